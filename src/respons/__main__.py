@@ -1,0 +1,5 @@
+"""`python -m respons` runs the command-line interface."""
+
+from respons.cli import main
+
+main()

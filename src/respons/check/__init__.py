@@ -1,0 +1,1 @@
+"""Checking regimes: diagnostics, their codes and renderers, and the semantic rules."""

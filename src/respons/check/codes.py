@@ -1,0 +1,203 @@
+"""The diagnostic codes: each with its severity, a title and a long explanation.
+
+Codes are stable: once published a code keeps its meaning. `respons explain CODE` prints
+the explanation; docs/codes.md is generated from this table (a test keeps them equal).
+R00xx reading files, R01xx syntax and values, R02xx names, R03xx who may enforce,
+R04xx time, R05xx assessment, R06xx liability, R07xx notices, R08xx layering and plugins,
+R09xx citations, R10xx configuration.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from respons.check.diagnostic import ERROR, WARNING
+
+
+@attrs.frozen
+class Code:
+    code: str
+    severity: str
+    title: str
+    explanation: str
+
+
+CODES: dict[str, Code] = {}
+
+
+def _code(code: str, severity: str, title: str, explanation: str) -> None:
+    CODES[code] = Code(code, severity, title, explanation.strip())
+
+
+_code("R0001", ERROR, "file cannot be read", """
+The file could not be read, or is not UTF-8 text. Regime files are UTF-8 (a byte-order
+mark is allowed). Save the file as UTF-8; in most editors this is "Save with encoding".
+`respons check` exits 2 when any input cannot be read.""")
+_code("R0002", ERROR, "no regime files found", """
+A folder given to `respons check` holds no `.resp` file, or a path does not exist.""")
+
+_code("R0101", ERROR, "syntax error", """
+The text does not follow the grammar of the regime language. The message says what was
+found and what could come there. Common causes: a keyword run into its value (期限7 instead
+of 期限 7), a misspelt statement keyword, a block without `{`, a rule without `=>`.
+Every top-level block is parsed on its own after an error, so each broken block is reported
+once and the rest of the file is still checked.""")
+_code("R0102", ERROR, "unexpected end of file", """
+The file ends inside a block: some `{` has no matching `}`.""")
+_code("R0103", ERROR, "unexpected character", """
+A character that cannot start anything at this place, often an unclosed string or
+citation, or a stray brace.""")
+_code("R0105", ERROR, "invalid date", """
+Dates are written YYYY-MM-DD (2006-01-01) or YYYY年M月D日, and must exist on the calendar.""")
+_code("R0106", ERROR, "invalid citation", """
+A citation is written 〔第N条第M款第（K）项第L目〕 (Chinese or Arabic numerals), optionally
+after a source: 〔人员管理办法 第十八条〕 (a part of this regime), 〔hangzhou 第四十条〕 (a regime
+this one extends or uses) or 〔《中华人民共和国民法典》第二百零一条〕 (an outside law). English:
+[art. 40(1)(3)] or [article 40 para 1 item 3]. Work plans without articles are cited by
+section: 〔任务21〕, 〔七〕, 〔三（二）〕. A citation that starts with 第 must read as articles.""")
+_code("R0107", ERROR, "unknown word", """
+The word is not in the list of words this place accepts — a unit of time (日, 工作日, 个月,
+年), a level (省, 市, 县…), a legal status (法定, 授权, 委托), a power type (许可, 处罚,
+强制, 征收, 给付, 确认, 检查, 裁决, 其他), a role (承办, 审核, 批准, 第一责任人, 分管…), a
+field type, and so on. The message lists the accepted words and suggests the nearest.""")
+_code("R0108", ERROR, "statement given twice", """
+A statement that a block may hold once (a duty's 期限, a regime's 层级…) appears twice.""")
+_code("R0109", ERROR, "required statement missing", """
+A block lacks a statement it cannot do without: a regime its 层级, a duty its 起算, 期限
+and 完成, a ladder its steps, an assessment its 方案, a notice its 标题, an entrustment its
+委托机关 and 期间.""")
+_code("R0110", ERROR, "regime block missing or repeated", """
+Every regime file holds exactly one `制度`/`regime` block: the header that names the
+regime, its level, issuer and dates.""")
+_code("R0111", WARNING, "no effective date", """
+The regime does not say when it takes effect (施行). Records are judged by the version in
+force on their date; without a date the regime is taken to be in force on any date.""")
+_code("R0112", ERROR, "inconsistent dates", """
+The regime's dates contradict each other: it takes effect before it was issued, is amended
+before it was issued, or is repealed before it takes effect; or an entrustment ends before
+it starts.""")
+
+_code("R0201", ERROR, "undefined name", """
+The name is not declared in this regime, in a regime it extends or uses, or (for powers,
+bodies and posts) in the agency concerned. Check the spelling; the message suggests the
+nearest declared names.""")
+_code("R0202", ERROR, "duplicate name", """
+Two declarations share a name in the same scope. Top-level names (agencies, record kinds,
+duties, faults, circumstances, measures, ladders, apportionment rules, assessments,
+notices) share one scope; powers, bodies and posts are scoped by agency; fields and
+events by record kind. To change an element of an extended regime, use `覆盖`/`override`.""")
+_code("R0203", ERROR, "wrong kind of name", """
+The name exists but names the wrong kind of thing — a post where an agency is expected, a
+measure where a circumstance is expected.""")
+
+_code("R0301", ERROR, "power not assigned to any post", """
+Every power an agency holds must be split over its posts, 不重不漏 (heilongjiang 9; samr 6):
+a power that no post holds is a gap in the decomposition. Add it to a post with
+`承担 <职权>` (or `holds`).""")
+_code("R0302", ERROR, "power the agency lacks", """
+A post or body holds a power its agency does not have. Splitting powers over bodies and
+posts may neither add nor drop powers (heilongjiang 9 第二款; samr 6 第二款).""")
+_code("R0303", ERROR, "post holds a power its body lacks", """
+A post inside a body that lists its powers holds a power the body does not list.""")
+_code("R0304", ERROR, "entrustment inconsistent", """
+An entrusted organisation (受委托组织) enforces under a 委托书 that states the entrusting
+agency, the scope and the term (jilin-city 16). An agency whose status is 委托 needs a
+委托书; the entrusting agency must be a statutory or authorised agency; the scope may name
+only powers the entrusting agency holds; and an organisation with another status has no
+委托书.""")
+
+_code("R0401", ERROR, "period not positive", """
+A duty's period and every extension must be longer than zero.""")
+_code("R0402", ERROR, "event of the wrong kind", """
+A duty's start, completion and pauses name events (`<record kind>.<event>`). The name
+given is a record kind without an event, or an event that the record kind does not declare.""")
+_code("R0403", ERROR, "field not in the record kind", """
+A condition after `限于`/`where` tests a field that the record kind of the event does not
+declare.""")
+
+_code("R0501", ERROR, "grade bands leave a gap", """
+The grade bands do not cover every score from 0 to the full marks: some score would get no
+grade. Close the gap, or say how the boundary score is graded with `边界 N => <grade>`.""")
+_code("R0502", ERROR, "grade bands overlap", """
+Two grade bands both contain some score, so the grade is ambiguous. jilin-city 31 says
+"70分以上为及格，70分以下为不及格": by 民法典 1259 以上 and 以下 both include 70. State how the
+boundary is graded with `边界 70 => 及格` (and say why in a comment), or use 不满 70.""")
+_code("R0503", WARNING, "items do not add up to the full marks", """
+The points of an assessment's items do not add up to its full marks (满分, 100 by default).""")
+_code("R0504", ERROR, "boundary rule does not resolve a boundary", """
+A `边界`/`boundary` rule names a score where the bands neither overlap nor leave a gap, or
+a grade that does not contain that score by either band.""")
+_code("R0505", ERROR, "unknown scoring scheme", """
+The assessment names a scoring scheme that no installed plugin provides. `respons plugins`
+lists the installed schemes.""")
+_code("R0506", ERROR, "scheme parameter not accepted", """
+The scoring scheme does not take a parameter of this name, or not a value of this kind.""")
+_code("R0507", ERROR, "grade band empty", """
+A band whose bounds exclude every score (such as >= 90 且 < 80).""")
+
+_code("R0601", ERROR, "ladder steps not ordered by severity", """
+A ladder's steps must grow heavier: the lightest and the heaviest measures of each step are
+at least as severe as those of the step before (hangzhou 40; dacheng 过错办法 10). Give every
+measure a 轻重 (severity) and order the steps.""")
+_code("R0602", ERROR, "ladder steps not numbered 1, 2, 3…", """
+A ladder's steps are numbered from 1 without gaps or repeats.""")
+_code("R0603", WARNING, "measure without severity", """
+A measure used in a ladder has no 轻重 (severity), so the order of the steps cannot be
+checked.""")
+_code("R0604", ERROR, "effect does not fit the modifier", """
+从重/aggravate raises (加重) or picks the heaviest; 从轻/mitigate lowers (减轻), picks the
+lightest or waives (免予追究); 不予追究/exempt takes no effect.""")
+
+_code("R0701", ERROR, "unknown notice format", """
+A notice names an output format that no installed plugin provides. `respons plugins` lists
+the installed formats.""")
+
+_code("R0801", ERROR, "regime not found", """
+A regime named in `上位`/`extends` or `参照`/`uses` was not found next to this file or in
+the `regimes.path` folders of respons.toml. A regime's id is its file name without .resp.""")
+_code("R0802", ERROR, "cycle in extends/uses", """
+Regimes extend or use each other in a circle.""")
+_code("R0803", ERROR, "override names nothing", """
+An override (`覆盖`) must name an element of the kind given that the extended regime
+declares. Overrides need `上位`/`extends`.""")
+_code("R0804", ERROR, "inherited name redeclared", """
+The regime declares again a name it inherits from the regime it extends or uses. To change
+an inherited element, override it with `覆盖`/`override`.""")
+_code("R0805", ERROR, "unknown calendar", """
+The regime names a calendar that no installed plugin provides. `respons plugins` lists the
+installed calendars.""")
+_code("R0806", ERROR, "unknown citation source", """
+A citation's source is neither a part of this regime (`分篇`/`part`), nor a regime this one
+extends or uses, nor an outside law in 《》.""")
+
+_code("R0901", WARNING, "rule without citation", """
+Every rule cites the article it comes from (VISION: every result cites its law): duties,
+faults, circumstances, measures, ladder steps and modifiers, apportionment rules, assessment
+items, bands, vetoes and consequences, notices and entrustments. A rule inside a block
+that cites an article inherits it; 〔第（四）项〕 under 〔第四十条〕 reads 第四十条第（四）项.""")
+
+_code("R1001", ERROR, "unknown setting", """
+respons.toml holds a table or key that respons does not know. The message names the place
+and suggests the nearest known key.""")
+_code("R1002", ERROR, "invalid setting", """
+respons.toml could not be read as TOML, or a setting has a value of the wrong kind.""")
+
+
+def severity_of(code: str) -> str:
+    return CODES[code].severity
+
+
+def explain(code: str) -> str | None:
+    entry = CODES.get(code.upper())
+    if entry is None:
+        return None
+    return f"{entry.code} ({entry.severity}): {entry.title}\n\n{entry.explanation}\n"
+
+
+def markdown() -> str:
+    """docs/codes.md: every code with its explanation."""
+    out = ["# Diagnostic codes", "",
+           "Generated from `src/respons/check/codes.py`; `respons explain CODE` prints one.", ""]
+    for entry in CODES.values():
+        out += [f"## {entry.code} — {entry.title} ({entry.severity})", "", entry.explanation, ""]
+    return "\n".join(out)

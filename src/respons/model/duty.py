@@ -1,0 +1,65 @@
+"""Duties (职责): a clock started by one record and stopped by another, with its period."""
+
+from __future__ import annotations
+
+import attrs
+
+from respons.model.base import Citation, Ref, Span, span_field
+from respons.model.condition import Condition
+
+
+@attrs.frozen(slots=True)
+class Period:
+    """A period: an amount and a unit (days, workdays, months, years)."""
+
+    amount: float
+    unit: str
+    span: Span | None = span_field()
+
+    def __str__(self) -> str:
+        amount = int(self.amount) if float(self.amount).is_integer() else self.amount
+        return f"{amount} {self.unit}"
+
+
+@attrs.frozen(slots=True)
+class Trigger:
+    """What starts the clock (起算): an event, optionally only where a condition holds."""
+
+    event: Ref
+    where: Condition | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Extension:
+    """An extension (延长) of at most ``period``, granted by ``approver``."""
+
+    period: Period
+    approver: Ref | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Pause:
+    """Time excluded from the period (中止): from one event until another."""
+
+    start: Ref
+    end: Ref
+    citation: Citation | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Duty:
+    name: str
+    starts: Trigger | None = None
+    period: Period | None = None
+    period_citation: Citation | None = None
+    met_by: tuple[Ref, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    pauses: tuple[Pause, ...] = ()
+    owner: Ref | None = None
+    breach: Ref | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()

@@ -1,0 +1,105 @@
+"""The regime (行政执法责任制规定) as a whole: its header, its layering and its contents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from respons.model.agency import Agency
+from respons.model.assessment import Assessment
+from respons.model.base import Citation, Ref, Span, span_field
+from respons.model.duty import Duty
+from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, Measure
+from respons.model.notice import Notice
+from respons.model.record import RecordKind
+
+
+@attrs.frozen(slots=True)
+class Amendment:
+    """A revision (修订) of the regime: when, and by which document."""
+
+    date: dt.date
+    document: str | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Part:
+    """One document of a multi-document regime (e.g. tongzhou's 人员管理办法), citable by name."""
+
+    name: str
+    title: str | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class RegimeRef:
+    """A regime named in `extends`/`uses`: by id (the file stem) or by a path string."""
+
+    target: str
+    is_path: bool = False
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Override:
+    """`覆盖 职责 X { ... }`: replace what an extended regime says of element X.
+
+    ``element`` is a partial element of ``kind``; ``fields`` names the fields the override
+    sets, so that everything else is kept from the extended regime.
+    """
+
+    kind: str
+    target: Ref
+    element: object
+    fields: frozenset[str]
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Regime:
+    """A regime: header, the regimes it builds on, and everything it declares.
+
+    ``id`` is the file stem (``jilin-city``); ``title`` is the name written after
+    `regime`/`制度`. Collections keep the order in which the file declares them.
+    """
+
+    id: str
+    title: str = ""
+    level: str | None = None
+    issuer: str | None = None
+    number: str | None = None
+    issued: dt.date | None = None
+    effective: dt.date | None = None
+    amendments: tuple[Amendment, ...] = ()
+    repealed: dt.date | None = None
+    calendar: str | None = None
+    extends: RegimeRef | None = None
+    uses: tuple[RegimeRef, ...] = ()
+    parts: tuple[Part, ...] = ()
+    citation: Citation | None = None
+    agencies: tuple[Agency, ...] = ()
+    records: tuple[RecordKind, ...] = ()
+    duties: tuple[Duty, ...] = ()
+    faults: tuple[Fault, ...] = ()
+    circumstances: tuple[Circumstance, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    ladders: tuple[Ladder, ...] = ()
+    apportionments: tuple[Apportionment, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    span: Span | None = span_field()
+
+    def elements(self):
+        """Every named top-level element, in a fixed order of kinds."""
+        for collection in ELEMENT_COLLECTIONS:
+            yield from getattr(self, collection)
+
+
+#: The collections of named top-level elements, in the order `respons show` lists them.
+ELEMENT_COLLECTIONS = (
+    "agencies", "records", "duties", "faults", "circumstances", "measures", "ladders",
+    "apportionments", "assessments", "notices",
+)

@@ -1,0 +1,1 @@
+"""From text to model: the parser, the tree-to-model builder, syntax errors, the formatter."""

@@ -1,0 +1,43 @@
+"""Chinese numerals as they appear in citations and ladders: 第四十六条, 第（三）项, 第1级."""
+
+from __future__ import annotations
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def parse_number(text: str) -> int | None:
+    """Read 46, ４６ or 四十六 as 46; None when the text is not a whole number."""
+    text = text.strip().translate(_FULLWIDTH)
+    if not text:
+        return None
+    if text.isascii() and text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        elif char in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def to_chinese(number: int) -> str:
+    """46 → 四十六, the way statutes number their articles (1 ≤ number < 10000)."""
+    if number == 0:
+        return "零"
+    digits = "零一二三四五六七八九"
+    parts: list[str] = []
+    for unit_value, unit_name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, number = divmod(number, unit_value)
+        if digit:
+            parts.append(digits[digit] + unit_name)
+        elif parts and number and not parts[-1] == "零":
+            parts.append("零")
+    text = "".join(parts)
+    return text[1:] if text.startswith("一十") else text

@@ -1,0 +1,135 @@
+"""Parsing regime text into a `Regime`, collecting every syntax error on the way.
+
+The parser is built once per process (LALR, contextual lexer) with the builder embedded,
+so parsing and building the model are one pass. A file that fails to parse is parsed
+again block by block (``respons.syntax.recovery``) so that every broken block is reported
+and every sound block still reaches the checker.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from pathlib import Path
+
+import attrs
+from lark import Lark
+from lark.exceptions import UnexpectedInput
+
+from respons.check.diagnostic import Diagnostic, Sink
+from respons.model.agency import Agency
+from respons.model.assessment import Assessment
+from respons.model.duty import Duty
+from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, Measure
+from respons.model.notice import Notice
+from respons.model.record import RecordKind
+from respons.model.regime import Override, Regime
+from respons.syntax.build import Builder
+from respons.syntax.build.base import CURRENT, BuildContext
+from respons.syntax.build.regime import Header
+from respons.syntax.errors import syntax_diagnostic
+from respons.syntax.recovery import split_blocks
+
+_COLLECTION = {
+    Agency: "agencies", RecordKind: "records", Duty: "duties", Fault: "faults",
+    Circumstance: "circumstances", Measure: "measures", Ladder: "ladders",
+    Apportionment: "apportionments", Assessment: "assessments", Notice: "notices",
+    Override: "overrides",
+}
+
+
+def grammar_text() -> str:
+    """The grammar shipped inside the package (a copy of the canonical grammar/respons.lark)."""
+    return (importlib.resources.files("respons.syntax") / "respons.lark").read_text("utf-8")
+
+
+@functools.cache
+def model_parser() -> Lark:
+    """The LALR parser that builds the model while it parses."""
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=Builder(),
+                maybe_placeholders=False)
+
+
+@functools.cache
+def tree_parser() -> Lark:
+    """The same grammar building a plain Lark tree (for tools and as a benchmark baseline)."""
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+@attrs.frozen
+class ParsedFile:
+    """A regime file after parsing: the model, the diagnostics, and whether all of it parsed."""
+
+    path: str
+    text: str
+    regime: Regime
+    diagnostics: tuple[Diagnostic, ...]
+    complete: bool
+
+
+def regime_id_for(path: str | Path) -> str:
+    """A regime's id is its file name without `.resp`: jurisdictions/jilin-city.resp → jilin-city."""
+    name = Path(path).name
+    return name[: -len(".resp")] if name.endswith(".resp") else name
+
+
+def parse_text(text: str, path: str = "<text>", regime_id: str | None = None) -> ParsedFile:
+    regime_id = regime_id or regime_id_for(path)
+    if not text.endswith("\n"):
+        text += "\n"
+    sink = Sink()
+    token = CURRENT.set(BuildContext(path, regime_id, sink))
+    try:
+        try:
+            items = model_parser().parse(text)
+            complete = True
+        except UnexpectedInput:
+            sink.items.clear()  # the block-by-block pass below reports everything again
+            items = _parse_by_blocks(text, path, regime_id, sink)
+            complete = False
+    finally:
+        CURRENT.reset(token)
+    regime = _assemble(items, path, regime_id, sink, complete)
+    return ParsedFile(path, text, regime, tuple(sink.items), complete)
+
+
+def _parse_by_blocks(text: str, path: str, regime_id: str, sink: Sink) -> list:
+    lines = text.splitlines()
+    items: list = []
+    for first_line, chunk in split_blocks(text):
+        CURRENT.set(BuildContext(path, regime_id, sink, first_line - 1))
+        try:
+            items.extend(model_parser().parse(chunk))
+        except UnexpectedInput as error:
+            sink.items.append(syntax_diagnostic(error, path, lines, first_line - 1))
+    return items
+
+
+def _assemble(items: list, path: str, regime_id: str, sink: Sink, complete: bool) -> Regime:
+    collections: dict[str, list] = {name: [] for name in _COLLECTION.values()}
+    header: Header | None = None
+    for item in items:
+        if isinstance(item, Header):
+            if header is not None:
+                sink.add("R0110", "a file holds one regime block; this is a second one",
+                         item.span, "split the regimes into files of their own")
+                continue
+            header = item
+        else:
+            collections[_COLLECTION[type(item)]].append(item)
+    fields = {name: tuple(values) for name, values in collections.items()}
+    if header is None:
+        if complete:
+            from respons.model.base import Span
+
+            sink.add("R0110", "this file has no regime block", Span(path, 1, 1, 1, 1),
+                     "start the file with `制度 <title> { 层级 … }` (or `regime <title> { … }`)")
+        return Regime(regime_id, **fields)
+    return Regime(regime_id, title=header.title, citation=header.citation, span=header.span,
+                  **header.values, **fields)
+
+
+def parse_file(path: str | Path) -> ParsedFile:
+    """Parse a file; unreadable or non-UTF-8 files raise `OSError`/`UnicodeDecodeError`."""
+    data = Path(path).read_bytes()
+    return parse_text(data.decode("utf-8-sig"), str(path))  # a BOM is not part of the text
