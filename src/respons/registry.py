@@ -8,6 +8,7 @@ without knowing which plugin answers.
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -63,13 +64,28 @@ class SettingsTable:
 
 def plugin_manager(disabled: Iterable[str] = (), load_entry_points: bool = True,
                    plugins: Iterable[object] = ()) -> pluggy.PluginManager:
-    """A fresh manager: the hook specs, then the entry-point plugins not disabled."""
+    """A fresh manager: the hook specs, then the entry-point plugins not disabled.
+
+    A plugin that fails to import is not fatal: it is left out and the failure is kept in
+    ``manager.respons_load_errors`` for the command line to report.
+    """
     manager = pluggy.PluginManager("respons")
     manager.add_hookspecs(hookspecs)
+    manager.respons_load_errors = []
     for name in disabled:
         manager.set_blocked(name)
     if load_entry_points:
-        manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        for entry_point in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP),
+                                  key=lambda ep: ep.name):
+            if manager.is_blocked(entry_point.name) or manager.get_plugin(entry_point.name):
+                continue
+            try:
+                plugin = entry_point.load()
+            except Exception as error:  # noqa: BLE001 - any failure of outside code is reported
+                manager.respons_load_errors.append((entry_point.name, f"{type(error).__name__}: "
+                                                    f"{error}"))
+                continue
+            manager.register(plugin, name=entry_point.name)
     for plugin in plugins:
         manager.register(plugin)
     return manager
@@ -80,6 +96,10 @@ class Registry:
 
     def __init__(self, manager: pluggy.PluginManager) -> None:
         self.manager = manager
+
+    @property
+    def load_errors(self) -> list[tuple[str, str]]:
+        return list(getattr(self.manager, "respons_load_errors", ()))
 
     def _collect(self, hook: str) -> list:
         results = getattr(self.manager.hook, hook)()

@@ -1,0 +1,66 @@
+"""What every command needs: the settings from respons.toml and the installed plugins.
+
+Built lazily, once per command, so that `respons explain` does not load plugins and a
+broken respons.toml is reported (exit 2) only by commands that read it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import attrs
+import click
+
+from respons.check.diagnostic import Diagnostic, Sink
+from respons.config import Settings, check_plugin_settings, load_settings
+from respons.registry import Registry, plugin_manager
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+DEFAULT_STORE = "sqlite:///respons.db"
+
+
+@attrs.define
+class App:
+    config_path: Path | None = None
+
+    @functools.cached_property
+    def _loaded(self) -> tuple[Settings, list[Diagnostic]]:
+        return load_settings(self.config_path)
+
+    @property
+    def settings(self) -> Settings:
+        settings, problems = self._loaded
+        if problems:
+            fail_with(problems)
+        return settings
+
+    @functools.cached_property
+    def registry(self) -> Registry:
+        settings = self.settings
+        registry = Registry(plugin_manager(disabled=settings.disabled_plugins))
+        for name, error in registry.load_errors:
+            click.echo(f"warning: plugin {name!r} could not be loaded and is left out: {error}",
+                       err=True)
+        sink = Sink()
+        check_plugin_settings(settings, registry.settings_tables(), sink)
+        if sink.items:
+            fail_with(sink.items)
+        return registry
+
+    def store_url(self, given: str | None) -> str:
+        """--store, else RESPONS_STORE, else respons.toml, else respons.db here."""
+        return given or os.environ.get("RESPONS_STORE") or self.settings.store_url \
+            or DEFAULT_STORE
+
+
+def fail_with(diagnostics, code: int = EXIT_USAGE):
+    """Print diagnostics about an input (not a regime) and stop with ``code``."""
+    from respons.check.render import render_text
+
+    click.echo(render_text(diagnostics, lambda _: None, summary=False), err=True, nl=False)
+    raise SystemExit(code)
+
+
+pass_app = click.make_pass_decorator(App, ensure=True)

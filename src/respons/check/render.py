@@ -1,0 +1,118 @@
+"""Rendering diagnostics: text (with source line and caret), JSON, GitHub annotations, SARIF.
+
+Each renderer is a plain function of the diagnostics (and, for text, the file texts);
+all of them receive the same sorted list, so every format says the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from respons import __version__
+from respons.check.codes import CODES
+from respons.check.diagnostic import ERROR, Diagnostic
+
+FORMAT_VERSION = 1
+
+
+def _width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def render_text(diagnostics: Sequence[Diagnostic], source: Callable[[str], list[str] | None],
+                summary: bool = True) -> str:
+    out: list[str] = []
+    for d in diagnostics:
+        span = d.span
+        place = f"{span.file}:{span.line}:{span.column}: " if span else ""
+        out.append(f"{place}{d.severity} {d.code}: {d.message}")
+        lines = source(span.file) if span else None
+        if lines and 0 < span.line <= len(lines):
+            line = lines[span.line - 1].rstrip("\n").replace("\t", " ")
+            gutter = f"{span.line:>4} | "
+            out.append(gutter + line)
+            start = span.column - 1
+            end = span.end_column - 1 if span.end_line == span.line else len(line)
+            end = max(end, start + 1)
+            pad = _width(line[:start])
+            mark = max(_width(line[start:end]), 1)
+            out.append(" " * (len(gutter) - 2) + "| " + " " * pad + "^" + "~" * (mark - 1))
+        if d.help:
+            out.append(f"     = help: {d.help}")
+    if summary:
+        errors = sum(1 for d in diagnostics if d.severity == ERROR)
+        warnings = len(diagnostics) - errors
+        out.append(f"{errors} error{'s' * (errors != 1)}, "
+                   f"{warnings} warning{'s' * (warnings != 1)}")
+    return "\n".join(out) + "\n"
+
+
+def render_json(diagnostics: Sequence[Diagnostic], valid: bool) -> str:
+    items = []
+    for d in diagnostics:
+        span = d.span
+        items.append({
+            "file": span.file if span else None,
+            "line": span.line if span else None,
+            "column": span.column if span else None,
+            "end_line": span.end_line if span else None,
+            "end_column": span.end_column if span else None,
+            "severity": d.severity, "code": d.code, "message": d.message, "help": d.help,
+        })
+    document = {"format_version": FORMAT_VERSION, "valid": valid, "diagnostics": items}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_github(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def render_github(diagnostics: Sequence[Diagnostic]) -> str:
+    """GitHub Actions workflow commands: ::error file=…,line=…,col=…::message."""
+    out = []
+    for d in diagnostics:
+        level = "error" if d.severity == ERROR else "warning"
+        props = []
+        if d.span:
+            span = d.span
+            props = [f"file={_escape_github(span.file, True)}", f"line={span.line}",
+                     f"col={span.column}", f"endLine={span.end_line}",
+                     f"endColumn={span.end_column}"]
+        props.append(f"title={_escape_github(d.code, True)}")
+        message = d.message + (f"\n{d.help}" if d.help else "")
+        out.append(f"::{level} {','.join(props)}::{_escape_github(message)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
+    """SARIF 2.1.0, as code-scanning tools read it."""
+    used = sorted({d.code for d in diagnostics})
+    rules = [{"id": code, "name": CODES[code].title,
+              "shortDescription": {"text": CODES[code].title},
+              "fullDescription": {"text": CODES[code].explanation},
+              "defaultConfiguration": {"level": "error" if CODES[code].severity == ERROR
+                                       else "warning"}} for code in used]
+    results = []
+    for d in diagnostics:
+        result = {"ruleId": d.code, "ruleIndex": used.index(d.code),
+                  "level": "error" if d.severity == ERROR else "warning",
+                  "message": {"text": d.message + (f" ({d.help})" if d.help else "")}}
+        if d.span:
+            result["locations"] = [{"physicalLocation": {
+                "artifactLocation": {"uri": d.span.file},
+                "region": {"startLine": d.span.line, "startColumn": d.span.column,
+                           "endLine": d.span.end_line, "endColumn": d.span.end_column}}}]
+        results.append(result)
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "respons", "version": __version__,
+                                      "rules": rules}},
+                  "results": results}],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,161 @@
+"""Resolving a regime's layering: `上位`/extends, `参照`/uses and `覆盖`/override.
+
+A regime that extends another inherits everything the other declares and may override
+named elements; a regime that uses others takes their declarations as they are. The
+result is one regime per file — the merged `Regime` — that the rules check and the
+engine runs. Inherited elements keep their spans and citations, so a diagnostic or a
+result still points at the article of the regime that said it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from respons.check.diagnostic import Sink
+from respons.check.index import KINDS
+from respons.check.workspace import Workspace
+from respons.model.regime import Override, Regime
+from respons.syntax.parser import ParsedFile
+
+#: Override kind → collection of the regime it overrides.
+_COLLECTION_OF = {
+    "agency": "agencies", "duty": "duties", "measure": "measures", "ladder": "ladders",
+    "assessment": "assessments", "notice": "notices", "circumstance": "circumstances",
+}
+#: List fields whose entries are merged by key rather than replaced wholesale.
+_KEYED = {
+    "powers": lambda p: p.name, "bodies": lambda b: b.name, "posts": lambda p: p.name,
+    "items": lambda i: i.name, "bands": lambda b: b.name, "steps": lambda s: s.level,
+}
+
+
+@attrs.frozen
+class Resolved:
+    """A file's regime with its layering applied."""
+
+    parsed: ParsedFile
+    regime: Regime
+    parents: tuple[str, ...]  # ids of every regime it builds on, nearest first
+    complete: bool  # False when this file or one it builds on had syntax errors
+
+
+class Resolver:
+    def __init__(self, workspace: Workspace, sink: Sink) -> None:
+        self.workspace = workspace
+        self.sink = sink
+        self._done: dict[Path, Resolved] = {}
+        self._stack: list[Path] = []
+
+    def resolve(self, parsed: ParsedFile) -> Resolved:
+        key = Path(parsed.path).resolve()
+        if key in self._done:
+            return self._done[key]
+        self._stack.append(key)
+        try:
+            result = self._resolve(parsed)
+        finally:
+            self._stack.pop()
+        self._done[key] = result
+        return result
+
+    def _resolve(self, parsed: ParsedFile) -> Resolved:
+        own = parsed.regime
+        complete = parsed.complete
+        parents: list[str] = []
+        base: Regime | None = None
+        if own.extends is not None:
+            parent = self._load(own.extends, parsed.path, "extends")
+            if parent is not None:
+                base, complete = parent.regime, complete and parent.complete
+                parents += [parent.regime.id, *parent.parents]
+        used: list[Regime] = []
+        for ref in own.uses:
+            other = self._load(ref, parsed.path, "uses")
+            if other is not None:
+                used.append(other.regime)
+                complete = complete and other.complete
+                parents += [other.regime.id, *other.parents]
+        merged = self._merge(own, base, used)
+        return Resolved(parsed, merged, tuple(dict.fromkeys(parents)), complete)
+
+    def _load(self, ref, from_file: str, how: str):
+        path = self.workspace.locate(ref, from_file)
+        if path is None:
+            where = " or ".join([str(Path(from_file).parent)] +
+                                [str(p) for p in self.workspace.search_path])
+            self.sink.add("R0801", f"regime {ref.target!r} named in {how} was not found",
+                          ref.span, f"looked for {ref.target}.resp in {where}; "
+                          "add its folder to regimes.path in respons.toml")
+            return None
+        if path.resolve() in self._stack:
+            chain = " → ".join(p.stem for p in [*self._stack, path.resolve()])
+            self.sink.add("R0802", f"regimes build on each other in a circle: {chain}",
+                          ref.span, "remove one of the extends/uses in the circle")
+            return None
+        try:
+            parsed = self.workspace.load(path)
+        except (OSError, UnicodeDecodeError) as error:
+            self.sink.add("R0001", f"cannot read {path}: {error}", ref.span)
+            return None
+        return self.resolve(parsed)
+
+    def _merge(self, own: Regime, base: Regime | None, used: list[Regime]) -> Regime:
+        collections = {name: [] for name in KINDS}
+        inherited: dict[str, str] = {}
+        for source in ([base] if base else []) + used:
+            for name in KINDS:
+                for element in getattr(source, name):
+                    if element.name in inherited:
+                        continue  # the same element reached twice (a shared parent)
+                    inherited[element.name] = source.id
+                    collections[name].append(element)
+        for override in own.overrides:
+            self._apply(override, collections, base)
+        for name in KINDS:
+            for element in getattr(own, name):
+                if element.name in inherited:
+                    self.sink.add(
+                        "R0804", f"{element.name!r} is already declared by {inherited[element.name]}",
+                        element.span, f"to change it, write `覆盖 … {element.name} {{ … }}`; "
+                        "to add something new, give it another name")
+                    continue
+                collections[name].append(element)
+        fields = {name: tuple(values) for name, values in collections.items()}
+        calendar = own.calendar if own.calendar is not None or base is None else base.calendar
+        return attrs.evolve(own, calendar=calendar, **fields)
+
+    def _apply(self, override: Override, collections: dict, base: Regime | None) -> None:
+        collection = collections[_COLLECTION_OF[override.kind]]
+        if base is None:
+            self.sink.add("R0803", f"override of {override.target.text!r} without a regime to "
+                          "override", override.span,
+                          "overrides change what an extended regime says: add `上位 <regime>`")
+            return
+        for index, element in enumerate(collection):
+            if element.name == override.target.text:
+                collection[index] = merge_element(element, override)
+                return
+        names = [e.name for e in collection]
+        from respons.check.suggest import did_you_mean
+
+        self.sink.add("R0803", f"override names {override.target.text!r}, which {base.id} "
+                      f"does not declare as a {override.kind}"
+                      + did_you_mean(override.target.text, names), override.target.span,
+                      f"name a {override.kind} that {base.id} declares")
+
+
+def merge_element(element, override: Override):
+    """The inherited element with the override's statements put in place of its own."""
+    changes = {}
+    for field in override.fields:
+        new = getattr(override.element, field)
+        key = _KEYED.get(field)
+        if key is not None:
+            merged = {key(item): item for item in getattr(element, field)}
+            for item in new:
+                merged[key(item)] = item
+            new = tuple(merged.values())
+        changes[field] = new
+    return attrs.evolve(element, **changes)

@@ -1,0 +1,106 @@
+"""Assessments: bands cover 0 to full marks without gaps or overlaps, items add up, and
+the scoring scheme and its parameters exist (R0501–R0507).
+
+民法典 1259: 以上/以下/以内 include the number itself, 不满/超过/以外 do not. So jilin-city
+31's "70分以上为及格，70分以下为不及格" grades 70 twice; a regime must say which grade a
+boundary score takes (`边界 70 => 及格`).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from respons.check.rules import RuleContext
+from respons.check.suggest import did_you_mean
+from respons.grading import full_marks, interval_of
+
+
+def _show(value: Fraction) -> str:
+    return str(int(value)) if value.denominator == 1 else str(float(value))
+
+
+def check(ctx: RuleContext) -> None:
+    schemes = ctx.registry.scoring_schemes() if ctx.registry is not None else None
+    for assessment in ctx.regime.assessments:
+        full = full_marks(assessment)
+        _bands(ctx, assessment, full)
+        if assessment.items:
+            total = sum(Fraction(str(item.points)) for item in assessment.items)
+            if total != full:
+                ctx.sink.add("R0503", f"the items of {assessment.name} add up to {_show(total)}, "
+                             f"not {_show(full)}", assessment.span,
+                             "adjust the points, or set `满分` to their sum")
+        if schemes is not None and assessment.scheme is not None:
+            _scheme(ctx, assessment, schemes)
+
+
+def _bands(ctx: RuleContext, assessment, full: Fraction) -> None:
+    if not assessment.bands:
+        return
+    intervals = []
+    for band in assessment.bands:
+        interval = interval_of(band, full)
+        if interval.empty:
+            ctx.sink.add("R0507", f"band {band.name} contains no score", band.span,
+                         "its lower bound must lie below its upper bound")
+        else:
+            intervals.append((band, interval))
+    boundaries = {Fraction(str(b.score)): b for b in assessment.boundaries}
+    used: set[Fraction] = set()
+    points = sorted({Fraction(0), full} | {i.low for _, i in intervals} |
+                    {i.high for _, i in intervals})
+    points = [p for p in points if 0 <= p <= full]
+    probes = [(p, True) for p in points] + [
+        ((a + b) / 2, False) for a, b in zip(points, points[1:], strict=False)]
+    for probe, is_point in sorted(probes):
+        holders = [band for band, interval in intervals if interval.contains(probe)]
+        if len(holders) == 1:
+            continue
+        boundary = boundaries.get(probe) if is_point else None
+        if boundary is not None:
+            used.add(probe)
+            if holders and boundary.grade not in {b.name for b in holders}:
+                ctx.sink.add("R0504", f"score {_show(probe)} is in "
+                             + " and ".join(b.name for b in holders)
+                             + f"; the boundary rule cannot make it {boundary.grade}",
+                             boundary.span, "grade a boundary score as one of the bands that "
+                             "contain it")
+            continue
+        where = _show(probe) if is_point else _between(probe, points)
+        if not holders:
+            ctx.sink.add("R0501", f"no grade band of {assessment.name} covers {where}",
+                         assessment.span, "close the gap, or add `边界 <score> => <grade>` where "
+                         "the text grades a boundary score")
+        else:
+            names = " and ".join(b.name for b in holders)
+            ctx.sink.add("R0502", f"grade bands {names} of {assessment.name} overlap at {where}",
+                         holders[-1].span,
+                         "make the bands exclusive (不满 N / 超过 N), or add `边界 <score> => "
+                         "<grade>` saying how the boundary is graded")
+    for score, boundary in boundaries.items():
+        if score not in used:
+            ctx.sink.add("R0504", f"the bands neither overlap nor leave a gap at "
+                         f"{_show(score)}: this boundary rule decides nothing", boundary.span,
+                         "remove it, or correct the score")
+
+
+def _between(probe: Fraction, points: list[Fraction]) -> str:
+    low = max(p for p in points if p < probe)
+    high = min(p for p in points if p > probe)
+    return f"the scores between {_show(low)} and {_show(high)}"
+
+
+def _scheme(ctx: RuleContext, assessment, schemes: dict) -> None:
+    scheme = schemes.get(assessment.scheme)
+    if scheme is None:
+        ctx.sink.add("R0505", f"no installed plugin provides the scoring scheme "
+                     f"{assessment.scheme!r}" + did_you_mean(assessment.scheme, schemes),
+                     assessment.scheme_span or assessment.span,
+                     "installed schemes: " + (", ".join(sorted(schemes)) or "none"))
+        return
+    for param in assessment.params:
+        if param.name not in scheme.params:
+            accepted = ", ".join(sorted(scheme.params)) or "no parameters"
+            ctx.sink.add("R0506", f"scheme {scheme.name} takes no parameter {param.name!r}"
+                         + did_you_mean(param.name, scheme.params), param.span,
+                         f"{scheme.name} accepts: {accepted}")

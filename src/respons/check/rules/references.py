@@ -1,0 +1,129 @@
+"""Every reference in a regime names something of the right kind (R0201, R0203, R0402, R0403)."""
+
+from __future__ import annotations
+
+from respons.check.rules import RuleContext
+from respons.check.suggest import did_you_mean
+from respons.model.base import Ref
+from respons.model.condition import refs_in
+from respons.syntax.vocab import APPROVERS
+
+CONDITION_KINDS = ("circumstance", "fault")
+
+
+def check(ctx: RuleContext) -> None:
+    for agency in ctx.regime.agencies:
+        if agency.superior is not None:
+            _lookup(ctx, agency.superior, ("agency",), "上级/superior")
+    for record in ctx.regime.records:
+        for field in record.fields:
+            if field.type.target is not None:
+                _lookup(ctx, field.type.target, ("record kind",), f"field {field.name}")
+    for duty in ctx.regime.duties:
+        _duty(ctx, duty)
+    for circumstance in ctx.regime.circumstances:
+        if circumstance.count is not None:
+            count = circumstance.count
+            found = _lookup(ctx, count.event, ("event", "duty", "fault"), "计数/count")
+            _fields(ctx, count.where, found)
+    for ladder in ctx.regime.ladders:
+        for step in ladder.steps:
+            _condition(ctx, step.condition, CONDITION_KINDS, f"step {step.level}")
+            for option in step.options:
+                for ref in option:
+                    _lookup(ctx, ref, ("measure",), f"step {step.level}")
+        for modifier in ladder.modifiers:
+            _condition(ctx, modifier.condition, CONDITION_KINDS, modifier.kind)
+    for apportionment in ctx.regime.apportionments:
+        for rule in apportionment.rules:
+            _condition(ctx, rule.condition, CONDITION_KINDS, "情形/circumstance")
+    for assessment in ctx.regime.assessments:
+        _assessment(ctx, assessment)
+
+
+def _lookup(ctx: RuleContext, ref: Ref, kinds, what: str):
+    found = ctx.index.find(ref)
+    if found is not None and found.kind in kinds:
+        return found
+    if not ctx.complete and found is None:
+        return None
+    if found is not None and found.kind == "record kind" and "event" in kinds:
+        events = [e.name for e in found.element.events]
+        ctx.sink.add("R0402", f"{what} names the record kind {ref.text!r}, not one of its events",
+                     ref.span, "name an event: " + ", ".join(f"{ref.text}.{e}" for e in events)
+                     if events else f"declare events in record {ref.text} with `事件 …`")
+        return None
+    if found is None and len(ref.parts) == 2 and "event" in kinds:
+        scope = ctx.index.records.get(ref.head)
+        if scope is not None:
+            ctx.sink.add("R0402", f"record kind {ref.head!r} has no event {ref.parts[1]!r}"
+                         + did_you_mean(ref.parts[1], scope.events), ref.span,
+                         f"declare it in record {ref.head} with `事件 {ref.parts[1]}`")
+            return None
+    return ctx.index.lookup(ref, kinds, what)
+
+
+def _condition(ctx: RuleContext, condition, kinds, what: str) -> None:
+    for ref in refs_in(condition):
+        _lookup(ctx, ref, kinds, what)
+
+
+def _fields(ctx: RuleContext, condition, found) -> None:
+    """A `限于`/where condition tests fields of the record kind its event belongs to."""
+    if condition is None or found is None or found.kind != "event":
+        return
+    record = found.owner
+    fields = {f.name for f in record.fields} | ({record.key} if record.key else set())
+    for ref in refs_in(condition):
+        if ref.text not in fields:
+            ctx.sink.add("R0403", f"record kind {record.name!r} has no field {ref.text!r}"
+                         + did_you_mean(ref.text, fields), ref.span,
+                         f"declare it in record {record.name} with `字段 {ref.text} <type>`")
+
+
+def _duty(ctx: RuleContext, duty) -> None:
+    start = None
+    if duty.starts is not None:
+        start = _lookup(ctx, duty.starts.event, ("event",), "起算/starts")
+        _fields(ctx, duty.starts.where, start)
+    for ref in duty.met_by:
+        _lookup(ctx, ref, ("event",), "完成/met-by")
+    for pause in duty.pauses:
+        _lookup(ctx, pause.start, ("event",), "中止/pause")
+        _lookup(ctx, pause.end, ("event",), "中止/pause")
+    if duty.breach is not None:
+        _lookup(ctx, duty.breach, ("fault",), "违反/breach")
+    if duty.owner is not None:
+        record = start.owner if start is not None else None
+        if record is not None and len(duty.owner.parts) == 1 and any(
+                f.name == duty.owner.head for f in record.fields):
+            pass  # the owner is named by a field of the record that starts the clock
+        else:
+            _lookup(ctx, duty.owner, ("agency", "body", "post"), "负责/owner")
+    for extension in duty.extensions:
+        approver = extension.approver
+        if approver is None or APPROVERS.get(approver.text) is not None:
+            continue
+        _lookup(ctx, approver, ("agency", "body", "post"), "经/approved-by")
+
+
+def _assessment(ctx: RuleContext, assessment) -> None:
+    grades = {band.name for band in assessment.bands}
+    for item in assessment.items:
+        for deduction in item.deductions:
+            found = _lookup(ctx, deduction.per, ("event", "duty", "fault"), "每/per")
+            _fields(ctx, deduction.where, found)
+    for veto in assessment.vetoes:
+        _condition(ctx, veto.condition, ("circumstance", "fault", "event"), "否决/veto")
+    named = [(b.grade, b.span) for b in assessment.boundaries]
+    named += [(v.grade, v.span) for v in assessment.vetoes]
+    named += [(c.grade, c.span) for c in assessment.consequences]
+    for grade, span in named:
+        if grade not in grades:
+            ctx.sink.add("R0201", f"grade {grade!r} is not a band of {assessment.name}"
+                         + did_you_mean(grade, grades), span,
+                         "name a grade declared with `等级`/`band`")
+    for consequence in assessment.consequences:
+        for option in consequence.options:
+            for ref in option:
+                _lookup(ctx, ref, ("measure", "notice"), "后果/consequence")

@@ -1,0 +1,85 @@
+"""`respons check` without the command line: files in, sorted diagnostics out.
+
+Each file is parsed once, resolved with the regimes it builds on, indexed, and run
+through every rule. Diagnostics are de-duplicated (a parent regime's problems reached
+from several children are reported once) and sorted by place, so output is stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+from respons.check.diagnostic import ERROR, Diagnostic, Sink
+from respons.check.index import Index
+from respons.check.resolve import Resolved, Resolver
+from respons.check.rules import RuleContext, all_rules
+from respons.check.workspace import Workspace
+from respons.model.base import Span
+from respons.registry import Registry
+
+
+@attrs.frozen
+class CheckReport:
+    files: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    resolved: tuple[Resolved, ...]
+    unreadable: bool
+
+    @property
+    def valid(self) -> bool:
+        return not any(d.severity == ERROR for d in self.diagnostics)
+
+
+def regime_files(paths: Iterable[str | Path], sink: Sink) -> list[Path]:
+    """Expand folders to the .resp files below them (sorted); report missing paths."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*.resp") if p.is_file())
+            if not files:
+                sink.add("R0002", f"no .resp files in {path}", Span(str(path), 1, 1, 1, 1))
+            found += files
+        elif path.is_file():
+            found.append(path)
+        else:
+            sink.add("R0002", f"{path} does not exist", Span(str(path), 1, 1, 1, 1))
+    return list(dict.fromkeys(found))
+
+
+def check_paths(paths: Iterable[str | Path], registry: Registry | None,
+                search_path: tuple[Path, ...] = ()) -> CheckReport:
+    sink = Sink()
+    files = regime_files(paths, sink)
+    workspace = Workspace(search_path)
+    resolver = Resolver(workspace, sink)
+    resolved_all = []
+    unreadable = bool(sink.items)
+    for path in files:
+        try:
+            parsed = workspace.load(path)
+        except (OSError, UnicodeDecodeError) as error:
+            reason = "it is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else \
+                (error.strerror or str(error))
+            sink.add("R0001", f"cannot read {path}: {reason}", Span(str(path), 1, 1, 1, 1),
+                     "save regime files as UTF-8 text")
+            unreadable = True
+            continue
+        sink.extend(parsed.diagnostics)
+        resolved = resolver.resolve(parsed)
+        resolved_all.append(resolved)
+        check_resolved(resolved, registry, sink)
+    unique = sorted(set(sink.items), key=Diagnostic.sort_key)
+    return CheckReport(tuple(str(f) for f in files), tuple(unique), tuple(resolved_all),
+                       unreadable)
+
+
+def check_resolved(resolved: Resolved, registry: Registry | None, sink: Sink) -> Index:
+    index = Index(resolved.regime, sink)
+    ctx = RuleContext(resolved.regime, index, sink, registry, resolved.complete)
+    for rule in all_rules():
+        rule(ctx)
+    return index

@@ -1,0 +1,1 @@
+"""The subcommands of `respons`, one module each; ``respons.cli`` puts them together."""

@@ -1,0 +1,53 @@
+"""`respons check [--format text|json|github|sarif] PATH...`: validate regime files.
+
+Exit 0: no errors (warnings allowed); 1: errors; 2: usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, App, pass_app
+from respons.check.render import render_github, render_json, render_sarif, render_text
+from respons.check.runner import check_paths
+
+
+def source_lines(report):
+    """A lookup of a file's lines for the caret under each diagnostic (parsed text first)."""
+    texts = {r.parsed.path: r.parsed.text for r in report.resolved}
+
+    @functools.cache
+    def lines(path: str):
+        if path in texts:
+            return texts[path].splitlines()
+        try:
+            return Path(path).read_text("utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    return lines
+
+
+@click.command()
+@click.option("--format", "output", type=click.Choice(["text", "json", "github", "sarif"]),
+              default="text", show_default=True, help="How to write the diagnostics.")
+@click.argument("paths", nargs=-1, required=True)
+@pass_app
+def check(app: App, output: str, paths: tuple[str, ...]) -> None:
+    """Check regime files (a folder means every .resp file below it)."""
+    report = check_paths(paths, app.registry, app.settings.regimes_path)
+    diagnostics = report.diagnostics
+    if output == "json":
+        click.echo(render_json(diagnostics, report.valid), nl=False)
+    elif output == "github":
+        click.echo(render_github(diagnostics), nl=False)
+    elif output == "sarif":
+        click.echo(render_sarif(diagnostics), nl=False)
+    else:
+        click.echo(render_text(diagnostics, source_lines(report)), nl=False)
+    if report.unreadable:
+        raise SystemExit(EXIT_USAGE)
+    raise SystemExit(EXIT_OK if report.valid else EXIT_FINDINGS)

@@ -1,0 +1,21 @@
+"""`respons explain CODE`: the long explanation of a diagnostic code."""
+
+from __future__ import annotations
+
+import click
+
+from respons.app import EXIT_USAGE
+from respons.check.codes import CODES, explain as explanation
+from respons.check.suggest import did_you_mean
+
+
+@click.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain a diagnostic code, e.g. `respons explain R0301`."""
+    text = explanation(code)
+    if text is None:
+        click.echo(f"error: unknown code {code!r}{did_you_mean(code.upper(), CODES)}; "
+                   f"codes run from {min(CODES)} to {max(CODES)}", err=True)
+        raise SystemExit(EXIT_USAGE)
+    click.echo(text, nl=False)

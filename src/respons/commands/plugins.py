@@ -1,0 +1,30 @@
+"""`respons plugins [--format text|json]`: what the installed plugins provide."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from respons.app import App, pass_app
+
+
+@click.command()
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@pass_app
+def plugins(app: App, output: str) -> None:
+    """List installed storage backends, scoring schemes, notice formats and calendars."""
+    rows = app.registry.listing()
+    if output == "json":
+        items = [{"kind": k, "name": n, "plugin": p, "description": d} for k, n, p, d in rows]
+        click.echo(json.dumps({"format_version": 1, "plugins": items}, ensure_ascii=False,
+                              indent=2))
+        return
+    if not rows:
+        click.echo("no plugins installed")
+        return
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for kind, name, plugin, description in rows:
+        click.echo(f"{kind:<{widths[0]}}  {name:<{widths[1]}}  {plugin:<{widths[2]}}  "
+                   f"{description}".rstrip())

@@ -1,0 +1,60 @@
+"""Grade bands as intervals of scores, and the grade a score gets.
+
+民法典 第一千二百五十九条: 以上、以下、以内 include the number itself; 不满、超过、以外 do
+not. A band is the interval its bounds leave between 0 and the full marks; a boundary
+rule (`边界 70 => 及格`) decides a score that two bands share or none covers. The checker
+uses the same intervals to find gaps and overlaps, so what it accepts is what grading does.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+
+@attrs.frozen
+class Interval:
+    low: Fraction
+    low_closed: bool
+    high: Fraction
+    high_closed: bool
+
+    def contains(self, score: Fraction) -> bool:
+        above = score > self.low or (self.low_closed and score == self.low)
+        below = score < self.high or (self.high_closed and score == self.high)
+        return above and below
+
+    @property
+    def empty(self) -> bool:
+        return self.low > self.high or (
+            self.low == self.high and not (self.low_closed and self.high_closed))
+
+
+def full_marks(assessment) -> Fraction:
+    return Fraction(str(assessment.full_marks)) if assessment.full_marks else Fraction(100)
+
+
+def interval_of(band, full: Fraction) -> Interval:
+    low, low_closed, high, high_closed = Fraction(0), True, full, True
+    for bound in band.bounds:
+        value = Fraction(str(bound.value))
+        if bound.op in (">=", ">") and (value > low or (value == low and bound.op == ">")):
+            low, low_closed = value, bound.op == ">="
+        elif bound.op in ("<=", "<") and (value < high or (value == high and bound.op == "<")):
+            high, high_closed = value, bound.op == "<="
+    return Interval(low, low_closed, high, high_closed)
+
+
+def grade_for(assessment, score) -> str | None:
+    """The grade of ``score``: the one band containing it, else the boundary rule's grade."""
+    score = Fraction(str(score))
+    full = full_marks(assessment)
+    holders = [band.name for band in assessment.bands
+               if interval_of(band, full).contains(score)]
+    if len(holders) == 1:
+        return holders[0]
+    for boundary in assessment.boundaries:
+        if Fraction(str(boundary.score)) == score:
+            return boundary.grade
+    return None

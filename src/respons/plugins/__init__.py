@@ -1,0 +1,1 @@
+"""Built-in plugins, registered through the respons.plugins entry points like any outside plugin."""

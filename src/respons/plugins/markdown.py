@@ -1,0 +1,41 @@
+"""The built-in notice format `md`: a notice as Markdown text (UTF-8).
+
+Plain enough to paste into any system, and the reference for writing a format plugin:
+one `NoticeFormat` descriptor and a `render(issued) -> bytes` function.
+"""
+
+from __future__ import annotations
+
+from respons import hookimpl
+from respons.notices import IssuedNotice
+from respons.registry import NoticeFormat
+
+
+def _escape(text: str) -> str:
+    return "".join("\\" + c if c in "\\`*_[]#<>|" else c for c in str(text))
+
+
+def render(issued: IssuedNotice) -> bytes:
+    missing = issued.missing()
+    if missing:
+        raise ValueError(f"notice {issued.notice.name} lacks required elements: "
+                         + "、".join(missing))
+    lines = [f"# {_escape(issued.title)}", "", f"{_escape(issued.number)}", "",
+             f"{_escape(issued.recipient)}：", ""]
+    for element in issued.notice.elements:
+        lines.append(f"**{_escape(element)}**：{_escape(issued.values[element])}")
+        lines.append("")
+    extra = [k for k in issued.values if k not in issued.notice.elements]
+    for key in sorted(extra):
+        lines += [f"**{_escape(key)}**：{_escape(issued.values[key])}", ""]
+    if issued.citation:
+        lines += [f"依据：{_escape(issued.citation)}", ""]
+    lines += [f"{_escape(issued.issuer)}", f"{issued.date.year}年{issued.date.month}月"
+              f"{issued.date.day}日", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+@hookimpl(trylast=True)
+def respons_notice_formats():
+    return [NoticeFormat(name="md", media_type="text/markdown; charset=utf-8", extension=".md",
+                         render=render, description="Markdown text (UTF-8)")]
