@@ -36,6 +36,8 @@ class ScoringScheme:
     #: parameter name → a short description of the value it takes
     params: dict[str, str] = attrs.Factory(dict)
     description: str = ""
+    #: ``validate(assessment) -> [(message, span)]``: what the scheme cannot score
+    validate: Callable | None = None
 
 
 @attrs.frozen

@@ -22,8 +22,9 @@ class Notice:
     number: str = ""
     url: str = ""
     note: str = ""
-    #: the data file it was read from, for error messages
-    source: str = ""
+    #: the data file it was read from, for error messages (the same notice read from two
+    #: files is still the same notice)
+    source: str = attrs.field(default="", eq=False)
 
     @property
     def citation(self) -> str:

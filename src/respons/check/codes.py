@@ -133,7 +133,12 @@ lists the installed schemes.""")
 _code("R0506", ERROR, "scheme parameter not accepted", """
 The scoring scheme does not take a parameter of this name, or not a value of this kind.""")
 _code("R0507", ERROR, "grade band empty", """
-A band whose bounds exclude every score (such as >= 90 且 < 80).""")
+A band whose bounds exclude every score (such as >= 90 且 < 80), or a band without bounds
+among bands with bounds. Bands without any bounds are grades to rate into (`rating`).""")
+
+_code("R0508", ERROR, "scheme cannot score this assessment", """
+The scoring scheme needs something the assessment does not give: `points` (百分制) needs
+points on every item; `rating` (等次评定) needs grade bands to rate into.""")
 
 _code("R0601", ERROR, "ladder steps not ordered by severity", """
 A ladder's steps must grow heavier: the lightest and the heaviest measures of each step are

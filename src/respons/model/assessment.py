@@ -26,8 +26,11 @@ class Deduction:
 
 @attrs.frozen(slots=True)
 class Item:
+    """An item of the assessment; ``points`` is None where the regime lists a content to
+    evaluate without giving it points (heilongjiang 33)."""
+
     name: str
-    points: float
+    points: float | None
     deductions: tuple[Deduction, ...] = ()
     citation: Citation | None = None
     span: Span | None = span_field()

@@ -75,10 +75,21 @@ def score(assessment, occurrences: Mapping[tuple[str, int], int],
     return Score(total_value, grade, tuple(items), vetoed_by)
 
 
+def validate(assessment) -> list:
+    """`points` adds up item points: every item needs them, and there must be bands."""
+    problems = [(f"item {item.name} has no points; the points scheme (百分制) cannot score it",
+                 item.span) for item in assessment.items if item.points is None]
+    if not assessment.bands or not all(band.bounds for band in assessment.bands):
+        problems.append((f"{assessment.name} needs grade bands with score ranges to grade "
+                         "its total", assessment.span))
+    return problems
+
+
 @hookimpl(trylast=True)
 def respons_scoring_schemes():
     return [ScoringScheme(
         name="points", aliases=("百分制",), score=score,
         params={"item_floor": "the lowest score an item can fall to (default 0)",
                 "precision": "decimal places of the total (default 1)"},
-        description="百分制: items minus deductions, graded by bands, fixed by vetoes")]
+        description="百分制: items minus deductions, graded by bands, fixed by vetoes",
+        validate=validate)]

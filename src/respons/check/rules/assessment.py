@@ -24,7 +24,7 @@ def check(ctx: RuleContext) -> None:
     for assessment in ctx.regime.assessments:
         full = full_marks(assessment)
         _bands(ctx, assessment, full)
-        if assessment.items:
+        if assessment.items and all(item.points is not None for item in assessment.items):
             total = sum(Fraction(str(item.points)) for item in assessment.items)
             if total != full:
                 ctx.sink.add("R0503", f"the items of {assessment.name} add up to {_show(total)}, "
@@ -35,12 +35,15 @@ def check(ctx: RuleContext) -> None:
 
 
 def _bands(ctx: RuleContext, assessment, full: Fraction) -> None:
-    if not assessment.bands:
-        return
+    if not assessment.bands or not any(band.bounds for band in assessment.bands):
+        return  # grades without scores: a rating (等次评定), nothing to cover
     intervals = []
     for band in assessment.bands:
         interval = interval_of(band, full)
-        if interval.empty:
+        if not band.bounds:
+            ctx.sink.add("R0507", f"band {band.name} gives no score range, but the other bands "
+                         "of the assessment do", band.span, "give it bounds such as `不满 60`")
+        elif interval.empty:
             ctx.sink.add("R0507", f"band {band.name} contains no score", band.span,
                          "its lower bound must lie below its upper bound")
         else:
@@ -98,6 +101,9 @@ def _scheme(ctx: RuleContext, assessment, schemes: dict) -> None:
                      assessment.scheme_span or assessment.span,
                      "installed schemes: " + (", ".join(sorted(schemes)) or "none"))
         return
+    for message, span in (scheme.validate(assessment) if scheme.validate else ()):
+        ctx.sink.add("R0508", message, span or assessment.span,
+                     f"see `respons plugins` for what scheme {scheme.name} needs")
     for param in assessment.params:
         if param.name not in scheme.params:
             accepted = ", ".join(sorted(scheme.params)) or "no parameters"
