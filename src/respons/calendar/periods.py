@@ -30,7 +30,7 @@ import datetime as dt
 
 import attrs
 
-from respons.calendar.model import Calendar, Day
+from respons.calendar.model import Calendar, Day, PlainCalendar
 
 UNITS = ("days", "workdays", "months", "years")
 
@@ -69,6 +69,9 @@ def count_period(calendar: Calendar, start: dt.date, amount: int, unit: str) -> 
     if amount == 0:
         reason.append(f"a period of 0 {unit} ends on its start day")
         end = start
+    elif unit == "workdays" and isinstance(calendar, PlainCalendar):
+        # Every day is a working day, so N working days are N days; no need to walk them.
+        end = _last_day(start, amount, "days", reason)
     elif unit == "workdays":
         end = _count_workdays(calendar, start, amount, reason)
     else:
