@@ -24,14 +24,13 @@ docs/configuration.md.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import attrs
 
-if sys.version_info >= (3, 11):
+try:
     import tomllib
-else:  # pragma: no cover - the project requires 3.11, tomli keeps older tools working
+except ImportError:  # pragma: no cover - Python < 3.11 reads TOML with tomli
     import tomli as tomllib
 
 from respons.check.diagnostic import Diagnostic, Sink

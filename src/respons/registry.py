@@ -83,7 +83,7 @@ def plugin_manager(disabled: Iterable[str] = (), load_entry_points: bool = True,
                 continue
             try:
                 plugin = entry_point.load()
-            except Exception as error:  # noqa: BLE001 - any failure of outside code is reported
+            except Exception as error:
                 manager.respons_load_errors.append((entry_point.name, f"{type(error).__name__}: "
                                                     f"{error}"))
                 continue

@@ -15,8 +15,8 @@ import attrs
 from respons.model.base import Citation, Ref, Span
 from respons.model.condition import All, Any, Compare, Literal, Not
 from respons.model.regime import Regime
-from respons.present import condition_text, options_text, period_text
 from respons.present import cite as _cite
+from respons.present import condition_text, options_text, period_text
 from respons.syntax.citation import format_citation
 from respons.syntax.vocab import LEVELS, POWER_TYPES, ROLES, STATUSES, SUBJECTS
 
@@ -79,7 +79,8 @@ def render_text(regime: Regime, titles: dict[str, str]) -> str:
         out += ["", "执法主体 Agencies"]
         for agency in regime.agencies:
             status = STATUSES.chinese(agency.status) if agency.status else "?"
-            out.append(f"  {agency.name} [{status}]{cite(agency.status_citation or agency.citation)}")
+            citation = agency.status_citation or agency.citation
+            out.append(f"  {agency.name} [{status}]{cite(citation)}")
             if agency.entrustment:
                 e = agency.entrustment
                 term = f" {e.term_from} 至 {e.term_to}" if e.term_from else ""
@@ -120,7 +121,8 @@ def render_text(regime: Regime, titles: dict[str, str]) -> str:
             out.append(f"    期限 {period_text(duty.period)}{cite(duty.period_citation)}")
             for extension in duty.extensions:
                 by = f" 经 {extension.approver.text}" if extension.approver else ""
-                out.append(f"    延长 {period_text(extension.period)}{by}{cite(extension.citation)}")
+                out.append(f"    延长 {period_text(extension.period)}{by}"
+                           f"{cite(extension.citation)}")
             for pause in duty.pauses:
                 out.append(f"    中止 {pause.start.text} 至 {pause.end.text}{cite(pause.citation)}")
             if duty.met_by:
@@ -161,7 +163,8 @@ def render_text(regime: Regime, titles: dict[str, str]) -> str:
             out.append(f"  {a.name} · 方案 {a.scheme} · 满分 {_num(a.full_marks or 100)}"
                        f"{cite(a.citation)}")
             for item in a.items:
-                out.append(f"    项目 {item.name} {_num(item.points)} 分{cite(item.citation, a.citation)}")
+                points = f" {_num(item.points)} 分" if item.points is not None else ""
+                out.append(f"    项目 {item.name}{points}{cite(item.citation, a.citation)}")
             for band in a.bands:
                 bounds = " 且 ".join(f"{b.op} {_num(b.value)}" for b in band.bounds)
                 out.append(f"    等级 {band.name} {bounds}{cite(band.citation, a.citation)}")

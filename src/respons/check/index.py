@@ -27,6 +27,11 @@ KINDS = {
 }
 
 
+def article(noun: str) -> str:
+    """English needs "an agency" but "a duty"."""
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
 @attrs.define
 class AgencyScope:
     agency: Agency
@@ -143,13 +148,14 @@ class Index:
             return found
         expected = " or ".join(kinds)
         if found is not None:
-            self.sink.add("R0203", f"{ref.text!r} is a {found.kind}, but {what} must be "
-                          f"a {expected}", ref.span,
-                          f"name a {expected} here" + did_you_mean(ref.text, self.candidates(kinds)))
+            self.sink.add("R0203", f"{ref.text!r} is {article(found.kind)}, but {what} must "
+                          f"name {article(expected)}", ref.span,
+                          f"name {article(expected)} here"
+                          + did_you_mean(ref.text, self.candidates(kinds)))
             return None
         self.sink.add("R0201", f"{what} names {ref.text!r}, which is not declared"
                       + did_you_mean(ref.text, self.candidates(kinds)), ref.span,
-                      f"declare the {expected} or correct the name")
+                      f"correct the name, or declare the {expected}")
         return None
 
     def candidates(self, kinds: Iterable[str]) -> list[str]:

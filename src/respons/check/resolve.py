@@ -15,6 +15,7 @@ import attrs
 
 from respons.check.diagnostic import Sink
 from respons.check.index import KINDS
+from respons.check.index import article as kind_article
 from respons.check.workspace import Workspace
 from respons.model.regime import Override, Regime
 from respons.syntax.parser import ParsedFile
@@ -24,6 +25,9 @@ _COLLECTION_OF = {
     "agency": "agencies", "duty": "duties", "measure": "measures", "ladder": "ladders",
     "assessment": "assessments", "notice": "notices", "circumstance": "circumstances",
 }
+#: The keyword that overrides each kind of element.
+OVERRIDE_KEYWORDS = {"agency": "机关", "duty": "职责", "measure": "措施", "ladder": "阶梯",
+                     "assessment": "考核", "notice": "文书", "circumstance": "情形"}
 #: List fields whose entries are merged by key rather than replaced wholesale.
 _KEYED = {
     "powers": lambda p: p.name, "bodies": lambda b: b.name, "posts": lambda p: p.name,
@@ -117,7 +121,8 @@ class Resolver:
             for element in getattr(own, name):
                 if element.name in inherited:
                     self.sink.add(
-                        "R0804", f"{element.name!r} is already declared by {inherited[element.name]}",
+                        "R0804",
+                        f"{element.name!r} is already declared by {inherited[element.name]}",
                         element.span, f"to change it, write `覆盖 … {element.name} {{ … }}`; "
                         "to add something new, give it another name")
                     continue
@@ -138,6 +143,15 @@ class Resolver:
                 collection[index] = merge_element(element, override)
                 return
         names = [e.name for e in collection]
+        for other, kind in KINDS.items():
+            if any(e.name == override.target.text for e in getattr(base, other)):
+                self.sink.add("R0803", f"{base.id} declares {override.target.text!r} as "
+                              f"{kind_article(kind)}, not as {kind_article(override.kind)}",
+                              override.target.span,
+                              f"write `覆盖 {OVERRIDE_KEYWORDS[kind]} {override.target.text} {{ … }}`"
+                              if kind in OVERRIDE_KEYWORDS else f"{kind_article(kind)} cannot be "
+                              "overridden; declare what the lower regime adds under a new name")
+                return
         from respons.check.suggest import did_you_mean
 
         self.sink.add("R0803", f"override names {override.target.text!r}, which {base.id} "

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from respons.app import EXIT_USAGE
-from respons.check.codes import CODES, explain as explanation
+from respons.check.codes import CODES
+from respons.check.codes import explain as explanation
 from respons.check.suggest import did_you_mean
 
 

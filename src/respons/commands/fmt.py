@@ -42,8 +42,8 @@ def fmt(check_only: bool, paths: tuple[str, ...]) -> None:
         if not before.complete:
             broken = True
             errors = [d for d in before.diagnostics if d.code.startswith("R01")]
-            lines = text.splitlines()
-            click.echo(render_text(errors, lambda _: lines, summary=False), err=True, nl=False)
+            click.echo(render_text(errors, lambda _, text=text: text.splitlines(), summary=False),
+                       err=True, nl=False)
             continue
         formatted = format_text(text)
         if formatted == text:

@@ -75,6 +75,7 @@ class Regime:
     amendments: tuple[Amendment, ...] = ()
     repealed: dt.date | None = None
     calendar: str | None = None
+    calendar_span: Span | None = attrs.field(default=None, eq=False, hash=False, repr=False)
     extends: RegimeRef | None = None
     uses: tuple[RegimeRef, ...] = ()
     parts: tuple[Part, ...] = ()

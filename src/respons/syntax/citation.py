@@ -94,7 +94,7 @@ def _numbers(art, paragraph, item, subitem) -> dict:
 
 
 def format_citation(citation: Citation, title: str | None = None) -> str:
-    """The citation in the statute's own style: 吉林市行政执法责任制规定 第三十一条第一款第（三）项."""
+    """The citation in the statute's own style: 吉林市…规定 第三十一条第一款第（三）项."""
     from respons.syntax.numerals import to_chinese
 
     parts = []

@@ -75,14 +75,33 @@ def _token_text(token) -> str:
 
 
 def syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str],
-                      line_offset: int = 0) -> Diagnostic:
-    """One diagnostic for a Lark parse error, with a message and a fix where one is known."""
+                      line_offset: int = 0, block_start: int | None = None,
+                      next_block: int | None = None) -> Diagnostic:
+    """One diagnostic for a Lark parse error, with a message and a fix where one is known.
+
+    ``block_start`` is the first line of the top-level block being parsed on its own, and
+    ``next_block`` the line where the next one starts: a block that runs out is reported
+    at its start, which is where the author has to look.
+    """
+    if _ran_out(error) and block_start is not None:
+        source = lines[block_start - 1] if block_start <= len(lines) else ""
+        width = len(source.split("{")[0].rstrip()) or 1
+        span = Span(path, block_start, 1, block_start, width + 1)
+        where = f"before line {next_block}, where the next block starts" if next_block \
+            else "before the end of the file"
+        return Diagnostic("R0102", severity_of("R0102"), f"this block is not closed {where}",
+                          span, "close it with `}`")
     line = (error.line if error.line and error.line > 0 else len(lines) - line_offset)
     column = error.column if error.column and error.column > 0 else 1
     line += line_offset
     code, message, help_text, width = _describe(error, lines, line)
     span = Span(path, line, column, line, column + max(width, 1))
     return Diagnostic(code, severity_of(code), message, span, help_text)
+
+
+def _ran_out(error: UnexpectedInput) -> bool:
+    return isinstance(error, UnexpectedEOF) or (
+        isinstance(error, UnexpectedToken) and error.token.type == "$END")
 
 
 def _describe(error: UnexpectedInput, lines: list[str], line: int):
@@ -107,6 +126,11 @@ def _describe(error: UnexpectedInput, lines: list[str], line: int):
     expected = set(error.expected or ())
     width = len(str(token)) if token.type not in ("_NL",) else 1
     found = _token_text(token)
+    if _KEYWORD.match(token.type) and _is_top_level(expected) and \
+            not _is_top_level({token.type}):
+        return ("R0101", f"{found} stands outside any block",
+                "a statement belongs inside a block: did the line before miss a `{`, "
+                "or a `}` close the block too early?", width)
     if token.type == "NAME":
         glued = _glued_keyword(str(token), expected)
         if glued:
@@ -115,6 +139,9 @@ def _describe(error: UnexpectedInput, lines: list[str], line: int):
         keywords = [k for k in expected if _KEYWORD.match(k)]
         if len(keywords) > 2:
             spellings = [s for k in keywords for s in _keyword_spellings(k)]
+            # Answer in the author's language: a Chinese word gets the Chinese keywords.
+            chinese = any(ord(c) > 0x2E80 for c in str(token))
+            spellings = [s for s in spellings if (ord(s[0]) > 0x2E80) == chinese] or spellings
             close = nearest(str(token), spellings)
             hint = f"did you mean {' or '.join(f'`{c}`' for c in close)}? " if close else ""
             return ("R0101", f"unknown statement {found} here",
@@ -127,6 +154,16 @@ def _describe(error: UnexpectedInput, lines: list[str], line: int):
         return ("R0101", "this rule has no `=>` and no result",
                 "write `<condition> => <result>`", width)
     return ("R0101", f"unexpected {found}; expected {_expected_phrase(expected)}", None, width)
+
+
+_TOP_LEVEL_TERMINALS = {
+    "KW_REGIME", "KW_AGENCY", "KW_RECORD", "KW_DUTY", "KW_FAULT", "KW_CIRCUMSTANCE",
+    "KW_MEASURE", "KW_LADDER", "KW_APPORTION", "KW_ASSESSMENT", "KW_NOTICE", "KW_OVERRIDE"}
+
+
+def _is_top_level(expected: set[str]) -> bool:
+    keywords = {e for e in expected if _KEYWORD.match(e)}
+    return bool(keywords) and keywords <= _TOP_LEVEL_TERMINALS
 
 
 def _glued_keyword(text: str, expected: set[str]) -> str | None:

@@ -130,9 +130,8 @@ def format_text(text: str) -> str:
             blank_pending = False
             after_close_top = depth == 0
             continue
-        if not line:
-            if not continued:
-                start_content()
+        if not line and not continued:
+            start_content()
         line.append(value)
     flush()
     while out and out[-1] == "":

@@ -37,7 +37,7 @@ def to_chinese(number: int) -> str:
         digit, number = divmod(number, unit_value)
         if digit:
             parts.append(digits[digit] + unit_name)
-        elif parts and number and not parts[-1] == "零":
+        elif parts and number and parts[-1] != "零":
             parts.append("零")
     text = "".join(parts)
     return text[1:] if text.startswith("一十") else text

@@ -68,7 +68,7 @@ class ParsedFile:
 
 
 def regime_id_for(path: str | Path) -> str:
-    """A regime's id is its file name without `.resp`: jurisdictions/jilin-city.resp → jilin-city."""
+    """A regime's id is its file name without `.resp`: …/jilin-city.resp → jilin-city."""
     name = Path(path).name
     return name[: -len(".resp")] if name.endswith(".resp") else name
 
@@ -96,12 +96,15 @@ def parse_text(text: str, path: str = "<text>", regime_id: str | None = None) ->
 def _parse_by_blocks(text: str, path: str, regime_id: str, sink: Sink) -> list:
     lines = text.splitlines()
     items: list = []
-    for first_line, chunk in split_blocks(text):
+    chunks = split_blocks(text)
+    for number, (first_line, chunk) in enumerate(chunks):
         CURRENT.set(BuildContext(path, regime_id, sink, first_line - 1))
         try:
             items.extend(model_parser().parse(chunk))
         except UnexpectedInput as error:
-            sink.items.append(syntax_diagnostic(error, path, lines, first_line - 1))
+            following = chunks[number + 1][0] if number + 1 < len(chunks) else None
+            sink.items.append(syntax_diagnostic(error, path, lines, first_line - 1,
+                                                block_start=first_line, next_block=following))
     return items
 
 

@@ -16,7 +16,7 @@ TOP_LEVEL_WORDS = (
     "circumstance", "情形", "measure", "措施", "ladder", "阶梯", "apportion", "责任划分",
     "assessment", "考核", "notice", "文书", "override", "覆盖",
 )
-_TOP_LEVEL = re.compile(r"(?:%s)(?![\w\-])" % "|".join(TOP_LEVEL_WORDS))
+_TOP_LEVEL = re.compile(r"(?:" + "|".join(TOP_LEVEL_WORDS) + r")(?![\w\-])")
 _SKIP = re.compile(r'"(?:\\.|[^"\\\n])*"?|“[^”\n]*”?|〔[^〕\n]*〕?|「[^」\n]*」?|#[^\n]*')
 
 

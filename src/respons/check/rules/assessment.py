@@ -8,6 +8,7 @@ boundary score takes (`边界 70 => 及格`).
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 from respons.check.rules import RuleContext
@@ -54,7 +55,8 @@ def _bands(ctx: RuleContext, assessment, full: Fraction) -> None:
                     {i.high for _, i in intervals})
     points = [p for p in points if 0 <= p <= full]
     probes = [(p, True) for p in points] + [
-        ((a + b) / 2, False) for a, b in zip(points, points[1:], strict=False)]
+        ((a + b) / 2, False) for a, b in itertools.pairwise(points)]
+    problems = []  # (probe, is_point, names of the bands holding it) where not exactly one
     for probe, is_point in sorted(probes):
         holders = [band for band, interval in intervals if interval.contains(probe)]
         if len(holders) == 1:
@@ -69,7 +71,10 @@ def _bands(ctx: RuleContext, assessment, full: Fraction) -> None:
                              boundary.span, "grade a boundary score as one of the bands that "
                              "contain it")
             continue
-        where = _show(probe) if is_point else _between(probe, points)
+        problems.append((probe, is_point, holders))
+    for group in _runs(problems, probes):
+        where = _describe(group, points)
+        holders = group[0][2]
         if not holders:
             ctx.sink.add("R0501", f"no grade band of {assessment.name} covers {where}",
                          assessment.span, "close the gap, or add `边界 <score> => <grade>` where "
@@ -87,10 +92,32 @@ def _bands(ctx: RuleContext, assessment, full: Fraction) -> None:
                          "remove it, or correct the score")
 
 
-def _between(probe: Fraction, points: list[Fraction]) -> str:
-    low = max(p for p in points if p < probe)
-    high = min(p for p in points if p > probe)
-    return f"the scores between {_show(low)} and {_show(high)}"
+def _runs(problems, probes):
+    """Group problems at neighbouring probes with the same bands into one range each."""
+    order = {probe: index for index, probe in enumerate(sorted(probes))}
+    groups: list[list] = []
+    for problem in problems:
+        key = (problem[0], problem[1])
+        names = [b.name for b in problem[2]]
+        if groups:
+            last = groups[-1][-1]
+            if order[key] == order[(last[0], last[1])] + 1 and \
+                    names == [b.name for b in last[2]]:
+                groups[-1].append(problem)
+                continue
+        groups.append([problem])
+    return groups
+
+
+def _describe(group, points: list[Fraction]) -> str:
+    """A run of probes as words: "70", or "the scores from 80 (included) to 85 (excluded)"."""
+    first, last = group[0], group[-1]
+    if len(group) == 1 and first[1]:
+        return _show(first[0])
+    low = first[0] if first[1] else max(p for p in points if p < first[0])
+    high = last[0] if last[1] else min(p for p in points if p > last[0])
+    return (f"the scores from {_show(low)} ({'included' if first[1] else 'excluded'}) "
+            f"to {_show(high)} ({'included' if last[1] else 'excluded'})")
 
 
 def _scheme(ctx: RuleContext, assessment, schemes: dict) -> None:

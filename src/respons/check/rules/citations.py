@@ -43,7 +43,7 @@ def rules_of(regime):
 def all_citations(regime):
     """Every citation written anywhere in the regime."""
     yield regime.citation
-    for what, citation, outer, _ in rules_of(regime):
+    for _, citation, outer, _ in rules_of(regime):
         yield citation
         yield outer
     for agency in regime.agencies:

@@ -12,9 +12,6 @@ def check(ctx: RuleContext) -> None:
     regime = ctx.regime
     if regime.span is None:
         return  # no header: reported by the parser
-    if regime.effective is None:
-        ctx.sink.add("R0111", f"{regime.title} does not say when it takes effect", regime.span,
-                     "add `施行 YYYY-MM-DD` (effective)")
     if regime.issued and regime.effective and regime.effective < regime.issued:
         ctx.sink.add("R0112", "the regime takes effect before it was issued", regime.span,
                      "check the 公布 and 施行 dates")
@@ -30,5 +27,5 @@ def check(ctx: RuleContext) -> None:
         name = regime.calendar or DEFAULT_CALENDAR
         if name not in calendars:
             ctx.sink.add("R0805", f"no installed plugin provides the calendar {name!r}"
-                         + did_you_mean(name, calendars), regime.span,
+                         + did_you_mean(name, calendars), regime.calendar_span or regime.span,
                          "installed calendars: " + (", ".join(sorted(calendars)) or "none"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from respons.check.rules import RuleContext
 
+_WORDS = {"aggravate": "从重", "mitigate": "从轻", "exempt": "不予追究", "raise": "加重",
+          "lower": "减轻", "waive": "免予追究", "heaviest": "最重", "lightest": "最轻"}
 _FITTING = {
     "aggravate": {"raise", "heaviest"},
     "mitigate": {"lower", "lightest", "waive"},
@@ -19,10 +21,11 @@ def check(ctx: RuleContext) -> None:
         for modifier in ladder.modifiers:
             for effect in modifier.effects:
                 if effect.kind not in _FITTING[modifier.kind]:
-                    ctx.sink.add("R0604", f"{effect.kind} does not fit a {modifier.kind} "
-                                 "circumstance", effect.span,
-                                 f"a {modifier.kind} circumstance takes: "
-                                 + (", ".join(sorted(_FITTING[modifier.kind])) or "no effect"))
+                    fitting = sorted(_FITTING[modifier.kind])
+                    ctx.sink.add("R0604", f"{_WORDS[effect.kind]} ({effect.kind}) does not fit a "
+                                 f"{_WORDS[modifier.kind]} ({modifier.kind}) rule", effect.span,
+                                 f"{_WORDS[modifier.kind]} takes: " + (", ".join(
+                                     f"{_WORDS[f]} ({f})" for f in fitting) or "no effect"))
 
 
 def _numbering(ctx: RuleContext, ladder) -> None:

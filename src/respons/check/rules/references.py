@@ -98,8 +98,16 @@ def _duty(ctx: RuleContext, duty) -> None:
         if record is not None and len(duty.owner.parts) == 1 and any(
                 f.name == duty.owner.head for f in record.fields):
             pass  # the owner is named by a field of the record that starts the clock
-        else:
+        elif ctx.index.find(duty.owner) is not None or record is None:
             _lookup(ctx, duty.owner, ("agency", "body", "post"), "负责/owner")
+        elif ctx.complete:
+            fields = [f.name for f in record.fields]
+            ctx.sink.add("R0201", f"负责/owner names {duty.owner.text!r}, which is neither a field "
+                         f"of {record.name} nor a declared agency, body or post"
+                         + did_you_mean(duty.owner.text, fields + ctx.index.candidates(
+                             ("agency", "body", "post"))), duty.owner.span,
+                         f"name a field of {record.name} (such as the officer who handles it) "
+                         "or a post")
     for extension in duty.extensions:
         approver = extension.approver
         if approver is None or APPROVERS.get(approver.text) is not None:
