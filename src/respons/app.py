@@ -49,6 +49,24 @@ class App:
             fail_with(sink.items)
         return registry
 
+    def calendar(self, name: str):
+        """The calendar ``name`` with its respons.toml settings; errors name the setting."""
+        from respons.calendar import CalendarDataError, UnknownCalendar, load_calendar
+        from respons.config import locate
+
+        settings = self.settings
+        try:
+            return load_calendar(name, settings.calendars.get(name, {}), self.registry)
+        except (UnknownCalendar, CalendarDataError):
+            raise
+        except ValueError as error:  # a setting the calendar plugin does not accept
+            path = settings.path
+            text = path.read_text("utf-8-sig") if path else ""
+            sink = Sink()
+            sink.add("R1002", f"[calendars.{name}]: {error}",
+                     locate(path, text, f"calendars.{name}") if path else None)
+            fail_with(sink.items)
+
     def store_url(self, given: str | None) -> str:
         """--store, else RESPONS_STORE, else respons.toml, else respons.db here."""
         return given or os.environ.get("RESPONS_STORE") or self.settings.store_url \

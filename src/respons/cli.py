@@ -13,6 +13,7 @@ import click
 
 from respons import __version__
 from respons.app import App
+from respons.cli_calendar import calendar
 from respons.commands.check import check
 from respons.commands.explain import explain
 from respons.commands.fmt import fmt
@@ -33,9 +34,4 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
 for command in (check, fmt, show, explain, plugins):
     main.add_command(command)
 
-try:  # the calendar commands arrive with the calendar plugin
-    from respons.cli_calendar import calendar as _calendar
-except ImportError:  # pragma: no cover - only while the module is being written
-    _calendar = None
-if _calendar is not None:
-    main.add_command(_calendar)
+main.add_command(calendar)

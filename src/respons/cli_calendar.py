@@ -121,8 +121,11 @@ def is_workday(date: dt.date, calendar_name: str, output: str) -> None:
 
 
 def _calendar(name: str):
+    from respons.app import App
+
+    app = click.get_current_context().find_object(App) or App()
     try:
-        return load_calendar(name, {})
+        return app.calendar(name)
     except UnknownCalendar as error:
         raise click.BadParameter(str(error), param_hint="'--calendar'") from None
     except CalendarDataError as error:

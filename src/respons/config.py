@@ -11,7 +11,7 @@ docs/configuration.md.
     [regimes]
     path = ["../province"]              # where `上位`/`参照` look for regimes by id
 
-    [calendar]
+    [calendars.cn]                      # settings of one calendar plugin, by its name
     data = ["calendars/2027.toml"]     # extra calendar data: a new year, local closures
     makeup_workdays = true              # a make-up Saturday (调休) is a working day
 
@@ -43,8 +43,7 @@ FILE_NAME = "respons.toml"
 SCHEMA: dict[str, dict[str, tuple[type, str]]] = {
     "store": {"url": (str, "the store URL: sqlite:///path.db or postgresql://…")},
     "regimes": {"path": (list, "folders where extends/uses look for regimes by id")},
-    "calendar": {"data": (list, "extra calendar data files"),
-                 "makeup_workdays": (bool, "whether a make-up Saturday is a working day")},
+    "calendars": {},  # one sub-table per calendar, checked by the calendar plugin itself
     "plugins": {"disable": (list, "names of plugins not to load")},
 }
 
@@ -54,7 +53,8 @@ class Settings:
     path: Path | None = None
     store_url: str | None = None
     regimes_path: tuple[Path, ...] = ()
-    calendar: dict = attrs.Factory(dict)
+    #: calendar name → its settings (``data`` paths made absolute)
+    calendars: dict = attrs.Factory(dict)
     disabled_plugins: tuple[str, ...] = ()
     plugin_settings: dict = attrs.Factory(dict)
 
@@ -98,36 +98,44 @@ def _validate(path: Path, text: str, data: dict, sink: Sink) -> Settings:
     for table, content in data.items():
         if table not in SCHEMA:
             sink.add("R1001", f"unknown table [{table}]" + did_you_mean(table, SCHEMA),
-                     _locate(path, text, table), "known tables: " + ", ".join(SCHEMA))
+                     locate(path, text, table), "known tables: " + ", ".join(SCHEMA))
             continue
         if not isinstance(content, dict):
-            sink.add("R1002", f"{table} must be a table [{table}]", _locate(path, text, table))
+            sink.add("R1002", f"{table} must be a table [{table}]", locate(path, text, table))
             continue
         values[table] = {}
         for key, value in content.items():
+            if table == "calendars":
+                if not isinstance(value, dict):
+                    sink.add("R1002", f"calendars.{key} must be a table [calendars.{key}]",
+                             locate(path, text, table, key))
+                    continue
+                settings = dict(value)
+                if isinstance(settings.get("data"), list):
+                    settings["data"] = [str((base / p).resolve()) for p in settings["data"]]
+                values[table][key] = settings
+                continue
             if table == "plugins" and isinstance(value, dict):
                 plugin_settings[key] = value
                 continue
             known = SCHEMA[table]
             if key not in known:
                 sink.add("R1001", f"unknown key {key!r} in [{table}]" + did_you_mean(key, known),
-                         _locate(path, text, table, key),
+                         locate(path, text, table, key),
                          f"[{table}] takes: " + ", ".join(known))
                 continue
             expected, description = known[key]
             if not isinstance(value, expected):
-                sink.add("R1002", f"{table}.{key} must be a {expected.__name__} ({description})",
-                         _locate(path, text, table, key))
+                kind = {str: "a string", list: "a list", bool: "true or false"}[expected]
+                sink.add("R1002", f"{table}.{key} must be {kind} ({description})",
+                         locate(path, text, table, key))
                 continue
             values[table][key] = value
-    calendar = dict(values.get("calendar", {}))
-    if "data" in calendar:
-        calendar["data"] = [str((base / p).resolve()) for p in calendar["data"]]
     return Settings(
         path=path,
         store_url=values.get("store", {}).get("url"),
         regimes_path=tuple((base / p).resolve() for p in values.get("regimes", {}).get("path", ())),
-        calendar=calendar,
+        calendars=values.get("calendars", {}),
         disabled_plugins=tuple(values.get("plugins", {}).get("disable", ())),
         plugin_settings=plugin_settings,
     )
@@ -140,18 +148,18 @@ def check_plugin_settings(settings: Settings, tables: dict, sink: Sink) -> None:
         table = tables.get(plugin)
         if table is None:
             sink.add("R1001", f"no installed plugin reads [plugins.{plugin}]"
-                     + did_you_mean(plugin, tables), _locate(settings.path, text,
+                     + did_you_mean(plugin, tables), locate(settings.path, text,
                                                              f"plugins.{plugin}"))
             continue
         for key in content:
             if key not in table.keys:
                 sink.add("R1001", f"unknown key {key!r} in [plugins.{plugin}]"
                          + did_you_mean(key, table.keys),
-                         _locate(settings.path, text, f"plugins.{plugin}", key),
+                         locate(settings.path, text, f"plugins.{plugin}", key),
                          f"[plugins.{plugin}] takes: " + ", ".join(table.keys))
 
 
-def _locate(path: Path, text: str, table: str, key: str | None = None) -> Span:
+def locate(path: Path, text: str, table: str, key: str | None = None) -> Span:
     """The line of a table header, or of a key inside it (first match after the header)."""
     lines = text.splitlines()
     header = re.compile(r"^\s*\[\s*" + re.escape(table) + r"\s*\]")
