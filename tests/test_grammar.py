@@ -1,0 +1,54 @@
+"""The grammar: the shipped copy is the canonical one, it has no conflicts, and every
+keyword has an English and a Chinese spelling."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+
+from lark import Lark
+
+from conftest import ROOT
+from respons.syntax.parser import grammar_text, model_parser
+
+CANONICAL = ROOT / "grammar" / "respons.lark"
+
+
+def test_shipped_grammar_is_the_canonical_one():
+    shipped = importlib.resources.files("respons.syntax") / "respons.lark"
+    assert shipped.read_bytes() == CANONICAL.read_bytes()
+    assert grammar_text() == CANONICAL.read_text("utf-8")
+
+
+def test_grammar_has_no_conflicts_or_terminal_collisions():
+    # strict=True makes Lark raise on any shift/reduce conflict or regex collision.
+    Lark(CANONICAL.read_text("utf-8"), parser="lalr", lexer="contextual", strict=True)
+
+
+def test_parser_is_built_once_per_process():
+    assert model_parser() is model_parser()
+
+
+def _spellings():
+    for term in model_parser().terminals:
+        if term.name.startswith("KW_"):
+            inner = re.match(r"^\(\?:(.*)\)\(\?!", term.pattern.value) or \
+                re.match(r"^(.*)\(\?!", term.pattern.value)
+            yield term.name, inner.group(1).split("|")
+
+
+def test_every_keyword_has_an_english_and_a_chinese_spelling():
+    for name, spellings in _spellings():
+        english = [s for s in spellings if s.isascii()]
+        chinese = [s for s in spellings if not s.isascii()]
+        assert english, name
+        if name != "KW_STEP":  # the Chinese step is the STEP token: 第1级
+            assert chinese, name
+
+
+def test_no_two_keywords_share_a_spelling():
+    seen = {}
+    for name, spellings in _spellings():
+        for spelling in spellings:
+            assert spelling not in seen, f"{spelling} is both {seen[spelling]} and {name}"
+            seen[spelling] = name
