@@ -24,7 +24,6 @@ from respons.calendar import (
     NoCalendarData,
     UnknownCalendar,
     count_period,
-    load_calendar,
 )
 from respons.syntax.vocab import UNITS
 

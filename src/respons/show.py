@@ -1,8 +1,10 @@
 """`respons show`: the resolved regime as a person wants to read it, or as JSON.
 
-The text form gives the header, the tree of agencies, bodies and posts, the decomposition
-of powers as a table, duties with their periods, ladders, assessments and notices — each
-with its citation. The JSON form (docs/show.md) carries the same, plus every field.
+The text form reads top to bottom like the regime: the header; who may enforce (the tree
+of agencies, bodies and posts); the decomposition of powers as a table; records; duties
+with their periods; faults, circumstances and measures; ladders; who bears a fault;
+assessments; notices — every rule with its citation, in Chinese words. The JSON form
+(docs/show.md) carries the same model with every field.
 """
 
 from __future__ import annotations
@@ -17,19 +19,22 @@ from respons.model.condition import All, Any, Compare, Literal, Not
 from respons.model.regime import Regime
 from respons.present import cite as _cite
 from respons.present import condition_text, options_text, period_text
+from respons.syntax import vocab
 from respons.syntax.citation import format_citation
-from respons.syntax.vocab import LEVELS, POWER_TYPES, ROLES, STATUSES, SUBJECTS
 
 FORMAT_VERSION = 1
 
 
-def _pad(text: str, width: int) -> str:
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(width - used, 0)
-
-
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 0)
+
+
+def _num(value) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def decomposition(regime: Regime) -> list[dict]:
@@ -47,154 +52,261 @@ def decomposition(regime: Regime) -> list[dict]:
     return table
 
 
-def render_text(regime: Regime, titles: dict[str, str]) -> str:
-    def cite(citation, outer=None):
-        text = _cite(citation, titles, outer)
+class TextView:
+    """Builds the text form section by section; ``cite`` completes relative citations."""
+
+    def __init__(self, regime: Regime, titles: dict[str, str]) -> None:
+        self.regime = regime
+        self.titles = titles
+        self.out: list[str] = []
+
+    def cite(self, citation: Citation | None, outer: Citation | None = None) -> str:
+        text = _cite(citation, self.titles, outer)
         return f"  {text}" if text else ""
 
-    out: list[str] = []
-    out.append(f"{regime.title}  ({regime.id})")
-    facts = []
-    if regime.level:
-        facts.append(f"层级 {LEVELS.chinese(regime.level)}")
-    if regime.issuer:
-        facts.append(f"制定机关 {regime.issuer}")
-    if regime.number:
-        facts.append(f"文号 {regime.number}")
-    if regime.issued:
-        facts.append(f"公布 {regime.issued}")
-    if regime.effective:
-        facts.append(f"施行 {regime.effective}")
-    for amendment in regime.amendments:
-        facts.append(f"修订 {amendment.date}" + (f" {amendment.document}"
-                                                 if amendment.document else ""))
-    facts.append(f"日历 {regime.calendar or 'cn'}")
-    out.append("  " + " · ".join(facts))
-    if regime.extends:
-        out.append(f"  上位 {regime.extends.target}")
-    if regime.uses:
-        out.append("  参照 " + "、".join(r.target for r in regime.uses))
+    def section(self, title: str, items) -> bool:
+        if not items:
+            return False
+        self.out += ["", title]
+        return True
 
-    if regime.agencies:
-        out += ["", "执法主体 Agencies"]
-        for agency in regime.agencies:
-            status = STATUSES.chinese(agency.status) if agency.status else "?"
-            citation = agency.status_citation or agency.citation
-            out.append(f"  {agency.name} [{status}]{cite(citation)}")
+    def render(self) -> str:
+        for part in (self.header, self.agencies, self.powers, self.records, self.duties,
+                     self.faults, self.circumstances, self.measures, self.ladders,
+                     self.apportionments, self.assessments, self.notices):
+            part()
+        return "\n".join(self.out) + "\n"
+
+    def header(self) -> None:
+        r = self.regime
+        self.out.append(f"{r.title}  ({r.id}){self.cite(r.citation)}")
+        facts = [f"层级 {vocab.LEVELS.chinese(r.level)}" if r.level else None,
+                 f"制定机关 {r.issuer}" if r.issuer else None,
+                 f"文号 {r.number}" if r.number else None,
+                 f"公布 {r.issued}" if r.issued else None,
+                 f"施行 {r.effective}" if r.effective else None]
+        facts += [f"修订 {a.date}" + (f" {a.document}" if a.document else "")
+                  for a in r.amendments]
+        facts += [f"废止 {r.repealed}" if r.repealed else None, f"日历 {r.calendar or 'cn'}"]
+        self.out.append("  " + " · ".join(f for f in facts if f))
+        if r.extends:
+            self.out.append(f"  上位 {r.extends.target}")
+        if r.uses:
+            self.out.append("  参照 " + "、".join(u.target for u in r.uses))
+        for part in r.parts:
+            self.out.append(f"  分篇 {part.name}" + (f" 《{part.title}》" if part.title else ""))
+
+    def agencies(self) -> None:
+        if not self.section("执法主体 Who may enforce", self.regime.agencies):
+            return
+        for agency in self.regime.agencies:
+            status = vocab.STATUSES.chinese(agency.status) if agency.status else "性质未定"
+            citation = self.cite(agency.status_citation or agency.citation)
+            self.out.append(f"  {agency.name} [{status}]{citation}")
+            if agency.superior:
+                self.out.append(f"    上级 {agency.superior.text}")
             if agency.entrustment:
                 e = agency.entrustment
-                term = f" {e.term_from} 至 {e.term_to}" if e.term_from else ""
-                by = e.entrusted_by.text if e.entrusted_by else "?"
-                out.append(f"    委托书 {e.document} · 委托机关 {by}{term}"
-                           + (" · 范围 " + "、".join(r.text for r in e.scope) if e.scope else ""))
-            children = [("机构", body) for body in agency.bodies] + \
-                       [("岗位", post) for post in agency.posts]
+                facts = [f"委托书 {e.document}"]
+                facts += [f"委托机关 {e.entrusted_by.text}"] if e.entrusted_by else []
+                facts += [f"期间 {e.term_from} 至 {e.term_to}"] if e.term_from else []
+                facts += ["范围 " + "、".join(r.text for r in e.scope)] if e.scope else []
+                facts += [f"备案 {e.filed}"] if e.filed else []
+                self.out.append("    " + " · ".join(facts) + self.cite(e.citation))
+            children = [("body", b) for b in agency.bodies] + [("post", p) for p in agency.posts]
             for number, (kind, child) in enumerate(children):
-                last = number == len(children) - 1
-                branch, stem = ("└─ ", "   ") if last else ("├─ ", "│  ")
-                if kind == "机构":
-                    out.append(f"    {branch}{child.name} (机构){cite(child.citation)}")
-                    for p_number, post in enumerate(child.posts):
-                        p_branch = "└─ " if p_number == len(child.posts) - 1 else "├─ "
-                        out.append(f"    {stem}{p_branch}{_post(post)}")
-                else:
-                    out.append(f"    {branch}{_post(child)}")
-        out += ["", "职权分解 Decomposition of powers"]
-        for entry in decomposition(regime):
-            if not entry["powers"]:
-                continue
-            out.append(f"  {entry['agency']}")
+                branch, stem = ("└─ ", "   ") if number == len(children) - 1 else ("├─ ", "│  ")
+                if kind == "post":
+                    self.out.append(f"    {branch}{self._post(child)}")
+                    continue
+                holds = " · 承担 " + "、".join(r.text for r in child.holds) if child.holds else ""
+                self.out.append(f"    {branch}{child.name} (机构){holds}"
+                                f"{self.cite(child.citation)}")
+                for p_number, post in enumerate(child.posts):
+                    p_branch = "└─ " if p_number == len(child.posts) - 1 else "├─ "
+                    self.out.append(f"    {stem}{p_branch}{self._post(post)}")
+
+    def _post(self, post) -> str:
+        parts = [f"{post.name} (岗位)"]
+        if post.roles:
+            parts.append("角色 " + "、".join(vocab.ROLES.chinese(r) for r in post.roles))
+        if post.holds:
+            parts.append("承担 " + "、".join(r.text for r in post.holds))
+        if post.requirements:
+            parts.append("资格 " + "、".join(vocab.REQUIREMENTS.chinese(r)
+                                            for r in post.requirements))
+        for training in post.training:
+            when = vocab.TRAINING_WHEN.chinese(training.when) if training.when else ""
+            hours = f"{_num(training.hours)} 学时" if training.hours is not None else ""
+            parts.append(" ".join(p for p in ("培训", hours, when) if p))
+        return " · ".join(parts) + self.cite(post.citation)
+
+    def powers(self) -> None:
+        table = [entry for entry in decomposition(self.regime) if entry["powers"]]
+        if not self.section("职权分解 Decomposition of powers", table):
+            return
+        for entry in table:
+            self.out.append(f"  {entry['agency']}")
             width = max(_width(r["power"]) for r in entry["powers"]) + 2
-            out.append(f"    {_pad('职权', width)}{_pad('类型', 6)}岗位")
+            self.out.append(f"    {_pad('职权', width)}{_pad('类型', 6)}岗位")
             for row in entry["powers"]:
                 posts = "、".join(row["posts"]) or "— (未分解)"
-                kind = POWER_TYPES.chinese(row["type"]) if row["type"] else "?"
-                out.append(f"    {_pad(row['power'], width)}{_pad(kind, 6)}{posts}")
+                kind = vocab.POWER_TYPES.chinese(row["type"]) if row["type"] else "?"
+                self.out.append(f"    {_pad(row['power'], width)}{_pad(kind, 6)}{posts}")
+                for basis in row["basis"]:
+                    self.out.append(f"    {_pad('', width)}{_pad('', 6)}依据 {basis}")
 
-    if regime.duties:
-        out += ["", "职责 Duties"]
-        for duty in regime.duties:
-            out.append(f"  {duty.name}{cite(duty.citation)}")
+    def records(self) -> None:
+        if not self.section("记录 Records", self.regime.records):
+            return
+        for record in self.regime.records:
+            key = f" · 主键 {record.key}" if record.key else ""
+            self.out.append(f"  {record.name}{key}{self.cite(record.citation)}")
+            for field in record.fields:
+                kind = field.type.kind or "?"
+                if kind == "ref":
+                    kind = f"引用 {field.type.target.text}"
+                elif kind == "choice":
+                    kind = "之一 " + "、".join(field.type.choices)
+                else:
+                    kind = vocab.FIELD_TYPES.chinese(kind)
+                optional = " 可选" if field.optional else ""
+                self.out.append(f"    字段 {field.name} {kind}{optional}")
+            if record.events:
+                self.out.append("    事件 " + "、".join(e.name for e in record.events))
+
+    def duties(self) -> None:
+        if not self.section("职责 Duties", self.regime.duties):
+            return
+        for duty in self.regime.duties:
+            self.out.append(f"  {duty.name}{self.cite(duty.citation)}")
             if duty.starts:
                 where = f" 限于 {condition_text(duty.starts.where)}" if duty.starts.where else ""
-                out.append(f"    起算 {duty.starts.event.text}{where}")
-            out.append(f"    期限 {period_text(duty.period)}{cite(duty.period_citation)}")
-            for extension in duty.extensions:
-                by = f" 经 {extension.approver.text}" if extension.approver else ""
-                out.append(f"    延长 {period_text(extension.period)}{by}"
-                           f"{cite(extension.citation)}")
+                self.out.append(f"    起算 {duty.starts.event.text}{where}")
+            self.out.append(f"    期限 {period_text(duty.period)}"
+                            f"{self.cite(duty.period_citation, duty.citation)}")
+            for ext in duty.extensions:
+                by = f" 经 {ext.approver.text}" if ext.approver else ""
+                self.out.append(f"    延长 {period_text(ext.period)}{by}"
+                                f"{self.cite(ext.citation, duty.citation)}")
             for pause in duty.pauses:
-                out.append(f"    中止 {pause.start.text} 至 {pause.end.text}{cite(pause.citation)}")
+                self.out.append(f"    中止 {pause.start.text} 至 {pause.end.text}"
+                                f"{self.cite(pause.citation, duty.citation)}")
             if duty.met_by:
-                out.append("    完成 " + " 或 ".join(r.text for r in duty.met_by))
-            if duty.owner:
-                out.append(f"    负责 {duty.owner.text}")
-            if duty.breach:
-                out.append(f"    违反 {duty.breach.text}")
+                self.out.append("    完成 " + " 或 ".join(r.text for r in duty.met_by))
+            for word, ref in (("负责", duty.owner), ("违反", duty.breach)):
+                if ref:
+                    self.out.append(f"    {word} {ref.text}")
 
-    if regime.ladders:
-        out += ["", "责任阶梯 Ladders"]
-        for ladder in regime.ladders:
-            subject = f" ({SUBJECTS.chinese(ladder.subject)})" if ladder.subject else ""
-            out.append(f"  {ladder.name}{subject}{cite(ladder.citation)}")
+    def faults(self) -> None:
+        if not self.section("过错 Faults", self.regime.faults):
+            return
+        for fault in self.regime.faults:
+            subject = f" ({vocab.SUBJECTS.chinese(fault.subject)})" if fault.subject else ""
+            self.out.append(f"  {fault.name}{subject}{self.cite(fault.citation)}")
+
+    def circumstances(self) -> None:
+        if not self.section("情形 Circumstances", self.regime.circumstances):
+            return
+        for c in self.regime.circumstances:
+            line = f"  {c.name}"
+            if c.count:
+                where = f" 限于 {condition_text(c.count.where)}" if c.count.where else ""
+                unit = vocab.TIMES.chinese(c.count.unit) if c.count.unit else ""
+                line += (f" = 计数 {c.count.event.text}{where} 近 {period_text(c.count.window)}"
+                         f" {c.count.op} {_num(c.count.threshold)}{' ' + unit if unit else ''}")
+            self.out.append(line + self.cite(c.citation))
+
+    def measures(self) -> None:
+        if not self.section("措施 Measures", self.regime.measures):
+            return
+        for m in self.regime.measures:
+            facts = [f"轻重 {_num(m.severity)}" if m.severity is not None else None,
+                     f"类别 {vocab.CATEGORIES.chinese(m.category)}" if m.category else None,
+                     f"对象 {vocab.SUBJECTS.chinese(m.subject)}" if m.subject else None]
+            facts = " · ".join(f for f in facts if f)
+            facts = f" ({facts})" if facts else ""
+            self.out.append(f"  {m.name}{facts}{self.cite(m.citation)}")
+
+    def ladders(self) -> None:
+        if not self.section("责任阶梯 Ladders", self.regime.ladders):
+            return
+        words = {"aggravate": "从重", "mitigate": "从轻", "exempt": "不予追究"}
+        for ladder in self.regime.ladders:
+            subject = f" ({vocab.SUBJECTS.chinese(ladder.subject)})" if ladder.subject else ""
+            self.out.append(f"  {ladder.name}{subject}{self.cite(ladder.citation)}")
             for step in sorted(ladder.steps, key=lambda s: s.level):
-                out.append(f"    第{step.level}级 {condition_text(step.condition)} => "
-                           f"{options_text(step.options)}{cite(step.citation, ladder.citation)}")
-            words = {"aggravate": "从重", "mitigate": "从轻", "exempt": "不予追究"}
+                self.out.append(f"    第{step.level}级 {condition_text(step.condition)} => "
+                                f"{options_text(step.options)}"
+                                f"{self.cite(step.citation, ladder.citation)}")
             for modifier in ladder.modifiers:
                 effects = " 或 ".join(_effect(e) for e in modifier.effects)
                 arrow = f" => {effects}" if effects else ""
-                out.append(f"    {words[modifier.kind]} {condition_text(modifier.condition)}"
-                           f"{arrow}{cite(modifier.citation, ladder.citation)}")
+                self.out.append(f"    {words[modifier.kind]} {condition_text(modifier.condition)}"
+                                f"{arrow}{self.cite(modifier.citation, ladder.citation)}")
 
-    if regime.apportionments:
-        out += ["", "责任划分 Who bears a fault"]
-        for apportionment in regime.apportionments:
-            out.append(f"  {apportionment.name}{cite(apportionment.citation)}")
-            for rule in apportionment.rules:
-                bearers = " 并 ".join(b.role + (f" ({b.share})" if b.share else "")
-                                     for b in rule.bearers)
-                out.append(f"    情形 {condition_text(rule.condition)} => {bearers}"
-                           f"{cite(rule.citation, apportionment.citation)}")
+    def apportionments(self) -> None:
+        if not self.section("责任划分 Who bears a fault", self.regime.apportionments):
+            return
+        for a in self.regime.apportionments:
+            self.out.append(f"  {a.name}{self.cite(a.citation)}")
+            for rule in a.rules:
+                bearers = " 并 ".join(
+                    vocab.BEARERS.chinese(b.role)
+                    + (f" ({vocab.SHARES.chinese(b.share)}责任)" if b.share else "")
+                    for b in rule.bearers)
+                self.out.append(f"    情形 {condition_text(rule.condition)} => {bearers}"
+                                f"{self.cite(rule.citation, a.citation)}")
 
-    if regime.assessments:
-        out += ["", "评议考核 Assessments"]
-        for a in regime.assessments:
-            out.append(f"  {a.name} · 方案 {a.scheme} · 满分 {_num(a.full_marks or 100)}"
-                       f"{cite(a.citation)}")
+    def assessments(self) -> None:
+        if not self.section("评议考核 Assessments", self.regime.assessments):
+            return
+        for a in self.regime.assessments:
+            facts = [f"方案 {a.scheme}",
+                     f"对象 {vocab.SUBJECTS.chinese(a.subject)}" if a.subject else None,
+                     f"周期 {vocab.CYCLES.chinese(a.cycle)}" if a.cycle else None,
+                     f"满分 {_num(a.full_marks)}" if a.full_marks else None]
+            self.out.append(f"  {a.name} · " + " · ".join(f for f in facts if f)
+                            + self.cite(a.citation))
             for item in a.items:
                 points = f" {_num(item.points)} 分" if item.points is not None else ""
-                out.append(f"    项目 {item.name}{points}{cite(item.citation, a.citation)}")
+                self.out.append(f"    项目 {item.name}{points}"
+                                f"{self.cite(item.citation, a.citation)}")
+                for d in item.deductions:
+                    self.out.append(f"      每 {d.per.text} 扣 {_num(d.points)} 分"
+                                    f"{self.cite(d.citation, item.citation or a.citation)}")
             for band in a.bands:
                 bounds = " 且 ".join(f"{b.op} {_num(b.value)}" for b in band.bounds)
-                out.append(f"    等级 {band.name} {bounds}{cite(band.citation, a.citation)}")
+                self.out.append(f"    等级 {band.name}{' ' + bounds if bounds else ''}"
+                                f"{self.cite(band.citation, a.citation)}")
             for boundary in a.boundaries:
-                out.append(f"    边界 {_num(boundary.score)} => {boundary.grade}"
-                           f"{cite(boundary.citation, a.citation)}")
+                self.out.append(f"    边界 {_num(boundary.score)} => {boundary.grade}"
+                                f"{self.cite(boundary.citation, a.citation)}")
             for veto in a.vetoes:
-                out.append(f"    否决 {condition_text(veto.condition)} => {veto.grade}"
-                           f"{cite(veto.citation, a.citation)}")
+                self.out.append(f"    否决 {condition_text(veto.condition)} => {veto.grade}"
+                                f"{self.cite(veto.citation, a.citation)}")
             for c in a.consequences:
                 years = f" 连续 {c.consecutive} 年" if c.consecutive else ""
-                out.append(f"    后果 {c.grade}{years} => {options_text(c.options)}"
-                           f"{cite(c.citation, a.citation)}")
+                self.out.append(f"    后果 {c.grade}{years} => {options_text(c.options)}"
+                                f"{self.cite(c.citation, a.citation)}")
+            for w in a.weights:
+                self.out.append(f"    权重 {vocab.EVALUATIONS.chinese(w.source)} {_num(w.percent)}%"
+                                f"{self.cite(w.citation, a.citation)}")
 
-    if regime.notices:
-        out += ["", "文书 Notices"]
-        for notice in regime.notices:
-            out.append(f"  {notice.name} 《{notice.title or notice.name}》{cite(notice.citation)}")
+    def notices(self) -> None:
+        if not self.section("文书 Notices", self.regime.notices):
+            return
+        for notice in self.regime.notices:
+            title = f" 《{notice.title}》" if notice.title else ""
+            self.out.append(f"  {notice.name}{title}{self.cite(notice.citation)}")
             if notice.elements:
-                out.append("    要素 " + "、".join(notice.elements))
-    return "\n".join(out) + "\n"
+                self.out.append("    要素 " + "、".join(notice.elements))
+            if notice.formats:
+                self.out.append("    格式 " + "、".join(notice.formats))
 
 
-def _post(post) -> str:
-    parts = [f"{post.name} (岗位)"]
-    if post.roles:
-        parts.append("角色 " + "、".join(ROLES.chinese(r) for r in post.roles))
-    if post.holds:
-        parts.append("承担 " + "、".join(r.text for r in post.holds))
-    return " · ".join(parts)
+def render_text(regime: Regime, titles: dict[str, str]) -> str:
+    return TextView(regime, titles).render()
 
 
 def _effect(effect) -> str:
@@ -202,10 +314,6 @@ def _effect(effect) -> str:
              "lightest": "最轻"}
     text = words.get(effect.kind, effect.kind)
     return f"{text}{effect.steps}级" if effect.steps else text
-
-
-def _num(value) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 # ── JSON ─────────────────────────────────────────────────────────────────────────────
@@ -219,8 +327,7 @@ def to_data(value, titles: dict[str, str]):
     if isinstance(value, Ref):
         return value.text
     if isinstance(value, (All, Any, Not, Compare)):
-        kind = {All: "all", Any: "any", Not: "not", Compare: "compare"}[type(value)]
-        data = {"op": kind}
+        data = {"op": {All: "all", Any: "any", Not: "not", Compare: "compare"}[type(value)]}
         if isinstance(value, Compare):
             data.update(left=value.left.text, cmp=value.op, right=to_data(value.right, titles))
         elif isinstance(value, Not):
@@ -235,12 +342,9 @@ def to_data(value, titles: dict[str, str]):
     if isinstance(value, Span):
         return None
     if attrs.has(type(value)):
-        out = {}
-        for field in attrs.fields(type(value)):
-            if field.name.endswith("span") or field.name.endswith("_spans"):
-                continue
-            out[field.name] = to_data(getattr(value, field.name), titles)
-        return out
+        return {field.name: to_data(getattr(value, field.name), titles)
+                for field in attrs.fields(type(value))
+                if not (field.name.endswith("span") or field.name.endswith("_spans"))}
     if isinstance(value, (tuple, list)):
         return [to_data(v, titles) for v in value]
     if isinstance(value, dict):

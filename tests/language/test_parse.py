@@ -110,7 +110,7 @@ def test_header_and_elements():
     assert agency.status == "statutory"
     assert agency.powers[0].type == "penalty"
     assert agency.powers[0].basis == ("《无证无照经营查处办法》第十三条",)
-    [(body, post), (_, head)] = [(b.name if b else None, p) for b, p in agency.all_posts()][::-1]
+    [(_body, post), (_, head)] = [(b.name if b else None, p) for b, p in agency.all_posts()][::-1]
     assert post.roles == ("handler",) and post.requirements == ("certificate",)
     assert post.training[0].hours == 72 and post.training[0].when == "yearly"
     assert head.roles == ("principal", "approver")

@@ -22,9 +22,10 @@ class Power:
 
 @attrs.frozen(slots=True)
 class Training:
-    """Training a post requires: hours, and how often (每年) or when (上岗前)."""
+    """Training a post requires: hours (where the regime sets them), and how often (每年)
+    or when (上岗前)."""
 
-    hours: float
+    hours: float | None
     when: str | None = None
     citation: Citation | None = None
     span: Span | None = span_field()

@@ -1,7 +1,7 @@
 """The built-in scoring scheme `rating` (等次评定): evaluators give each subject a grade.
 
 Many regimes grade without points: the assessing body weighs the listed contents and
-rates each agency or officer 优秀, 合格 or 不合格 (changchun-xinqu 25; heilongjiang 33-34).
+rates each agency or officer 优秀, 合格 or 不合格 (changchun-xinqu 25).
 The grade given must be one of the assessment's bands; a veto that holds overrides it.
 """
 
