@@ -145,12 +145,12 @@ class Resolver:
         names = [e.name for e in collection]
         for other, kind in KINDS.items():
             if any(e.name == override.target.text for e in getattr(base, other)):
-                self.sink.add("R0803", f"{base.id} declares {override.target.text!r} as "
-                              f"{kind_article(kind)}, not as {kind_article(override.kind)}",
-                              override.target.span,
-                              f"write `覆盖 {OVERRIDE_KEYWORDS[kind]} {override.target.text} {{ … }}`"
-                              if kind in OVERRIDE_KEYWORDS else f"{kind_article(kind)} cannot be "
-                              "overridden; declare what the lower regime adds under a new name")
+                name = override.target.text
+                fix = (f"write `覆盖 {OVERRIDE_KEYWORDS[kind]} {name} {{ … }}`"
+                       if kind in OVERRIDE_KEYWORDS else f"{kind_article(kind)} cannot be "
+                       "overridden; declare what the lower regime adds under a new name")
+                self.sink.add("R0803", f"{base.id} declares {name!r} as {kind_article(kind)}, "
+                              f"not as {kind_article(override.kind)}", override.target.span, fix)
                 return
         from respons.check.suggest import did_you_mean
 
