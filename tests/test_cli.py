@@ -1,0 +1,134 @@
+"""The `respons check` contract (VISION): exit codes, text/json/github/sarif, and no input,
+however broken, producing a traceback."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import GOLDEN, JURISDICTIONS
+
+INVALID = GOLDEN / "invalid"
+
+
+def test_check_exit_codes(respons, tmp_path):
+    assert respons("check", str(JURISDICTIONS)).exit_code == 0
+    assert respons("check", str(INVALID / "names.resp")).exit_code == 1
+    assert respons("check", str(INVALID / "citations.resp")).exit_code == 1
+    missing = respons("check", str(tmp_path / "missing.resp"))
+    assert missing.exit_code == 2 and "R0002" in missing.stdout
+    (tmp_path / "empty").mkdir()
+    assert respons("check", str(tmp_path / "empty")).exit_code == 2
+    assert respons("check").exit_code == 2  # usage: no PATH
+
+
+def test_warnings_alone_exit_zero(respons, tmp_path):
+    path = tmp_path / "w.resp"
+    path.write_text("制度 规定 {\n  层级 市\n  施行 2020-01-01\n}\n过错 不作为\n", "utf-8")
+    result = respons("check", str(path))
+    assert result.exit_code == 0
+    assert "warning R0901" in result.stdout
+
+
+def test_unreadable_input_exits_two_without_traceback(respons, tmp_path):
+    binary = tmp_path / "gbk.resp"
+    binary.write_bytes("制度 规定 { 层级 市 }".encode("gbk"))
+    result = respons("check", str(binary))
+    assert result.exit_code == 2
+    assert "R0001" in result.stdout and "not UTF-8" in result.stdout
+
+
+def test_a_byte_order_mark_is_accepted(respons, tmp_path):
+    path = tmp_path / "bom.resp"
+    path.write_bytes("\ufeff制度 规定 {\n  层级 市\n  施行 2020-01-01\n}\n".encode())
+    assert respons("check", str(path)).exit_code == 0
+
+
+def test_text_format_has_place_severity_code_source_line_and_caret(respons):
+    result = respons("check", "syntax-glued-keyword.resp", cwd=INVALID)
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("syntax-glued-keyword.resp:8:3: error R0101: `期限7` runs the keyword "
+                        "`期限` into what follows")
+    assert lines[1] == "   8 |   期限7 工作日"
+    assert lines[2] == "     |   ^~~~~"  # 期限7 is five columns wide on a terminal
+
+
+def test_json_format(respons):
+    result = respons("check", "--format", "json", "names.resp", cwd=INVALID)
+    document = json.loads(result.stdout)
+    assert document["format_version"] == 1 and document["valid"] is False
+    first = document["diagnostics"][0]
+    assert set(first) == {"file", "line", "column", "end_line", "end_column", "severity",
+                          "code", "message", "help"}
+    assert (first["file"], first["line"], first["column"], first["code"]) == \
+        ("names.resp", 7, 1, "R0202")
+    assert all(d["line"] >= 1 and d["column"] >= 1 for d in document["diagnostics"])
+    valid = json.loads(respons("check", "--format", "json", str(JURISDICTIONS)).stdout)
+    assert valid == {"format_version": 1, "valid": True, "diagnostics": []}
+
+
+def test_github_format(respons):
+    result = respons("check", "--format", "github", "periods.resp", cwd=INVALID)
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("::error file=periods.resp,line=1,col=1,endLine=1,")
+    assert "title=R0112::the regime takes effect before it was issued" in first
+
+
+def test_sarif_format(respons):
+    result = respons("check", "--format", "sarif", "ladder.resp", cwd=INVALID)
+    sarif = json.loads(result.stdout)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    rules = {r["id"] for r in run["tool"]["driver"]["rules"]}
+    assert {r["ruleId"] for r in run["results"]} == rules == {"R0601", "R0602", "R0603", "R0604"}
+    region = run["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_explain(respons):
+    result = respons("explain", "R0301")
+    assert result.exit_code == 0 and "不重不漏" in result.stdout
+    assert respons("explain", "r0502").exit_code == 0
+    unknown = respons("explain", "R9999")
+    assert unknown.exit_code == 2 and "unknown code" in unknown.stderr
+
+
+def test_every_code_used_in_the_source_is_explained():
+    import re
+
+    from conftest import ROOT
+    from respons.check.codes import CODES
+
+    used = set()
+    for path in (ROOT / "src").rglob("*.py"):
+        used |= set(re.findall(r'"(R\d{4})"', path.read_text("utf-8")))
+    assert used <= set(CODES), used - set(CODES)
+
+
+def test_docs_codes_md_is_generated_from_the_table():
+    from conftest import ROOT
+    from respons.check.codes import markdown
+
+    assert (ROOT / "docs" / "codes.md").read_text("utf-8") == markdown()
+
+
+def test_show_text_and_json(respons):
+    text = respons("show", str(JURISDICTIONS / "jilin-city.resp"))
+    assert text.exit_code == 0
+    assert text.stdout.startswith("吉林市行政执法责任制规定  (jilin-city)")
+    assert "职权分解 Decomposition of powers" in text.stdout
+    data = json.loads(respons("show", "--format", "json",
+                              str(JURISDICTIONS / "jilin-city.resp")).stdout)
+    assert data["format_version"] == 1
+    assert data["regime"]["id"] == "jilin-city" and data["regime"]["level"] == "city"
+    assert {entry["agency"] for entry in data["decomposition"]} == \
+        {a["name"] for a in data["regime"]["agencies"]}
+
+
+def test_show_refuses_a_regime_with_errors(respons):
+    result = respons("show", str(INVALID / "decomposition.resp"))
+    assert result.exit_code == 1 and "R0301" in result.stderr
+
+
+def test_version_and_help(respons):
+    assert respons("--version").stdout.startswith("respons, version ")
+    assert "check" in respons("--help").stdout

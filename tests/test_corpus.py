@@ -1,0 +1,49 @@
+"""The corpus: every regime in jurisdictions/ checks clean, is canonical, and shows.
+
+EXPECTED lists the diagnostics a file is known to have (by code); a file not listed must
+have none. A new warning in a jurisdiction fails here until it is fixed or accepted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from conftest import JURISDICTIONS
+from respons.check.runner import check_paths
+from respons.registry import Registry, plugin_manager
+
+EXPECTED: dict[str, dict[str, int]] = {}
+FILES = sorted(JURISDICTIONS.glob("*.resp"))
+
+
+@pytest.fixture(scope="module")
+def report():
+    return check_paths([JURISDICTIONS], Registry(plugin_manager()))
+
+
+def test_the_seed_regimes_are_there():
+    assert {"jilin-city", "heilongjiang", "samr"} <= {p.stem for p in FILES}
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_each_regime_has_exactly_its_expected_diagnostics(report, path):
+    found = Counter(d.code for d in report.diagnostics if d.span and d.span.file == str(path))
+    assert dict(found) == EXPECTED.get(path.name, {})
+
+
+def test_check_of_the_folder_exits_zero(respons):
+    assert respons("check", str(JURISDICTIONS)).exit_code == 0
+    assert respons("fmt", "--check", str(JURISDICTIONS)).exit_code == 0
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_each_regime_cites_its_law_throughout(report, path):
+    resolved = next(r for r in report.resolved if r.parsed.path == str(path))
+    regime = resolved.regime
+    assert regime.citation is not None or regime.effective is not None
+    for duty in regime.duties:
+        assert duty.citation is not None, duty.name
+    for fault in regime.faults:
+        assert fault.citation is not None, fault.name
