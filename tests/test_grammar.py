@@ -52,3 +52,11 @@ def test_no_two_keywords_share_a_spelling():
         for spelling in spellings:
             assert spelling not in seen, f"{spelling} is both {seen[spelling]} and {name}"
             seen[spelling] = name
+
+
+def test_every_keyword_is_in_the_language_reference():
+    table = (ROOT / "docs" / "language.md").read_text("utf-8").split("## Keywords")[1]
+    for name, spellings in _spellings():
+        for spelling in spellings:
+            assert f"| {spelling} |" in table or f" {spelling}," in table or \
+                f", {spelling} |" in table, f"{spelling} ({name}) missing from docs/language.md"
