@@ -28,6 +28,7 @@ from respons.syntax.build import Builder
 from respons.syntax.build.base import CURRENT, BuildContext
 from respons.syntax.build.regime import Header
 from respons.syntax.errors import syntax_diagnostic
+from respons.syntax.parser_cache import load_parser
 from respons.syntax.recovery import split_blocks
 
 _COLLECTION = {
@@ -46,14 +47,13 @@ def grammar_text() -> str:
 @functools.cache
 def model_parser() -> Lark:
     """The LALR parser that builds the model while it parses."""
-    return Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=Builder(),
-                maybe_placeholders=False)
+    return load_parser(grammar_text(), Builder())
 
 
 @functools.cache
 def tree_parser() -> Lark:
     """The same grammar building a plain Lark tree (for tools and as a benchmark baseline)."""
-    return Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=False)
+    return load_parser(grammar_text())
 
 
 @attrs.frozen

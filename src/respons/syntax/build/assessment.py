@@ -1,0 +1,153 @@
+"""Building assessments: scheme, items and deductions, bands, vetoes, consequences."""
+
+from __future__ import annotations
+
+from respons.model.assessment import (
+    Assessment,
+    Band,
+    Bound,
+    Boundary,
+    Consequence,
+    Deduction,
+    Item,
+    Param,
+    Veto,
+    Weight,
+)
+from respons.syntax.build.base import (
+    Stmt,
+    assemble,
+    citation_of,
+    first,
+    name_of,
+    number_of,
+    span_between,
+    span_of,
+    split,
+    word,
+)
+from respons.syntax.vocab import (
+    BOUND_PREFIXES,
+    BOUND_SUFFIXES,
+    COMPARATORS,
+    CYCLES,
+    EVALUATIONS,
+    POINTS,
+    UNITS,
+)
+
+ASSESS_SINGLES = {"scheme": "方案/scheme", "subject": "对象/subject", "cycle": "周期/period",
+                  "full_marks": "满分/full-marks"}
+ASSESS_LISTS = ("items", "bands", "boundaries", "vetoes", "consequences", "weights", "params")
+
+
+def assessment_fields(values: dict) -> dict:
+    scheme = values.pop("scheme", None)
+    if scheme is not None:
+        values["scheme"], values["scheme_span"] = scheme
+    return values
+
+
+class AssessmentRules:
+    def assessment(self, children):
+        tokens, stmts = split(children)
+        head = span_of(tokens[0], tokens[1])
+        values = assemble("assessment", stmts, ASSESS_SINGLES, ASSESS_LISTS,
+                          {"scheme": "方案/scheme"}, head)
+        return Assessment(name_of(tokens[1]), citation=citation_of(first(tokens, "CITATION")),
+                          span=head, **assessment_fields(values))
+
+    def scheme(self, children):
+        span = span_of(children[0], children[1])
+        return Stmt("scheme", (name_of(children[1]), span_of(children[1])), span)
+
+    def cycle(self, children):
+        return Stmt("cycle", word(CYCLES, children[1]), span_of(children[0], children[1]))
+
+    def full_marks(self, children):
+        return Stmt("full_marks", number_of(children[1]), span_of(children[0], children[1]))
+
+    def item(self, children):
+        tokens, deductions = split(children)
+        points = first(tokens, "NUMBER")
+        span = span_of(tokens[0], points or tokens[1])
+        unit = tokens[3] if len(tokens) > 3 and points is not None else None
+        if unit is not None and unit.type == "NAME":
+            word(POINTS, unit)
+        item = Item(name_of(tokens[1]), number_of(points) if points is not None else None,
+                    tuple(d.value for d in deductions),
+                    citation_of(first(tokens, "CITATION")), span=span)
+        return Stmt("items", item, span)
+
+    def deduction(self, children):
+        tokens, values = split(children)
+        per = values[0]
+        where = values[1] if len(values) > 1 else None
+        deduct = first(tokens, "KW_DEDUCT")
+        points = tokens[tokens.index(deduct) + 1]
+        after = tokens[tokens.index(deduct) + 2:]
+        if after and after[0].type == "NAME":
+            word(POINTS, after[0])
+        span = span_of(tokens[0], points)
+        deduction = Deduction(per, where, number_of(points),
+                              citation_of(first(tokens, "CITATION")), span=span)
+        return Stmt("deductions", deduction, span)
+
+    def band(self, children):
+        tokens, bounds = split(children)
+        span = span_between(span_of(tokens[0]), bounds[-1].span) if bounds else \
+            span_of(tokens[0], tokens[1])
+        band = Band(name_of(tokens[1]), tuple(b for b in bounds if b.op is not None),
+                    citation_of(first(tokens, "CITATION")), span=span)
+        return Stmt("bands", band, span)
+
+    def bound_op(self, children):
+        return Bound(COMPARATORS[str(children[0])], number_of(children[1]),
+                     span=span_of(children[0], children[1]))
+
+    def bound_suffix(self, children):
+        return Bound(word(BOUND_SUFFIXES, children[1]), number_of(children[0]),
+                     span=span_of(children[0], children[1]))
+
+    def bound_prefix(self, children):
+        return Bound(word(BOUND_PREFIXES, children[0]), number_of(children[1]),
+                     span=span_of(children[0], children[1]))
+
+    def boundary(self, children):
+        tokens = children
+        span = span_of(tokens[0], tokens[2])
+        boundary = Boundary(number_of(tokens[1]), name_of(tokens[2]),
+                            citation_of(first(tokens, "CITATION")), span=span)
+        return Stmt("boundaries", boundary, span)
+
+    def veto(self, children):
+        tokens, values = split(children)
+        grade = [t for t in tokens if t.type == "NAME"][0]
+        span = span_between(span_of(tokens[0]), span_of(grade))
+        veto = Veto(values[0], name_of(grade), citation_of(first(tokens, "CITATION")), span=span)
+        return Stmt("vetoes", veto, span)
+
+    def consequence(self, children):
+        tokens, values = split(children)
+        grade = tokens[1]
+        consecutive = None
+        if first(tokens, "KW_CONSECUTIVE") is not None:
+            index = tokens.index(first(tokens, "KW_CONSECUTIVE"))
+            consecutive = int(number_of(tokens[index + 1]))
+            word(UNITS, tokens[index + 2])
+        span = span_of(tokens[0], grade)
+        consequence = Consequence(name_of(grade), consecutive, values[0],
+                                  citation_of(first(tokens, "CITATION")), span=span)
+        return Stmt("consequences", consequence, span)
+
+    def weight(self, children):
+        span = span_of(children[0], children[2])
+        weight = Weight(word(EVALUATIONS, children[1]), number_of(children[2]),
+                        citation_of(first(children, "CITATION")), span=span)
+        return Stmt("weights", weight, span)
+
+    def param(self, children):
+        span = span_between(span_of(children[0]), children[2].span)
+        return Stmt("params", Param(name_of(children[1]), children[2], span=span), span)
+
+

@@ -1,0 +1,183 @@
+"""Shared machinery of the builder: tokens to values, spans, and statement assembly.
+
+The builder runs inside the LALR parser (Lark's embedded transformer), so the model is
+built in the same pass as the parse without an intermediate tree. Lark fixes the
+transformer when the parser is built, so the per-file context — the file name, the
+regime id and where diagnostics go — is held in a context variable set by
+``respons.syntax.parser.parse_text``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+import attrs
+from lark import Token
+
+from respons.check.diagnostic import Sink
+from respons.model.base import Citation, Ref, Span
+from respons.syntax.citation import CitationError, parse_citation
+from respons.syntax.vocab import Vocabulary
+
+
+@attrs.define
+class BuildContext:
+    file: str
+    regime_id: str
+    sink: Sink
+    #: Added to every line number: a chunk parsed on its own (``respons.syntax.recovery``)
+    #: starts at this line of the file.
+    line_offset: int = 0
+
+
+CURRENT: contextvars.ContextVar[BuildContext] = contextvars.ContextVar("respons_build")
+
+
+def ctx() -> BuildContext:
+    return CURRENT.get()
+
+
+@attrs.frozen(slots=True)
+class Stmt:
+    """One statement of a block, reduced to the model field it sets and its value."""
+
+    key: str
+    value: object
+    span: Span
+    keyword: str = ""
+
+
+def span_of(first: Token, last: Token | None = None) -> Span:
+    last = last or first
+    context = ctx()
+    offset = context.line_offset
+    return Span(context.file, first.line + offset, first.column, last.end_line + offset,
+                last.end_column)
+
+
+def span_between(first: Span, last: Span | None) -> Span:
+    if last is None:
+        return first
+    return Span(first.file, first.line, first.column, last.end_line, last.end_column)
+
+
+def name_of(token: Token) -> str:
+    text = str(token)
+    return text[1:-1] if text.startswith("「") else text
+
+
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def string_of(token: Token) -> str:
+    text = str(token)
+    if text.startswith("“"):
+        return text[1:-1]
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1])
+
+
+def number_of(token: Token) -> float | int:
+    text = str(token)
+    return float(text) if "." in text else int(text)
+
+
+_CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+
+
+def date_of(token: Token) -> dt.date | None:
+    text = str(token)
+    match = _CN_DATE.match(text)
+    try:
+        if match:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        ctx().sink.add("R0105", f"{text} is not a date on the calendar", span_of(token),
+                       "write the date as YYYY-MM-DD or YYYY年M月D日, e.g. 2006-01-01")
+        return None
+
+
+def citation_of(token: Token | None) -> Citation | None:
+    if token is None:
+        return None
+    span = span_of(token)
+    try:
+        return parse_citation(str(token), ctx().regime_id, span)
+    except CitationError as error:
+        ctx().sink.add("R0106", f"cannot read citation {token}: {error}", span,
+                       "cite as 〔第N条第M款第（K）项〕, 〔《法律名称》第N条〕 or [art. N(M)(K)]")
+        # Keep what was written as a section, so the rule is not also reported as uncited.
+        return Citation(regime=ctx().regime_id, section=str(token)[1:-1], text=str(token),
+                        span=span)
+
+
+def word(vocab: Vocabulary, token: Token) -> str | None:
+    """Look a word up in a vocabulary; report an unknown one with the nearest spellings."""
+    text = name_of(token)
+    found = vocab.get(text)
+    if found is None:
+        from respons.check.suggest import did_you_mean
+
+        hint = did_you_mean(text, vocab.spellings())
+        ctx().sink.add("R0107", f"unknown {vocab.label} {text!r}{hint}", span_of(token),
+                       f"a {vocab.label} is one of: {vocab.listing()}")
+    return found
+
+
+def ref_of(tokens: list[Token]) -> Ref:
+    return Ref(tuple(name_of(t) for t in tokens), span=span_of(tokens[0], tokens[-1]))
+
+
+def split(children: Iterable) -> tuple[list[Token], list]:
+    """Separate the tokens of a rule's children from the values built below it."""
+    tokens, values = [], []
+    for child in children:
+        (tokens if isinstance(child, Token) else values).append(child)
+    return tokens, values
+
+
+def first(tokens: list[Token], *types: str) -> Token | None:
+    for token in tokens:
+        if token.type in types:
+            return token
+    return None
+
+
+def assemble(kind: str, stmts: Iterable, singles: dict[str, str], lists: Iterable[str] = (),
+             required: dict[str, str] | None = None, head: Span | None = None) -> dict:
+    """Turn a block's statements into keyword arguments of its model class.
+
+    ``singles`` maps the field of a statement that may appear once to the keyword the
+    author wrote (for the message when it appears twice); ``lists`` are fields that
+    collect every statement; ``required`` are singles a block must have.
+    """
+    values: dict[str, object] = {key: [] for key in lists}
+    seen: dict[str, Stmt] = {}
+    for stmt in stmts:
+        if not isinstance(stmt, Stmt):
+            continue
+        if stmt.key in singles:
+            if stmt.key in seen:
+                ctx().sink.add(
+                    "R0108", f"{singles[stmt.key]} is given twice in this {kind}", stmt.span,
+                    f"a {kind} has one {singles[stmt.key]}; remove one of them "
+                    f"(the first is at line {seen[stmt.key].span.line})")
+                continue
+            seen[stmt.key] = stmt
+            values[stmt.key] = stmt.value
+        else:
+            values.setdefault(stmt.key, []).append(stmt.value)
+    for key in lists:
+        values[key] = tuple(values[key])
+    for key, keyword in (required or {}).items():
+        if key not in seen and head is not None:
+            ctx().sink.add("R0109", f"this {kind} has no {keyword}", head,
+                           f"add a `{keyword}` statement to the {kind}")
+    return values
+
+
+def set_fields(stmts: Iterable) -> frozenset[str]:
+    return frozenset(stmt.key for stmt in stmts if isinstance(stmt, Stmt))

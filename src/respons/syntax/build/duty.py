@@ -1,0 +1,75 @@
+"""Building duties: trigger, period, completion, extensions, pauses, owner, breach."""
+
+from __future__ import annotations
+
+from respons.model.duty import Duty, Extension, Pause, Trigger
+from respons.syntax.build.base import (
+    Stmt,
+    assemble,
+    citation_of,
+    first,
+    name_of,
+    span_between,
+    span_of,
+    split,
+)
+
+DUTY_SINGLES = {"starts": "起算/starts", "period": "期限/within", "owner": "负责/owner",
+                "breach": "违反/breach", "met_by": "完成/met-by"}
+DUTY_LISTS = ("extensions", "pauses")
+DUTY_REQUIRED = {"starts": "起算/starts", "period": "期限/within", "met_by": "完成/met-by"}
+
+
+def duty_fields(values: dict) -> dict:
+    period = values.pop("period", None)
+    if period is not None:
+        values["period"], values["period_citation"] = period
+    return values
+
+
+class DutyRules:
+    def duty(self, children):
+        tokens, stmts = split(children)
+        head = span_of(tokens[0], tokens[1])
+        values = assemble("duty", stmts, DUTY_SINGLES, DUTY_LISTS, DUTY_REQUIRED, head)
+        return Duty(name_of(tokens[1]), citation=citation_of(first(tokens, "CITATION")),
+                    span=head, **duty_fields(values))
+
+    def starts(self, children):
+        tokens, values = split(children)
+        event = values[0]
+        where = values[1] if len(values) > 1 else None
+        span = span_between(span_of(tokens[0]), (where or event).span)
+        return Stmt("starts", Trigger(event, where, span=span), span)
+
+    def within(self, children):
+        tokens, values = split(children)
+        span = span_between(span_of(tokens[0]), values[0].span)
+        return Stmt("period", (values[0], citation_of(first(tokens, "CITATION"))), span)
+
+    def met_by(self, children):
+        tokens, refs = split(children)
+        return Stmt("met_by", tuple(refs), span_between(span_of(tokens[0]), refs[-1].span))
+
+    def extend(self, children):
+        tokens, values = split(children)
+        period = values[0]
+        approver = values[1] if len(values) > 1 else None
+        span = span_between(span_of(tokens[0]), (approver or period).span)
+        extension = Extension(period, approver, citation_of(first(tokens, "CITATION")),
+                              span=span)
+        return Stmt("extensions", extension, span)
+
+    def pause(self, children):
+        tokens, refs = split(children)
+        span = span_between(span_of(tokens[0]), refs[-1].span)
+        return Stmt("pauses", Pause(refs[0], refs[1], citation_of(first(tokens, "CITATION")),
+                                    span=span), span)
+
+    def owner(self, children):
+        return Stmt("owner", children[1], span_between(span_of(children[0]), children[1].span))
+
+    def breach(self, children):
+        return Stmt("breach", children[1], span_between(span_of(children[0]), children[1].span))
+
+

@@ -1,0 +1,59 @@
+"""Building conditions, values and periods: the expressions inside statements."""
+
+from __future__ import annotations
+
+from respons.model.condition import All, Any, Compare, Literal, Not
+from respons.model.duty import Period
+from respons.syntax.build.base import (
+    date_of,
+    name_of,
+    number_of,
+    span_between,
+    span_of,
+    split,
+    string_of,
+    word,
+)
+from respons.syntax.vocab import COMPARATORS, POINTS, TIMES, UNITS
+
+
+def _joined_span(values):
+    return span_between(values[0].span, values[-1].span) if values[0].span else None
+
+
+class ExprRules:
+    def any_of(self, children):
+        _, operands = split(children)
+        return Any(tuple(operands), span=_joined_span(operands))
+
+    def every(self, children):
+        _, operands = split(children)
+        return All(tuple(operands), span=_joined_span(operands))
+
+    def not_(self, children):
+        operand = children[1]
+        return Not(operand, span=span_between(span_of(children[0]), operand.span))
+
+    def compare(self, children):
+        left, op, right = children
+        return Compare(left, COMPARATORS[str(op)], right, span=span_between(left.span, right.span))
+
+    def number_value(self, children):
+        unit = name_of(children[1]) if len(children) > 1 else None
+        if unit is not None:  # 3 次 and 3 times say the same
+            unit = next((v.get(unit) for v in (TIMES, UNITS, POINTS) if v.get(unit)), unit)
+        return Literal("number", number_of(children[0]), unit,
+                       span=span_of(children[0], children[-1]))
+
+    def string_value(self, children):
+        return Literal("string", string_of(children[0]), span=span_of(children[0]))
+
+    def date_value(self, children):
+        return Literal("date", date_of(children[0]), span=span_of(children[0]))
+
+    def name_value(self, children):
+        return Literal("name", name_of(children[0]), span=span_of(children[0]))
+
+    def period(self, children):
+        amount, unit = children
+        return Period(number_of(amount), word(UNITS, unit), span=span_of(amount, unit))
