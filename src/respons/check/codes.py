@@ -4,7 +4,8 @@ Codes are stable: once published a code keeps its meaning. `respons explain CODE
 the explanation; docs/codes.md is generated from this table (a test keeps them equal).
 R00xx reading files, R01xx syntax and values, R02xx names, R03xx who may enforce,
 R04xx time, R05xx assessment, R06xx liability, R07xx notices, R08xx layering and plugins,
-R09xx citations, R10xx configuration.
+R09xx citations, R10xx configuration, R11xx records (JSON Lines files given to
+`respons ingest`).
 """
 
 from __future__ import annotations
@@ -186,6 +187,62 @@ respons.toml holds a table or key that respons does not know. The message names 
 and suggests the nearest known key.""")
 _code("R1002", ERROR, "invalid setting", """
 respons.toml could not be read as TOML, or a setting has a value of the wrong kind.""")
+
+_code("R1101", ERROR, "records file cannot be read", """
+A file given to `respons ingest` could not be opened, or is not a JSON Lines file at all
+(no line of it holds a JSON object — a CSV file, a spreadsheet, a regime file). Records
+are UTF-8 text, one JSON object a line. Nothing of the file is stored; `respons ingest`
+exits 2.""")
+_code("R1102", ERROR, "line is not a JSON object", """
+A line of a records file is not valid JSON, is not UTF-8, holds something other than an
+object (an array, a number), or gives the same member twice. Each line is one record:
+`{"id": "…", "type": "投诉举报.收到", "at": "2024-03-01T09:30", …}`. Blank lines are allowed.
+NaN and Infinity are not JSON and are refused.""")
+_code("R1103", ERROR, "record id missing or invalid", """
+Every record has an `id`: non-empty text of at most 200 characters, unique in the store.
+The id is how a record is found again: ingesting the same record twice stores it once, and
+a correction names the id of the record it corrects.""")
+_code("R1104", ERROR, "unknown record type", """
+A record's `type` is `<record kind>.<event>`, both as the regime declares them:
+`记录 投诉举报 { … 事件 收到, 答复 }` accepts the types 投诉举报.收到 and 投诉举报.答复. The
+message suggests the nearest declared type; `respons show REGIME` lists every record kind
+with its events. Kinds the regime inherits (上位/参照) count as its own.""")
+_code("R1105", ERROR, "field missing", """
+The record lacks a field its kind declares without `可选`/`optional`, or the key (`主键`) of
+its kind. The key names the matter — the complaint number, the case number — that every
+event of one matter carries, so that the events can be joined into deadlines. A field
+given as null counts as missing.""")
+_code("R1106", ERROR, "field not declared", """
+The record has a member that its kind does not declare as a field. Apart from the fields
+of its kind a record may only have `id`, `type`, `at` and `corrects`. The message suggests
+the nearest declared field; a misspelt field name would otherwise be lost silently.""")
+_code("R1107", ERROR, "value of the wrong type", """
+A field's value does not fit the type the regime declares: 文本/人员/引用 take non-empty
+text; 数值 a number; 整数 a whole number; 日期 a date YYYY-MM-DD; 时间 a date-time
+(YYYY-MM-DDTHH:MM[:SS], China Standard Time unless an offset is given); 是否 true or false;
+金额 an amount in 元 with at most two decimals (1234.5 or "1234.50", stored as exact text);
+之一 exactly one of the listed words.""")
+_code("R1108", ERROR, "invalid time", """
+A record's `at` — when the event happened — is an ISO date (2024-03-01) or date-time
+(2024-03-01T09:30, 2024-03-01T09:30:00+08:00). Without an offset it is China Standard Time
+(Asia/Shanghai, UTC+8); every `at` is stored at +08:00, a date alone as the start of its
+day.""")
+_code("R1109", ERROR, "name the regime does not declare", """
+A field of type 机关, 机构, 岗位 or 职权 names an agency, body, post or power that the regime
+does not declare, or a body, post or power that several agencies declare without saying
+which. Write such a name with its agency (`行政执法机关.执法人员`, `行政执法机关.执法机构.执法人员`),
+or give the record's 机关 field, which settles it. The message suggests the nearest
+declared name.""")
+_code("R1110", ERROR, "id already stored with other content", """
+A record whose id is already stored (or given earlier in the same file) has different
+content. Stored records are never changed: to correct one, ingest a new record with its
+own id and `"corrects": "<id of the record it corrects>"`. Ingesting a record exactly as
+stored is not an error: it is skipped as a duplicate.""")
+_code("R1111", ERROR, "correction names no record it can correct", """
+`corrects` names the id of the record a correction replaces. That record must already be
+stored or come earlier in the same file, must not be the correction itself, and must not
+have been corrected before: a record is corrected once, and a later correction corrects
+the correction, so that every matter has one current version.""")
 
 
 def severity_of(code: str) -> str:

@@ -1,0 +1,211 @@
+"""`respons ingest REGIME FILE... [--store URL] [--rejects PATH] [--quiet] [--format text|json]`.
+
+Checks the regime (an invalid one is refused before any record is read), then ingests each
+file as one transaction (``respons.store.ingest``). Exit 0: every file stored or already
+there; 1: a file rejected, a line rejected into the rejects file, or a conflict; 2: usage or
+unreadable input — the regime or a file cannot be read, the store cannot be used.
+Documented in docs/cli.md and docs/records.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, App, pass_app
+from respons.check.diagnostic import ERROR
+from respons.check.render import render_json as render_diagnostics_json
+from respons.check.render import render_text
+from respons.check.runner import check_paths
+from respons.commands.check import source_lines
+from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
+from respons.records import compile_schema
+from respons.store.ingest import FileReport, Rejects, ingest_file, unreadable
+
+#: Files at least this large show a progress bar (on a terminal, without --quiet).
+PROGRESS_BYTES = 1 << 20
+
+
+@click.command()
+@click.argument("regime", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True)
+@click.option("--store", "store_url", help=STORE_HELP)
+@click.option("--rejects", type=click.Path(dir_okay=False),
+              help="Store the good lines of each file and write the bad ones, with their "
+                   "reasons, to this JSON Lines file.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to report (json: one document on stdout).")
+@pass_app
+def ingest(app: App, regime: str, files: tuple[str, ...], store_url: str | None,
+           rejects: str | None, quiet: bool, output: str) -> None:
+    """Validate records (JSON Lines) against REGIME and append them to the store."""
+    checked = check_paths([regime], app.registry, app.settings.regimes_path)
+    errors = [d for d in checked.diagnostics if d.severity == ERROR]
+    if errors or len(checked.resolved) != 1:
+        if errors:
+            _diagnostics(output, errors, source_lines(checked), valid=False)
+            raise SystemExit(EXIT_USAGE if checked.unreadable else EXIT_FINDINGS)
+        fail(f"{regime}: give one regime file")
+    resolved = checked.resolved[0]
+    regime_info = (resolved.regime.id,
+                   hashlib.sha256(resolved.parsed.text.encode("utf-8")).hexdigest())
+    missing = [unreadable(f, _unreadable_reason(f)) for f in files if _unreadable_reason(f)]
+    if missing:
+        _diagnostics(output, missing, lambda _: None, valid=False)
+        raise SystemExit(EXIT_USAGE)
+    schema = compile_schema(resolved.regime)
+    target = open_or_exit(app, store_url)
+    reports: list[FileReport] = []
+    with target, store_errors(target):
+        target.init()
+        sink = _open_rejects(rejects)
+        try:
+            for file in files:
+                reports.append(_one(target, schema, file, regime_info, sink, quiet, output))
+        finally:
+            if sink is not None:
+                sink.close()
+        head = target.head()
+    code = _exit_code(reports)
+    if output == "json":
+        click.echo(json.dumps(_document(target.url, resolved.regime.id, reports, head, code,
+                                        rejects), ensure_ascii=False, indent=2))
+    elif not quiet:
+        stored = sum(r.stored for r in reports)
+        click.echo(f"{len(reports)} file{'s' * (len(reports) != 1)} into {target.url}: "
+                   f"{stored} stored, {sum(r.duplicates for r in reports)} already there, "
+                   f"{sum(r.rejected for r in reports)} rejected; head seq {head.seq} "
+                   f"{head.hash}")
+    raise SystemExit(code)
+
+
+def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str) -> FileReport:
+    size = os.path.getsize(file)
+    show_bar = not quiet and size >= PROGRESS_BYTES and sys.stderr.isatty()
+    if not show_bar:
+        report = ingest_file(target, schema, file, name=file, regime=regime_info, rejects=sink)
+    else:
+        with click.progressbar(length=size, label=file, file=sys.stderr,
+                               show_percent=True, show_pos=False) as bar:
+            state = {"done": 0}
+
+            def progress(done: int) -> None:
+                bar.update(done - state["done"])
+                state["done"] = done
+
+            report = ingest_file(target, schema, file, name=file, regime=regime_info,
+                                 rejects=sink, progress=progress)
+    if output == "text":
+        if report.diagnostics:
+            texts = {d.span.line: d for d in report.diagnostics}
+            click.echo(render_text(report.diagnostics, _lines_of(file, set(texts)),
+                                   summary=False), err=True, nl=False)
+            if report.more:
+                click.echo(f"… and {report.more} more errors in {file} (--rejects PATH writes "
+                           "every bad line with its reasons)", err=True)
+        if not quiet:
+            click.echo(_summary(report, sink))
+    return report
+
+
+def _summary(r: FileReport, sink) -> str:
+    if r.status == "stored":
+        return (f"{r.file}: stored {r.stored} record{'s' * (r.stored != 1)} (seq {r.first_seq}–"
+                f"{r.last_seq}, batch {r.batch})"
+                + (f"; {r.duplicates} already there" if r.duplicates else ""))
+    if r.status == "partial":
+        return (f"{r.file}: stored {r.stored} records (seq {r.first_seq}–{r.last_seq}, batch "
+                f"{r.batch}); {r.rejected} bad lines written to {sink.path}")
+    if r.status == "unchanged":
+        return f"{r.file}: nothing new, all {r.duplicates} records already stored"
+    if r.status == "empty":
+        return f"{r.file}: no records"
+    if r.status == "unreadable":
+        return f"{r.file}: not a JSON Lines records file; nothing stored"
+    where = f" (written to {sink.path})" if sink is not None else ""
+    return (f"{r.file}: rejected, {r.rejected} bad line{'s' * (r.rejected != 1)}{where}; "
+            "nothing of this file was stored")
+
+
+def _exit_code(reports: list[FileReport]) -> int:
+    if any(r.status == "unreadable" for r in reports):
+        return EXIT_USAGE
+    if any(r.status in ("rejected", "partial") for r in reports):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _document(url, regime_id, reports, head, code, rejects) -> dict:
+    files = []
+    for r in reports:
+        diagnostics = json.loads(render_diagnostics_json(r.diagnostics, not r.diagnostics))
+        files.append({"file": r.file, "sha256": r.sha256, "status": r.status,
+                      "records": r.records, "stored": r.stored, "duplicates": r.duplicates,
+                      "rejected": r.rejected, "batch": r.batch, "first_seq": r.first_seq,
+                      "last_seq": r.last_seq, "diagnostics": diagnostics["diagnostics"],
+                      "more_diagnostics": r.more})
+    return {"format_version": 1, "store": url, "regime": regime_id, "ok": code == EXIT_OK,
+            "exit_code": code, "rejects": rejects, "files": files,
+            "head": {"seq": head.seq, "hash": head.hash}}
+
+
+def _diagnostics(output: str, diagnostics, source, valid: bool) -> None:
+    if output == "json":
+        click.echo(render_diagnostics_json(diagnostics, valid), nl=False)
+    else:
+        click.echo(render_text(diagnostics, source, summary=False), err=True, nl=False)
+
+
+def _unreadable_reason(file: str) -> str | None:
+    path = Path(file)
+    if not path.exists():
+        return "no such file"
+    if not path.is_file():
+        return "not a file"
+    if not os.access(path, os.R_OK):
+        return "permission denied"
+    return None
+
+
+def _open_rejects(path: str | None):
+    if path is None:
+        return None
+    try:
+        return Rejects(path)
+    except OSError as error:
+        fail(f"cannot write the rejects file {path}: {error.strerror or error}")
+
+
+class _SparseLines:
+    """Just the lines a report's carets need, not the whole (possibly huge) file."""
+
+    def __init__(self, lines: dict[int, str], last: int) -> None:
+        self.lines, self.last = lines, last
+
+    def __len__(self) -> int:
+        return self.last
+
+    def __getitem__(self, index: int) -> str:
+        return self.lines.get(index + 1, "")
+
+
+def _lines_of(file: str, wanted: set[int]):
+    found: dict[int, str] = {}
+    last = max(wanted, default=0)
+    try:
+        with open(file, "rb") as stream:
+            for number, data in enumerate(stream, 1):
+                if number in wanted:
+                    found[number] = data.decode("utf-8", "replace").lstrip("\ufeff")
+                if number >= last:
+                    break
+    except OSError:
+        return lambda _: None
+    sparse = _SparseLines(found, last)
+    return lambda name: sparse if name == file else None

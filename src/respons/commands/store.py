@@ -1,0 +1,103 @@
+"""`respons store init|info [--store URL]`: create or migrate a store, and describe it.
+
+Also the helpers the record commands share: opening the store a command names and turning
+a store's failure into one line and an exit code (2: the store cannot be used).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+import click
+
+from respons.app import EXIT_USAGE, App, pass_app
+from respons.store import Store, StoreError, open_store
+from respons.store.url import redact
+
+STORE_HELP = ("Store URL: sqlite:///PATH or postgresql://… (default: RESPONS_STORE, then "
+              "[store] url in respons.toml, then sqlite:///respons.db).")
+
+
+def fail(message: str, code: int = EXIT_USAGE):
+    click.echo(f"error: {message}", err=True)
+    raise SystemExit(code)
+
+
+def open_or_exit(app: App, given: str | None) -> Store:
+    url = app.store_url(given)
+    try:
+        return open_store(url, app.registry, _backend_settings(app, url))
+    except StoreError as error:
+        fail(str(error))
+
+
+def _backend_settings(app: App, url: str) -> dict:
+    scheme = url.partition("://")[0].lower()
+    backends = app.registry.storage_backends()
+    backend = backends.get(scheme)
+    return app.settings.plugin_settings.get(backend.name, {}) if backend else {}
+
+
+@contextlib.contextmanager
+def store_errors(store: Store, code: int = EXIT_USAGE):
+    """Turn the store's and its driver's exceptions into one line and ``code``."""
+    try:
+        yield
+    except StoreError as error:
+        fail(str(error), code)
+    except store.errors as error:
+        text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        fail(f"store {redact(store.url)}: {text}", EXIT_USAGE)
+
+
+@click.group()
+def store() -> None:
+    """Create, migrate and describe the record store."""
+
+
+@store.command()
+@click.option("--store", "store_url", help=STORE_HELP)
+@pass_app
+def init(app: App, store_url: str | None) -> None:
+    """Create the store's schema, or migrate it to this version; print the version."""
+    target = open_or_exit(app, store_url)
+    with target, store_errors(target):
+        before = target.schema_version()
+        version = target.init()
+    state = "created" if before is None else ("migrated from version "
+                                              f"{before}" if before != version else "up to date")
+    click.echo(f"{target.url}: schema version {version} ({state})")
+
+
+@store.command()
+@click.option("--store", "store_url", help=STORE_HELP)
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@pass_app
+def info(app: App, store_url: str | None, output: str) -> None:
+    """Show the store's schema version, record count, head and ingested files."""
+    target = open_or_exit(app, store_url)
+    with target, store_errors(target):
+        version = target.schema_version()
+        if version is None:
+            fail(f"the store {target.url} holds no records yet (its schema was never "
+                 "created): run `respons ingest` or `respons store init`")
+        head, count, batches = target.head(), target.count(), target.batches()
+    if output == "json":
+        click.echo(json.dumps({
+            "format_version": 1, "store": target.url, "dialect": target.dialect,
+            "schema_version": version, "records": count,
+            "head": {"seq": head.seq, "hash": head.hash},
+            "batches": [{"batch": b.batch, "file": b.file, "file_sha256": b.file_sha256,
+                         "regime": b.regime, "stored": b.stored, "duplicates": b.duplicates,
+                         "rejected": b.rejected, "first_seq": b.first_seq,
+                         "last_seq": b.last_seq, "head_hash": b.head_hash,
+                         "ingested_at": b.ingested_at} for b in batches],
+        }, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"store {target.url} ({target.dialect}), schema version {version}")
+    click.echo(f"{count} records in {len(batches)} files; head seq {head.seq} {head.hash}")
+    for b in batches:
+        click.echo(f"  batch {b.batch}: {b.file} — {b.stored} records, seq {b.first_seq}–"
+                   f"{b.last_seq}, regime {b.regime}, {b.ingested_at}")

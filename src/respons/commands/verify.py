@@ -1,0 +1,57 @@
+"""`respons verify [--store URL] [--expect-head HASH] [--format text|json]`: check the chain.
+
+Exit 0: every record is intact (and the expected head, if given, is in the chain); 1: the
+first record altered, removed or reordered is named; 2: the store cannot be used.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from respons.app import EXIT_FINDINGS, EXIT_OK, App, pass_app
+from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
+from respons.store.verify import verify as verify_store
+
+
+@click.command()
+@click.option("--store", "store_url", help=STORE_HELP)
+@click.option("--expect-head", "expect_head", metavar="HASH",
+              help="A chain hash recorded earlier (printed by verify and ingest): fail "
+                   "unless the chain still passes through it.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@pass_app
+def verify(app: App, store_url: str | None, expect_head: str | None, output: str) -> None:
+    """Recompute the store's hash chain and name the first record that does not fit."""
+    if expect_head is not None:
+        expect_head = expect_head.strip().lower()
+        if len(expect_head) != 64 or any(c not in "0123456789abcdef" for c in expect_head):
+            fail("--expect-head takes a chain hash: 64 hexadecimal digits")
+    target = open_or_exit(app, store_url)
+    with target, store_errors(target):
+        if target.schema_version() is None:
+            fail(f"the store {target.url} holds no records yet (its schema was never "
+                 "created): nothing to verify")
+        report = verify_store(target, expect_head)
+    broken = report.broken
+    if output == "json":
+        click.echo(json.dumps({
+            "format_version": 1, "store": target.url, "intact": report.intact,
+            "records": report.records,
+            "head": {"seq": report.head.seq, "hash": report.head.hash},
+            "expect_head": expect_head,
+            "problem": None if broken is None else {
+                "kind": broken.kind, "seq": broken.seq, "id": broken.id,
+                "message": broken.message},
+        }, ensure_ascii=False, indent=2))
+    elif broken is None:
+        anchor = f"; the chain passes through {expect_head}" if expect_head else ""
+        click.echo(f"{target.url}: {report.records} records verified, chain intact{anchor}")
+        click.echo(f"head seq {report.head.seq} {report.head.hash}")
+    else:
+        click.echo(f"{target.url}: chain broken after {report.records} intact records",
+                   err=True)
+        click.echo(f"error: {broken.message}", err=True)
+    raise SystemExit(EXIT_OK if broken is None else EXIT_FINDINGS)

@@ -1,0 +1,24 @@
+"""The built-in SQLite store (``sqlite:///path.db``), as a plugin.
+
+Registered through the ``respons.plugins`` entry point ``sqlite`` exactly like an outside
+storage backend; the store itself lives in `respons.store.sqlite`. It is ``trylast`` so that
+an installed plugin may serve ``sqlite://`` URLs in its place (after disabling this one).
+"""
+
+from __future__ import annotations
+
+from respons import hookimpl
+from respons.registry import StorageBackend
+
+
+def open_sqlite(url: str, settings: dict):
+    from respons.store.sqlite import SQLiteStore
+
+    return SQLiteStore(url)
+
+
+@hookimpl(trylast=True)
+def respons_storage_backends() -> list[StorageBackend]:
+    return [StorageBackend(
+        name="sqlite", schemes=("sqlite",), open=open_sqlite,
+        description="embedded SQLite file (the default: sqlite:///respons.db)")]

@@ -1,0 +1,61 @@
+"""The record store: append-only, hash-chained, one logical schema on every backend.
+
+``api`` states what a store is, ``schema`` its tables and migrations, ``sql`` the shared
+implementation over DB-API, ``sqlite`` the built-in backend, ``canonical`` the hashed
+form of a record, ``ingest`` the pipeline that appends a file and ``verify`` the check of
+the chain. `open_store` finds the backend for a URL among the installed plugins.
+"""
+
+from __future__ import annotations
+
+from respons.check.suggest import did_you_mean
+from respons.store.api import (
+    Appender,
+    BatchInfo,
+    Head,
+    SchemaError,
+    Store,
+    StoredRecord,
+    StoreError,
+    StoreUnavailable,
+)
+from respons.store.url import redact, scheme_of
+
+__all__ = ["Appender", "BatchInfo", "Head", "SchemaError", "Store", "StoreError",
+           "StoreUnavailable", "StoredRecord", "open_store"]
+
+#: Where the backend for a scheme comes from when it is not installed.
+_INSTALL_HINTS = {
+    "postgresql": "install the PostgreSQL backend: python3 -m pip install "
+                  "plugins/respons-postgresql (from a clone of respons)",
+}
+_INSTALL_HINTS["postgres"] = _INSTALL_HINTS["postgresql"]
+
+
+def open_store(url: str, registry, settings: dict | None = None) -> Store:
+    """Open the store ``url`` names with the installed backend for its scheme.
+
+    Raises `StoreUnavailable` (a one-line message) for an unknown scheme, two backends
+    claiming one scheme, or a store that cannot be opened.
+    """
+    scheme = scheme_of(url)
+    claims = [backend for group in registry.manager.hook.respons_storage_backends()
+              for backend in group or () if scheme in backend.schemes]
+    if not claims:
+        known = sorted(registry.storage_backends())
+        hint = _INSTALL_HINTS.get(scheme) or ("installed backends serve: "
+                                              + ", ".join(f"{k}://" for k in known))
+        raise StoreUnavailable(f"no installed storage backend serves {scheme}:// URLs"
+                               + did_you_mean(scheme, known) + f"; {hint}")
+    if len({b.name for b in claims}) > 1:
+        names = ", ".join(sorted({b.name for b in claims}))
+        raise StoreUnavailable(f"several storage backends serve {scheme}:// URLs ({names}): "
+                               "disable all but one under [plugins] disable in respons.toml")
+    try:
+        return claims[0].open(url, settings or {})
+    except StoreError:
+        raise
+    except Exception as error:  # a backend's own failure, said in one line
+        raise StoreUnavailable(f"cannot open store {redact(url)}: "
+                               f"{str(error).strip().splitlines()[0] if str(error) else error!r}"
+                               ) from None

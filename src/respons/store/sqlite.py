@@ -1,0 +1,110 @@
+"""The embedded SQLite store: one file, the default (``sqlite:///respons.db``).
+
+The file is opened only when it exists; `init` creates it. The database runs in WAL mode
+so that a long ingest does not block readers, with ``synchronous=FULL`` so that a file
+committed is on disk: a crash — a killed process or a lost machine — leaves the store as
+it was after the last whole file. ``BEGIN IMMEDIATE`` takes the write lock up front, so
+two ingests into one file take turns rather than interleave their chains.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from respons.store.api import StoreUnavailable
+from respons.store.sql import SQLStore
+from respons.store.url import redact, sqlite_path
+
+#: SQLite allows 32766 parameters per statement since 3.32; stay well below.
+_IN_CHUNK = 900
+
+
+class SQLiteStore(SQLStore):
+    dialect = "sqlite"
+    errors = (sqlite3.Error,)
+
+    def __init__(self, url: str) -> None:
+        self.path = sqlite_path(url)
+        super().__init__(None, redact(url))
+        if self.path == ":memory:" or Path(self.path).is_file():
+            self.connection = self._connect(create=False)
+        elif Path(self.path).exists():
+            raise StoreUnavailable(f"store {self.url}: {self.path} is not a file")
+
+    def _connect(self, create: bool) -> sqlite3.Connection:
+        if self.path == ":memory:":
+            target, uri = ":memory:", False
+        else:
+            folder = Path(self.path).resolve().parent
+            if not folder.is_dir():
+                raise StoreUnavailable(f"store {self.url}: folder {folder} does not exist")
+            target = Path(self.path).resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw")
+            uri = True
+        try:
+            connection = sqlite3.connect(target, uri=uri, isolation_level=None,
+                                         check_same_thread=False)
+            connection.execute("PRAGMA busy_timeout = 60000")
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: index pages stay hot
+            connection.execute("PRAGMA temp_store = MEMORY")
+            connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # a database?
+        except sqlite3.DatabaseError as error:
+            raise StoreUnavailable(f"store {self.url}: {self.path} is not a SQLite database "
+                                   f"({error})") from None
+        return connection
+
+    @staticmethod
+    def _table_exists_on(connection, name: str) -> bool:
+        # Reading the schema also proves the file is a database at all.
+        return connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                  "name = ?", (name,)).fetchone() is not None
+
+    def init(self) -> int:
+        if self.connection is None:
+            self.connection = self._connect(create=True)
+        if self.path != ":memory:":
+            self.connection.execute("PRAGMA journal_mode = WAL")
+        return super().init()
+
+    def schema_version(self) -> int | None:
+        if self.connection is None:
+            return None
+        return super().schema_version()
+
+    def _table_exists(self, name: str) -> bool:
+        return self._table_exists_on(self.connection, name)
+
+    def _begin_write(self) -> None:
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def _select_in(self, sql: str, values: Sequence[str]) -> list[tuple]:
+        found: list[tuple] = []
+        values = list(values)
+        for start in range(0, len(values), _IN_CHUNK):
+            chunk = values[start:start + _IN_CHUNK]
+            found += self.connection.execute(sql.format(", ".join("?" * len(chunk))),
+                                             chunk).fetchall()
+        return found
+
+    @contextlib.contextmanager
+    def _read_only(self):
+        self.connection.execute("PRAGMA query_only = ON")
+        try:
+            yield
+        finally:
+            self.connection.execute("PRAGMA query_only = OFF")
+
+    def _stream(self, sql: str) -> Iterator[tuple]:
+        cursor = self.connection.execute(sql)
+        cursor.arraysize = 2000
+        while rows := cursor.fetchmany():
+            yield from rows
+
+    def _json_text(self, column: str, key: str) -> str:
+        path = f"'$.\"{key}\"'"
+        return (f"(CASE json_type({column}, {path}) WHEN 'true' THEN 'true' "
+                f"WHEN 'false' THEN 'false' ELSE CAST(json_extract({column}, {path}) AS TEXT) "
+                "END)")
