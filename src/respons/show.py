@@ -94,7 +94,9 @@ class TextView:
         if r.uses:
             self.out.append("  参照 " + "、".join(u.target for u in r.uses))
         for part in r.parts:
-            self.out.append(f"  分篇 {part.name}" + (f" 《{part.title}》" if part.title else ""))
+            title = part.title or ""
+            title = title if title.startswith("《") or not title else f"《{title}》"
+            self.out.append(f"  分篇 {part.name} {title}".rstrip())
 
     def agencies(self) -> None:
         if not self.section("执法主体 Who may enforce", self.regime.agencies):
@@ -213,7 +215,8 @@ class TextView:
             if c.count:
                 where = f" 限于 {condition_text(c.count.where)}" if c.count.where else ""
                 unit = vocab.TIMES.chinese(c.count.unit) if c.count.unit else ""
-                line += (f" = 计数 {c.count.event.text}{where} 近 {period_text(c.count.window)}"
+                window = f" 近 {period_text(c.count.window)}" if c.count.window else ""
+                line += (f" = 计数 {c.count.event.text}{where}{window}"
                          f" {c.count.op} {_num(c.count.threshold)}{' ' + unit if unit else ''}")
             self.out.append(line + self.cite(c.citation))
 

@@ -79,7 +79,13 @@ class Citation:
         The components above the highest one written are taken from ``outer``: 第（四）项
         inside a ladder citing 第四十条 becomes 第四十条第（四）项.
         """
-        if outer is None or not self.is_relative:
+        if outer is None:
+            return self
+        if not self.is_relative:
+            # 〔第八条〕 under 〔实施细则 第七条〕 is 实施细则 第八条: in a multi-document regime
+            # an article cited without its document belongs to the block's document.
+            if self.source is None and outer.source is not None and self.regime == outer.regime:
+                return attrs.evolve(self, source=outer.source)
             return self
         paragraph = self.paragraph if self.paragraph is not None else (
             outer.paragraph if self.item is not None or self.subitem is not None else None)

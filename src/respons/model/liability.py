@@ -21,7 +21,8 @@ class Fault:
 
 @attrs.frozen(slots=True)
 class Count:
-    """A circumstance established by counting records: 一年内被追究 3 次以上."""
+    """A circumstance established by counting records: 一年内被追究 3 次以上. Without a
+    ``window`` every record counts, however old."""
 
     event: Ref
     where: Condition | None = None

@@ -15,6 +15,7 @@ from respons.model.liability import (
     Modifier,
     Step,
 )
+from respons.model.duty import Period
 from respons.syntax.build.base import (
     Stmt,
     assemble,
@@ -71,8 +72,10 @@ class LiabilityRules:
     def count(self, children):
         tokens, values = split(children)
         event, *rest = values
-        where = rest[0] if len(rest) == 2 else None
-        window = rest[-1]
+        # After the event: an optional condition and an optional window (近 N 年); a count
+        # without a window counts every record (人员管理办法 17: suspended three times).
+        window = rest.pop() if rest and isinstance(rest[-1], Period) else None
+        where = rest[0] if rest else None
         op_token = first(tokens, "COMPARATOR")
         number = tokens[tokens.index(op_token) + 1]
         unit = tokens[tokens.index(op_token) + 2] if len(tokens) > tokens.index(op_token) + 2 \
