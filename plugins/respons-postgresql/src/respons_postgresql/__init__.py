@@ -1,0 +1,28 @@
+"""respons-postgresql: keep respons records in PostgreSQL (``postgresql://…`` store URLs).
+
+The worked example of a storage backend living outside respons: this module implements
+the ``respons_storage_backends`` hook and is registered through the ``respons.plugins``
+entry point in this distribution's pyproject.toml; the store itself is in
+`respons_postgresql.store`. See README.md for how to write a backend of your own.
+"""
+
+from __future__ import annotations
+
+from respons import hookimpl
+from respons.registry import StorageBackend
+
+__version__ = "0.1.0"
+
+
+def open_postgresql(url: str, settings: dict):
+    # Imported here so that `respons check` never pays for loading psycopg.
+    from respons_postgresql.store import PostgreSQLStore
+
+    return PostgreSQLStore(url, settings)
+
+
+@hookimpl
+def respons_storage_backends() -> list[StorageBackend]:
+    return [StorageBackend(
+        name="postgresql", schemes=("postgresql", "postgres"), open=open_postgresql,
+        description="PostgreSQL server via psycopg 3 (postgresql://user@host/db?schema=NAME)")]
