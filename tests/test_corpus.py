@@ -47,3 +47,12 @@ def test_each_regime_cites_its_law_throughout(report, path):
         assert duty.citation is not None, duty.name
     for fault in regime.faults:
         assert fault.citation is not None, fault.name
+
+
+def test_the_examples_check_clean_and_are_canonical(respons):
+    from conftest import ROOT
+
+    examples = ROOT / "examples"
+    result = respons("check", str(examples))
+    assert result.exit_code == 0 and result.stdout.endswith("0 errors, 0 warnings\n")
+    assert respons("fmt", "--check", str(examples)).exit_code == 0
