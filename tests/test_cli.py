@@ -63,7 +63,8 @@ def test_json_format(respons):
         ("names.resp", 7, 1, "R0202")
     assert all(d["line"] >= 1 and d["column"] >= 1 for d in document["diagnostics"])
     valid = json.loads(respons("check", "--format", "json", str(JURISDICTIONS)).stdout)
-    assert valid == {"format_version": 1, "valid": True, "diagnostics": []}
+    assert valid["valid"] is True
+    assert {d["severity"] for d in valid["diagnostics"]} <= {"warning"}
 
 
 def test_github_format(respons):
