@@ -110,8 +110,10 @@ only powers the entrusting agency holds; and an organisation with another status
 _code("R0401", ERROR, "period not positive", """
 A duty's period and every extension must be longer than zero.""")
 _code("R0402", ERROR, "event of the wrong kind", """
-A duty's start, completion and pauses name events (`<record kind>.<event>`). The name
-given is a record kind without an event, or an event that the record kind does not declare.""")
+A duty's start, completion, pauses and extension grants name events (`<record kind>.<event>`).
+The name given is a record kind without an event, an event that the record kind does not
+declare, or an event of another record kind than the one that starts the clock: a duty
+follows one matter, whose events share its key (主键).""")
 _code("R0403", ERROR, "field not in the record kind", """
 A condition after `限于`/`where` tests a field that the record kind of the event does not
 declare.""")

@@ -43,6 +43,9 @@ class Resolved:
     regime: Regime
     parents: tuple[str, ...]  # ids of every regime it builds on, nearest first
     complete: bool  # False when this file or one it builds on had syntax errors
+    #: The earlier versions it supersedes (取代), newest first: a record is judged by the
+    #: version in force on its date.
+    versions: tuple[Resolved, ...] = ()
 
 
 class Resolver:
@@ -82,7 +85,17 @@ class Resolver:
                 complete = complete and other.complete
                 parents += [other.regime.id, *other.parents]
         merged = self._merge(own, base, used)
-        return Resolved(parsed, merged, tuple(dict.fromkeys(parents)), complete)
+        versions: tuple[Resolved, ...] = ()
+        if own.supersedes is not None:
+            older = self._load(own.supersedes, parsed.path, "supersedes")
+            if older is not None:
+                versions = (older, *older.versions)
+                before, after = older.regime.effective, own.effective
+                if before is not None and after is not None and after <= before:
+                    self.sink.add("R0112", f"this version takes effect on {after}, not after "
+                                  f"{older.regime.id}, which it supersedes ({before})",
+                                  own.supersedes.span, "a later version takes effect later")
+        return Resolved(parsed, merged, tuple(dict.fromkeys(parents)), complete, versions)
 
     def _load(self, ref, from_file: str, how: str):
         path = self.workspace.locate(ref, from_file)

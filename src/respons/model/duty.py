@@ -32,10 +32,12 @@ class Trigger:
 
 @attrs.frozen(slots=True)
 class Extension:
-    """An extension (延长) of at most ``period``, granted by ``approver``."""
+    """An extension (延长) of at most ``period``, granted by ``approver``; ``upon`` is the
+    event that records the grant (凭 责任追究.批准延长), without which none is applied."""
 
     period: Period
     approver: Ref | None = None
+    upon: Ref | None = None
     citation: Citation | None = None
     span: Span | None = span_field()
 

@@ -77,6 +77,8 @@ class Regime:
     calendar: str | None = None
     calendar_span: Span | None = attrs.field(default=None, eq=False, hash=False, repr=False)
     extends: RegimeRef | None = None
+    #: The earlier version of this regime that this one replaces from its 施行 date on.
+    supersedes: RegimeRef | None = None
     uses: tuple[RegimeRef, ...] = ()
     parts: tuple[Part, ...] = ()
     citation: Citation | None = None

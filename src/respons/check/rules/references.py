@@ -81,16 +81,25 @@ def _fields(ctx: RuleContext, condition, found) -> None:
                          f"declare it in record {record.name} with `字段 {ref.text} <type>`")
 
 
+def _same_kind(ctx: RuleContext, found, start, ref: Ref) -> None:
+    """A duty pairs the events of one matter: they belong to the start's record kind."""
+    if found is None or start is None or found.owner is start.owner:
+        return
+    ctx.sink.add("R0402", f"{ref.text!r} is an event of {found.owner.name}, but the clock starts "
+                 f"on an event of {start.owner.name}", ref.span,
+                 f"a duty follows one matter: name an event of {start.owner.name}")
+
+
 def _duty(ctx: RuleContext, duty) -> None:
     start = None
     if duty.starts is not None:
         start = _lookup(ctx, duty.starts.event, ("event",), "起算/starts")
         _fields(ctx, duty.starts.where, start)
     for ref in duty.met_by:
-        _lookup(ctx, ref, ("event",), "完成/met-by")
+        _same_kind(ctx, _lookup(ctx, ref, ("event",), "完成/met-by"), start, ref)
     for pause in duty.pauses:
-        _lookup(ctx, pause.start, ("event",), "中止/pause")
-        _lookup(ctx, pause.end, ("event",), "中止/pause")
+        _same_kind(ctx, _lookup(ctx, pause.start, ("event",), "中止/pause"), start, pause.start)
+        _same_kind(ctx, _lookup(ctx, pause.end, ("event",), "中止/pause"), start, pause.end)
     if duty.breach is not None:
         _lookup(ctx, duty.breach, ("fault",), "违反/breach")
     if duty.owner is not None:
@@ -109,6 +118,9 @@ def _duty(ctx: RuleContext, duty) -> None:
                          f"name a field of {record.name} (such as the officer who handles it) "
                          "or a post")
     for extension in duty.extensions:
+        if extension.upon is not None:
+            _same_kind(ctx, _lookup(ctx, extension.upon, ("event",), "凭/upon"), start,
+                       extension.upon)
         approver = extension.approver
         if approver is None or APPROVERS.get(approver.text) is not None:
             continue

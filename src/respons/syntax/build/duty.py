@@ -53,10 +53,11 @@ class DutyRules:
 
     def extend(self, children):
         tokens, values = split(children)
-        period = values[0]
-        approver = values[1] if len(values) > 1 else None
-        span = span_between(span_of(tokens[0]), (approver or period).span)
-        extension = Extension(period, approver, citation_of(first(tokens, "CITATION")),
+        period, refs = values[0], values[1:]
+        approver = refs.pop(0) if refs and first(tokens, "KW_APPROVED_BY") else None
+        upon = refs[0] if refs else None
+        span = span_between(span_of(tokens[0]), (upon or approver or period).span)
+        extension = Extension(period, approver, upon, citation_of(first(tokens, "CITATION")),
                               span=span)
         return Stmt("extensions", extension, span)
 

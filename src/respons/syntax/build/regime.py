@@ -42,7 +42,7 @@ class RegimeRules:
             singles={"level": "层级/level", "issuer": "制定机关/issuer", "number": "文号/number",
                      "issued": "公布/issued", "effective": "施行/effective",
                      "repealed": "废止/repealed", "calendar": "日历/calendar",
-                     "extends": "上位/extends"},
+                     "extends": "上位/extends", "supersedes": "取代/supersedes"},
             lists=("amendments", "uses", "parts"),
             required={"level": "层级/level"}, head=head)
         values["uses"] = tuple(ref for group in values["uses"] for ref in group)
@@ -82,6 +82,9 @@ class RegimeRules:
 
     def extends(self, children):
         return Stmt("extends", children[1], span_of(children[0]))
+
+    def supersedes(self, children):
+        return Stmt("supersedes", children[1], span_of(children[0]))
 
     def uses(self, children):
         return Stmt("uses", tuple(children[1:]), span_of(children[0]))
