@@ -23,7 +23,7 @@ from respons.store.canonical import GENESIS, RESERVED, canonical_json, chain_has
 class Broken:
     """The first thing found wrong: what (``kind``), where, and in words."""
 
-    kind: str  # altered, column, removed, reordered, head, batches, anchor
+    kind: str  # altered, column, chain, removed, head, batches, anchor
     message: str
     seq: int | None = None
     id: str | None = None
@@ -86,7 +86,7 @@ def _check_row(row: StoredRecord, expected: int, previous: str, batches: dict):
         return Broken("altered", f"{where} was altered: its content does not match its "
                       "content hash", seq, rid)
     if chain_hash(previous, row.content_hash, seq, row.subject) != row.chain_hash:
-        return Broken("reordered", f"{where} does not follow the record before it: records "
+        return Broken("chain", f"{where} does not follow the record before it: records "
                       "were reordered, inserted or removed here, or this record was rewritten "
                       "with new hashes, or its subject changed", seq, rid)
     try:

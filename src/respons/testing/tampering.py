@@ -1,0 +1,145 @@
+"""Tampering and crash safety: the tests of the conformance suite that attack the store.
+
+Each tampering case changes the tables directly with SQL — as someone with the database
+file or a superuser's login could — and `respons verify` must name the first record that
+no longer fits, with the kind of break. The crash test kills an ingest with SIGKILL in the
+middle of a large file: the store must verify, hold only whole files, and take the same
+files again without duplicates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+#: (case, statements with ``{n}`` for the last seq, expected kind, expected seq or None).
+CASES = [
+    ("edit content", ["UPDATE records SET raw = replace(raw, '\"at\":\"', '\"at\":\"1') "
+                      "WHERE seq = 3"], "altered", 3),
+    ("edit content and rehash", "rehash", "chain", 3),
+    ("edit at column", ["UPDATE records SET at = '2030-01-01T00:00:00+08:00' WHERE seq = 4"],
+     "column", 4),
+    ("edit data column", ["UPDATE records SET data = '{}' WHERE seq = 2"], "column", 2),
+    ("edit id column", ["UPDATE records SET id = 'someone-else' WHERE seq = 5"], "column", 5),
+    ("edit subject", ["UPDATE records SET subject = 'another matter' WHERE seq = 6"],
+     "chain", 6),
+    ("edit corrects", ["UPDATE records SET corrects = 'R000000000' WHERE seq = 7"],
+     "column", 7),
+    ("delete a record", ["DELETE FROM records WHERE seq = 3"], "removed", 3),
+    ("delete the last record", ["DELETE FROM records WHERE seq = {n}"], "removed", None),
+    ("swap two records", ["UPDATE records SET seq = -2 WHERE seq = 2",
+                          "UPDATE records SET seq = 2 WHERE seq = 3",
+                          "UPDATE records SET seq = 3 WHERE seq = -2"], "chain", 2),
+    ("delete and renumber", ["DELETE FROM records WHERE seq = 3",
+                             "UPDATE records SET seq = -(seq - 1) WHERE seq > 3",
+                             "UPDATE records SET seq = -seq WHERE seq < 0"], "chain", 3),
+    ("append outside respons", ["INSERT INTO records SELECT seq + 1, 'extra', type, kind, "
+                                "event, at, at_date, subject, corrects, data, raw, "
+                                "content_hash, chain_hash, batch FROM records WHERE seq = {n}"],
+     "chain", "{n+1}"),
+    ("move the head", ["UPDATE store_info SET value = '2' WHERE key = 'head_seq'"], "head",
+     None),
+    ("edit the batches", ["UPDATE batches SET stored = stored - 1"], "batches", None),
+]
+
+
+class TamperingTests:
+    """Mixed into `StoreConformance`; uses its ``store`` fixture and helpers."""
+
+    def tamper(self, store, sql: str, params=()) -> None:
+        """Run ``sql`` on the store's tables behind respons's back (``?`` placeholders).
+
+        Works for stores built on `respons.store.sql.SQLStore`; override it for a store
+        that is not a DB-API connection.
+        """
+        placeholder = getattr(store, "placeholder", "?")
+        text = sql if placeholder == "?" else sql.replace("?", placeholder)
+        store.connection.cursor().execute(text, tuple(params))
+        with contextlib.suppress(Exception):
+            store.connection.commit()
+
+    def _rehash(self, store, seq: int) -> None:
+        from respons.store.canonical import content_hash
+
+        (raw,) = store.query("SELECT raw FROM records WHERE seq = ?", (seq,))[0]
+        raw = raw.replace('"at":"', '"at":"1', 1)
+        self.tamper(store, "UPDATE records SET raw = ?, content_hash = ? WHERE seq = ?",
+                    (raw, content_hash(raw), seq))
+
+    @pytest.mark.parametrize(("case", "statements", "kind", "seq"), CASES,
+                             ids=[c[0] for c in CASES])
+    def test_verify_finds_tampering(self, store, tmp_path, case, statements, kind, seq):
+        from respons.store.verify import verify
+
+        self.ingest(store, self.records_file(tmp_path, 12))
+        records = list(generate_ids(store))
+        n = len(records)
+        assert verify(store).intact
+        if statements == "rehash":
+            self._rehash(store, 3)
+        else:
+            for statement in statements:
+                self.tamper(store, statement.replace("{n}", str(n)))
+        report = verify(store)
+        assert not report.intact, case
+        assert report.broken.kind == kind, report.broken.message
+        expected_seq = n + 1 if seq == "{n+1}" else seq
+        assert report.broken.seq == expected_seq, report.broken.message
+
+    def test_verify_checks_an_anchor(self, store, tmp_path):
+        from respons.store.verify import verify
+
+        self.ingest(store, self.records_file(tmp_path, 10))
+        anchor = store.head().hash
+        self.ingest(store, self.records_file(tmp_path, 5, name="more", prefix="M"))
+        assert verify(store, expect_head=anchor).intact
+        assert verify(store, expect_head="0" * 64).broken.kind == "anchor"
+
+    def test_append_refused_when_records_were_removed(self, store, tmp_path):
+        from respons.store import StoreError
+
+        self.ingest(store, self.records_file(tmp_path, 10))
+        self.tamper(store, "DELETE FROM records WHERE seq = 10")
+        with pytest.raises(StoreError, match="records end at seq 9"):
+            self.ingest(store, self.records_file(tmp_path, 3, name="more", prefix="M"))
+
+    def test_killed_ingest_leaves_only_whole_files(self, store, store_url, tmp_path):
+        from respons.store.verify import verify
+        from respons.testing.conformance import regime_path
+
+        small = self.records_file(tmp_path, 500, name="small.jsonl", prefix="S")
+        big = self.records_file(tmp_path, 200_000, name="big.jsonl", prefix="B")
+        command = [sys.executable, "-m", "respons", "ingest", str(regime_path()), str(small),
+                   str(big), "--store", store_url, "--quiet"]
+        process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while not store.query("SELECT COUNT(*) FROM batches")[0][0]:
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the first file was never committed"
+            time.sleep(0.05)
+        time.sleep(0.5)  # well into the large file
+        assert process.poll() is None, "the ingest finished before it could be killed"
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        assert verify(store).intact
+        assert store.count() == 500
+        assert [Path(b.file).name for b in store.batches()] == ["small.jsonl"]
+        rerun = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True,
+                               timeout=300)
+        assert rerun.returncode == 0, rerun.stderr
+        assert store.count() == 200_500
+        assert store.query("SELECT COUNT(DISTINCT id) FROM records") == [(200_500,)]
+        assert verify(store).intact
+
+
+def generate_ids(store):
+    for (rid,) in store.query("SELECT id FROM records ORDER BY seq"):
+        yield rid
