@@ -29,6 +29,7 @@ COMMANDS = {
     "ingest": "respons.commands.ingest:ingest",
     "store": "respons.commands.store:store",
     "verify": "respons.commands.verify:verify",
+    "evaluate": "respons.commands.evaluate:evaluate",
 }
 
 

@@ -174,6 +174,17 @@ class Store(abc.ABC):
         tables cannot be replaced this way."""
 
     @abc.abstractmethod
+    def create_table(self, name: str, columns: Sequence[tuple[str, str]]) -> None:
+        """(Re)create an empty helper table, as `load_table` does, for `insert_select`."""
+
+    @abc.abstractmethod
+    def insert_select(self, name: str, sql: str, params: Sequence = ()) -> int:
+        """Run ``INSERT INTO name <sql>`` — a SELECT over the store's tables — in one write
+        transaction, and return the number of rows added. Only helper tables can be
+        written this way: the engine derives its results inside the store, set-oriented,
+        without passing the rows through Python."""
+
+    @abc.abstractmethod
     def json_text(self, column: str, key: str) -> str:
         """A SQL expression for member ``key`` of the JSON text in ``column``, as text:
         strings as they are, integers in decimal, booleans ``true``/``false``."""

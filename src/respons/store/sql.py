@@ -200,6 +200,21 @@ class SQLStore(Store):
             self._rollback()
             raise
 
+    def create_table(self, name: str, columns: Sequence[tuple[str, str]]) -> None:
+        self.load_table(name, columns, ())
+
+    def insert_select(self, name: str, sql: str, params: Sequence = ()) -> int:
+        if not _IDENTIFIER.match(name) or name.lower() in OWN_TABLES:
+            raise ValueError(f"{name!r} is not a helper table")
+        self._begin_write()
+        try:
+            count = self._execute(f"INSERT INTO {name} {sql}", params).rowcount
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+        return count
+
     def json_text(self, column: str, key: str) -> str:
         if '"' in key or "'" in key:
             raise ValueError(f"field name {key!r} cannot be used in a JSON path")

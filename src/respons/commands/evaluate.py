@@ -1,0 +1,110 @@
+"""`respons evaluate REGIME [--store URL] [--as-of DATE] [--format text|json] [--all]`.
+
+Derives every obligation of the regime's duties from the records in the store (inside the
+store, as SQL: ``respons.engine``) and prints the report: by agency, open, due soon and
+overdue; every breach with its reason and citation. Exit 0: evaluated (breaches are
+results, not errors); 1: the regime has errors; 2: usage or unreadable input, or a store
+that cannot be used. Obligations whose due date falls in a year the calendar has no data
+for are reported as unknown, with a warning naming the year — never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import click
+
+from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, App, pass_app
+from respons.check.diagnostic import ERROR
+from respons.check.render import render_text as render_diagnostics
+from respons.check.runner import check_paths
+from respons.commands.check import source_lines
+
+
+class _Date(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value, param, ctx):
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+
+
+AS_OF = click.option("--as-of", "as_of", type=_Date(),
+                     help="Evaluate as of this date (default: the date of the latest record).")
+FORMAT = click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+                      show_default=True)
+ALL = click.option("--all", "everything", is_flag=True,
+                   help="JSON: list every obligation, not only breaches.")
+SOON = click.option("--soon", type=click.IntRange(0, 365), default=3, show_default=True,
+                    help="Working days ahead that count as due soon.")
+
+
+def resolve_or_exit(app: App, regime: str):
+    """The resolved regime, or its errors printed and the command stopped."""
+    checked = check_paths([regime], app.registry, app.settings.regimes_path)
+    errors = [d for d in checked.diagnostics if d.severity == ERROR]
+    if errors:
+        click.echo(render_diagnostics(errors, source_lines(checked)), err=True, nl=False)
+        raise SystemExit(EXIT_USAGE if checked.unreadable else EXIT_FINDINGS)
+    resolved = checked.resolved[0]
+    return resolved, titles_of(resolved)
+
+
+def titles_of(resolved) -> dict[str, str]:
+    titles = {resolved.regime.id: resolved.regime.title}
+    for version in resolved.versions:
+        titles[version.regime.id] = version.regime.title
+    return titles
+
+
+def evaluate_and_report(app: App, store, resolved, titles, as_of, output, everything,
+                        soon) -> int:
+    """Run the engine over an open store and print the report; returns the exit code."""
+    from respons.calendar import CalendarDataError, UnknownCalendar
+    from respons.engine.evaluate import evaluate
+    from respons.engine.report import all_obligations, build_report, render_text, to_json
+
+    try:
+        evaluation = evaluate(store, resolved, app.calendar, as_of)
+    except (UnknownCalendar, CalendarDataError) as error:
+        click.echo(f"error: {error}", err=True)
+        return EXIT_USAGE
+    report = build_report(store, evaluation, soon)
+    if report.totals.get("unknown"):
+        missing = sorted({y for t in evaluation.timelines for y in t.missing_years})
+        click.echo(f"warning: {report.totals['unknown']} obligations have no due date: the "
+                   "calendar has no data for " + ", ".join(map(str, missing)) +
+                   " (add the year's holiday arrangement to the calendar's data)", err=True)
+    if output == "json":
+        obligations = all_obligations(store, evaluation) if everything else None
+        click.echo(json.dumps(to_json(report, titles, obligations), ensure_ascii=False,
+                              indent=2))
+    else:
+        click.echo(render_text(report, titles), nl=False)
+    return EXIT_OK
+
+
+@click.command()
+@click.argument("regime", type=click.Path(dir_okay=False))
+@click.option("--store", "store_url", help="Store URL (default: sqlite:///respons.db, or "
+                                           "RESPONS_STORE, or respons.toml [store] url).")
+@AS_OF
+@FORMAT
+@ALL
+@SOON
+@pass_app
+def evaluate(app: App, regime: str, store_url: str | None, as_of: str | None, output: str,
+             everything: bool, soon: int) -> None:
+    """Evaluate REGIME's duties over the records in the store."""
+    from respons.commands.store import open_or_exit, store_errors
+
+    resolved, titles = resolve_or_exit(app, regime)
+    target = open_or_exit(app, store_url)
+    with target, store_errors(target):
+        target.init()
+        code = evaluate_and_report(app, target, resolved, titles, as_of, output, everything,
+                                   soon)
+    raise SystemExit(code)

@@ -1,0 +1,210 @@
+"""Compiling a duty into one SQL statement over the store's records.
+
+For one duty of one regime version, the statement selects every starting record in the
+version's window, finds the first record that meets it (the same matter — the record
+kind's key — on or after the start, as of the evaluation date), the grants of its
+extensions (凭), the time its pauses exclude (中止), and computes its due date by joining
+the calendar tables of ``respons.engine.timeline``. Its state as of the date follows:
+met, met late, open, paused, overdue — or unknown where the calendar has no data.
+
+The SQL is portable between SQLite and PostgreSQL: CTEs, scalar subqueries, LEFT JOINs
+and ``?`` parameters only; JSON fields are read through `Store.json_text`. A record that
+a later record corrects is left out (its correction takes its place).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from respons.model.base import Ref
+from respons.model.condition import All, Any, Compare, Not
+from respons.model.duty import Duty, Period
+from respons.model.record import RecordKind
+
+#: The columns of ``resp_obligations``, in order.
+COLUMNS = (
+    ("duty", "text"), ("regime", "text"), ("start_seq", "integer"), ("start_id", "text"),
+    ("subject", "text"), ("start_date", "text"), ("due_date", "text"),
+    ("extended_due", "text"), ("paused_units", "integer"), ("done_id", "text"),
+    ("done_date", "text"), ("agency", "text"), ("owner", "text"), ("state", "text"),
+)
+
+#: unit → (the resp_cal column it counts in, months per unit or None)
+_UNITS = {"workdays": ("cum", None), "days": ("day_index", None), "months": ("day_index", 1),
+          "years": ("day_index", 12)}
+_MARK = re.compile(r"\?p(\d+)\?")
+
+
+@attrs.frozen
+class Window:
+    """The dates a regime version governs: from its 施行 (inclusive) to the next (exclusive)."""
+
+    regime: str
+    start: str  # ISO date, "0000-01-01" for no lower bound
+    end: str    # ISO date, "9999-12-31" for no upper bound
+
+
+class Compiler:
+    """Builds the statement for one duty; ``store`` supplies JSON access for its dialect.
+
+    Values go in as parameters through `value`, which leaves a numbered mark; `statement`
+    turns the marks into ``?`` in the order they appear, so parts can be built in any order.
+    """
+
+    def __init__(self, store, kind: RecordKind, duty: Duty, window: Window, as_of: str) -> None:
+        self.store = store
+        self.kind = kind
+        self.duty = duty
+        self.window = window
+        self.as_of = as_of
+        self._values: list = []
+
+    def value(self, value) -> str:
+        self._values.append(value)
+        return f"?p{len(self._values) - 1}?"
+
+    def statement(self) -> tuple[str, list]:
+        sql = self._sql()
+        params = [self._values[int(m.group(1))] for m in _MARK.finditer(sql)]
+        return _MARK.sub("?", sql), params
+
+    # ── pieces ───────────────────────────────────────────────────────────────────
+    def _not_corrected(self, alias: str) -> str:
+        return f"NOT EXISTS (SELECT 1 FROM records k WHERE k.corrects = {alias}.id)"
+
+    def _first(self, alias: str, types: list[str], outer: str) -> str:
+        """The seq of the first record of ``types`` in ``outer``'s matter on or after it."""
+        marks = ", ".join(self.value(t) for t in types)
+        return (f"(SELECT MIN({alias}.seq) FROM records {alias} WHERE {alias}.type IN ({marks})"
+                f" AND {alias}.subject = {outer}.subject AND {alias}.at_date >= {outer}.at_date"
+                f" AND {alias}.at_date <= {self.value(self.as_of)}"
+                f" AND {self._not_corrected(alias)})")
+
+    def _pause_units(self, column: str) -> str:
+        """Units that pauses ended by the evaluation date exclude (中止 … 至 …)."""
+        parts = []
+        for n, pause in enumerate(self.duty.pauses):
+            p, e = f"p{n}", f"e{n}"
+            parts.append(
+                f"(SELECT COALESCE(SUM(ce.{column} - cp.{column}), 0) FROM records {p}"
+                f" JOIN resp_cal cp ON cp.d = {p}.at_date"
+                f" JOIN records {e} ON {e}.seq = (SELECT MIN(x.seq) FROM records x"
+                f" WHERE x.type = {self.value(pause.end.text)} AND x.subject = {p}.subject"
+                f" AND x.seq > {p}.seq AND x.at_date <= {self.value(self.as_of)})"
+                f" JOIN resp_cal ce ON ce.d = {e}.at_date"
+                f" WHERE {p}.type = {self.value(pause.start.text)} AND {p}.subject = r.subject"
+                f" AND {p}.at_date >= r.at_date AND {p}.at_date <= {self.value(self.as_of)})")
+        return " + ".join(parts) if parts else "0"
+
+    def _paused(self, outer: str) -> str:
+        """1 while a pause has begun and not yet ended as of the evaluation date."""
+        checks = []
+        for n, pause in enumerate(self.duty.pauses):
+            q = f"q{n}"
+            checks.append(
+                f"EXISTS (SELECT 1 FROM records {q} WHERE {q}.type = {self.value(pause.start.text)}"
+                f" AND {q}.subject = {outer}.subject AND {q}.at_date >= {outer}.at_date"
+                f" AND {q}.at_date <= {self.value(self.as_of)}"
+                f" AND NOT EXISTS (SELECT 1 FROM records y"
+                f" WHERE y.type = {self.value(pause.end.text)} AND y.subject = {q}.subject"
+                f" AND y.seq > {q}.seq AND y.at_date <= {self.value(self.as_of)}))")
+        return f"CASE WHEN {' OR '.join(checks)} THEN 1 ELSE 0 END" if checks else "0"
+
+    @staticmethod
+    def _due(period: Period, cal: str, date: str, shift: str, tag: str) -> tuple[str, str]:
+        """(joins, expression) for the end of ``period`` counted from the date whose
+        ``resp_cal`` row is ``cal`` (and whose ISO text is ``date``), ``shift`` units later."""
+        amount = int(period.amount)
+        if period.unit == "workdays":
+            return (f" LEFT JOIN resp_wd {tag} ON {tag}.cum = {cal}.cum + {amount} + {shift}",
+                    f"{tag}.d")
+        if period.unit == "days":
+            return (f" LEFT JOIN resp_cal {tag} ON {tag}.day_index = {cal}.day_index + {amount}"
+                    f" + {shift}", f"{tag}.roll")
+        months = amount * _UNITS[period.unit][1]
+        return (f" LEFT JOIN resp_months {tag}m ON {tag}m.d = {date} AND {tag}m.n = {months}"
+                f" LEFT JOIN resp_cal {tag} ON {tag}.day_index = {tag}m.target_index + {shift}",
+                f"{tag}.roll")
+
+    def _field(self, name: str, alias: str) -> str:
+        return self.store.json_text(f"{alias}.data", name)
+
+    def _condition(self, condition) -> str:
+        if condition is None:
+            return "1 = 1"
+        if isinstance(condition, Ref):
+            return f"{self._field(condition.text, 'r')} = 'true'"
+        if isinstance(condition, Not):
+            return f"NOT ({self._condition(condition.operand)})"
+        if isinstance(condition, (All, Any)):
+            joiner = " AND " if isinstance(condition, All) else " OR "
+            return "(" + joiner.join(self._condition(c) for c in condition.operands) + ")"
+        assert isinstance(condition, Compare)
+        op = {"=": "=", "!=": "<>"}.get(condition.op, condition.op)
+        field = self._field(condition.left.text, "r")
+        value = condition.right.value
+        if condition.right.kind == "number":
+            return f"CAST({field} AS REAL) {op} {self.value(float(value))}"
+        # 是/否 for a 是否 field: the JSON booleans, which json_text gives as true/false.
+        value = {"是": "true", "否": "false"}.get(value, value)
+        return f"{field} {op} {self.value(str(value))}"
+
+    def _who(self) -> tuple[str, str]:
+        """(agency, owner): the record's agency field, and whoever the duty makes responsible."""
+        agency_field = next((f.name for f in self.kind.fields if f.type.kind == "agency"), None)
+        agency = self._field(agency_field, "t") if agency_field else "NULL"
+        owner = self.duty.owner
+        if owner is None:
+            return agency, agency
+        if len(owner.parts) == 1 and any(f.name == owner.head for f in self.kind.fields):
+            return agency, self._field(owner.head, "t")
+        return agency, self.value(owner.text)
+
+    # ── the statement ────────────────────────────────────────────────────────────
+    def _sql(self) -> str:
+        duty = self.duty
+        column = _UNITS[duty.period.unit][0]
+        starts = (
+            "SELECT r.seq, r.id, r.subject, r.at_date, r.data, "
+            f"{self._pause_units(column)} AS pause_units"
+            f" FROM records r WHERE r.type = {self.value(duty.starts.event.text)}"
+            f" AND r.at_date >= {self.value(self.window.start)}"
+            f" AND r.at_date < {self.value(self.window.end)}"
+            f" AND r.at_date <= {self.value(self.as_of)} AND {self._not_corrected('r')}"
+            f" AND {self._condition(duty.starts.where)}")
+        joins, due = self._due(duty.period, "sc", "s.at_date", "s.pause_units", "dd")
+        grants = [ext for ext in duty.extensions if ext.upon is not None]
+        grant_columns = "".join(
+            f", {self._first(f'g{n}', [ext.upon.text], 's')} AS grant{n}"
+            for n, ext in enumerate(grants))
+        done = self._first("c", [ref.text for ref in duty.met_by], "s")
+        ctes = [f"s AS ({starts})",
+                f"v0 AS (SELECT s.*, {due} AS eff0, {done} AS done_seq{grant_columns}"
+                f" FROM s LEFT JOIN resp_cal sc ON sc.d = s.at_date{joins})"]
+        # An extension runs on from the due date it extends, if granted before that passed.
+        for n, ext in enumerate(grants):
+            prev, tag = f"v{n}", f"x{n}"
+            ext_joins, ext_due = self._due(ext.period, f"{tag}c", f"{prev}.eff{n}", "0", tag)
+            ctes.append(
+                f"v{n + 1} AS (SELECT {prev}.*, CASE WHEN g.at_date <= {prev}.eff{n}"
+                f" THEN {ext_due} ELSE {prev}.eff{n} END AS eff{n + 1} FROM {prev}"
+                f" LEFT JOIN records g ON g.seq = {prev}.grant{n}"
+                f" LEFT JOIN resp_cal {tag}c ON {tag}c.d = {prev}.eff{n}{ext_joins})")
+        last, eff = f"v{len(grants)}", f"eff{len(grants)}"
+        agency, owner = self._who()
+        as_of = self.value(self.as_of)
+        state = (
+            f"CASE WHEN d.at_date IS NOT NULL THEN CASE WHEN t.{eff} IS NULL THEN 'unknown'"
+            f" WHEN d.at_date <= t.{eff} THEN 'met' ELSE 'met_late' END"
+            f" WHEN t.paused = 1 THEN 'paused' WHEN t.{eff} IS NULL THEN 'unknown'"
+            f" WHEN {as_of} <= t.{eff} THEN 'open' ELSE 'overdue' END")
+        final = (
+            f"SELECT {self.value(duty.name)}, {self.value(self.window.regime)}, t.seq, t.id,"
+            f" t.subject, t.at_date, t.eff0,"
+            f" CASE WHEN t.{eff} IS NOT NULL AND t.{eff} <> t.eff0 THEN t.{eff} END,"
+            f" t.pause_units, d.id, d.at_date, {agency}, {owner}, {state}"
+            f" FROM (SELECT {last}.*, {self._paused(last)} AS paused FROM {last}) t"
+            f" LEFT JOIN records d ON d.seq = t.done_seq")
+        return "WITH " + ", ".join(ctes) + " " + final

@@ -1,0 +1,104 @@
+"""Evaluating a regime's duties over a store, as of a date.
+
+Each version of the regime (取代) governs the records dated from its 施行 up to the next
+version's: a record is judged by the version in force when it happened. For each version
+and each of its duties, one statement (``respons.engine.compile``) adds that duty's
+obligations to ``resp_obligations`` inside the store. Nothing here loops over records.
+
+The evaluation date defaults to the date of the latest record, not today's date, so the
+same regime and records always give the same result (VISION: deterministic).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import attrs
+
+from respons.check.resolve import Resolved
+from respons.engine.compile import COLUMNS, Compiler, Window
+from respons.engine.timeline import Timeline, load_timeline
+from respons.model.regime import Regime
+
+TABLE = "resp_obligations"
+NO_START, NO_END = "0000-01-01", "9999-12-31"
+
+
+@attrs.frozen
+class Version:
+    regime: Regime
+    window: Window
+
+
+@attrs.frozen
+class Evaluation:
+    """What was evaluated: the versions and their windows, the date, the calendar years."""
+
+    versions: tuple[Version, ...]
+    as_of: str
+    timelines: tuple[Timeline, ...]
+    table: str = TABLE
+
+
+def versions_of(resolved: Resolved) -> tuple[Version, ...]:
+    """The regime's versions, oldest first, each with the dates it governs."""
+    chain = [resolved.regime, *(v.regime for v in resolved.versions)]
+    chain.sort(key=lambda r: r.effective or dt.date.min)
+    out = []
+    for index, regime in enumerate(chain):
+        start = regime.effective.isoformat() if regime.effective else NO_START
+        later = chain[index + 1].effective if index + 1 < len(chain) else None
+        ends = [d for d in (later, regime.repealed) if d is not None]
+        end = min(ends).isoformat() if ends else NO_END
+        out.append(Version(regime, Window(regime.id, start, end)))
+    return tuple(out)
+
+
+def default_as_of(store) -> str:
+    """The date of the latest record (today for an empty store)."""
+    latest = store.query("SELECT MAX(at_date) FROM records")[0][0]
+    return latest or dt.date.today().isoformat()
+
+
+def _years_needed(store, versions, as_of: str) -> tuple[int, int, tuple[int, ...]]:
+    first = store.query("SELECT MIN(at_date) FROM records")[0][0] or as_of
+    longest, months = 0, set()
+    for version in versions:
+        for duty in version.regime.duties:
+            days = 0
+            for period in (duty.period, *(e.period for e in duty.extensions)):
+                # At most this many calendar days: a working day is at most 7/5 of a day
+                # plus the longest holiday run; a month at most 31 days.
+                days += {"days": period.amount, "workdays": period.amount * 7 / 5 + 10,
+                         "months": period.amount * 31, "years": period.amount * 366}[period.unit]
+                if period.unit in ("months", "years"):
+                    months.add(int(period.amount) * (12 if period.unit == "years" else 1))
+            longest = max(longest, days)
+    # A year of slack for pauses, which push a due date further.
+    last = int(as_of[:4]) + math.ceil(longest / 365) + 1
+    return int(first[:4]), last, tuple(sorted(months))
+
+
+def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None) -> Evaluation:
+    """Fill ``resp_obligations`` with every obligation as of ``as_of`` (ISO date).
+
+    ``calendar_for(name)`` returns the calendar a version names (``cn`` when none).
+    """
+    versions = versions_of(resolved)
+    as_of = as_of or default_as_of(store)
+    first, last, months = _years_needed(store, versions, as_of)
+    kinds = {kind.name: kind for v in versions for kind in v.regime.records}
+    store.create_table(TABLE, COLUMNS)
+    timelines = []
+    by_calendar: dict[str, list[Version]] = {}
+    for version in versions:
+        by_calendar.setdefault(version.regime.calendar or "cn", []).append(version)
+    for name, group in sorted(by_calendar.items()):
+        timelines.append(load_timeline(store, calendar_for(name), first, last, months))
+        for version in group:
+            for duty in version.regime.duties:
+                kind = kinds[duty.starts.event.head]
+                sql, params = Compiler(store, kind, duty, version.window, as_of).statement()
+                store.insert_select(TABLE, sql, params)
+    return Evaluation(versions, as_of, tuple(timelines))

@@ -1,0 +1,86 @@
+"""The calendar as lookup tables in the store, so that due dates are joins.
+
+``resp_cal`` has a row per date: its ``day_index`` (days from the first date), ``cum``
+(working days from the first date up to and including it) and ``roll`` (the first working
+day on or after it). ``resp_wd`` maps each working day's ``cum`` to its date, so the N-th
+working day after D is ``resp_wd.cum = resp_cal(D).cum + N`` (行政处罚法 第八十五条). A
+calendar-day period ends on ``resp_cal(day_index + N).roll`` (民法典 第二百零三条: a last
+day that is a rest day gives way to the next working day). ``resp_months`` holds, for the
+month counts the regime uses, the day a period of N months from each date ends on before
+that roll: the corresponding day, or the month's last (民法典 第二百零二条). Every table is
+built from `respons.calendar`, the reference the tests compare it with.
+"""
+
+from __future__ import annotations
+
+import calendar as gregorian
+import datetime as dt
+
+import attrs
+
+from respons.calendar import Calendar, NoCalendarData, workday_table
+
+
+@attrs.frozen
+class Timeline:
+    """The years loaded, and those the calendar could not supply (answers there: unknown)."""
+
+    calendar: str
+    first_year: int
+    last_year: int
+    missing_years: tuple[int, ...] = ()
+
+
+def covered_span(calendar: Calendar, first_year: int, last_year: int) -> tuple[int, int]:
+    """The longest run of covered years within ``first_year``..``last_year`` that starts at
+    the first covered one: a gap in the data ends the table, it is never guessed across."""
+    years = [y for y in range(first_year, last_year + 1) if y in calendar.years]
+    if not years:
+        return first_year, first_year - 1
+    end = years[0]
+    while end + 1 <= last_year and end + 1 in calendar.years:
+        end += 1
+    return years[0], end
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The corresponding day ``months`` later, or that month's last day (民法典 202)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, gregorian.monthrange(year, month)[1]))
+
+
+def load_timeline(store, calendar: Calendar, first_year: int, last_year: int,
+                  month_counts: tuple[int, ...]) -> Timeline:
+    """Load ``resp_cal``, ``resp_wd`` and ``resp_months`` for the years asked, as far as the
+    calendar has data; return what was loaded."""
+    first, last = covered_span(calendar, first_year, last_year)
+    missing = tuple(y for y in range(first_year, last_year + 1) if not first <= y <= last)
+    rows = []
+    if first <= last:
+        try:
+            rows = list(workday_table(calendar, first, last))
+        except NoCalendarData:  # the calendar's own gap inside its years: treat as missing
+            rows = []
+    days = [(day.isoformat(), index, int(workday), cum)
+            for index, (day, workday, cum) in enumerate(rows)]
+    rolled, roll = [], None
+    for day, index, workday, cum in reversed(days):
+        roll = day if workday else roll
+        rolled.append((day, index, workday, cum, roll))
+    rolled.reverse()
+    store.load_table("resp_cal", [("d", "text"), ("day_index", "integer"),
+                                  ("workday", "integer"), ("cum", "integer"),
+                                  ("roll", "text")], rolled)
+    store.load_table("resp_wd", [("cum", "integer"), ("d", "text")],
+                     [(cum, day) for day, _, workday, cum, _ in rolled if workday])
+    index_of = {day: index for day, index, *_ in rolled}
+    months = []
+    for count in sorted(set(month_counts)):
+        for day, _, _, _, _ in rolled:
+            target = add_months(dt.date.fromisoformat(day), count).isoformat()
+            if target in index_of:
+                months.append((day, count, index_of[target]))
+    store.load_table("resp_months", [("d", "text"), ("n", "integer"),
+                                     ("target_index", "integer")], months)
+    return Timeline(calendar.name, first, last, missing)
