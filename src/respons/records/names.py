@@ -52,14 +52,14 @@ class NameTable:
         qualified = self._qualified[kind]
         noun = _NOUN[kind]
 
-        def check(value, record_agencies):
+        def check(value, record: dict, agency_fields: tuple[str, ...]):
             if not isinstance(value, str):
                 raise Bad(f"must name a {noun} as text, not {show(value)}")
             owners = bare.get(value)
             if (owners is not None and len(owners) == 1) or value in qualified:
                 return value
             if owners:
-                mine = owners.intersection(record_agencies)
+                mine = owners.intersection(record.get(a) for a in agency_fields)
                 if len(mine) == 1:
                     return value
                 listed = sorted(owners)

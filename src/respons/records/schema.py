@@ -75,6 +75,8 @@ class _TypeChecker:
     #: every field name sorts after "type", so the canonical record is the reserved
     #: members followed by the canonical fields (see `_raw`)
     splice: bool
+    #: the fields as plain (name, check, optional, scoped) tuples: the hot loop's form
+    plain: tuple = ()
 
 
 class RecordSchema:
@@ -90,7 +92,7 @@ class RecordSchema:
             return [Problem("R1102", f"a record is a JSON object, not {values.show(record)}")]
         problems: list[Problem] = []
         rid = record.get("id")
-        if not isinstance(rid, str) or not rid.strip() or len(rid) > MAX_ID:
+        if not isinstance(rid, str) or not rid or rid.isspace() or len(rid) > MAX_ID:
             problems.append(_id_problem(rid))
         kind_event = record.get("type")
         checker = self.types.get(kind_event) if isinstance(kind_event, str) else None
@@ -128,31 +130,30 @@ class RecordSchema:
                        data, raw, content_hash(raw))
 
     def _fields(self, checker: _TypeChecker, record: dict, problems: list[Problem]) -> dict:
-        for name in record.keys() - checker.allowed:
+        for name in () if checker.allowed.issuperset(record) else record.keys() - checker.allowed:
             problems.append(Problem(
                 "R1106", f"type {checker.type} has no field {name!r}"
                 + did_you_mean(name, checker.names), name,
                 "fields of this type: " + ", ".join(sorted(checker.names))))
-        agencies = [record[a] for a in checker.agency_fields if isinstance(record.get(a), str)]
         out = {}
-        for field in checker.fields:
-            value = record.get(field.name)
+        for name, check, optional, scoped in checker.plain:
+            value = record.get(name)
             if value is None:
-                if not field.optional:
-                    is_key = field.name == checker.key
+                if not optional:
+                    is_key = name == checker.key
                     problems.append(Problem(
                         "R1105", f"a record of type {checker.type} needs "
-                        f"{'its key' if is_key else 'the field'} {field.name!r}", field.name,
-                        f"{field.name} (主键) names the matter that the events of "
+                        f"{'its key' if is_key else 'the field'} {name!r}", name,
+                        f"{name} (主键) names the matter that the events of "
                         f"{checker.kind} share" if is_key else
                         f"record kind {checker.kind} declares it without 可选/optional"))
                 continue
             try:
-                out[field.name] = field.check(value, agencies) if field.scoped else \
-                    field.check(value)
+                out[name] = check(value, record, checker.agency_fields) if scoped else \
+                    check(value)
             except values.Bad as bad:
-                problems.append(Problem(bad.code, f"field {field.name!r} {bad.message}",
-                                        field.name, bad.help))
+                problems.append(Problem(bad.code, f"field {name!r} {bad.message}", name,
+                                        bad.help))
         return out
 
     def _type_problem(self, kind_event) -> Problem:
@@ -222,7 +223,9 @@ def compile_schema(regime: Regime) -> RecordSchema:
             names_ = frozenset(f.name for f in fields)
             types[name] = _TypeChecker(name, kind.name, event.name, kind.key, tuple(fields),
                                        names_, names_ | set(RESERVED), agency_fields,
-                                       all(n > "type" for n in names_))
+                                       all(n > "type" for n in names_),
+                                       tuple((f.name, f.check, f.optional, f.scoped is not None)
+                                             for f in fields))
     return RecordSchema(regime, types, names)
 
 

@@ -39,7 +39,7 @@ def _is_number(value) -> bool:
 def text(value):
     if not isinstance(value, str):
         raise Bad(f"must be text (a JSON string), not {show(value)}")
-    if not value.strip():
+    if not value or value.isspace():
         raise Bad("is empty", "leave an optional field out rather than give it no text")
     return value
 

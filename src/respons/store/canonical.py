@@ -28,9 +28,26 @@ GENESIS = hashlib.sha256(b"respons records chain v1").hexdigest()
 _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
                           allow_nan=False).encode
 
+try:
+    from json.encoder import c_make_encoder
+except ImportError:  # pragma: no cover - a Python without the C accelerator
+    c_make_encoder = None
+
+
+def _unsupported(value):
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+#: The C encoder with the same settings, built once: `JSONEncoder.encode` builds one per
+#: call, which is a third of the time of encoding a record's few fields.
+_c_encode = c_make_encoder and c_make_encoder(
+    None, _unsupported, json.encoder.encode_basestring, None, ":", ",", True, False, False)
+
 
 def canonical_json(value) -> str:
     """Keys sorted, no whitespace, non-ASCII kept: one text for one value."""
+    if _c_encode is not None and type(value) is dict:
+        return "".join(_c_encode(value, 0))
     return _dumps(value)
 
 

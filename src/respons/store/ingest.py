@@ -163,8 +163,8 @@ class _Run:
                 corrected[c.corrects] = c.id
             self.seq += 1
             self.chain = chain_hash(self.chain, c.content_hash, self.seq, c.subject)
-            rows.append((self.seq, c.id, c.type, c.kind, c.event, c.at, c.at_date, c.subject,
-                         c.corrects, c.data, c.raw, c.content_hash, self.chain, appender.batch))
+            # Checked holds RECORD_COLUMNS[1:12] in order: the row is seq, it, chain, batch.
+            rows.append((self.seq, *c, self.chain, appender.batch))
             here[c.id] = (self.seq, c.content_hash)
         appender.write(rows)
         self.report.stored += len(rows)
