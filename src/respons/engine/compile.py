@@ -151,24 +151,39 @@ class Compiler:
         value = {"是": "true", "否": "false"}.get(value, value)
         return f"{field} {op} {self.value(str(value))}"
 
+    _STRINGS = ("agency", "body", "post", "officer", "power", "text", "choice", "date",
+                "datetime")
+
     def _who(self) -> tuple[str, str]:
-        """(agency, owner): the record's agency field, and whoever the duty makes responsible."""
-        agency_field = next((f.name for f in self.kind.fields if f.type.kind == "agency"), None)
-        agency = self._field(agency_field, "t") if agency_field else "NULL"
+        """(agency, owner) read in the starting record (``r``): its agency field, and
+        whoever the duty makes responsible — a field of the record, or a named post."""
+        fields = {f.name: f.type.kind for f in self.kind.fields}
+
+        def read(name: str) -> str:
+            if fields.get(name) in self._STRINGS:
+                return self.store.json_string("r.data", name)
+            return self._field(name, "r")
+
+        agency_field = next((n for n, kind in fields.items() if kind == "agency"), None)
+        agency = read(agency_field) if agency_field else "NULL"
         owner = self.duty.owner
-        if owner is None:
-            return agency, agency
-        if len(owner.parts) == 1 and any(f.name == owner.head for f in self.kind.fields):
-            return agency, self._field(owner.head, "t")
+        if owner is None or (len(owner.parts) == 1 and owner.head == agency_field):
+            return agency, "agency_v"
+        if len(owner.parts) == 1 and owner.head in fields:
+            return agency, read(owner.head)
         return agency, self.value(owner.text)
 
     # ── the statement ────────────────────────────────────────────────────────────
     def _sql(self) -> str:
         duty = self.duty
         column = _UNITS[duty.period.unit][0]
+        agency, owner = self._who()
+        # The owner is most often the agency field itself: read it once.
+        owner_column = "" if owner == "agency_v" else f" {owner} AS owner_v,"
+        owner = "t.agency_v" if owner == "agency_v" else "t.owner_v"
         starts = (
-            "SELECT r.seq, r.id, r.subject, r.at_date, r.data, "
-            f"{self._pause_units(column)} AS pause_units"
+            f"SELECT r.seq, r.id, r.subject, r.at_date, {agency} AS agency_v,{owner_column}"
+            f" {self._pause_units(column)} AS pause_units"
             f" FROM records r WHERE r.type = {self.value(duty.starts.event.text)}"
             f" AND r.at_date >= {self.value(self.window.start)}"
             f" AND r.at_date < {self.value(self.window.end)}"
@@ -193,7 +208,6 @@ class Compiler:
                 f" LEFT JOIN records g ON g.seq = {prev}.grant{n}"
                 f" LEFT JOIN resp_cal {tag}c ON {tag}c.d = {prev}.eff{n}{ext_joins})")
         last, eff = f"v{len(grants)}", f"eff{len(grants)}"
-        agency, owner = self._who()
         as_of = self.value(self.as_of)
         state = (
             f"CASE WHEN d.at_date IS NOT NULL THEN CASE WHEN t.{eff} IS NULL THEN 'unknown'"
@@ -204,7 +218,7 @@ class Compiler:
             f"SELECT {self.value(duty.name)}, {self.value(self.window.regime)}, t.seq, t.id,"
             f" t.subject, t.at_date, t.eff0,"
             f" CASE WHEN t.{eff} IS NOT NULL AND t.{eff} <> t.eff0 THEN t.{eff} END,"
-            f" t.pause_units, d.id, d.at_date, {agency}, {owner}, {state}"
+            f" t.pause_units, d.id, d.at_date, t.agency_v, {owner}, {state}"
             f" FROM (SELECT {last}.*, {self._paused(last)} AS paused FROM {last}) t"
             f" LEFT JOIN records d ON d.seq = t.done_seq")
         return "WITH " + ", ".join(ctes) + " " + final

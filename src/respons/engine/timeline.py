@@ -71,9 +71,10 @@ def load_timeline(store, calendar: Calendar, first_year: int, last_year: int,
     rolled.reverse()
     store.load_table("resp_cal", [("d", "text"), ("day_index", "integer"),
                                   ("workday", "integer"), ("cum", "integer"),
-                                  ("roll", "text")], rolled)
+                                  ("roll", "text")], rolled, indexes=[("d",), ("day_index",)])
     store.load_table("resp_wd", [("cum", "integer"), ("d", "text")],
-                     [(cum, day) for day, _, workday, cum, _ in rolled if workday])
+                     [(cum, day) for day, _, workday, cum, _ in rolled if workday],
+                     indexes=[("cum",)])
     index_of = {day: index for day, index, *_ in rolled}
     months = []
     for count in sorted(set(month_counts)):
@@ -82,5 +83,6 @@ def load_timeline(store, calendar: Calendar, first_year: int, last_year: int,
             if target in index_of:
                 months.append((day, count, index_of[target]))
     store.load_table("resp_months", [("d", "text"), ("n", "integer"),
-                                     ("target_index", "integer")], months)
+                                     ("target_index", "integer")], months,
+                     indexes=[("d", "n")])
     return Timeline(calendar.name, first, last, missing)

@@ -168,10 +168,11 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def load_table(self, name: str, columns: Sequence[tuple[str, str]],
-                   rows: Iterable[Sequence]) -> None:
+                   rows: Iterable[Sequence], indexes: Sequence[Sequence[str]] = ()) -> None:
         """(Re)create helper table ``name`` with ``columns`` — (name, type) pairs, type one
-        of ``text``, ``integer``, ``real`` — and fill it with ``rows``. The store's own
-        tables cannot be replaced this way."""
+        of ``text``, ``integer``, ``real`` — fill it with ``rows`` and index it on each
+        column list of ``indexes`` (lookup tables are joined on their keys). The store's
+        own tables cannot be replaced this way."""
 
     @abc.abstractmethod
     def create_table(self, name: str, columns: Sequence[tuple[str, str]]) -> None:

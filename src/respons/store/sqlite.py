@@ -103,6 +103,11 @@ class SQLiteStore(SQLStore):
         while rows := cursor.fetchmany():
             yield from rows
 
+    def json_string(self, column: str, key: str) -> str:
+        if '"' in key or "'" in key:
+            raise ValueError(f"field name {key!r} cannot be used in a JSON path")
+        return f"json_extract({column}, '$.\"{key}\"')"
+
     def _json_text(self, column: str, key: str) -> str:
         path = f"'$.\"{key}\"'"
         return (f"(CASE json_type({column}, {path}) WHEN 'true' THEN 'true' "
