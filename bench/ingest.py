@@ -110,9 +110,8 @@ def records(count: int, agencies: int):
         for step, event in enumerate(events):
             if made >= count:
                 return
-            hour = 8 + (made % 9)
-            yield {"id": f"REC{made:010d}", "type": f"{name}.{event}",
-                   "at": f"2024-{month:02d}-{min(day + step, 28):02d}T{hour:02d}:{made % 60:02d}:00",
+            at = f"2024-{month:02d}-{min(day + step, 28):02d}T{8 + made % 9:02d}:{made % 60:02d}"
+            yield {"id": f"REC{made:010d}", "type": f"{name}.{event}", "at": at + ":00",
                    **key, **fields}
             made += 1
         matter += 1

@@ -40,7 +40,8 @@ def text(value):
     if not isinstance(value, str):
         raise Bad(f"must be text (a JSON string), not {show(value)}")
     if not value or value.isspace():
-        raise Bad("is empty", "leave an optional field out rather than give it no text")
+        raise Bad("is empty", "write the text; an optional field with nothing to say is left "
+                  "out")
     return value
 
 

@@ -172,8 +172,9 @@ class _Run:
 
 
 def _conflict(c: Checked, seq: int, head: int) -> Problem:
-    where = "earlier in this file" if seq > head else f"(seq {seq})"
-    return Problem("R1110", f"record {c.id!r} is already stored {where} with other content",
+    message = f"id {c.id!r} was given earlier in this file with other content" if seq > head \
+        else f"record {c.id!r} is already stored (seq {seq}) with other content"
+    return Problem("R1110", message,
                    "id", "stored records never change: to correct one, ingest a new record "
                    f"with its own id and \"corrects\": \"{c.id}\"")
 

@@ -1,0 +1,109 @@
+"""Checking single records: canonical values, times, names, and the canonical form."""
+
+from __future__ import annotations
+
+import pytest
+
+from respons.records import Checked, compile_schema
+from respons.store.canonical import canonical_json, normalise_at
+from respons.syntax.parser import parse_text
+from respons.testing import conformance_regime
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return compile_schema(conformance_regime())
+
+
+def complaint(**changes):
+    record = {"id": "c", "type": "投诉举报.收到", "at": "2024-03-01T09:30", "投诉编号": "T1",
+              "机关": "市场监管局", "类别": "投诉"}
+    record.update(changes)
+    return {k: v for k, v in record.items() if v is not None}
+
+
+@pytest.mark.parametrize(("written", "stored"), [
+    ("2024-03-01", ("2024-03-01T00:00:00+08:00", "2024-03-01")),
+    ("2024-03-01T09:30", ("2024-03-01T09:30:00+08:00", "2024-03-01")),
+    ("2024-03-01 09:30:05", ("2024-03-01T09:30:05+08:00", "2024-03-01")),
+    ("2024-03-01T09:30:05+08:00", ("2024-03-01T09:30:05+08:00", "2024-03-01")),
+    ("2024-02-29T20:00:00Z", ("2024-03-01T04:00:00+08:00", "2024-03-01")),
+    ("2024-03-01T23:30:00-05:00", ("2024-03-02T12:30:00+08:00", "2024-03-02")),
+    ("2024-03-01T09:30:05.25", ("2024-03-01T09:30:05.250000+08:00", "2024-03-01")),
+])
+def test_times_are_stored_at_china_standard_time(written, stored):
+    assert normalise_at(written) == stored
+
+
+@pytest.mark.parametrize("bad", ["2024-02-30", "2024-3-1", "yesterday", "2024-03-01T25:00",
+                                 "20240301", ""])
+def test_bad_times(bad):
+    with pytest.raises(ValueError):
+        normalise_at(bad)
+
+
+def test_equivalent_spellings_are_one_record(schema):
+    one = schema.check(complaint(at="2024-03-01T09:30"))
+    other = schema.check(dict(reversed(complaint(at="2024-03-01T01:30:00Z").items())))
+    assert isinstance(one, Checked) and one.content_hash == other.content_hash
+    assert one.raw == ('{"at":"2024-03-01T09:30:00+08:00","id":"c","type":"投诉举报.收到",'
+                       '"投诉编号":"T1","机关":"市场监管局","类别":"投诉"}')
+    assert one.data == '{"投诉编号":"T1","机关":"市场监管局","类别":"投诉"}'
+    assert (one.kind, one.event, one.subject, one.at_date) == ("投诉举报", "收到", "T1",
+                                                               "2024-03-01")
+
+
+def test_null_optional_field_is_absent(schema):
+    assert schema.check(complaint(被投诉人员=None)).raw == \
+        schema.check({**complaint(), "被投诉人员": None}).raw
+
+
+def test_canonical_values(schema):
+    case = {"id": "a", "type": "案件.立案", "at": "2024-03-02", "案件编号": "A1",
+            "机关": "市场监管局", "职权": "行政处罚", "罚款": 1234.5, "当事人数": 2.0,
+            "裁量比例": 3.0, "决定时间": "2024-03-02T10:00:00Z"}
+    checked = schema.check(case)
+    assert '"罚款":"1234.50"' in checked.data and '"当事人数":2,' in checked.data
+    assert '"裁量比例":3' in checked.data
+    assert '"决定时间":"2024-03-02T18:00:00+08:00"' in checked.data
+    assert schema.check(dict(case, 罚款="1234.50")).content_hash == checked.content_hash
+
+
+def test_qualified_and_ambiguous_names(schema):
+    # 执法人员 is a post of both agencies: the record's 机关 settles it, or a qualified name.
+    assert isinstance(schema.check(complaint(承办岗位="执法人员")), Checked)
+    assert isinstance(schema.check(complaint(承办岗位="司法局.执法人员")), Checked)
+    assert isinstance(schema.check(complaint(承办岗位="市场监管局.执法大队.执法人员")), Checked)
+    # Only 市场监管局 has 法制审核岗: a bare name one agency declares is unambiguous.
+    assert isinstance(schema.check(complaint(机关="司法局", 承办岗位="法制审核岗")), Checked)
+    problems = schema.check({"id": "x", "type": "案件.立案", "at": "2024-01-01",
+                             "案件编号": "A", "机关": "市场监管局", "职权": "执法督察"})
+    assert [p.code for p in problems] == ["R1109"]
+
+
+def test_ambiguous_post_without_an_agency_says_how_to_qualify():
+    parsed = parse_text(
+        "制度 甲 { 层级 市 }\n"
+        "机关 一局 { 职权 处罚 罚款; 岗位 科员 { 承担 罚款 } }\n"
+        "机关 二局 { 职权 处罚 罚没; 岗位 科员 { 承担 罚没 } }\n"
+        "记录 登记 { 字段 岗位 岗位; 事件 完成 }\n", "t.resp")
+    schema = compile_schema(parsed.regime)
+    (problem,) = schema.check({"id": "1", "type": "登记.完成", "at": "2024-01-01",
+                               "岗位": "科员"})
+    assert problem.code == "R1109"
+    assert problem.message == ("field '岗位' names the post (岗位) '科员', which several "
+                               "agencies declare (一局, 二局)")
+    assert problem.help == 'write it with its agency, such as "一局.科员"'
+
+
+def test_field_names_before_type_take_the_slow_canonical_path():
+    parsed = parse_text("制度 甲 { 层级 市 }\n"
+                        "记录 log { 主键 case; 字段 amount 数值; 字段 zone 文本; 事件 done }\n",
+                        "t.resp")
+    schema = compile_schema(parsed.regime)
+    record = {"id": "1", "type": "log.done", "at": "2024-01-01", "case": "K",
+              "amount": 3, "zone": "东", "corrects": "0"}
+    checked = schema.check(record)
+    expected = dict(record, at="2024-01-01T00:00:00+08:00")
+    assert checked.raw == canonical_json(expected)
+    assert not schema.types["log.done"].splice
