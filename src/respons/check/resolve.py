@@ -55,6 +55,10 @@ class Resolver:
         self._done: dict[Path, Resolved] = {}
         self._stack: list[Path] = []
 
+    def resolved(self) -> list[Resolved]:
+        """Every regime resolved so far, those reached through extends/uses/supersedes too."""
+        return list(self._done.values())
+
     def resolve(self, parsed: ParsedFile) -> Resolved:
         key = Path(parsed.path).resolve()
         if key in self._done:

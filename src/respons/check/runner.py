@@ -27,6 +27,8 @@ class CheckReport:
     diagnostics: tuple[Diagnostic, ...]
     resolved: tuple[Resolved, ...]
     unreadable: bool
+    #: id → title of every regime read, those built on included (for citations)
+    titles: dict = attrs.Factory(dict)
 
     @property
     def valid(self) -> bool:
@@ -73,8 +75,9 @@ def check_paths(paths: Iterable[str | Path], registry: Registry | None,
         resolved_all.append(resolved)
         check_resolved(resolved, registry, sink)
     unique = sorted(set(sink.items), key=Diagnostic.sort_key)
+    titles = {r.regime.id: r.regime.title for r in resolver.resolved()}
     return CheckReport(tuple(str(f) for f in files), tuple(unique), tuple(resolved_all),
-                       unreadable)
+                       unreadable, titles)
 
 
 def check_resolved(resolved: Resolved, registry: Registry | None, sink: Sink) -> Index:

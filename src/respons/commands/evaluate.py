@@ -49,15 +49,7 @@ def resolve_or_exit(app: App, regime: str):
     if errors:
         click.echo(render_diagnostics(errors, source_lines(checked)), err=True, nl=False)
         raise SystemExit(EXIT_USAGE if checked.unreadable else EXIT_FINDINGS)
-    resolved = checked.resolved[0]
-    return resolved, titles_of(resolved)
-
-
-def titles_of(resolved) -> dict[str, str]:
-    titles = {resolved.regime.id: resolved.regime.title}
-    for version in resolved.versions:
-        titles[version.regime.id] = version.regime.title
-    return titles
+    return checked.resolved[0], checked.titles
 
 
 def evaluate_and_report(app: App, store, resolved, titles, as_of, output, everything,

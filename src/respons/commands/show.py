@@ -27,22 +27,8 @@ def show(app: App, output: str, regime: str) -> None:
         click.echo(render_diagnostics(errors, source_lines(report)), err=True, nl=False)
         raise SystemExit(EXIT_USAGE if report.unreadable else EXIT_FINDINGS)
     resolved = report.resolved[0].regime
-    titles = {r.regime.id: r.regime.title for r in report.resolved}
-    titles.update(_parent_titles(report))
+    titles = report.titles
     if output == "json":
         click.echo(json.dumps(render_json(resolved, titles), ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(resolved, titles), nl=False)
-
-
-def _parent_titles(report) -> dict[str, str]:
-    """Titles of the regimes the shown one builds on, for their citations."""
-    from respons.check.workspace import Workspace  # noqa: F401 - documented dependency
-
-    titles = {}
-    for resolved in report.resolved:
-        for element in resolved.regime.elements():
-            citation = getattr(element, "citation", None)
-            if citation is not None and citation.regime and citation.regime not in titles:
-                titles[citation.regime] = citation.regime
-    return {k: v for k, v in titles.items() if k not in {r.regime.id for r in report.resolved}}

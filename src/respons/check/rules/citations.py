@@ -65,10 +65,12 @@ def check(ctx: RuleContext) -> None:
         if citation is None and outer is None:
             ctx.sink.add("R0901", f"{what} cites no article", span,
                          "add the article it comes from, e.g. 〔第四十六条〕")
+    from respons.syntax.parser import regime_id_for
+
     sources = {part.name for part in regime.parts}
-    if regime.extends is not None:
-        sources.add(regime.extends.target)
-    sources |= {ref.target for ref in regime.uses}
+    # A regime named by path (`上位 "../x/heilongjiang.resp"`) is cited by its id.
+    for ref in ([regime.extends] if regime.extends else []) + list(regime.uses):
+        sources.add(regime_id_for(ref.target) if ref.is_path else ref.target)
     seen: set[int] = set()
     for citation in all_citations(regime):
         if citation is None or citation.source is None or id(citation) in seen:
