@@ -44,7 +44,8 @@ def complaints():
         received = day(pick("c-day", n) % 360)
         fields = {"投诉举报编号": key, "受理单位": department}
         hour = 8 + pick("c-hour", n) % 10
-        yield record(f"{key}-收到", "投诉举报.收到", f"{received.isoformat()}T{hour:02d}:15", **fields)
+        at = f"{received.isoformat()}T{hour:02d}:15"
+        yield record(f"{key}-收到", "投诉举报.收到", at, **fields)
         yield record(f"{key}-编号登记", "投诉举报.编号登记", received, **fields)
         roll = pick("c-told", n)
         if roll < 900:  # not told yet: open or overdue at the year's end

@@ -122,7 +122,7 @@ class AssessmentRules:
 
     def veto(self, children):
         tokens, values = split(children)
-        grade = [t for t in tokens if t.type == "NAME"][0]
+        grade = next(t for t in tokens if t.type == "NAME")
         span = span_between(span_of(tokens[0]), span_of(grade))
         veto = Veto(values[0], name_of(grade), citation_of(first(tokens, "CITATION")), span=span)
         return Stmt("vetoes", veto, span)

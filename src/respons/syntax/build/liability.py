@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from respons.model.duty import Period
 from respons.model.liability import (
     Apportionment,
     Bearer,
@@ -15,7 +16,6 @@ from respons.model.liability import (
     Modifier,
     Step,
 )
-from respons.model.duty import Period
 from respons.syntax.build.base import (
     Stmt,
     assemble,
