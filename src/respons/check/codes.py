@@ -233,8 +233,8 @@ _code("R1109", ERROR, "name the regime does not declare", """
 A field of type 机关, 机构, 岗位 or 职权 names an agency, body, post or power that the regime
 does not declare, or a body, post or power that several agencies declare without saying
 which. Write such a name with its agency (`行政执法机关.执法人员`,
-`行政执法机关.执法机构.执法人员`), or give the record's 机关 field, which settles it. The message suggests the nearest
-declared name.""")
+`行政执法机关.执法机构.执法人员`), or give the record's 机关 field, which settles it. The
+message suggests the nearest declared name.""")
 _code("R1110", ERROR, "id already stored with other content", """
 A record whose id is already stored (or given earlier in the same file) has different
 content. Stored records are never changed: to correct one, ingest a new record with its
