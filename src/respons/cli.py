@@ -30,6 +30,7 @@ COMMANDS = {
     "store": "respons.commands.store:store",
     "verify": "respons.commands.verify:verify",
     "evaluate": "respons.commands.evaluate:evaluate",
+    "run": "respons.commands.run:run",
 }
 
 

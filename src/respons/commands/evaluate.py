@@ -52,31 +52,48 @@ def resolve_or_exit(app: App, regime: str):
     return checked.resolved[0], checked.titles
 
 
-def evaluate_and_report(app: App, store, resolved, titles, as_of, output, everything,
-                        soon) -> int:
-    """Run the engine over an open store and print the report; returns the exit code."""
+def evaluate_report(app: App, store, resolved, as_of, soon):
+    """Run the engine over an open store: (exit code, report or None). Warnings go to
+    stderr: obligations without a due date name the years the calendar lacks."""
     from respons.calendar import CalendarDataError, UnknownCalendar
     from respons.engine.evaluate import evaluate
-    from respons.engine.report import all_obligations, build_report, render_text, to_json
+    from respons.engine.report import build_report
 
     try:
         evaluation = evaluate(store, resolved, app.calendar, as_of)
     except (UnknownCalendar, CalendarDataError) as error:
         click.echo(f"error: {error}", err=True)
-        return EXIT_USAGE
+        return EXIT_USAGE, None
     report = build_report(store, evaluation, soon)
     if report.totals.get("unknown"):
         missing = sorted({y for t in evaluation.timelines for y in t.missing_years})
         click.echo(f"warning: {report.totals['unknown']} obligations have no due date: the "
                    "calendar has no data for " + ", ".join(map(str, missing)) +
                    " (add the year's holiday arrangement to the calendar's data)", err=True)
+    return EXIT_OK, report
+
+
+def report_document(store, report, titles, everything: bool) -> dict:
+    from respons.engine.report import all_obligations, to_json
+
+    obligations = all_obligations(store, report.evaluation) if everything else None
+    return to_json(report, titles, obligations)
+
+
+def evaluate_and_report(app: App, store, resolved, titles, as_of, output, everything,
+                        soon) -> int:
+    """Run the engine over an open store and print the report; returns the exit code."""
+    from respons.engine.report import render_text
+
+    code, report = evaluate_report(app, store, resolved, as_of, soon)
+    if report is None:
+        return code
     if output == "json":
-        obligations = all_obligations(store, evaluation) if everything else None
-        click.echo(json.dumps(to_json(report, titles, obligations), ensure_ascii=False,
-                              indent=2))
+        click.echo(json.dumps(report_document(store, report, titles, everything),
+                              ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(report, titles), nl=False)
-    return EXIT_OK
+    return code
 
 
 @click.command()

@@ -53,36 +53,48 @@ def ingest(app: App, regime: str, files: tuple[str, ...], store_url: str | None,
             raise SystemExit(EXIT_USAGE if checked.unreadable else EXIT_FINDINGS)
         fail(f"{regime}: give one regime file")
     resolved = checked.resolved[0]
-    regime_info = (resolved.regime.id,
-                   hashlib.sha256(resolved.parsed.text.encode("utf-8")).hexdigest())
+    refuse_unreadable(files, output)
+    target = open_or_exit(app, store_url)
+    with target, store_errors(target):
+        target.init()
+        code, document = ingest_files(target, resolved, files, rejects, quiet, output)
+    if output == "json":
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    raise SystemExit(code)
+
+
+def refuse_unreadable(files, output: str) -> None:
+    """Stop (exit 2) before anything is stored when a file cannot be read at all."""
     missing = [unreadable(f, _unreadable_reason(f)) for f in files if _unreadable_reason(f)]
     if missing:
         _diagnostics(output, missing, lambda _: None, valid=False)
         raise SystemExit(EXIT_USAGE)
+
+
+def ingest_files(target, resolved, files, rejects, quiet: bool, output: str) -> tuple[int, dict]:
+    """Ingest ``files`` into an open store for a resolved regime; print the text summary
+    (unless JSON or quiet) and return the exit code and the JSON document. `respons run`
+    uses this too."""
+    regime_info = (resolved.regime.id,
+                   hashlib.sha256(resolved.parsed.text.encode("utf-8")).hexdigest())
     schema = compile_schema(resolved.regime)
-    target = open_or_exit(app, store_url)
     reports: list[FileReport] = []
-    with target, store_errors(target):
-        target.init()
-        sink = _open_rejects(rejects)
-        try:
-            for file in files:
-                reports.append(_one(target, schema, file, regime_info, sink, quiet, output))
-        finally:
-            if sink is not None:
-                sink.close()
-        head = target.head()
+    sink = _open_rejects(rejects)
+    try:
+        for file in files:
+            reports.append(_one(target, schema, file, regime_info, sink, quiet, output))
+    finally:
+        if sink is not None:
+            sink.close()
+    head = target.head()
     code = _exit_code(reports)
-    if output == "json":
-        click.echo(json.dumps(_document(target.url, resolved.regime.id, reports, head, code,
-                                        rejects), ensure_ascii=False, indent=2))
-    elif not quiet:
+    if output != "json" and not quiet:
         stored = sum(r.stored for r in reports)
         click.echo(f"{len(reports)} file{'s' * (len(reports) != 1)} into {target.url}: "
                    f"{stored} stored, {sum(r.duplicates for r in reports)} already there, "
                    f"{sum(r.rejected for r in reports)} rejected; head seq {head.seq} "
                    f"{head.hash}")
-    raise SystemExit(code)
+    return code, _document(target.url, resolved.regime.id, reports, head, code, rejects)
 
 
 def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str) -> FileReport:

@@ -1,0 +1,67 @@
+"""`respons run REGIME RECORDS... [--store URL] [--as-of DATE] [--format text|json] [--all]`:
+the main job in one step — check the regime, ingest the records, evaluate the duties.
+
+Ingesting is idempotent (records already stored are recognised), so running the same year
+twice gives the same report. Later stages (assessment, liability, notices) join here.
+Exit code: the larger of the ingest's and the evaluation's (docs/cli.md).
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from respons.app import App, pass_app
+from respons.commands.evaluate import (
+    ALL,
+    AS_OF,
+    FORMAT,
+    SOON,
+    evaluate_and_report,
+    evaluate_report,
+    report_document,
+    resolve_or_exit,
+)
+
+
+@click.command()
+@click.argument("regime", type=click.Path(dir_okay=False))
+@click.argument("records", nargs=-1, required=True)
+@click.option("--store", "store_url", help="Store URL (default: sqlite:///respons.db, or "
+                                           "RESPONS_STORE, or respons.toml [store] url).")
+@click.option("--rejects", type=click.Path(dir_okay=False),
+              help="Store the good lines and write the bad ones, with their reasons, here.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no ingest summary.")
+@AS_OF
+@FORMAT
+@ALL
+@SOON
+@pass_app
+def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
+        rejects: str | None, quiet: bool, as_of: str | None, output: str, everything: bool,
+        soon: int) -> None:
+    """Ingest RECORDS into the store and evaluate REGIME over them."""
+    from respons.commands.ingest import ingest_files, refuse_unreadable
+    from respons.commands.store import open_or_exit, store_errors
+
+    resolved, titles = resolve_or_exit(app, regime)
+    refuse_unreadable(records, output)
+    target = open_or_exit(app, store_url)
+    with target, store_errors(target):
+        target.init()
+        ingest_code, ingest_document = ingest_files(target, resolved, records, rejects, quiet,
+                                                    output)
+        if output == "json":
+            # One JSON document on stdout: the ingest and the evaluation side by side.
+            code, report = evaluate_report(app, target, resolved, as_of, soon)
+            evaluation = report_document(target, report, titles, everything) if report else None
+            document = {"format_version": 1, "ingest": ingest_document, "evaluation": evaluation}
+            click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            if not quiet:
+                click.echo()
+            code = evaluate_and_report(app, target, resolved, titles, as_of, output,
+                                       everything, soon)
+    raise SystemExit(max(ingest_code, code))
+
