@@ -53,8 +53,12 @@ class Compiler:
     turns the marks into ``?`` in the order they appear, so parts can be built in any order.
     """
 
-    def __init__(self, store, kind: RecordKind, duty: Duty, window: Window, as_of: str) -> None:
+    def __init__(self, store, kind: RecordKind, duty: Duty, window: Window, as_of: str,
+                 corrections: bool = True) -> None:
         self.store = store
+        #: Whether the store holds any correction: without one, no record is left out, and
+        #: the statement need not ask of every record whether a later one corrects it.
+        self.corrections = corrections
         self.kind = kind
         self.duty = duty
         self.window = window
@@ -72,6 +76,8 @@ class Compiler:
 
     # ── pieces ───────────────────────────────────────────────────────────────────
     def _not_corrected(self, alias: str) -> str:
+        if not self.corrections:
+            return "1 = 1"
         return f"NOT EXISTS (SELECT 1 FROM records k WHERE k.corrects = {alias}.id)"
 
     def _first(self, alias: str, types: list[str], outer: str) -> str:

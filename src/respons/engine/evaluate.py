@@ -89,6 +89,8 @@ def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None) 
     as_of = as_of or default_as_of(store)
     first, last, months = _years_needed(store, versions, as_of)
     kinds = {kind.name: kind for v in versions for kind in v.regime.records}
+    corrections = bool(store.query(
+        "SELECT 1 FROM records WHERE corrects IS NOT NULL LIMIT 1"))
     store.create_table(TABLE, COLUMNS)
     timelines = []
     by_calendar: dict[str, list[Version]] = {}
@@ -99,6 +101,7 @@ def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None) 
         for version in group:
             for duty in version.regime.duties:
                 kind = kinds[duty.starts.event.head]
-                sql, params = Compiler(store, kind, duty, version.window, as_of).statement()
+                sql, params = Compiler(store, kind, duty, version.window, as_of,
+                                       corrections).statement()
                 store.insert_select(TABLE, sql, params)
     return Evaluation(versions, as_of, tuple(timelines))
