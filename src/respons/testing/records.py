@@ -34,12 +34,21 @@ def _value(kind: str, type_, n: int, rng: random.Random, names: dict, when: dt.d
         return type_.choices[n % len(type_.choices)]
     if kind in names:
         return rng.choice(names[kind]) if names[kind] else None
-    return {
-        "text": f"说明{n}", "officer": f"执法人员{n % 9973:04d}", "ref": f"REF-{n:08d}",
-        "number": round(rng.random() * 100, 2), "integer": n % 50 + 1,
-        "date": when.date().isoformat(), "datetime": when.isoformat(timespec="minutes"),
-        "boolean": n % 2 == 0, "money": f"{n % 100000}.{n % 100:02d}",
-    }.get(kind, f"值{n}")
+    make = _MAKERS.get(kind)
+    return make(n, rng, when) if make else f"值{n}"
+
+
+_MAKERS = {
+    "text": lambda n, rng, when: f"说明{n}",
+    "officer": lambda n, rng, when: f"执法人员{n % 9973:04d}",
+    "ref": lambda n, rng, when: f"REF-{n:08d}",
+    "number": lambda n, rng, when: round(rng.random() * 100, 2),
+    "integer": lambda n, rng, when: n % 50 + 1,
+    "date": lambda n, rng, when: when.date().isoformat(),
+    "datetime": lambda n, rng, when: when.isoformat(timespec="minutes"),
+    "boolean": lambda n, rng, when: n % 2 == 0,
+    "money": lambda n, rng, when: f"{n % 100000}.{n % 100:02d}",
+}
 
 
 def generate(regime: Regime, count: int, seed: int = 0, prefix: str = "R") -> Iterator[dict]:
