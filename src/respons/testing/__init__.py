@@ -8,14 +8,28 @@ empty store of your backend, and every test of the suite runs against it::
         def store_url(self, tmp_path):
             return f"mydb:///{tmp_path}/store"
 
-The plugin (registered as the pytest11 entry point ``respons``) also provides the fixtures
-``respons_regime`` (the resolved regime the suite uses) and ``respons_records`` (write
-generated records to a JSON Lines file). Nothing in it runs unless a test asks for it.
+The plugin (``respons.testing.plugin``, registered as the pytest11 entry point
+``respons``) also provides the fixtures ``respons_regime`` (the resolved regime the suite
+uses) and ``respons_records`` (write generated records to a JSON Lines file). Names are
+imported on first use, so that loading the plugin into a test run imports nothing else.
 """
 
 from __future__ import annotations
 
-from respons.testing.conformance import StoreConformance, conformance_regime, regime_path
-from respons.testing.records import generate, write_jsonl
+import importlib
 
-__all__ = ["StoreConformance", "conformance_regime", "generate", "regime_path", "write_jsonl"]
+_WHERE = {
+    "StoreConformance": "respons.testing.conformance",
+    "conformance_regime": "respons.testing.conformance",
+    "regime_path": "respons.testing.conformance",
+    "generate": "respons.testing.records",
+    "write_jsonl": "respons.testing.records",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'respons.testing' has no attribute {name!r}")
