@@ -144,3 +144,25 @@ def test_quiet_prints_nothing_when_all_is_well(respons, regime, store_arg, tmp_p
     write_jsonl(good, generate(conformance_regime(), 3))
     result = respons("ingest", regime, str(good), store_arg, "--quiet")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_unwritable_rejects_path_changes_nothing(respons, regime, store_arg, tmp_path):
+    good = tmp_path / "good.jsonl"
+    write_jsonl(good, generate(conformance_regime(), 3))
+    result = respons("ingest", regime, str(good), store_arg, "--rejects",
+                     str(tmp_path / "no" / "rejects.jsonl"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot write the rejects file ")
+    assert not (tmp_path / "store.db").exists()
+
+
+def test_empty_file_and_byte_order_mark(respons, regime, store_arg, tmp_path):
+    empty, bom = tmp_path / "empty.jsonl", tmp_path / "bom.jsonl"
+    empty.write_bytes(b"")
+    bom.write_bytes("\ufeff".encode() + b'{"id":"b","type":"\xe5\x9f\xb9\xe8\xae\xad.\xe5\xae'
+                    b'\x8c\xe6\x88\x90","at":"2024-01-01","\xe4\xba\xba\xe5\x91\x98":"x",'
+                    b'"\xe5\xad\xa6\xe6\x97\xb6":8}\r\n')
+    result = respons("ingest", regime, str(empty), str(bom), store_arg)
+    assert result.exit_code == 0, result.stderr
+    assert f"{empty}: no records" in result.stdout
+    assert f"{bom}: stored 1 record (seq 1–1, batch 1)" in result.stdout

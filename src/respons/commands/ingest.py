@@ -54,6 +54,7 @@ def ingest(app: App, regime: str, files: tuple[str, ...], store_url: str | None,
         fail(f"{regime}: give one regime file")
     resolved = checked.resolved[0]
     refuse_unreadable(files, output)
+    _writable_or_exit(rejects)  # before the store is opened: a bad path changes nothing
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
         target.init()
@@ -183,6 +184,15 @@ def _unreadable_reason(file: str) -> str | None:
     if not os.access(path, os.R_OK):
         return "permission denied"
     return None
+
+
+def _writable_or_exit(path: str | None) -> None:
+    if path is None:
+        return
+    folder = Path(path).resolve().parent
+    if Path(path).is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        reason = "it is a folder" if Path(path).is_dir() else f"{folder} is not a writable folder"
+        fail(f"cannot write the rejects file {path}: {reason}")
 
 
 def _open_rejects(path: str | None):
