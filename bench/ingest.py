@@ -11,7 +11,8 @@ powers, four record kinds) and a JSON Lines file of records valid against it (by
   the compiled regime, canonical JSON, content and chain hashes, id lookups, append).
 
 Prints records per second of each, their ratio, and the resident memory of the process as
-the file is ingested (at 10 %, 50 % and 100 %), which stays flat when the pipeline streams.
+the file is ingested (at 10 %, 50 % and 100 %), which stays flat when the pipeline streams;
+then times `respons verify` of the filled store.
 
     python3 bench/ingest.py                         # 1,000,000 records, both backends
     python3 bench/ingest.py --records 100000        # a quick run
@@ -171,6 +172,16 @@ def ours(store, schema, path: Path, size: int) -> tuple[float, dict]:
     return elapsed, memory
 
 
+def verify_time(store, count: int) -> float:
+    """`respons verify` of the store just filled: every hash and column recomputed."""
+    from respons.store.verify import verify
+
+    start = time.perf_counter()
+    report = verify(store)
+    assert report.intact and report.records == count, report.broken
+    return time.perf_counter() - start
+
+
 def open_fresh(backend: str, folder: Path, postgresql: str, label: str):
     if backend == "sqlite":
         from respons.store.sqlite import SQLiteStore
@@ -229,15 +240,18 @@ def main() -> None:
             dispose(store)
             store = open_fresh(backend, folder, args.postgresql, "respons")
             mine, memory = ours(store, schema, path, size)
+            checked = verify_time(store, args.records)
             dispose(store)
             results.append({"backend": backend, "records": args.records,
                             "baseline_per_s": round(args.records / base),
                             "respons_per_s": round(args.records / mine),
-                            "ratio": round(base / mine, 2), "rss_mb": memory})
+                            "ratio": round(base / mine, 2), "rss_mb": memory,
+                            "verify_per_s": round(args.records / checked)})
             r = results[-1]
             print(f"{backend:<10} baseline {r['baseline_per_s']:>8,} rec/s   respons "
                   f"{r['respons_per_s']:>8,} rec/s   ratio {r['ratio']:.2f}   RSS "
-                  + ", ".join(f"{k} {v} MiB" for k, v in memory.items()))
+                  + ", ".join(f"{k} {v} MiB" for k, v in memory.items())
+                  + f"   verify {r['verify_per_s']:,} rec/s")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak RSS of the whole run: {peak:.0f} MiB")
         if args.json:
