@@ -42,38 +42,55 @@ class VerifyReport:
 
 
 def verify(store: Store, expect_head: str | None = None) -> VerifyReport:
+    """Check the chain up to the head recorded when verification starts.
+
+    An ingest that commits while this runs adds records beyond that head (and moves the
+    head past them); those are not checked this time and not mistaken for tampering. Rows
+    beyond both the first and the latest recorded head were added outside respons.
+    """
+    recorded = store.head()
+    # Read after the head: a batch committed in between starts beyond it and is not counted.
+    batches = {b.batch: b for b in store.batches() if b.first_seq <= recorded.seq}
     previous, expected, anchored = GENESIS, 1, False
-    batches = {b.batch: b for b in store.batches()}
+    beyond = None
     for row in store.scan():
+        if row.seq > recorded.seq:
+            beyond = row
+            break
         broken = _check_row(row, expected, previous, batches)
         if broken is not None:
             return VerifyReport(expected - 1, Head(expected - 1, previous), broken, expect_head)
         previous, expected = row.chain_hash, expected + 1
         anchored = anchored or previous == expect_head
     count, head = expected - 1, Head(expected - 1, previous)
-    recorded = store.head()
-    if recorded != head:
-        if recorded.seq > count:
-            message = (f"the records after seq {count} were removed: the store's head says "
-                       f"{recorded.seq} records")
-            kind = "removed"
-        else:
-            message = (f"the store's recorded head (seq {recorded.seq}, {recorded.hash[:12]}…) "
-                       f"is not the chain's end (seq {count}, {head.hash[:12]}…): records or "
-                       "the head were changed outside respons")
-            kind = "head"
-        return VerifyReport(count, head, Broken(kind, message), expect_head)
+    broken = _check_end(store, recorded, head, beyond, batches)
+    if broken is None and expect_head is not None and not anchored and expect_head != GENESIS:
+        broken = Broken("anchor", f"no record's chain hash is the expected head {expect_head}: "
+                        "the store was rewritten since that head was recorded, or the head "
+                        "belongs to another store")
+    return VerifyReport(count, head, broken, expect_head)
+
+
+def _check_end(store: Store, recorded: Head, head: Head, beyond, batches: dict):
+    if recorded.seq > head.seq:
+        return Broken("removed", f"the records after seq {head.seq} were removed: the store's "
+                      f"head says {recorded.seq} records")
+    if recorded.hash != head.hash:
+        return Broken("head", f"the store's recorded head hash ({recorded.hash[:12]}…) is not "
+                      f"the chain's (seq {head.seq}, {head.hash[:12]}…): the head was changed "
+                      "outside respons")
+    if beyond is not None:
+        latest = store.head()
+        last = store.query("SELECT MAX(seq) FROM records")[0][0]
+        if latest.seq < last:
+            return Broken("head", f"record seq {beyond.seq} (id {beyond.id!r}) lies beyond the "
+                          f"store's recorded head (seq {recorded.seq}): records were added "
+                          "outside respons, or the head was moved back", beyond.seq, beyond.id)
     covered = sum(b.stored for b in batches.values())
-    if covered != count:
-        return VerifyReport(count, head, Broken(
-            "batches", f"the batches table accounts for {covered} records, the chain holds "
-            f"{count}: the batches table was changed outside respons"), expect_head)
-    if expect_head is not None and not anchored and expect_head != GENESIS:
-        return VerifyReport(count, head, Broken(
-            "anchor", f"no record's chain hash is the expected head {expect_head}: the store "
-            "was rewritten since that head was recorded, or the head belongs to another "
-            "store"), expect_head)
-    return VerifyReport(count, head, None, expect_head)
+    if covered != head.seq:
+        return Broken("batches", f"the batches table accounts for {covered} records, the chain "
+                      f"holds {head.seq}: the batches table was changed outside respons")
+    return None
 
 
 def _check_row(row: StoredRecord, expected: int, previous: str, batches: dict):

@@ -43,9 +43,11 @@ CASES = [
     ("append outside respons", ["INSERT INTO records SELECT seq + 1, 'extra', type, kind, "
                                 "event, at, at_date, subject, corrects, data, raw, "
                                 "content_hash, chain_hash, batch FROM records WHERE seq = {n}"],
-     "chain", "{n+1}"),
-    ("move the head", ["UPDATE store_info SET value = '2' WHERE key = 'head_seq'"], "head",
-     None),
+     "head", "{n+1}"),
+    ("move the head back", ["UPDATE store_info SET value = '2' WHERE key = 'head_seq'"],
+     "head", None),
+    ("change the head hash", ["UPDATE store_info SET value = 'ab' WHERE key = 'head_hash'"],
+     "head", None),
     ("edit the batches", ["UPDATE batches SET stored = stored - 1"], "batches", None),
 ]
 
@@ -101,6 +103,23 @@ class TamperingTests:
         self.ingest(store, self.records_file(tmp_path, 5, name="more", prefix="M"))
         assert verify(store, expect_head=anchor).intact
         assert verify(store, expect_head="0" * 64).broken.kind == "anchor"
+
+    def test_records_committed_while_verifying_are_not_tampering(self, store, tmp_path):
+        from respons.store.verify import verify
+
+        self.ingest(store, self.records_file(tmp_path, 10))
+        later = self.records_file(tmp_path, 5, name="later", prefix="L")
+        scan = store.scan
+
+        def scan_after_a_commit():  # another ingest commits after verify read the head
+            self.ingest(store, later)
+            return scan()
+
+        store.scan = scan_after_a_commit
+        report = verify(store)
+        assert report.intact and report.records == 10, report.broken
+        del store.scan
+        assert verify(store).records == 15
 
     def test_append_refused_when_records_were_removed(self, store, tmp_path):
         from respons.store import StoreError
