@@ -34,7 +34,7 @@ PROGRESS_BYTES = 1 << 20
 @click.command()
 @click.argument("regime", type=click.Path(dir_okay=False))
 @click.argument("files", nargs=-1, required=True)
-@click.option("--store", "store_url", help=STORE_HELP)
+@click.option("--store", "store_url", metavar="URL", help=STORE_HELP)
 @click.option("--rejects", type=click.Path(dir_okay=False),
               help="Store the good lines of each file and write the bad ones, with their "
                    "reasons, to this JSON Lines file.")

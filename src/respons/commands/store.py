@@ -57,7 +57,7 @@ def store() -> None:
 
 
 @store.command()
-@click.option("--store", "store_url", help=STORE_HELP)
+@click.option("--store", "store_url", metavar="URL", help=STORE_HELP)
 @pass_app
 def init(app: App, store_url: str | None) -> None:
     """Create the store's schema, or migrate it to this version; print the version."""
@@ -71,7 +71,7 @@ def init(app: App, store_url: str | None) -> None:
 
 
 @store.command()
-@click.option("--store", "store_url", help=STORE_HELP)
+@click.option("--store", "store_url", metavar="URL", help=STORE_HELP)
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @pass_app

@@ -16,7 +16,7 @@ from respons.store.verify import verify as verify_store
 
 
 @click.command()
-@click.option("--store", "store_url", help=STORE_HELP)
+@click.option("--store", "store_url", metavar="URL", help=STORE_HELP)
 @click.option("--expect-head", "expect_head", metavar="HASH",
               help="A chain hash recorded earlier (printed by verify and ingest): fail "
                    "unless the chain still passes through it.")
