@@ -81,12 +81,13 @@ class Compiler:
         return f"NOT EXISTS (SELECT 1 FROM records k WHERE k.corrects = {alias}.id)"
 
     def _first(self, alias: str, types: list[str], outer: str) -> str:
-        """The seq of the first record of ``types`` in ``outer``'s matter on or after it."""
+        """The seq of the first record of ``types`` in ``outer``'s matter on or after it:
+        first in time (``at``), not in the chain — records reach the store in any order."""
         marks = ", ".join(self.value(t) for t in types)
-        return (f"(SELECT MIN({alias}.seq) FROM records {alias} WHERE {alias}.type IN ({marks})"
+        return (f"(SELECT {alias}.seq FROM records {alias} WHERE {alias}.type IN ({marks})"
                 f" AND {alias}.subject = {outer}.subject AND {alias}.at_date >= {outer}.at_date"
                 f" AND {alias}.at_date <= {self.value(self.as_of)}"
-                f" AND {self._not_corrected(alias)})")
+                f" AND {self._not_corrected(alias)} ORDER BY {alias}.at, {alias}.seq LIMIT 1)")
 
     def _pause_units(self, column: str) -> str:
         """Units that pauses ended by the evaluation date exclude (中止 … 至 …)."""
