@@ -90,19 +90,23 @@ class Compiler:
                 f" AND {self._not_corrected(alias)} ORDER BY {alias}.at, {alias}.seq LIMIT 1)")
 
     def _pause_units(self, column: str) -> str:
-        """Units that pauses ended by the evaluation date exclude (中止 … 至 …)."""
+        """Units that pauses ended by the evaluation date exclude (中止 … 至 …). A pause
+        ends at the first end record at or after its start in time (``at``), whatever
+        order the records reached the store in; corrected records are left out."""
         parts = []
         for n, pause in enumerate(self.duty.pauses):
             p, e = f"p{n}", f"e{n}"
             parts.append(
                 f"(SELECT COALESCE(SUM(ce.{column} - cp.{column}), 0) FROM records {p}"
                 f" JOIN resp_cal cp ON cp.d = {p}.at_date"
-                f" JOIN records {e} ON {e}.seq = (SELECT MIN(x.seq) FROM records x"
+                f" JOIN records {e} ON {e}.seq = (SELECT x.seq FROM records x"
                 f" WHERE x.type = {self.value(pause.end.text)} AND x.subject = {p}.subject"
-                f" AND x.seq > {p}.seq AND x.at_date <= {self.value(self.as_of)})"
+                f" AND x.at >= {p}.at AND x.at_date <= {self.value(self.as_of)}"
+                f" AND {self._not_corrected('x')} ORDER BY x.at, x.seq LIMIT 1)"
                 f" JOIN resp_cal ce ON ce.d = {e}.at_date"
                 f" WHERE {p}.type = {self.value(pause.start.text)} AND {p}.subject = r.subject"
-                f" AND {p}.at_date >= r.at_date AND {p}.at_date <= {self.value(self.as_of)})")
+                f" AND {p}.at_date >= r.at_date AND {p}.at_date <= {self.value(self.as_of)}"
+                f" AND {self._not_corrected(p)})")
         return " + ".join(parts) if parts else "0"
 
     def _paused(self, outer: str) -> str:
@@ -113,10 +117,11 @@ class Compiler:
             checks.append(
                 f"EXISTS (SELECT 1 FROM records {q} WHERE {q}.type = {self.value(pause.start.text)}"
                 f" AND {q}.subject = {outer}.subject AND {q}.at_date >= {outer}.at_date"
-                f" AND {q}.at_date <= {self.value(self.as_of)}"
+                f" AND {q}.at_date <= {self.value(self.as_of)} AND {self._not_corrected(q)}"
                 f" AND NOT EXISTS (SELECT 1 FROM records y"
                 f" WHERE y.type = {self.value(pause.end.text)} AND y.subject = {q}.subject"
-                f" AND y.seq > {q}.seq AND y.at_date <= {self.value(self.as_of)}))")
+                f" AND y.at >= {q}.at AND y.at_date <= {self.value(self.as_of)}"
+                f" AND {self._not_corrected('y')}))")
         return f"CASE WHEN {' OR '.join(checks)} THEN 1 ELSE 0 END" if checks else "0"
 
     @staticmethod
