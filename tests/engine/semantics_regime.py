@@ -28,6 +28,8 @@ BODY = """
   }}
 }}
 
+机关 市场监督管理局 〔第二条〕 {{}}
+
 记录 案件 〔第四条〕 {{
   主键 案件编号
   字段 机关 机关
@@ -75,6 +77,7 @@ def write_regime(folder: Path, name: str = "county", **kwargs) -> Path:
     return path
 
 
-def case(id, event, at, number, *, major=True, procedure="普通", officer="张三", **more):
-    return rec(id, f"案件.{event}", at, 案件编号=number, 机关="执法局", 承办人=officer,
+def case(id, event, at, number, *, major=True, procedure="普通", officer="张三",
+         agency="执法局", **more):
+    return rec(id, f"案件.{event}", at, 案件编号=number, 机关=agency, 承办人=officer,
                重大=major, 程序=procedure, **more)
