@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-JURISDICTIONS = ROOT / "jurisdictions"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+from paths import GOLDEN, JURISDICTIONS, ROOT  # noqa: F401 - re-exported for old imports
 
 
 class Result:

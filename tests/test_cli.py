@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import GOLDEN, JURISDICTIONS
+from paths import GOLDEN, JURISDICTIONS
 
 INVALID = GOLDEN / "invalid"
 
@@ -96,7 +96,7 @@ def test_explain(respons):
 def test_every_code_used_in_the_source_is_explained():
     import re
 
-    from conftest import ROOT
+    from paths import ROOT
     from respons.check.codes import CODES
 
     used = set()
@@ -106,7 +106,7 @@ def test_every_code_used_in_the_source_is_explained():
 
 
 def test_docs_codes_md_is_generated_from_the_table():
-    from conftest import ROOT
+    from paths import ROOT
     from respons.check.codes import markdown
 
     assert (ROOT / "docs" / "codes.md").read_text("utf-8") == markdown()

@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import JURISDICTIONS
+from paths import JURISDICTIONS
 from respons.check.runner import check_paths
 from respons.registry import Registry, plugin_manager
 
@@ -53,7 +53,7 @@ def test_each_regime_cites_its_law_throughout(report, path):
 
 
 def test_the_examples_check_clean_and_are_canonical(respons):
-    from conftest import ROOT
+    from paths import ROOT
 
     examples = ROOT / "examples"
     result = respons("check", str(examples))

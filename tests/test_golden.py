@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from conftest import GOLDEN
+from paths import GOLDEN
 
 CASES = sorted((GOLDEN / "invalid").glob("*.resp"))
 

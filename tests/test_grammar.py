@@ -8,7 +8,7 @@ import re
 
 from lark import Lark
 
-from conftest import ROOT
+from paths import ROOT
 from respons.syntax.parser import grammar_text, model_parser
 
 CANONICAL = ROOT / "grammar" / "respons.lark"

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+from paths import ROOT
 
 EXAMPLE = ROOT / "examples" / "changchun-xinqu-2025"
 REGIME = EXAMPLE / "xinqu-departments.resp"
@@ -49,7 +49,7 @@ def test_running_the_same_year_twice_gives_the_same_report(respons, tmp_path):
 
 
 def test_run_refuses_an_invalid_regime_before_storing_anything(respons, tmp_path):
-    from conftest import GOLDEN
+    from paths import GOLDEN
 
     result = respons("run", str(GOLDEN / "invalid" / "names.resp"), str(RECORDS), cwd=tmp_path)
     assert result.exit_code == 1 and "R0201" in result.stderr

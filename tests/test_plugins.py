@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT
+from paths import ROOT
 from respons import hookspecs
 from respons.registry import ENTRY_POINT_GROUP, Registry, plugin_manager
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import JURISDICTIONS
+from paths import JURISDICTIONS
 from respons.syntax.formatter import format_text
 from respons.syntax.parser import parse_text
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import JURISDICTIONS
+from paths import JURISDICTIONS
 from respons.check.diagnostic import Sink
 from respons.check.resolve import Resolver
 from respons.check.runner import check_resolved
