@@ -157,3 +157,12 @@ def cross_check(due: Due, extension: tuple[int, str] | None = None) -> None:
     if due.extended is not None:
         assert extension is not None
         assert cc_period_end(due.due, *extension) == due.extended
+
+
+def cc_units_between(first: str, last: str, unit: str) -> int:
+    """Units from the day after ``first`` up to and including ``last``, on
+    `chinese_calendar`: what a pause from ``first`` to ``last`` excludes."""
+    a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    if unit != "workdays":
+        return (b - a).days
+    return sum(_workday(a + dt.timedelta(days=n)) for n in range(1, (b - a).days + 1))

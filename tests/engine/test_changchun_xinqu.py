@@ -33,6 +33,8 @@ def certificate(id, event, at, number):
 
 
 RECORDS = [
+    complaint("c0", "收到", "2023-12-28", "TS-2023-52"),
+    complaint("c0-done", "告知受理情况", "2024-01-05", "TS-2023-52"),
     complaint("c1", "收到", "2024-02-07T09:00", "TS-2024-01"),
     complaint("c1-done", "告知受理情况", "2024-02-20T16:00", "TS-2024-01"),
     complaint("c2", "收到", "2025-01-24", "TS-2025-01"),
@@ -52,6 +54,9 @@ RECORDS = [
 
 OWNER = {"owner": "行政执法部门", "agency": "行政执法部门"}
 EXPECTED = {
+    # 2023-12-28 (Thu) + 5 working days, 元旦 2024: 12-29 (1), 12-30, 12-31 weekend, 01-01
+    # holiday (no make-up day that year), 01-02..05 (2-5) → 2024-01-05; told on 01-05: met.
+    ("c0", TELL): Due("2023-12-28", WD5, "2024-01-05", "met", "c0-done", **OWNER),
     # 2024-02-07 (Wed) + 5 working days, 春节 2024: 02-08 (1), 02-09 除夕 is a working day
     # in 2024 (2), 02-10..17 holidays, 02-18 make-up Sunday (3), 02-19 (4), 02-20 (5)
     # → 2024-02-20; told on 02-20: met on the due date.

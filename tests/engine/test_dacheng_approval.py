@@ -2,8 +2,7 @@
 
 一般投诉办理期限 30 日 限于 类别 = "一般投诉", met by 办结 or by an approved extension
 (延长获批: the regime's reading, since the text gives no length for the extension),
-负责 大城县行政审批局.局客服中心 (投诉举报制度 第六条). The regime has no 施行 date; its
-record kind has no agency field, so the obligations have no agency.
+负责 大城县行政审批局.局客服中心 (投诉举报制度 第六条). The regime has no 施行 date.
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ RECORDS = [
     complaint("g4", "受理", "2026-09-01", "DC-2026-032", kind="重大紧急问题"),
 ]
 
-WHO = {"owner": DESK, "agency": None}
+WHO = {"owner": DESK}
 EXPECTED = {
     # 2024-09-01 + 30 calendar days = 2024-10-01, 国庆 2024 (10-01..07) → 2024-10-08 (Tue);
     # concluded on 10-08: met.

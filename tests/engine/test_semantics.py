@@ -9,7 +9,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from engine_helpers import Due, assert_breaches, assert_obligations, by_start, cross_check
+from engine_helpers import (
+    Due,
+    assert_breaches,
+    assert_obligations,
+    by_start,
+    cc_period_end,
+    cc_units_between,
+    cross_check,
+)
 from semantics_regime import DECIDE, POST, REVIEW, WD5, WD10, case, write_regime
 
 WD5_EXT = (5, "workdays")
@@ -241,6 +249,25 @@ PAUSES_EXPECTED = {
     # → 2026-05-11; decided 05-12: late.
     ("p3", DECIDE): Due("2026-04-20", WD10, "2026-05-11", "met_late", "p3-decide", paused=3),
 }
+
+
+@pytest.mark.parametrize(("key", "pause", "grant"), [
+    ("p1", ("2026-03-04", "2026-03-10"), None),
+    ("p2", ("2026-03-04", "2026-03-10"), WD5_EXT),
+    ("p3", ("2026-04-29", "2026-05-07"), None),
+])
+def test_pause_dates_agree_with_chinese_calendar(key, pause, grant):
+    due = PAUSES_EXPECTED[(key, DECIDE)]
+    units = cc_units_between(*pause, due.period[1])
+    assert units == due.paused
+    assert cc_period_end(due.start, due.period[0] + units, due.period[1]) == due.due
+    if grant:
+        assert cc_period_end(due.due, *grant) == due.extended
+
+
+@pytest.mark.parametrize("due", [*CONDITIONS_EXPECTED.values(), *CORRECTIONS_EXPECTED.values()])
+def test_semantics_dates_agree_with_chinese_calendar(due):
+    cross_check(due)
 
 
 def test_pauses_exclude_their_days(engine, tmp_path):
