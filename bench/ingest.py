@@ -187,7 +187,7 @@ def open_fresh(backend: str, folder: Path, postgresql: str, label: str):
     if backend == "sqlite":
         from respons.store.sqlite import SQLiteStore
 
-        store = SQLiteStore(f"sqlite:///{folder / (label + '.db')}")
+        store = SQLiteStore(f"sqlite:///{folder / (label + uuid.uuid4().hex[:8] + '.db')}")
     else:
         from respons_postgresql.store import PostgreSQLStore
 
@@ -203,6 +203,9 @@ def dispose(store) -> None:
     if schema:
         store.connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
     store.close()
+    for suffix in ("", "-wal", "-shm"):  # a SQLite file: free the disk for the next run
+        if getattr(store, "path", None):
+            Path(store.path + suffix).unlink(missing_ok=True)
 
 
 def main() -> None:
