@@ -54,8 +54,10 @@ class Compiler:
     """
 
     def __init__(self, store, kind: RecordKind, duty: Duty, window: Window, as_of: str,
-                 corrections: bool = True) -> None:
+                 corrections: bool = True, owner_agency: str | None = None) -> None:
         self.store = store
+        #: The agency the duty's named owner belongs to (its post's or body's agency), if any.
+        self.owner_agency = owner_agency
         #: Whether the store holds any correction: without one, no record is left out, and
         #: the statement need not ask of every record whether a later one corrects it.
         self.corrections = corrections
@@ -104,12 +106,14 @@ class Compiler:
                 f" AND x.at >= {p}.at AND x.at_date <= {self.value(self.as_of)}"
                 f" AND {self._not_corrected('x')} ORDER BY x.at, x.seq LIMIT 1)"
                 f" JOIN resp_cal ce ON ce.d = {e}.at_date"
-                f" WHERE {p}.type = {self.value(pause.start.text)} AND {p}.subject = r.subject"
-                f" AND {p}.at_date >= r.at_date AND {p}.at_date <= {self.value(self.as_of)}"
-                f" AND {self._not_corrected(p)})")
+                f" WHERE {p}.type = {self.value(pause.start.text)} AND {p}.subject = s0.subject"
+                f" AND {p}.at_date >= s0.at_date AND {p}.at_date <= {self.value(self.as_of)}"
+                f" AND {p}.at_date <= s0.due0 AND {self._not_corrected(p)})")
         return " + ".join(parts) if parts else "0"
 
     def _paused(self, outer: str) -> str:
+        # A pause begun after the due date (without pauses) has passed does not revive an
+        # expired obligation, as a late extension grant does not.
         """1 while a pause has begun and not yet ended as of the evaluation date."""
         checks = []
         for n, pause in enumerate(self.duty.pauses):
@@ -117,6 +121,7 @@ class Compiler:
             checks.append(
                 f"EXISTS (SELECT 1 FROM records {q} WHERE {q}.type = {self.value(pause.start.text)}"
                 f" AND {q}.subject = {outer}.subject AND {q}.at_date >= {outer}.at_date"
+                f" AND {q}.at_date <= {outer}.due0"
                 f" AND {q}.at_date <= {self.value(self.as_of)} AND {self._not_corrected(q)}"
                 f" AND NOT EXISTS (SELECT 1 FROM records y"
                 f" WHERE y.type = {self.value(pause.end.text)} AND y.subject = {q}.subject"
@@ -167,8 +172,13 @@ class Compiler:
                 "datetime")
 
     def _who(self) -> tuple[str, str]:
-        """(agency, owner) read in the starting record (``r``): its agency field, and
-        whoever the duty makes responsible — a field of the record, or a named post."""
+        """(agency, owner) read in the starting record (``r``).
+
+        The owner is whoever the duty makes responsible (负责): a field of the record, or a
+        named agency, body or post. An obligation is filed under the owner's agency: the
+        owner itself when it is an agency field, the agency of a named owner, and otherwise
+        the record kind's first agency field. ``"agency_v"`` as the owner means "the same
+        as the agency"."""
         fields = {f.name: f.type.kind for f in self.kind.fields}
 
         def read(name: str) -> str:
@@ -176,14 +186,18 @@ class Compiler:
                 return self.store.json_string("r.data", name)
             return self._field(name, "r")
 
-        agency_field = next((n for n, kind in fields.items() if kind == "agency"), None)
-        agency = read(agency_field) if agency_field else "NULL"
+        first_agency = next((n for n, kind in fields.items() if kind == "agency"), None)
+        default = read(first_agency) if first_agency else "NULL"
         owner = self.duty.owner
-        if owner is None or (len(owner.parts) == 1 and owner.head == agency_field):
-            return agency, "agency_v"
+        if owner is None:
+            return default, "agency_v"
         if len(owner.parts) == 1 and owner.head in fields:
-            return agency, read(owner.head)
-        return agency, self.value(owner.text)
+            if fields[owner.head] == "agency":
+                return read(owner.head), "agency_v"
+            return default, read(owner.head)
+        if self.owner_agency is not None:
+            return self.value(self.owner_agency), self.value(owner.text)
+        return default, self.value(owner.text)
 
     # ── the statement ────────────────────────────────────────────────────────────
     def _sql(self) -> str:
@@ -195,21 +209,32 @@ class Compiler:
         owner = "t.agency_v" if owner == "agency_v" else "t.owner_v"
         starts = (
             f"SELECT r.seq, r.id, r.subject, r.at_date, {agency} AS agency_v,{owner_column}"
-            f" {self._pause_units(column)} AS pause_units"
+            f" 0 AS pause_units, NULL AS due0"
             f" FROM records r WHERE r.type = {self.value(duty.starts.event.text)}"
             f" AND r.at_date >= {self.value(self.window.start)}"
             f" AND r.at_date < {self.value(self.window.end)}"
             f" AND r.at_date <= {self.value(self.as_of)} AND {self._not_corrected('r')}"
             f" AND {self._condition(duty.starts.where)}")
-        joins, due = self._due(duty.period, "sc", "s.at_date", "s.pause_units", "dd")
+        ctes = [f"s AS ({starts})"]
+        base = "s"
+        if duty.pauses:
+            # First the due date without pauses; then the pauses begun by then; then the
+            # due date moved by the units they took.
+            joins0, due0 = self._due(duty.period, "zc", "s.at_date", "0", "z0")
+            ctes.append(f"s0 AS (SELECT s.seq, s.id, s.subject, s.at_date, s.agency_v,"
+                        f"{' s.owner_v,' if owner_column else ''} {due0} AS due0"
+                        f" FROM s LEFT JOIN resp_cal zc ON zc.d = s.at_date{joins0})")
+            ctes.append(f"s1 AS (SELECT s0.*, {self._pause_units(column)} AS pause_units"
+                        f" FROM s0)")
+            base = "s1"
+        joins, due = self._due(duty.period, "sc", "b.at_date", "b.pause_units", "dd")
         grants = [ext for ext in duty.extensions if ext.upon is not None]
         grant_columns = "".join(
-            f", {self._first(f'g{n}', [ext.upon.text], 's')} AS grant{n}"
+            f", {self._first(f'g{n}', [ext.upon.text], 'b')} AS grant{n}"
             for n, ext in enumerate(grants))
-        done = self._first("c", [ref.text for ref in duty.met_by], "s")
-        ctes = [f"s AS ({starts})",
-                f"v0 AS (SELECT s.*, {due} AS eff0, {done} AS done_seq{grant_columns}"
-                f" FROM s LEFT JOIN resp_cal sc ON sc.d = s.at_date{joins})"]
+        done = self._first("c", [ref.text for ref in duty.met_by], "b")
+        ctes.append(f"v0 AS (SELECT b.*, {due} AS eff0, {done} AS done_seq{grant_columns}"
+                    f" FROM {base} b LEFT JOIN resp_cal sc ON sc.d = b.at_date{joins})")
         # An extension runs on from the due date it extends, if granted before that passed.
         for n, ext in enumerate(grants):
             prev, tag = f"v{n}", f"x{n}"

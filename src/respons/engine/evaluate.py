@@ -16,6 +16,8 @@ import math
 
 import attrs
 
+from respons.check.diagnostic import Sink
+from respons.check.index import Index
 from respons.check.resolve import Resolved
 from respons.engine.compile import COLUMNS, Compiler, Window
 from respons.engine.timeline import Timeline, load_timeline
@@ -53,6 +55,19 @@ def versions_of(resolved: Resolved) -> tuple[Version, ...]:
         end = min(ends).isoformat() if ends else NO_END
         out.append(Version(regime, Window(regime.id, start, end)))
     return tuple(out)
+
+
+def owner_agency(index: Index, duty) -> str | None:
+    """The agency a duty's named owner belongs to: the agency itself, or the agency of the
+    body or post it names (`负责 某局.法制科`). None when the owner is a record field."""
+    if duty.owner is None:
+        return None
+    found = index.find(duty.owner)
+    if found is None:
+        return None
+    if found.kind == "agency":
+        return found.element.name
+    return found.owner.name if found.kind in ("body", "post") else None
 
 
 def default_as_of(store) -> str:
@@ -99,9 +114,10 @@ def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None) 
     for name, group in sorted(by_calendar.items()):
         timelines.append(load_timeline(store, calendar_for(name), first, last, months))
         for version in group:
+            index = Index(version.regime, Sink())
             for duty in version.regime.duties:
                 kind = kinds[duty.starts.event.head]
-                sql, params = Compiler(store, kind, duty, version.window, as_of,
-                                       corrections).statement()
+                sql, params = Compiler(store, kind, duty, version.window, as_of, corrections,
+                                       owner_agency(index, duty)).statement()
                 store.insert_select(TABLE, sql, params)
     return Evaluation(versions, as_of, tuple(timelines))

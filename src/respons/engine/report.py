@@ -30,6 +30,22 @@ class Report:
     soon_workdays: int
 
 
+def years_wanting_data(store, evaluation: Evaluation) -> list[int]:
+    """The years the calendar lacks that the unknown obligations need: the year they start
+    in, when it has no data, else the first year without data after it (their due date)."""
+    rows = store.query(f"SELECT DISTINCT substr(start_date, 1, 4) FROM {evaluation.table}"
+                       " WHERE state = 'unknown'")
+    wanted = set()
+    for timeline in evaluation.timelines:
+        for (year,) in rows:
+            year = int(year)
+            if not timeline.first_year <= year <= timeline.last_year:
+                wanted.add(year)
+            else:
+                wanted.add(timeline.last_year + 1)
+    return sorted(wanted)
+
+
 def _duties(evaluation: Evaluation) -> dict[tuple[str, str], object]:
     return {(v.regime.id, d.name): d for v in evaluation.versions for d in v.regime.duties}
 

@@ -56,18 +56,27 @@ def load_timeline(store, calendar: Calendar, first_year: int, last_year: int,
     calendar has data; return what was loaded."""
     first, last = covered_span(calendar, first_year, last_year)
     missing = tuple(y for y in range(first_year, last_year + 1) if not first <= y <= last)
-    rows = []
+    covered = {}
     if first <= last:
         try:
-            rows = list(workday_table(calendar, first, last))
+            covered = {day: (workday, cum) for day, workday, cum
+                       in workday_table(calendar, first, last)}
         except NoCalendarData:  # the calendar's own gap inside its years: treat as missing
-            rows = []
-    days = [(day.isoformat(), index, int(workday), cum)
-            for index, (day, workday, cum) in enumerate(rows)]
+            covered = {}
+    # Every date of the years asked gets a row and a day index, so that a calendar-day
+    # period may start in a year without data; only covered dates know whether they are
+    # working days, and a roll never crosses into a year without data.
+    days = []
+    day, end = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
+    while day <= end:
+        workday, cum = covered.get(day, (None, None))
+        days.append((day.isoformat(), len(days), None if workday is None else int(workday),
+                     cum))
+        day += dt.timedelta(days=1)
     rolled, roll = [], None
-    for day, index, workday, cum in reversed(days):
-        roll = day if workday else roll
-        rolled.append((day, index, workday, cum, roll))
+    for day_text, index, workday, cum in reversed(days):
+        roll = None if workday is None else (day_text if workday else roll)
+        rolled.append((day_text, index, workday, cum, roll))
     rolled.reverse()
     store.load_table("resp_cal", [("d", "text"), ("day_index", "integer"),
                                   ("workday", "integer"), ("cum", "integer"),
