@@ -63,10 +63,11 @@ EXPECTED = {
     ("k1", REVIEW): Due("2025-09-30", WD7, "2025-10-16", "met", "k1-file", owner=BODY),
     # 2025-10-16 + 30 working days: 10-17 (1), 10-20..24 (2-6), 10-27..31 (7-11),
     # 11-03..07 (12-16), 11-10..14 (17-21), 11-17..21 (22-26), 11-24..27 (27-30)
-    # → 2025-11-27. The 批准延长 record does not extend it (the duty names no 凭 event);
-    # decided 11-28: one day late.
-    ("k1-file", DECIDE): Due("2025-10-16", WD30, "2025-11-27", "met_late", "k1-decide",
-                             owner=BODY),
+    # → 2025-11-27. The 批准延长 record of 11-20, before that date, extends it by 15
+    # working days from 11-27 (凭 责任追究.批准延长): 11-28 (1), 12-01..05 (2-6),
+    # 12-08..12 (7-11), 12-15..18 (12-15) → 2025-12-18; decided 11-28: met.
+    ("k1-file", DECIDE): Due("2025-10-16", WD30, "2025-11-27", "met", "k1-decide",
+                             owner=BODY, extended="2025-12-18"),
     # 2025-11-28 (Fri) + 15 working days: 12-01..05, 12-08..12, 12-15..19 → 2025-12-19;
     # filed Monday 12-22: late.
     ("k1-decide", FILE): Due("2025-11-28", WD15, "2025-12-19", "met_late", "k1-filed",
@@ -98,4 +99,5 @@ def test_hangzhou_duties(engine):
 
 @pytest.mark.parametrize("key", sorted(EXPECTED))
 def test_hangzhou_dates_agree_with_chinese_calendar(key):
-    cross_check(EXPECTED[key])
+    # 作出责任追究决定 may be extended by 15 working days (第四十八条第一款).
+    cross_check(EXPECTED[key], (15, "workdays") if key[1] == DECIDE else None)
