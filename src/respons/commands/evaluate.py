@@ -66,7 +66,9 @@ def evaluate_report(app: App, store, resolved, as_of, soon):
         return EXIT_USAGE, None
     report = build_report(store, evaluation, soon)
     if report.totals.get("unknown"):
-        missing = sorted({y for t in evaluation.timelines for y in t.missing_years})
+        from respons.engine.report import years_wanting_data
+
+        missing = years_wanting_data(store, evaluation)
         click.echo(f"warning: {report.totals['unknown']} obligations have no due date: the "
                    "calendar has no data for " + ", ".join(map(str, missing)) +
                    " (add the year's holiday arrangement to the calendar's data)", err=True)
