@@ -81,7 +81,7 @@ class RecordFile:
                         "R1102", f"line is not UTF-8 text (byte {error.start + 1})", None,
                         "save records files as UTF-8")
                     continue
-                if not text.strip():
+                if not text or text.isspace():
                     continue
                 try:
                     yield number, text, parse(text), None

@@ -73,10 +73,13 @@ class _TypeChecker:
     allowed: frozenset[str]
     agency_fields: tuple[str, ...]
     #: every field name sorts after "type", so the canonical record is the reserved
-    #: members followed by the canonical fields (see `_raw`)
+    #: members followed by the canonical fields (see `RecordSchema.check`)
     splice: bool
-    #: the fields as plain (name, check, optional, scoped) tuples: the hot loop's form
+    #: the fields as plain (name, check, optional, scoped) tuples: the hot loop's form;
+    #: check None means non-empty text, tested in the loop itself
     plain: tuple = ()
+    #: ``,"type":"<kind.event>"`` as canonical JSON writes it
+    type_member: str = ""
 
 
 class RecordSchema:
@@ -109,7 +112,8 @@ class RecordSchema:
                 "write 2024-03-01, 2024-03-01T09:30 or 2024-03-01T09:30:00+08:00; without "
                 "an offset the time is China Standard Time"))
         corrects = record.get("corrects")
-        if corrects is not None and (not isinstance(corrects, str) or not corrects.strip()):
+        if corrects is not None and (not isinstance(corrects, str) or not corrects
+                                     or corrects.isspace()):
             problems.append(Problem("R1111", f"'corrects' must be the id of a stored record, "
                                     f"not {values.show(corrects)}", "corrects"))
         if checker is None:
@@ -119,15 +123,20 @@ class RecordSchema:
             return problems
         data = canonical_json(fields)
         if checker.splice:
-            raw = _raw(at_text, corrects, rid, kind_event, data)
+            # at is ISO digits and punctuation, the type the regime's: only the id (and a
+            # correction's target) need escaping. The result is canonical_json(content).
+            middle = f',"corrects":{_string(corrects)}' if corrects is not None else ""
+            raw = (f'{{"at":"{at_text}"{middle},"id":{_string(rid)}{checker.type_member}'
+                   + ("," + data[1:] if len(data) > 2 else "}"))
         else:
             content = {"id": rid, "type": kind_event, "at": at_text, **fields}
             if corrects is not None:
                 content["corrects"] = corrects
             raw = canonical_json(content)
-        return Checked(rid, kind_event, checker.kind, checker.event, at_text, at_date,
-                       fields.get(checker.key) if checker.key else None, corrects,
-                       data, raw, content_hash(raw))
+        # tuple.__new__ skips the named tuple's Python-level constructor.
+        return _new(Checked, (rid, kind_event, checker.kind, checker.event, at_text, at_date,
+                              fields.get(checker.key) if checker.key else None, corrects,
+                              data, raw, content_hash(raw)))
 
     def _fields(self, checker: _TypeChecker, record: dict, problems: list[Problem]) -> dict:
         for name in () if checker.allowed.issuperset(record) else record.keys() - checker.allowed:
@@ -148,9 +157,12 @@ class RecordSchema:
                         f"{checker.kind} share" if is_key else
                         f"record kind {checker.kind} declares it without 可选/optional"))
                 continue
+            if check is None and type(value) is str and value and not value.isspace():
+                out[name] = value  # text, the commonest field type, without a call
+                continue
             try:
                 out[name] = check(value, record, checker.agency_fields) if scoped else \
-                    check(value)
+                    (check or values.text)(value)
             except values.Bad as bad:
                 problems.append(Problem(bad.code, f"field {name!r} {bad.message}", name,
                                         bad.help))
@@ -178,12 +190,7 @@ class RecordSchema:
 _string = json.encoder.encode_basestring  # what canonical_json writes for a str
 
 
-def _raw(at: str, corrects: str | None, rid: str, kind_event: str, data: str) -> str:
-    """canonical_json of the whole record, from its parts: the reserved members sort as
-    at, corrects, id, type, and (checked at compile time) before every field."""
-    middle = f',"corrects":{_string(corrects)}' if corrects is not None else ""
-    head = f'{{"at":{_string(at)}{middle},"id":{_string(rid)},"type":{_string(kind_event)}'
-    return head + ("," + data[1:] if len(data) > 2 else "}")
+_new = tuple.__new__
 
 
 def _id_problem(rid) -> Problem:
@@ -224,8 +231,10 @@ def compile_schema(regime: Regime) -> RecordSchema:
             types[name] = _TypeChecker(name, kind.name, event.name, kind.key, tuple(fields),
                                        names_, names_ | set(RESERVED), agency_fields,
                                        all(n > "type" for n in names_),
-                                       tuple((f.name, f.check, f.optional, f.scoped is not None)
-                                             for f in fields))
+                                       tuple((f.name, None if f.check is values.text else
+                                              f.check, f.optional, f.scoped is not None)
+                                             for f in fields),
+                                       f',"type":{_string(name)}')
     return RecordSchema(regime, types, names)
 
 

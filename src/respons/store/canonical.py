@@ -96,8 +96,11 @@ def normalise_at(text: str) -> tuple[str, str]:
     # fromisoformat validates them, and building the text directly is 5× faster.
     if isinstance(text, str) and len(text) in (19, 25) and text[10] == "T" \
             and text[13] == ":" == text[16] and (len(text) == 19 or text[19:] == "+08:00"):
+        if len(text) == 19:
+            dt.datetime.fromisoformat(text)
+            return text + "+08:00", text[:10]
         dt.datetime.fromisoformat(text[:19])
-        return text[:19] + "+08:00", text[:10]
+        return text, text[:10]
     moment = parse_at(text).astimezone(CST)
     stamp = moment.replace(tzinfo=None).isoformat()  # microseconds only when not zero
     return stamp + "+08:00", stamp[:10]
