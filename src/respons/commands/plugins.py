@@ -24,7 +24,15 @@ def plugins(app: App, output: str) -> None:
     if not rows:
         click.echo("no plugins installed")
         return
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    for kind, name, plugin, description in rows:
-        click.echo(f"{kind:<{widths[0]}}  {name:<{widths[1]}}  {plugin:<{widths[2]}}  "
-                   f"{description}".rstrip())
+    widths = [max(_width(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        cells = [text + " " * (width - _width(text))
+                 for text, width in zip(row[:3], widths, strict=True)]
+        click.echo(("  ".join(cells) + "  " + row[3]).rstrip())
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
