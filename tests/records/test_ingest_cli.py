@@ -166,3 +166,14 @@ def test_empty_file_and_byte_order_mark(respons, regime, store_arg, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert f"{empty}: no records" in result.stdout
     assert f"{bom}: stored 1 record (seq 1–1, batch 1)" in result.stdout
+
+
+def test_a_field_named_like_a_record_member_is_refused(respons, store_arg, tmp_path):
+    regime = tmp_path / "clash.resp"
+    regime.write_text("制度 冲突 { 层级 市 }\n记录 登记 { 字段 at 日期; 事件 完成 }\n", "utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "1", "type": "登记.完成", "at": "2024-01-01"}\n', "utf-8")
+    result = respons("ingest", str(regime), str(records), store_arg)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: record kind 登记 ({regime}:2:1) declares a field "
+                                    "'at', which every record uses for itself")

@@ -25,6 +25,7 @@ from respons.check.runner import check_paths
 from respons.commands.check import source_lines
 from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
 from respons.records import compile_schema
+from respons.records.schema import ReservedField
 from respons.store.ingest import FileReport, Rejects, ingest_file, unreadable
 
 #: Files at least this large show a progress bar (on a terminal, without --quiet).
@@ -78,7 +79,10 @@ def ingest_files(target, resolved, files, rejects, quiet: bool, output: str) -> 
     uses this too."""
     regime_info = (resolved.regime.id,
                    hashlib.sha256(resolved.parsed.text.encode("utf-8")).hexdigest())
-    schema = compile_schema(resolved.regime)
+    try:
+        schema = compile_schema(resolved.regime)
+    except ReservedField as error:
+        fail(str(error), EXIT_FINDINGS)
     reports: list[FileReport] = []
     sink = _open_rejects(rejects)
     try:

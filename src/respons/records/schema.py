@@ -212,11 +212,25 @@ def _types_help(types: dict) -> str:
     return "record types of this regime: " + ", ".join(listed[:8]) + more
 
 
+class ReservedField(ValueError):
+    """A record kind declares a field that records reserve (id, type, at, corrects)."""
+
+
 def compile_schema(regime: Regime) -> RecordSchema:
-    """One checker per ``kind.event`` of ``regime`` (resolved: inherited kinds included)."""
+    """One checker per ``kind.event`` of ``regime`` (resolved: inherited kinds included).
+
+    Raises `ReservedField` when a kind declares a field named like a record's own member.
+    """
     names = NameTable(regime)
     types: dict[str, _TypeChecker] = {}
     for kind in regime.records:
+        clash = [f.name for f in kind.fields if f.name in RESERVED] + \
+            ([kind.key] if kind.key in RESERVED else [])
+        if clash:
+            where = f" ({kind.span})" if kind.span else ""
+            raise ReservedField(f"record kind {kind.name}{where} declares a field "
+                                f"{clash[0]!r}, which every record uses for itself "
+                                f"({', '.join(RESERVED)}): rename the field in the regime")
         fields = []
         declared = {f.name for f in kind.fields}
         if kind.key and kind.key not in declared:
