@@ -233,7 +233,11 @@ class Compiler:
             f", {self._first(f'g{n}', [ext.upon.text], 'b')} AS grant{n}"
             for n, ext in enumerate(grants))
         done = self._first("c", [ref.text for ref in duty.met_by], "b")
-        ctes.append(f"v0 AS (SELECT b.*, {due} AS eff0, {done} AS done_seq{grant_columns}"
+        # PostgreSQL would otherwise inline v0 and run the completion subquery twice per
+        # obligation inside a hash join over the whole records table; SQLite plans it well.
+        materialized = " MATERIALIZED" if self.store.dialect == "postgresql" else ""
+        ctes.append(f"v0 AS{materialized} (SELECT b.*, {due} AS eff0, {done} AS done_seq"
+                    f"{grant_columns}"
                     f" FROM {base} b LEFT JOIN resp_cal sc ON sc.d = b.at_date{joins})")
         # An extension runs on from the due date it extends, if granted before that passed.
         for n, ext in enumerate(grants):

@@ -49,7 +49,9 @@ def _version_1(dialect: str) -> list[str]:
             content_hash {text} NOT NULL,
             chain_hash {text} NOT NULL,
             batch {integer} NOT NULL)""",
-        "CREATE INDEX records_type_subject ON records (type, subject)",
+        # (type, subject, at): the engine looks up the first event of a type in a matter in
+        # time order — an index range read, no sort, on both dialects.
+        "CREATE INDEX records_type_subject ON records (type, subject, at)",
         "CREATE INDEX records_kind_subject ON records (kind, subject)",
         "CREATE INDEX records_corrects ON records (corrects) WHERE corrects IS NOT NULL",
         f"""CREATE TABLE batches (

@@ -200,6 +200,9 @@ class SQLStore(Store):
                 if not key or not set(key) <= names:
                     raise ValueError(f"cannot index {name} on {key!r}")
                 self._execute(f"CREATE INDEX {name}_i{number} ON {name} ({', '.join(key)})")
+            # A lookup table joined with millions of records needs statistics, or the
+            # planner guesses its size and picks hash joins over the whole records table.
+            self._execute(f"ANALYZE {name}")
             self._commit()
         except BaseException:
             self._rollback()
