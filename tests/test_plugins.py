@@ -102,3 +102,14 @@ def test_plugins_command_json(respons):
     assert document["format_version"] == 1
     kinds = {item["kind"] for item in document["plugins"]}
     assert {"calendar", "scheme", "format"} <= kinds
+
+
+def test_entry_points_are_found_as_importlib_metadata_finds_them(fake_distribution):
+    from respons.entry_points import entry_points
+
+    fake_distribution(CALENDAR_PLUGIN)
+    ours = sorted((ep.name, ep.value) for ep in entry_points(ENTRY_POINT_GROUP))
+    theirs = sorted((ep.name, ep.value)
+                    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
+    assert ours == theirs
+    assert ("fake", "respons_fake") in ours

@@ -8,13 +8,13 @@ without knowing which plugin answers.
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Callable, Iterable
 
 import attrs
 import pluggy
 
 from respons import hookspecs
+from respons.entry_points import entry_points
 
 ENTRY_POINT_GROUP = "respons.plugins"
 from respons import hookimpl  # noqa: E402,F401 - re-exported for plugins
@@ -77,8 +77,7 @@ def plugin_manager(disabled: Iterable[str] = (), load_entry_points: bool = True,
     for name in disabled:
         manager.set_blocked(name)
     if load_entry_points:
-        for entry_point in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP),
-                                  key=lambda ep: ep.name):
+        for entry_point in sorted(entry_points(ENTRY_POINT_GROUP), key=lambda ep: ep.name):
             if manager.is_blocked(entry_point.name) or manager.get_plugin(entry_point.name):
                 continue
             try:

@@ -15,7 +15,6 @@ ever loads the file it shipped or wrote itself.
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import io
 import os
 from pathlib import Path
@@ -36,7 +35,7 @@ def header(grammar: str) -> bytes:
 
 
 def shipped_path():
-    return importlib.resources.files("respons.syntax") / SHIPPED_NAME
+    return Path(__file__).with_name(SHIPPED_NAME)
 
 
 def user_cache_path(grammar: str) -> Path:
