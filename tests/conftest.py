@@ -1,8 +1,13 @@
-"""Shared fixtures: invoking the CLI in-process and locating the repository's folders."""
+"""Shared fixtures: invoking the CLI in-process, and store URLs for the tests of every
+folder — a temporary SQLite file, and a fresh schema on a real PostgreSQL server
+(``RESPONS_TEST_POSTGRESQL_URL``, default the local test database). When no server
+answers, or the PostgreSQL backend is not installed, the PostgreSQL tests are skipped with
+the reason, which ``pytest -ra`` prints — never passed silently."""
 
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -38,3 +43,51 @@ def respons():
         return Result(result)
 
     return run
+
+
+DEFAULT_POSTGRESQL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def postgresql_base() -> str:
+    return os.environ.get("RESPONS_TEST_POSTGRESQL_URL", DEFAULT_POSTGRESQL)
+
+
+def _postgresql_ready() -> str | None:
+    """None when tests can use the server, else why not."""
+    try:
+        import psycopg
+        import respons_postgresql  # noqa: F401
+    except ImportError as error:
+        return (f"PostgreSQL backend not installed ({error}): python3 -m pip install -e "
+                "plugins/respons-postgresql")
+    try:
+        with psycopg.connect(postgresql_base(), connect_timeout=5) as connection:
+            connection.execute("SELECT 1")
+    except psycopg.Error as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        return f"no PostgreSQL server at {postgresql_base()}: {first}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgresql_reason():
+    return _postgresql_ready()
+
+
+@pytest.fixture
+def postgresql_url(postgresql_reason):
+    """A URL naming a schema of its own on the test server, dropped afterwards."""
+    if postgresql_reason:
+        pytest.skip(postgresql_reason)
+    import psycopg
+
+    schema = f"respons_test_{uuid.uuid4().hex[:12]}"
+    base = postgresql_base()
+    yield f"{base}{'&' if '?' in base else '?'}schema={schema}"
+    with psycopg.connect(base, autocommit=True) as connection:
+        connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'store.db'}"

@@ -46,12 +46,12 @@ def _outputs(engine, store: str, county, tongzhou_regime) -> list[str]:
     return out
 
 
-def test_sqlite_and_postgresql_give_the_same_evaluation(engine, tmp_path, postgresql_store):
+def test_sqlite_and_postgresql_give_the_same_evaluation(engine, tmp_path, postgresql_url):
     write_regime(tmp_path, "county-2024", effective="2024-01-01", review=5)
     county = write_regime(tmp_path, "county", effective="2025-06-01", review=10,
                           supersedes="county-2024")
     sqlite = _outputs(engine, engine.store, county, tongzhou.REGIME)
-    postgresql = _outputs(engine, postgresql_store, county, tongzhou.REGIME)
+    postgresql = _outputs(engine, postgresql_url, county, tongzhou.REGIME)
     for one, other in zip(sqlite, postgresql, strict=True):
         assert one == other
     # The scenario is as rich as it claims: every state occurs, on both.
