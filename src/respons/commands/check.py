@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, App, pass_app
+from respons.check.diagnostic import ERROR
 from respons.check.render import render_github, render_json, render_sarif, render_text
 from respons.check.runner import check_paths
 
@@ -29,6 +30,17 @@ def source_lines(report):
             return None
 
     return lines
+
+
+def resolve_or_exit(app: App, regime: str):
+    """Check one regime for a command that uses it: (resolved regime, titles of every regime
+    read), or its errors printed to stderr and the command stopped (exit 1; 2 unreadable)."""
+    report = check_paths([regime], app.registry, app.settings.regimes_path)
+    errors = [d for d in report.diagnostics if d.severity == ERROR]
+    if errors:
+        click.echo(render_text(errors, source_lines(report)), err=True, nl=False)
+        raise SystemExit(EXIT_USAGE if report.unreadable else EXIT_FINDINGS)
+    return report.resolved[0], report.titles
 
 
 @click.command()

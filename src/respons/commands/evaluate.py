@@ -15,11 +15,8 @@ import json
 
 import click
 
-from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, App, pass_app
-from respons.check.diagnostic import ERROR
-from respons.check.render import render_text as render_diagnostics
-from respons.check.runner import check_paths
-from respons.commands.check import source_lines
+from respons.app import EXIT_OK, EXIT_USAGE, App, pass_app
+from respons.commands.check import resolve_or_exit
 
 
 class _Date(click.ParamType):
@@ -40,16 +37,6 @@ ALL = click.option("--all", "everything", is_flag=True,
                    help="JSON: list every obligation, not only breaches.")
 SOON = click.option("--soon", type=click.IntRange(0, 365), default=3, show_default=True,
                     help="Working days ahead that count as due soon.")
-
-
-def resolve_or_exit(app: App, regime: str):
-    """The resolved regime, or its errors printed and the command stopped."""
-    checked = check_paths([regime], app.registry, app.settings.regimes_path)
-    errors = [d for d in checked.diagnostics if d.severity == ERROR]
-    if errors:
-        click.echo(render_diagnostics(errors, source_lines(checked)), err=True, nl=False)
-        raise SystemExit(EXIT_USAGE if checked.unreadable else EXIT_FINDINGS)
-    return checked.resolved[0], checked.titles
 
 
 def evaluate_report(app: App, store, resolved, as_of, soon):

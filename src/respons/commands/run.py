@@ -13,6 +13,7 @@ import json
 import click
 
 from respons.app import App, pass_app
+from respons.commands.check import resolve_or_exit
 from respons.commands.evaluate import (
     ALL,
     AS_OF,
@@ -21,7 +22,6 @@ from respons.commands.evaluate import (
     evaluate_and_report,
     evaluate_report,
     report_document,
-    resolve_or_exit,
 )
 
 
