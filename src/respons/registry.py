@@ -132,8 +132,8 @@ class Registry:
     def settings_tables(self) -> dict[str, SettingsTable]:
         return {table.plugin: table for table in self._collect("respons_settings")}
 
-    def listing(self) -> list[tuple[str, str, str, str]]:
-        """(kind, name, plugin, description) of everything installed, sorted."""
+    def entries(self) -> list[dict]:
+        """Everything installed: kind, name, aliases, plugin and description, sorted."""
         rows = []
         kinds = (("store", "respons_storage_backends"), ("scheme", "respons_scoring_schemes"),
                  ("format", "respons_notice_formats"), ("calendar", "respons_calendars"))
@@ -141,9 +141,13 @@ class Registry:
             for impl in getattr(self.manager.hook, hook).get_hookimpls():
                 plugin = self.manager.get_name(impl.plugin) or "?"
                 for item in impl.function() or ():
-                    name = item.name
-                    aliases = getattr(item, "aliases", ())
-                    if aliases:
-                        name += " (" + ", ".join(aliases) + ")"
-                    rows.append((kind, name, plugin, item.description))
-        return sorted(rows)
+                    rows.append({"kind": kind, "name": item.name,
+                                 "aliases": list(getattr(item, "aliases", ())),
+                                 "plugin": plugin, "description": item.description})
+        return sorted(rows, key=lambda r: (r["kind"], r["name"], r["plugin"]))
+
+    def listing(self) -> list[tuple[str, str, str, str]]:
+        """(kind, name with its aliases, plugin, description) of everything installed."""
+        return [(r["kind"], r["name"] + (f" ({', '.join(r['aliases'])})" if r["aliases"]
+                                         else ""), r["plugin"], r["description"])
+                for r in self.entries()]

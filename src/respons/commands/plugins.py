@@ -15,12 +15,11 @@ from respons.app import App, pass_app
 @pass_app
 def plugins(app: App, output: str) -> None:
     """List installed storage backends, scoring schemes, notice formats and calendars."""
-    rows = app.registry.listing()
     if output == "json":
-        items = [{"kind": k, "name": n, "plugin": p, "description": d} for k, n, p, d in rows]
-        click.echo(json.dumps({"format_version": 1, "plugins": items}, ensure_ascii=False,
-                              indent=2))
+        click.echo(json.dumps({"format_version": 1, "plugins": app.registry.entries()},
+                              ensure_ascii=False, indent=2))
         return
+    rows = app.registry.listing()
     if not rows:
         click.echo("no plugins installed")
         return
