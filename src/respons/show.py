@@ -195,7 +195,8 @@ class TextView:
                 self.out.append(f"    中止 {pause.start.text} 至 {pause.end.text}"
                                 f"{self.cite(pause.citation, duty.citation)}")
             if duty.met_by:
-                self.out.append("    完成 " + " 或 ".join(r.text for r in duty.met_by))
+                joiner = " 且 " if duty.met_by_all else " 或 "
+                self.out.append("    完成 " + joiner.join(r.text for r in duty.met_by))
             for word, ref in (("负责", duty.owner), ("违反", duty.breach)):
                 if ref:
                     self.out.append(f"    {word} {ref.text}")

@@ -118,6 +118,11 @@ _code("R0403", ERROR, "field not in the record kind", """
 A condition after `限于`/`where` tests a field that the record kind of the event does not
 declare.""")
 
+_code("R0404", ERROR, "completion mixes 或 and 且", """
+A duty is met by the first of several events (`完成 A 或 B`) or when all of them have
+happened (`完成 A 且 B`, the last of them meeting it: tongzhou 协调规定 12 "同时"). A
+mixture has no single reading: declare two duties instead.""")
+
 _code("R0501", ERROR, "grade bands leave a gap", """
 The grade bands do not cover every score from 0 to the full marks: some score would get no
 grade. Close the gap, or say how the boundary score is graded with `边界 N => <grade>`.""")

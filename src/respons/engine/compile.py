@@ -232,13 +232,26 @@ class Compiler:
         grant_columns = "".join(
             f", {self._first(f'g{n}', [ext.upon.text], 'b')} AS grant{n}"
             for n, ext in enumerate(grants))
-        done = self._first("c", [ref.text for ref in duty.met_by], "b")
         # PostgreSQL would otherwise inline v0 and run the completion subquery twice per
         # obligation inside a hash join over the whole records table; SQLite plans it well.
         materialized = " MATERIALIZED" if self.store.dialect == "postgresql" else ""
-        ctes.append(f"v0 AS{materialized} (SELECT b.*, {due} AS eff0, {done} AS done_seq"
-                    f"{grant_columns}"
-                    f" FROM {base} b LEFT JOIN resp_cal sc ON sc.d = b.at_date{joins})")
+        if not duty.met_by_all:
+            done = self._first("c", [ref.text for ref in duty.met_by], "b")
+            ctes.append(f"v0 AS{materialized} (SELECT b.*, {due} AS eff0, {done} AS done_seq"
+                        f"{grant_columns}"
+                        f" FROM {base} b LEFT JOIN resp_cal sc ON sc.d = b.at_date{joins})")
+        else:
+            # 完成 A 且 B: the first of each in the matter; met when the last of them happens.
+            firsts = [f"{self._first(f'c{n}', [ref.text], 'b')} AS done{n}_seq"
+                      for n, ref in enumerate(duty.met_by)]
+            columns = [f"w.done{n}_seq" for n in range(len(duty.met_by))]
+            missing = " OR ".join(f"{c} IS NULL" for c in columns)
+            ctes.append(f"w AS{materialized} (SELECT b.*, {due} AS eff0, {', '.join(firsts)}"
+                        f"{grant_columns}"
+                        f" FROM {base} b LEFT JOIN resp_cal sc ON sc.d = b.at_date{joins})")
+            ctes.append(f"v0 AS (SELECT w.*, CASE WHEN {missing} THEN NULL ELSE"
+                        f" (SELECT x.seq FROM records x WHERE x.seq IN ({', '.join(columns)})"
+                        f" ORDER BY x.at DESC, x.seq DESC LIMIT 1) END AS done_seq FROM w)")
         # An extension runs on from the due date it extends, if granted before that passed.
         for n, ext in enumerate(grants):
             prev, tag = f"v{n}", f"x{n}"

@@ -59,6 +59,9 @@ class Duty:
     period: Period | None = None
     period_citation: Citation | None = None
     met_by: tuple[Ref, ...] = ()
+    #: 完成 A 且 B: met when every one of ``met_by`` has happened (when the last does);
+    #: 完成 A 或 B (the default): met by the first of them.
+    met_by_all: bool = False
     extensions: tuple[Extension, ...] = ()
     pauses: tuple[Pause, ...] = ()
     owner: Ref | None = None

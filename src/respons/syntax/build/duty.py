@@ -7,6 +7,7 @@ from respons.syntax.build.base import (
     Stmt,
     assemble,
     citation_of,
+    ctx,
     first,
     name_of,
     span_between,
@@ -21,6 +22,9 @@ DUTY_REQUIRED = {"starts": "起算/starts", "period": "期限/within", "met_by":
 
 
 def duty_fields(values: dict) -> dict:
+    met_by = values.pop("met_by", None)
+    if met_by is not None:
+        values["met_by"], values["met_by_all"] = met_by
     period = values.pop("period", None)
     if period is not None:
         values["period"], values["period_citation"] = period
@@ -49,7 +53,13 @@ class DutyRules:
 
     def met_by(self, children):
         tokens, refs = split(children)
-        return Stmt("met_by", tuple(refs), span_between(span_of(tokens[0]), refs[-1].span))
+        span = span_between(span_of(tokens[0]), refs[-1].span)
+        joiners = {t.type for t in tokens[1:]}
+        if joiners == {"KW_OR", "KW_AND"}:
+            ctx().sink.add("R0404", "完成/met-by mixes 或/or and 且/and", span,
+                           "write `完成 A 或 B` (met by the first) or `完成 A 且 B` (met when "
+                           "all have happened); declare two duties for anything else")
+        return Stmt("met_by", (tuple(refs), "KW_AND" in joiners), span)
 
     def extend(self, children):
         tokens, values = split(children)
