@@ -189,6 +189,7 @@ class TextView:
                             f"{self.cite(duty.period_citation, duty.citation)}")
             for ext in duty.extensions:
                 by = f" 经 {ext.approver.text}" if ext.approver else ""
+                by += f" 凭 {ext.upon.text}" if ext.upon else ""
                 self.out.append(f"    延长 {period_text(ext.period)}{by}"
                                 f"{self.cite(ext.citation, duty.citation)}")
             for pause in duty.pauses:
