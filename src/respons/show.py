@@ -102,7 +102,7 @@ class TextView:
         if not self.section("执法主体 Who may enforce", self.regime.agencies):
             return
         for agency in self.regime.agencies:
-            status = vocab.STATUSES.chinese(agency.status) if agency.status else "性质未定"
+            status = "、".join(vocab.STATUSES.chinese(s) for s in agency.statuses) or "性质未定"
             citation = self.cite(agency.status_citation or agency.citation)
             self.out.append(f"  {agency.name} [{status}]{citation}")
             if agency.superior:

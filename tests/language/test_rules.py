@@ -185,3 +185,19 @@ def test_a_file_with_syntax_errors_does_not_also_report_names_it_lost(diagnose):
         阶梯 阶梯 〔第三条〕 { 第1级 轻 => 批评 }
     """)
     assert found == [("R0101", 2)]
+
+
+def test_an_agency_standing_for_every_agency_lists_several_statuses(diagnose):
+    # heilongjiang 2: 行政执法单位 are statutory, authorised and entrusted alike; standing for
+    # all of them, the agency needs no 委托书 of its own.
+    assert diagnose("""
+        机关 行政执法单位 〔第二条〕 {
+          性质 法定、授权、委托 〔第二条第二款〕
+        }
+    """) == []
+    assert diagnose("""
+        机关 某组织 〔第二条〕 {
+          性质 授权、法定
+          委托书 "委字1号" { 委托机关 某组织; 期间 2021-01-01 至 2022-01-01 }
+        }
+    """) == [("R0304", 3)]

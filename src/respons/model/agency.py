@@ -72,10 +72,16 @@ class Entrustment:
 
 @attrs.frozen(slots=True)
 class Agency:
-    """An enforcement agency (行政执法机关/单位) and its legal status (法定, 授权, 委托)."""
+    """An enforcement agency (行政执法机关/单位) and its legal status (法定, 授权, 委托).
+
+    ``status`` holds one status for a named agency; an agency that stands for every agency
+    a regime governs (行政执法机关: statutory, authorised and entrusted alike, heilongjiang 2)
+    lists several, ``statuses``, and ``status`` is then None.
+    """
 
     name: str
     status: str | None = None
+    statuses: tuple[str, ...] = ()
     status_citation: Citation | None = None
     superior: Ref | None = None
     powers: tuple[Power, ...] = ()

@@ -59,7 +59,7 @@ def _entrustment(ctx: RuleContext, agency) -> None:
         return
     if entrustment is None:
         return
-    if agency.status != "entrusted":
+    if "entrusted" not in agency.statuses:
         ctx.sink.add("R0304", f"{agency.name} has a 委托书 but its status is not 委托",
                      entrustment.span, "set `性质 委托`, or remove the 委托书")
     if entrustment.term_from and entrustment.term_to and \
@@ -72,7 +72,7 @@ def _entrustment(ctx: RuleContext, agency) -> None:
     if found is None:
         return
     principal = found.element
-    if principal.status == "entrusted":
+    if principal.statuses == ("entrusted",):
         ctx.sink.add("R0304", f"{principal.name} is itself entrusted and cannot entrust further",
                      entrustment.entrusted_by.span, "the entrusting agency must be statutory or "
                      "authorised")

@@ -35,7 +35,9 @@ POST_LISTS = ("roles", "holds", "requirements", "training")
 def agency_fields(values: dict) -> dict:
     status = values.pop("status", None)
     if status is not None:
-        values["status"], values["status_citation"] = status
+        statuses, values["status_citation"] = status
+        values["statuses"] = statuses
+        values["status"] = statuses[0] if len(statuses) == 1 else None
     return values
 
 
@@ -58,8 +60,9 @@ class AgencyRules:
 
     def status(self, children):
         span = span_of(children[0], children[-1])
-        status = word(STATUSES, children[1])
-        return Stmt("status", (status, citation_of(first(children, "CITATION"))), span)
+        words = [word(STATUSES, t) for t in children[1:] if t.type == "NAME"]
+        statuses = tuple(dict.fromkeys(w for w in words if w is not None))
+        return Stmt("status", (statuses, citation_of(first(children, "CITATION"))), span)
 
     def superior(self, children):
         return Stmt("superior", children[1], span_of(children[0]))

@@ -37,7 +37,8 @@ OVERRIDABLE = {
 }
 
 #: Field names of the statements in each kind, as the model names them after post-processing.
-_RENAMED = {"status": ("status", "status_citation"), "period": ("period", "period_citation"),
+_RENAMED = {"status": ("status", "statuses", "status_citation"),
+            "period": ("period", "period_citation"),
             "scheme": ("scheme", "scheme_span"), "formats": ("formats", "format_spans"),
             "met_by": ("met_by", "met_by_all")}
 
