@@ -184,7 +184,8 @@ class TextView:
             self.out.append(f"  {duty.name}{self.cite(duty.citation)}")
             if duty.starts:
                 where = f" 限于 {condition_text(duty.starts.where)}" if duty.starts.where else ""
-                self.out.append(f"    起算 {duty.starts.event.text}{where}")
+                events = " 或 ".join(ref.text for ref in duty.starts.events)
+                self.out.append(f"    起算 {events}{where}")
             self.out.append(f"    期限 {period_text(duty.period)}"
                             f"{self.cite(duty.period_citation, duty.citation)}")
             for ext in duty.extensions:

@@ -85,6 +85,9 @@ EXPECTED = {
     # 2024-02-29 + 3 years: 2027 has no 29 February, so 2027-02-28 (民法典 202) — but the
     # calendar has no 2027 notice: the due date is unknown, never guessed.
     ("z2", CHECK): Due("2024-02-29", Y3, None, "unknown", **OWNER),
+    # Each inspection starts the next three years (起算 核发 或 检验): 2026-01-05 + 3 years
+    # → 2029-01-05, a year the calendar has no notice for: unknown.
+    ("z1-done", CHECK): Due("2026-01-05", Y3, None, "unknown", **OWNER),
 }
 
 

@@ -52,12 +52,9 @@ def evaluate_report(app: App, store, resolved, as_of, soon):
         click.echo(f"error: {error}", err=True)
         return EXIT_USAGE, None
     report = build_report(store, evaluation, soon)
-    if report.totals.get("unknown"):
-        from respons.engine.report import years_wanting_data
-
-        missing = years_wanting_data(store, evaluation)
+    if report.wanting:
         click.echo(f"warning: {report.totals['unknown']} obligations have no due date: the "
-                   "calendar has no data for " + ", ".join(map(str, missing)) +
+                   "calendar has no data for " + ", ".join(map(str, report.wanting)) +
                    " (add the year's holiday arrangement to the calendar's data)", err=True)
     return EXIT_OK, report
 

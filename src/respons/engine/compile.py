@@ -86,8 +86,11 @@ class Compiler:
         """The seq of the first record of ``types`` in ``outer``'s matter on or after it:
         first in time (``at``), not in the chain — records reach the store in any order."""
         marks = ", ".join(self.value(t) for t in types)
+        # Not the starting record itself: a duty that recurs (起算 A 或 B, 完成 B) is met by
+        # the next B, never by the B that started it.
         return (f"(SELECT {alias}.seq FROM records {alias} WHERE {alias}.type IN ({marks})"
                 f" AND {alias}.subject = {outer}.subject AND {alias}.at_date >= {outer}.at_date"
+                f" AND {alias}.seq <> {outer}.seq"
                 f" AND {alias}.at_date <= {self.value(self.as_of)}"
                 f" AND {self._not_corrected(alias)} ORDER BY {alias}.at, {alias}.seq LIMIT 1)")
 
@@ -210,7 +213,8 @@ class Compiler:
         starts = (
             f"SELECT r.seq, r.id, r.subject, r.at_date, {agency} AS agency_v,{owner_column}"
             f" 0 AS pause_units, NULL AS due0"
-            f" FROM records r WHERE r.type = {self.value(duty.starts.event.text)}"
+            f" FROM records r WHERE r.type IN"
+            f" ({', '.join(self.value(ref.text) for ref in duty.starts.events)})"
             f" AND r.at_date >= {self.value(self.window.start)}"
             f" AND r.at_date < {self.value(self.window.end)}"
             f" AND r.at_date <= {self.value(self.as_of)} AND {self._not_corrected('r')}"

@@ -28,21 +28,38 @@ class Report:
     breaches: list[dict]
     due_soon: int
     soon_workdays: int
+    #: years without calendar data that the unknown obligations need
+    wanting: list[int] = attrs.Factory(list)
 
 
 def years_wanting_data(store, evaluation: Evaluation) -> list[int]:
-    """The years the calendar lacks that the unknown obligations need: the year they start
-    in, when it has no data, else the first year without data after it (their due date)."""
-    rows = store.query(f"SELECT DISTINCT substr(start_date, 1, 4) FROM {evaluation.table}"
+    """The years the calendar lacks that the unknown obligations need to be decided.
+
+    For a period of days, months or years only its last day must be known: the year that
+    day falls in (before a roll to the next working day). A period of working days needs
+    every day from its start: the start's year if it has no data, else the first year
+    without data after it.
+    """
+    import datetime as dt
+
+    from respons.engine.timeline import add_months
+
+    rows = store.query(f"SELECT DISTINCT regime, duty, start_date FROM {evaluation.table}"
                        " WHERE state = 'unknown'")
+    duties = _duties(evaluation)
     wanted = set()
-    for timeline in evaluation.timelines:
-        for (year,) in rows:
-            year = int(year)
-            if not timeline.first_year <= year <= timeline.last_year:
-                wanted.add(year)
+    for regime, duty_name, start in rows:
+        period = duties[(regime, duty_name)].period
+        day = dt.date.fromisoformat(start)
+        for timeline in evaluation.timelines:
+            covered = range(timeline.first_year, timeline.last_year + 1)
+            if period.unit == "workdays":
+                wanted.add(day.year if day.year not in covered else timeline.last_year + 1)
+            elif period.unit == "days":
+                wanted.add((day + dt.timedelta(days=int(period.amount))).year)
             else:
-                wanted.add(timeline.last_year + 1)
+                months = int(period.amount) * (12 if period.unit == "years" else 1)
+                wanted.add(add_months(day, months).year)
     return sorted(wanted)
 
 
@@ -92,8 +109,9 @@ def build_report(store, evaluation: Evaluation, soon_workdays: int = 3) -> Repor
             "period": period_text(duty.period),
             "citation": duty.citation,
         })
+    wanting = years_wanting_data(store, evaluation) if totals["unknown"] else []
     return Report(evaluation, totals, sorted(per_agency.values(), key=lambda e: e["agency"] or ""),
-                  breaches, sum(soon_by_agency.values()), soon_workdays)
+                  breaches, sum(soon_by_agency.values()), soon_workdays, wanting)
 
 
 def render_text(report: Report, titles: dict[str, str]) -> str:
@@ -105,8 +123,8 @@ def render_text(report: Report, titles: dict[str, str]) -> str:
         span = f"{timeline.first_year}–{timeline.last_year}" if timeline.first_year <= \
             timeline.last_year else "no years"
         line = f"  calendar {timeline.calendar}: {span}"
-        if timeline.missing_years and t.get("unknown"):
-            line += " (no data for " + ", ".join(map(str, timeline.missing_years)) + ")"
+        if report.wanting:
+            line += " (no data for " + ", ".join(map(str, report.wanting)) + ")"
         out.append(line)
     total = sum(t.values())
     out.append(f"  {total} obligations: " + " · ".join(
@@ -159,6 +177,7 @@ def to_json(report: Report, titles: dict[str, str], obligations: list | None = N
         "calendars": [attrs.asdict(t) | {"missing_years": list(t.missing_years)}
                       for t in e.timelines],
         "totals": report.totals | {"due_soon": report.due_soon},
+        "years_without_calendar_data": report.wanting,
         "agencies": report.agencies,
         "breaches": breaches,
     }

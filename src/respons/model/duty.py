@@ -23,11 +23,21 @@ class Period:
 
 @attrs.frozen(slots=True)
 class Trigger:
-    """What starts the clock (起算): an event, optionally only where a condition holds."""
+    """What starts the clock (起算): an event, optionally only where a condition holds.
+
+    ``also`` are further events that start it too: `起算 证件.核发 或 证件.检验` opens an
+    obligation at issue and again at every inspection — a duty that recurs (changchun-xinqu
+    任务12: inspected every three years).
+    """
 
     event: Ref
     where: Condition | None = None
+    also: tuple[Ref, ...] = ()
     span: Span | None = span_field()
+
+    @property
+    def events(self) -> tuple[Ref, ...]:
+        return (self.event, *self.also)
 
 
 @attrs.frozen(slots=True)

@@ -94,6 +94,8 @@ def _duty(ctx: RuleContext, duty) -> None:
     start = None
     if duty.starts is not None:
         start = _lookup(ctx, duty.starts.event, ("event",), "起算/starts")
+        for ref in duty.starts.also:
+            _same_kind(ctx, _lookup(ctx, ref, ("event",), "起算/starts"), start, ref)
         _fields(ctx, duty.starts.where, start)
     for ref in duty.met_by:
         _same_kind(ctx, _lookup(ctx, ref, ("event",), "完成/met-by"), start, ref)

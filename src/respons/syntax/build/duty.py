@@ -41,10 +41,10 @@ class DutyRules:
 
     def starts(self, children):
         tokens, values = split(children)
-        event = values[0]
-        where = values[1] if len(values) > 1 else None
-        span = span_between(span_of(tokens[0]), (where or event).span)
-        return Stmt("starts", Trigger(event, where, span=span), span)
+        where = values.pop() if first(tokens, "KW_WHERE") is not None else None
+        event, *also = values
+        span = span_between(span_of(tokens[0]), (where or values[-1]).span)
+        return Stmt("starts", Trigger(event, where, tuple(also), span=span), span)
 
     def within(self, children):
         tokens, values = split(children)
