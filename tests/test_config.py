@@ -34,7 +34,7 @@ def test_unknown_tables_and_keys_are_reported_with_their_place(tmp_path):
     assert found == [
         ("R1001", 3, "unknown key 'uri' in [store] (did you mean 'url'?)"),
         ("R1001", 5, "unknown table [calender] (did you mean 'calendars'?)"),
-        ("R1002", 8, "regimes.path must be a list (folders where extends/uses look for "
+        ("R1002", 8, "regimes.path must be a list of strings (folders where extends/uses look for "
                      "regimes by id)"),
     ]
 

@@ -14,7 +14,13 @@ import attrs
 import click
 
 from respons.check.diagnostic import Diagnostic, Sink
-from respons.config import Settings, check_plugin_settings, load_settings
+from respons.config import (
+    Settings,
+    check_calendar_settings,
+    check_plugin_settings,
+    load_settings,
+    locate,
+)
 from respons.registry import Registry, plugin_manager
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -45,6 +51,7 @@ class App:
                        err=True)
         sink = Sink()
         check_plugin_settings(settings, registry.settings_tables(), sink)
+        check_calendar_settings(settings, registry.calendars(), sink)
         if sink.items:
             fail_with(sink.items)
         return registry
@@ -52,7 +59,6 @@ class App:
     def calendar(self, name: str):
         """The calendar ``name`` with its respons.toml settings; errors name the setting."""
         from respons.calendar import CalendarDataError, UnknownCalendar, load_calendar
-        from respons.config import locate
 
         settings = self.settings
         try:
@@ -63,8 +69,13 @@ class App:
             path = settings.path
             text = path.read_text("utf-8-sig") if path else ""
             sink = Sink()
+            # The calendar names the setting it refuses in backquotes: point at its line.
+            import re
+
+            key = re.search(r"`([^`]+)`", str(error))
             sink.add("R1002", f"[calendars.{name}]: {error}",
-                     locate(path, text, f"calendars.{name}") if path else None)
+                     locate(path, text, f"calendars.{name}", key[1] if key else None)
+                     if path else None)
             fail_with(sink.items)
 
     def store_url(self, given: str | None) -> str:

@@ -111,8 +111,13 @@ def _validate(path: Path, text: str, data: dict, sink: Sink) -> Settings:
                              locate(path, text, table, key))
                     continue
                 settings = dict(value)
-                if isinstance(settings.get("data"), list):
-                    settings["data"] = [str((base / p).resolve()) for p in settings["data"]]
+                data = settings.get("data")
+                if isinstance(data, list):
+                    if not all(isinstance(p, str) for p in data):
+                        sink.add("R1002", f"calendars.{key}.data must be a list of file paths",
+                                 locate(path, text, f"calendars.{key}", "data"))
+                        continue
+                    settings["data"] = [str((base / p).resolve()) for p in data]
                 values[table][key] = settings
                 continue
             if table == "plugins" and isinstance(value, dict):
@@ -125,8 +130,10 @@ def _validate(path: Path, text: str, data: dict, sink: Sink) -> Settings:
                          f"[{table}] takes: " + ", ".join(known))
                 continue
             expected, description = known[key]
-            if not isinstance(value, expected):
-                kind = {str: "a string", list: "a list", bool: "true or false"}[expected]
+            if not isinstance(value, expected) or (
+                    expected is list and not all(isinstance(v, str) for v in value)):
+                kind = {str: "a string", list: "a list of strings",
+                        bool: "true or false"}[expected]
                 sink.add("R1002", f"{table}.{key} must be {kind} ({description})",
                          locate(path, text, table, key))
                 continue
@@ -139,6 +146,17 @@ def _validate(path: Path, text: str, data: dict, sink: Sink) -> Settings:
         disabled_plugins=tuple(values.get("plugins", {}).get("disable", ())),
         plugin_settings=plugin_settings,
     )
+
+
+def check_calendar_settings(settings: Settings, calendars: dict, sink: Sink) -> None:
+    """Report [calendars.<name>] tables that name no installed calendar."""
+    text = settings.path.read_text("utf-8-sig") if settings.path else ""
+    for name in settings.calendars:
+        if name not in calendars:
+            sink.add("R1001", f"no installed calendar is called {name!r} [calendars.{name}]"
+                     + did_you_mean(name, calendars),
+                     locate(settings.path, text, f"calendars.{name}"),
+                     "installed calendars: " + ", ".join(sorted(calendars)))
 
 
 def check_plugin_settings(settings: Settings, tables: dict, sink: Sink) -> None:

@@ -32,7 +32,9 @@ class Interval:
 
 
 def full_marks(assessment) -> Fraction:
-    return Fraction(str(assessment.full_marks)) if assessment.full_marks else Fraction(100)
+    if assessment.full_marks is None:
+        return Fraction(100)
+    return Fraction(str(assessment.full_marks))
 
 
 def interval_of(band, full: Fraction) -> Interval:

@@ -271,7 +271,7 @@ class TextView:
             facts = [f"方案 {a.scheme}",
                      f"对象 {vocab.SUBJECTS.chinese(a.subject)}" if a.subject else None,
                      f"周期 {vocab.CYCLES.chinese(a.cycle)}" if a.cycle else None,
-                     f"满分 {_num(a.full_marks)}" if a.full_marks else None]
+                     f"满分 {_num(a.full_marks)}" if a.full_marks is not None else None]
             self.out.append(f"  {a.name} · " + " · ".join(f for f in facts if f)
                             + self.cite(a.citation))
             for item in a.items:

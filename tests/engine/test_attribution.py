@@ -110,3 +110,15 @@ def test_a_calendar_day_period_may_start_before_the_calendar_s_first_year(engine
     })
     # The warning names the year the unknown obligation needs, and only that one.
     assert "no data for 2007 (" in result.stderr
+
+
+def test_a_working_day_period_may_start_on_the_last_day_before_the_calendar(engine, tmp_path):
+    regime = tmp_path / "r.resp"
+    regime.write_text(REGIME, "utf-8")
+    engine.ingest(regime, [case("n1", "立案", "2007-12-31", "ZJ-4")])
+    document = engine.evaluate(regime, "2008-01-31")
+    ob = {o["duty"]: o for o in document["obligations"] if o["start_id"] == "n1"}
+    # The start day is not counted, so 2007's calendar is not needed: 2008-01-01 元旦, then
+    # 01-02..04 (1-3), 01-07..08 (4-5) → 2008-01-08, as `respons calendar add` counts it.
+    assert ob[REVIEW]["due_date"] == "2008-01-08"
+    assert ob[REVIEW]["state"] == "overdue"

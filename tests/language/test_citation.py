@@ -41,7 +41,9 @@ def test_the_same_article_written_two_ways_is_one_citation():
 @pytest.mark.parametrize(("text", "reason"), [
     ("〔〕", "empty"),
     ("〔第四十条x项〕", "in that order"),
-    ("〔第零条〕", "from 1 up"),
+    ("〔第零条〕", "from 1 to 9999"),
+    ("〔第三四条〕", "from 1 to 9999"),
+    ("[art. 10000]", "from 1 to 9999"),
     ("[art x]", r"art\. N\(M\)\(K\)"),
     ("〔《民法典 第一条〕", "not closed"),
 ])

@@ -124,7 +124,7 @@ def test_overrides_replace_statements_and_merge_steps_by_number(diagnose, tmp_pa
           层级 省
           施行 2018-01-01
         }
-        记录 投诉 { 事件 收到, 答复 }
+        记录 投诉 { 主键 编号; 事件 收到, 答复 }
         职责 答复 〔第五条〕 { 起算 投诉.收到; 期限 30 日; 完成 投诉.答复 }
         情形 轻 〔第一条〕
         情形 重 〔第一条〕

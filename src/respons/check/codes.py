@@ -62,7 +62,8 @@ The word is not in the list of words this place accepts — a unit of time (日,
 强制, 征收, 给付, 确认, 检查, 裁决, 其他), a role (承办, 审核, 批准, 第一责任人, 分管…), a
 field type, and so on. The message lists the accepted words and suggests the nearest.""")
 _code("R0108", ERROR, "statement given twice", """
-A statement that a block may hold once (a duty's 期限, a regime's 层级…) appears twice.""")
+A statement that a block may hold once (a duty's 期限, a regime's 层级…) appears twice, or
+a file overrides the same element twice (put the changes in one `覆盖`).""")
 _code("R0109", ERROR, "required statement missing", """
 A block lacks a statement it cannot do without: a regime its 层级, a duty its 起算, 期限
 and 完成, a ladder its steps, an assessment its 方案, a notice its 标题, an entrustment its
@@ -77,6 +78,10 @@ _code("R0112", ERROR, "inconsistent dates", """
 The regime's dates contradict each other: it takes effect before it was issued, is amended
 before it was issued, or is repealed before it takes effect; or an entrustment ends before
 it starts.""")
+
+_code("R0113", ERROR, "condition nested too deeply", """
+A condition nests 非, 且, 或 and brackets more than 32 levels deep. No regime needs that
+much: 非 非 A is A, and a chain of 且 or 或 needs no brackets.""")
 
 _code("R0201", ERROR, "undefined name", """
 The name is not declared in this regime, in a regime it extends or uses, or (for powers,
@@ -107,8 +112,10 @@ agency, the scope and the term (jilin-city 16). An agency whose status is 委托
 only powers the entrusting agency holds; and an organisation with another status has no
 委托书.""")
 
-_code("R0401", ERROR, "period not positive", """
-A duty's period and every extension must be longer than zero.""")
+_code("R0401", ERROR, "period out of range", """
+A duty's period, every extension and a counting window is a whole number of days, working
+days, months or years (民法典 第二百条), at least one and at most a hundred years'
+worth (36,500 days, 25,000 working days, 1,200 months, 100 years).""")
 _code("R0402", ERROR, "event of the wrong kind", """
 A duty's start, completion, pauses and extension grants name events (`<record kind>.<event>`).
 The name given is a record kind without an event, an event that the record kind does not
@@ -122,6 +129,11 @@ _code("R0404", ERROR, "completion mixes 或 and 且", """
 A duty is met by the first of several events (`完成 A 或 B`) or when all of them have
 happened (`完成 A 且 B`, the last of them meeting it: tongzhou 协调规定 12 "同时"). A
 mixture has no single reading: declare two duties instead.""")
+
+_code("R0405", ERROR, "duty on a record kind without a key", """
+A duty pairs the event that starts its clock with the event that meets it in the same
+matter: the record kind's key (主键) — the complaint or case number every event of the
+matter carries. A duty on a kind without a key could never be met.""")
 
 _code("R0501", ERROR, "grade bands leave a gap", """
 The grade bands do not cover every score from 0 to the full marks: some score would get no
@@ -147,6 +159,10 @@ among bands with bounds. Bands without any bounds are grades to rate into (`rati
 _code("R0508", ERROR, "scheme cannot score this assessment", """
 The scoring scheme needs something the assessment does not give: `points` (百分制) needs
 points on every item; `rating` (等次评定) needs grade bands to rate into.""")
+
+_code("R0509", ERROR, "full marks not above zero", """
+An assessment's full marks (满分) are the score its bands divide; they are above zero (100
+when not written).""")
 
 _code("R0601", ERROR, "ladder steps not ordered by severity", """
 A ladder's steps must grow heavier: the lightest and the heaviest measures of each step are

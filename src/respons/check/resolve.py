@@ -102,6 +102,10 @@ class Resolver:
         return Resolved(parsed, merged, tuple(dict.fromkeys(parents)), complete, versions)
 
     def _load(self, ref, from_file: str, how: str):
+        if ref.is_path and not ref.target.endswith(".resp"):
+            self.sink.add("R0801", f"{ref.target!r} named in {how} is not a regime file",
+                          ref.span, "regime files end in .resp")
+            return None
         path = self.workspace.locate(ref, from_file)
         if path is None:
             where = " or ".join([str(Path(from_file).parent)] +
@@ -132,7 +136,17 @@ class Resolver:
                         continue  # the same element reached twice (a shared parent)
                     inherited[element.name] = source.id
                     collections[name].append(element)
+        overridden: dict[tuple[str, str], Override] = {}
         for override in own.overrides:
+            key = (override.kind, override.target.text)
+            if key in overridden:
+                first = overridden[key].span
+                self.sink.add("R0108", f"{override.kind} {override.target.text!r} is overridden "
+                              "twice in this file", override.span,
+                              "put the changes in one override (the first is at line "
+                              f"{first.line if first else '?'})")
+                continue
+            overridden[key] = override
             self._apply(override, collections, base)
         for name in KINDS:
             for element in getattr(own, name):

@@ -74,6 +74,10 @@ def check_paths(paths: Iterable[str | Path], registry: Registry | None,
         resolved = resolver.resolve(parsed)
         resolved_all.append(resolved)
         check_resolved(resolved, registry, sink)
+    # A regime read because another builds on it (上位, 参照, 取代) has its own syntax and
+    # value errors: they are the checked regime's errors too.
+    for resolved in resolver.resolved():
+        sink.extend(resolved.parsed.diagnostics)
     unique = sorted(set(sink.items), key=Diagnostic.sort_key)
     titles = {r.regime.id: r.regime.title for r in resolver.resolved()}
     return CheckReport(tuple(str(f) for f in files), tuple(unique), tuple(resolved_all),

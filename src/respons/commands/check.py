@@ -32,13 +32,18 @@ def source_lines(report):
     return lines
 
 
-def resolve_or_exit(app: App, regime: str):
+def resolve_or_exit(app: App, regime: str, output: str = "text"):
     """Check one regime for a command that uses it: (resolved regime, titles of every regime
-    read), or its errors printed to stderr and the command stopped (exit 1; 2 unreadable)."""
+    read), or its errors reported and the command stopped (exit 1; 2 unreadable) — as the
+    `respons check` JSON document on stdout when the command writes JSON, else as text on
+    stderr."""
     report = check_paths([regime], app.registry, app.settings.regimes_path)
     errors = [d for d in report.diagnostics if d.severity == ERROR]
     if errors:
-        click.echo(render_text(errors, source_lines(report)), err=True, nl=False)
+        if output == "json":
+            click.echo(render_json(errors, False), nl=False)
+        else:
+            click.echo(render_text(errors, source_lines(report)), err=True, nl=False)
         raise SystemExit(EXIT_USAGE if report.unreadable else EXIT_FINDINGS)
     return report.resolved[0], report.titles
 

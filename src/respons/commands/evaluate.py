@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import click
 
@@ -23,8 +24,11 @@ class _Date(click.ParamType):
     name = "DATE"
 
     def convert(self, value, param, ctx):
+        text = str(value).strip()
         try:
-            return dt.date.fromisoformat(str(value)).isoformat()
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # not 20250101 or 2025-W01-1
+                raise ValueError(text)
+            return dt.date.fromisoformat(text).isoformat()
         except ValueError:
             self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
 
@@ -94,11 +98,16 @@ def evaluate_and_report(app: App, store, resolved, titles, as_of, output, everyt
 def evaluate(app: App, regime: str, store_url: str | None, as_of: str | None, output: str,
              everything: bool, soon: int) -> None:
     """Evaluate REGIME's duties over the records in the store."""
-    from respons.commands.store import open_or_exit, store_errors
+    from respons.commands.store import fail, open_or_exit, store_errors
 
-    resolved, titles = resolve_or_exit(app, regime)
+    resolved, titles = resolve_or_exit(app, regime, output)
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
+        # Evaluating a store that was never written is almost always a mistyped --store:
+        # say so rather than report an empty year (and leave no new file behind).
+        if target.schema_version() is None:
+            fail(f"the store {target.url} holds no records yet (its schema was never "
+                 "created): ingest records first (respons ingest or respons run)")
         target.init()
         code = evaluate_and_report(app, target, resolved, titles, as_of, output, everything,
                                    soon)

@@ -45,7 +45,7 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
     from respons.commands.ingest import ingest_files, refuse_unreadable
     from respons.commands.store import open_or_exit, store_errors
 
-    resolved, titles = resolve_or_exit(app, regime)
+    resolved, titles = resolve_or_exit(app, regime, output)
     refuse_unreadable(records, output)
     target = open_or_exit(app, store_url)
     with target, store_errors(target):

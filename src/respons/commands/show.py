@@ -18,7 +18,7 @@ from respons.show import render_json, render_text
 @pass_app
 def show(app: App, output: str, regime: str) -> None:
     """Show a regime with everything it inherits: agencies, powers, duties, ladders…"""
-    resolved, titles = resolve_or_exit(app, regime)
+    resolved, titles = resolve_or_exit(app, regime, output)
     resolved = resolved.regime
     if output == "json":
         click.echo(json.dumps(render_json(resolved, titles), ensure_ascii=False, indent=2))

@@ -97,10 +97,20 @@ class Compiler:
     def _pause_units(self, column: str) -> str:
         """Units that pauses ended by the evaluation date exclude (中止 … 至 …). A pause
         ends at the first end record at or after its start in time (``at``), whatever
-        order the records reached the store in; corrected records are left out."""
+        order the records reached the store in; corrected records are left out. A pause
+        recorded while the matter is already paused adds nothing: it ends with the pause it
+        falls in, whose time is already counted."""
         parts = []
         for n, pause in enumerate(self.duty.pauses):
-            p, e = f"p{n}", f"e{n}"
+            p, e, q = f"p{n}", f"e{n}", f"o{n}"
+            start, end = self.value(pause.start.text), self.value(pause.end.text)
+            inside = (
+                f"NOT EXISTS (SELECT 1 FROM records {q} WHERE {q}.type = {start}"
+                f" AND {q}.subject = {p}.subject AND ({q}.at < {p}.at OR ({q}.at = {p}.at"
+                f" AND {q}.seq < {p}.seq)) AND {self._not_corrected(q)}"
+                f" AND NOT EXISTS (SELECT 1 FROM records y WHERE y.type = {end}"
+                f" AND y.subject = {q}.subject AND y.at >= {q}.at AND y.at <= {p}.at"
+                f" AND {self._not_corrected('y')}))")
             parts.append(
                 f"(SELECT COALESCE(SUM(ce.{column} - cp.{column}), 0) FROM records {p}"
                 f" JOIN resp_cal cp ON cp.d = {p}.at_date"
@@ -111,7 +121,7 @@ class Compiler:
                 f" JOIN resp_cal ce ON ce.d = {e}.at_date"
                 f" WHERE {p}.type = {self.value(pause.start.text)} AND {p}.subject = s0.subject"
                 f" AND {p}.at_date >= s0.at_date AND {p}.at_date <= {self.value(self.as_of)}"
-                f" AND {p}.at_date <= s0.due0 AND {self._not_corrected(p)})")
+                f" AND {p}.at_date <= s0.due0 AND {self._not_corrected(p)} AND {inside})")
         return " + ".join(parts) if parts else "0"
 
     def _paused(self, outer: str) -> str:
@@ -138,7 +148,7 @@ class Compiler:
         ``resp_cal`` row is ``cal`` (and whose ISO text is ``date``), ``shift`` units later."""
         amount = int(period.amount)
         if period.unit == "workdays":
-            return (f" LEFT JOIN resp_wd {tag} ON {tag}.cum = {cal}.cum + {amount} + {shift}",
+            return (f" LEFT JOIN resp_wd {tag} ON {tag}.cum = {cal}.base + {amount} + {shift}",
                     f"{tag}.d")
         if period.unit == "days":
             return (f" LEFT JOIN resp_cal {tag} ON {tag}.day_index = {cal}.day_index + {amount}"

@@ -77,7 +77,19 @@ def default_as_of(store) -> str:
 
 
 def _years_needed(store, versions, as_of: str) -> tuple[int, int, tuple[int, ...]]:
-    first = store.query("SELECT MIN(at_date) FROM records")[0][0] or as_of
+    """The years the calendar tables must cover: from the earliest record that starts a
+    duty in a version's window (records the regime does not govern need no calendar) to
+    the latest one plus the longest period and a year of slack for pauses."""
+    starts = sorted({ref.text for v in versions for d in v.regime.duties
+                     for ref in d.starts.events})
+    oldest = versions[0].window.start if versions else NO_START
+    first = last = None
+    if starts:
+        marks = ", ".join("?" * len(starts))
+        first, last = store.query(
+            f"SELECT MIN(at_date), MAX(at_date) FROM records WHERE type IN ({marks})"
+            " AND at_date >= ? AND at_date <= ?", [*starts, oldest, as_of])[0]
+    first, last = first or as_of, last or as_of
     longest, months = 0, set()
     for version in versions:
         for duty in version.regime.duties:
@@ -90,9 +102,8 @@ def _years_needed(store, versions, as_of: str) -> tuple[int, int, tuple[int, ...
                 if period.unit in ("months", "years"):
                     months.add(int(period.amount) * (12 if period.unit == "years" else 1))
             longest = max(longest, days)
-    # A year of slack for pauses, which push a due date further.
-    last = int(as_of[:4]) + math.ceil(longest / 365) + 1
-    return int(first[:4]), last, tuple(sorted(months))
+    end = min(int(last[:4]) + math.ceil(longest / 365) + 1, dt.MAXYEAR)
+    return int(first[:4]), end, tuple(sorted(months))
 
 
 def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None) -> Evaluation:

@@ -174,8 +174,8 @@ def to_json(report: Report, titles: dict[str, str], obligations: list | None = N
         "versions": [{"regime": v.regime.id, "from": v.window.start, "until": v.window.end}
                      for v in e.versions],
         "as_of": e.as_of,
-        "calendars": [attrs.asdict(t) | {"missing_years": list(t.missing_years)}
-                      for t in e.timelines],
+        "calendars": [{"calendar": t.calendar, "first_year": t.first_year,
+                       "last_year": t.last_year} for t in e.timelines],
         "totals": report.totals | {"due_soon": report.due_soon},
         "years_without_calendar_data": report.wanting,
         "agencies": report.agencies,

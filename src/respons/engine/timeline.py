@@ -1,9 +1,10 @@
 """The calendar as lookup tables in the store, so that due dates are joins.
 
 ``resp_cal`` has a row per date: its ``day_index`` (days from the first date), ``cum``
-(working days from the first date up to and including it) and ``roll`` (the first working
-day on or after it). ``resp_wd`` maps each working day's ``cum`` to its date, so the N-th
-working day after D is ``resp_wd.cum = resp_cal(D).cum + N`` (行政处罚法 第八十五条). A
+(working days from the first date up to and including it), ``base`` (the same count
+before the next day) and ``roll`` (the first working day on or after it). ``resp_wd`` maps
+each working day's ``cum`` to its date, so the N-th working day after D is
+``resp_wd.cum = resp_cal(D).base + N`` (行政处罚法 第八十五条). A
 calendar-day period ends on ``resp_cal(day_index + N).roll`` (民法典 第二百零三条: a last
 day that is a rest day gives way to the next working day). ``resp_months`` holds, for the
 month counts the regime uses, the day a period of N months from each date ends on before
@@ -73,22 +74,33 @@ def load_timeline(store, calendar: Calendar, first_year: int, last_year: int,
         days.append((day.isoformat(), len(days), None if workday is None else int(workday),
                      cum))
         day += dt.timedelta(days=1)
-    rolled, roll = [], None
+    # ``base``: the working days counted before the day after this one — what a period of
+    # working days starting this day counts on from (its start is not counted). It needs
+    # only the following day's data, so a period may start on the last day of a year
+    # without data (2007-12-31 + 7 工作日, counted in 2008 alone).
+    rolled, roll, following = [], None, None
     for day_text, index, workday, cum in reversed(days):
         roll = None if workday is None else (day_text if workday else roll)
-        rolled.append((day_text, index, workday, cum, roll))
+        base = None if following is None or following[0] is None else \
+            following[1] - following[0]
+        rolled.append((day_text, index, workday, cum, roll, base))
+        following = (workday, cum)
     rolled.reverse()
     store.load_table("resp_cal", [("d", "text"), ("day_index", "integer"),
                                   ("workday", "integer"), ("cum", "integer"),
-                                  ("roll", "text")], rolled, indexes=[("d",), ("day_index",)])
+                                  ("roll", "text"), ("base", "integer")], rolled,
+                     indexes=[("d",), ("day_index",)])
     store.load_table("resp_wd", [("cum", "integer"), ("d", "text")],
-                     [(cum, day) for day, _, workday, cum, _ in rolled if workday],
+                     [(cum, day) for day, _, workday, cum, _, _ in rolled if workday],
                      indexes=[("cum",)])
     index_of = {day: index for day, index, *_ in rolled}
     months = []
     for count in sorted(set(month_counts)):
-        for day, _, _, _, _ in rolled:
-            target = add_months(dt.date.fromisoformat(day), count).isoformat()
+        for day, *_ in rolled:
+            try:
+                target = add_months(dt.date.fromisoformat(day), count).isoformat()
+            except ValueError:  # past the year 9999: no such date
+                continue
             if target in index_of:
                 months.append((day, count, index_of[target]))
     store.load_table("resp_months", [("d", "text"), ("n", "integer"),

@@ -53,15 +53,22 @@ Condition = Union[Ref, Compare, Not, All, Any]  # noqa: UP007 - a runtime alias
 
 
 def refs_in(condition: Condition | None):
-    """Every name a condition mentions (not the literals it compares with)."""
-    if condition is None:
-        return
-    if isinstance(condition, Ref):
-        yield condition
-    elif isinstance(condition, Compare):
-        yield condition.left
-    elif isinstance(condition, Not):
-        yield from refs_in(condition.operand)
-    else:
-        for operand in condition.operands:
-            yield from refs_in(operand)
+    """Every name a condition mentions (not the literals it compares with), in order.
+
+    Walked with a stack, not recursion: a condition's depth is the author's to choose."""
+    stack = [condition] if condition is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Ref):
+            yield node
+        elif isinstance(node, Compare):
+            yield node.left
+        elif isinstance(node, Not):
+            stack.append(node.operand)
+        else:
+            stack.extend(reversed(node.operands))
+
+
+#: Conditions nest at most this deep; deeper ones are refused (R0113) before anything
+#: walks them recursively (comparing, showing, compiling to SQL).
+MAX_DEPTH = 32

@@ -88,7 +88,8 @@ def _numbers(art, paragraph, item, subitem) -> dict:
             continue
         number = parse_number(value)
         if number is None or number == 0:
-            raise CitationError(f"{value!r} is not a number from 1 up")
+            raise CitationError(f"{value!r} is not a number from 1 to 9999 written as statutes "
+                                "write them (四十六 or 46)")
         out[key] = number
     return out
 

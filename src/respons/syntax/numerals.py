@@ -9,12 +9,24 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def parse_number(text: str) -> int | None:
-    """Read 46, ４６ or 四十六 as 46; None when the text is not a whole number."""
+    """Read 46, ４６ or 四十六 as 46; None when the text is not a whole number written the
+    way statutes write numbers (十十 and 三四 are typos, not numbers), or not below 10000."""
     text = text.strip().translate(_FULLWIDTH)
     if not text:
         return None
     if text.isascii() and text.isdigit():
-        return int(text)
+        return int(text) if len(text) <= 4 else None
+    number = _read_chinese(text)
+    if number is None or not 0 < number < 10000:
+        return None if number != 0 or text not in ("零", "〇") else 0
+    # Only the statutes' own spelling of the number: 二十 or 两十? 二十. 一十 may stand for 十.
+    spelled = text.replace("〇", "零").replace("两", "二")
+    if spelled.startswith("一十"):
+        spelled = spelled[1:]
+    return number if spelled == to_chinese(number) else None
+
+
+def _read_chinese(text: str) -> int | None:
     total, digit = 0, None
     for char in text:
         if char in _DIGITS:

@@ -24,6 +24,10 @@ def check(ctx: RuleContext) -> None:
     schemes = ctx.registry.scoring_schemes() if ctx.registry is not None else None
     for assessment in ctx.regime.assessments:
         full = full_marks(assessment)
+        if full <= 0:
+            ctx.sink.add("R0509", f"the full marks of {assessment.name} are {_show(full)}: they "
+                         "must be above zero", assessment.span, "write e.g. `满分 100`")
+            continue
         _bands(ctx, assessment, full)
         if assessment.items and all(item.points is not None for item in assessment.items):
             total = sum(Fraction(str(item.points)) for item in assessment.items)

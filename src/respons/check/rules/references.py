@@ -94,6 +94,11 @@ def _duty(ctx: RuleContext, duty) -> None:
     start = None
     if duty.starts is not None:
         start = _lookup(ctx, duty.starts.event, ("event",), "起算/starts")
+        if start is not None and not start.owner.key:
+            ctx.sink.add("R0405", f"duty {duty.name} follows {start.owner.name}, a record kind "
+                         "without a key (主键): its start and completion cannot be paired",
+                         duty.starts.event.span, f"give record {start.owner.name} a key, e.g. "
+                         "`主键 案件编号`: the field every event of one matter carries")
         for ref in duty.starts.also:
             _same_kind(ctx, _lookup(ctx, ref, ("event",), "起算/starts"), start, ref)
         _fields(ctx, duty.starts.where, start)

@@ -31,6 +31,8 @@ class BuildContext:
     #: Added to every line number: a chunk parsed on its own (``respons.syntax.recovery``)
     #: starts at this line of the file.
     line_offset: int = 0
+    #: id(condition node) → its depth, while the file is built (R0113)
+    depths: dict = attrs.Factory(dict)
 
 
 CURRENT: contextvars.ContextVar[BuildContext] = contextvars.ContextVar("respons_build")

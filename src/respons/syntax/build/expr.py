@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from respons.model.condition import All, Any, Compare, Literal, Not
+from respons.model.condition import MAX_DEPTH, All, Any, Compare, Literal, Not, refs_in
 from respons.model.duty import Period
 from respons.syntax.build.base import (
+    ctx,
     date_of,
     name_of,
     number_of,
@@ -21,18 +22,37 @@ def _joined_span(values):
     return span_between(values[0].span, values[-1].span) if values[0].span else None
 
 
+def _depth(node) -> int:
+    return ctx().depths.get(id(node), 1)
+
+
+def _bounded(node, operands):
+    """Record the node's depth; a condition deeper than MAX_DEPTH is reported (R0113) and
+    flattened to the names it mentions, so that nothing later recurses into it."""
+    depth = 1 + max((_depth(o) for o in operands), default=0)
+    if depth > MAX_DEPTH:
+        if depth == MAX_DEPTH + 1:
+            ctx().sink.add("R0113", f"this condition is nested more than {MAX_DEPTH} levels "
+                           "deep", node.span, "write it flatter: 非 非 A is A, and 且/或 "
+                           "chains need no brackets")
+        node = All(tuple(refs_in(node)), span=node.span)
+    ctx().depths[id(node)] = min(depth, MAX_DEPTH + 1)
+    return node
+
+
 class ExprRules:
     def any_of(self, children):
         _, operands = split(children)
-        return Any(tuple(operands), span=_joined_span(operands))
+        return _bounded(Any(tuple(operands), span=_joined_span(operands)), operands)
 
     def every(self, children):
         _, operands = split(children)
-        return All(tuple(operands), span=_joined_span(operands))
+        return _bounded(All(tuple(operands), span=_joined_span(operands)), operands)
 
     def not_(self, children):
         operand = children[1]
-        return Not(operand, span=span_between(span_of(children[0]), operand.span))
+        node = Not(operand, span=span_between(span_of(children[0]), operand.span))
+        return _bounded(node, [operand])
 
     def compare(self, children):
         left, op, right = children
