@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from respons.records import Checked, compile_schema
-from respons.store.canonical import canonical_json, normalise_at
+from respons.store.canonical import OutOfRange, canonical_json, normalise_at
 from respons.syntax.parser import parse_text
 from respons.testing import conformance_regime
 
@@ -36,10 +36,85 @@ def test_times_are_stored_at_china_standard_time(written, stored):
 
 
 @pytest.mark.parametrize("bad", ["2024-02-30", "2024-3-1", "yesterday", "2024-03-01T25:00",
-                                 "20240301", ""])
+                                 "20240301", "",
+                                 # forms Python's fromisoformat takes that records.md does not
+                                 "2024-W05-1", "2024-W05-1T09:30:00", "2024-061",
+                                 "2024-03-01T0930", "2024-03-01T09", "20240301T093000",
+                                 "2024-03-01T09:30:00+0800", "2024-03-01T09:30:00+08",
+                                 "2024-03-01t09:30", "2024-03-01T09:30z",
+                                 "2024-03-01T09:30:00,5", "2024-03-01T09:30:00.1234567",
+                                 "2024-03-01T09:30:00+08:00:00", "２０２４-03-01",
+                                 "2024-03-01T09:30:00+24:00", " 2024-03-01", "2024-03-01\n"])
 def test_bad_times(bad):
     with pytest.raises(ValueError):
         normalise_at(bad)
+
+
+@pytest.mark.parametrize("written", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00",
+                                     "9999-12-31T20:00:00Z"])
+def test_times_china_standard_time_cannot_hold(written, schema):
+    with pytest.raises(OutOfRange):
+        normalise_at(written)
+    (problem,) = schema.check(complaint(at=written))
+    assert (problem.code, problem.field) == ("R1108", "at")
+    assert problem.message == (f"'at' is \"{written}\", which lies outside the years 0001–9999 "
+                               "once converted to China Standard Time (+08:00), at which "
+                               "every time is stored")
+
+
+def test_the_edges_of_what_china_standard_time_holds():
+    assert normalise_at("9999-12-31T15:59:59Z") == ("9999-12-31T23:59:59+08:00", "9999-12-31")
+    assert normalise_at("0001-01-01T00:00:00+08:00") == ("0001-01-01T00:00:00+08:00",
+                                                         "0001-01-01")
+
+
+CASE = {"id": "a", "type": "案件.立案", "at": "2024-03-02", "案件编号": "A1", "机关": "市场监管局",
+        "职权": "行政处罚"}
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("立案日期", "2025-W05-1"), ("立案日期", "20250101"), ("立案日期", "2025-001"),
+    ("立案日期", "2025-02-29"), ("立案日期", "2025-1-01"), ("立案日期", "２０２５-01-01"),
+    ("决定时间", "2025-W05-1T09:30"), ("决定时间", "2025-01-01T0930"),
+    ("决定时间", "2025-01-01T09:30:00+0800"),
+])
+def test_dates_and_datetimes_take_only_the_documented_forms(schema, field, value):
+    (problem,) = schema.check(dict(CASE, **{field: value}))
+    assert (problem.code, problem.field) == ("R1107", field)
+
+
+def test_a_date_field_is_stored_as_written(schema):
+    checked = schema.check(dict(CASE, 立案日期="2024-02-29"))
+    assert '"立案日期":"2024-02-29"' in checked.data
+
+
+@pytest.mark.parametrize(("field", "value", "stored"), [
+    ("当事人数", 2 ** 63 - 1, "9223372036854775807"), ("当事人数", -(2 ** 63),
+                                                      "-9223372036854775808"),
+    ("当事人数", 1e18, "1000000000000000000"), ("裁量比例", 2 ** 63 - 1, "9223372036854775807"),
+    ("裁量比例", 0.5, "0.5"), ("罚款", "9999999999999.99", '"9999999999999.99"'),
+    ("罚款", 9999999999999.99, '"9999999999999.99"'), ("罚款", -12.5, '"-12.50"'),
+    ("罚款", "-0", '"0.00"'), ("罚款", 0, '"0.00"'), ("罚款", 12, '"12.00"'),
+])
+def test_numbers_at_the_edges_of_their_range(schema, field, value, stored):
+    checked = schema.check(dict(CASE, **{field: value}))
+    assert isinstance(checked, Checked), checked
+    assert f'"{field}":{stored}' in checked.data
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("当事人数", 2 ** 63), ("当事人数", -(2 ** 63) - 1), ("当事人数", 10 ** 400),
+    ("当事人数", 1e19),
+    ("当事人数", float("inf")), ("裁量比例", 2 ** 63), ("裁量比例", 1e300),
+    ("裁量比例", float("inf")), ("裁量比例", float("-inf")), ("罚款", "1e999999999999999999"),
+    ("罚款", "1e9999999"), ("罚款", "1e3"), ("罚款", "10000000000000"), ("罚款", 1e13),
+    ("罚款", 10 ** 400), ("罚款", "1_000"), ("罚款", " 12"), ("罚款", "+12"), ("罚款", "١٢"),
+    ("罚款", "12."), ("罚款", ".5"), ("罚款", "1,000.00"), ("罚款", 1e-05), ("罚款", float("inf")),
+    ("罚款", "1.005"), ("罚款", True),
+])
+def test_numbers_beyond_what_both_stores_keep_are_refused(schema, field, value):
+    (problem,) = schema.check(dict(CASE, **{field: value}))
+    assert (problem.code, problem.field) == ("R1107", field)
 
 
 def test_equivalent_spellings_are_one_record(schema):

@@ -24,7 +24,7 @@ from respons.check.render import render_text
 from respons.check.runner import check_paths
 from respons.commands.check import source_lines
 from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
-from respons.records import compile_schema
+from respons.records import compile_versions
 from respons.records.schema import ReservedField
 from respons.store.ingest import FileReport, Rejects, ingest_file, unreadable
 
@@ -67,7 +67,8 @@ def ingest(app: App, regime: str, files: tuple[str, ...], store_url: str | None,
 
 def refuse_unreadable(files, output: str) -> None:
     """Stop (exit 2) before anything is stored when a file cannot be read at all."""
-    missing = [unreadable(f, _unreadable_reason(f)) for f in files if _unreadable_reason(f)]
+    missing = [unreadable(shown(f), _unreadable_reason(f)) for f in files
+               if _unreadable_reason(f)]
     if missing:
         _diagnostics(output, missing, lambda _: None, valid=False)
         raise SystemExit(EXIT_USAGE)
@@ -80,7 +81,7 @@ def ingest_files(target, resolved, files, rejects, quiet: bool, output: str) -> 
     regime_info = (resolved.regime.id,
                    hashlib.sha256(resolved.parsed.text.encode("utf-8")).hexdigest())
     try:
-        schema = compile_schema(resolved.regime)
+        schema = compile_versions(resolved)
     except ReservedField as error:
         fail(str(error), EXIT_FINDINGS)
     reports: list[FileReport] = []
@@ -99,16 +100,24 @@ def ingest_files(target, resolved, files, rejects, quiet: bool, output: str) -> 
                    f"{stored} stored, {sum(r.duplicates for r in reports)} already there, "
                    f"{sum(r.rejected for r in reports)} rejected; head seq {head.seq} "
                    f"{head.hash}")
-    return code, _document(target.url, resolved.regime.id, reports, head, code, rejects)
+    return code, _document(target.url, resolved.regime.id, reports, head, code,
+                           shown(rejects) if rejects is not None else None)
+
+
+def shown(file: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) are
+    written as ``\\xff``, so that the name can be printed and stored."""
+    return os.fsencode(file).decode("utf-8", "backslashreplace")
 
 
 def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str) -> FileReport:
     size = os.path.getsize(file)
+    name = shown(file)
     show_bar = not quiet and size >= PROGRESS_BYTES and sys.stderr.isatty()
     if not show_bar:
-        report = ingest_file(target, schema, file, name=file, regime=regime_info, rejects=sink)
+        report = ingest_file(target, schema, file, name=name, regime=regime_info, rejects=sink)
     else:
-        with click.progressbar(length=size, label=file, file=sys.stderr,
+        with click.progressbar(length=size, label=name, file=sys.stderr,
                                show_percent=True, show_pos=False) as bar:
             state = {"done": 0}
 
@@ -116,15 +125,15 @@ def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str)
                 bar.update(done - state["done"])
                 state["done"] = done
 
-            report = ingest_file(target, schema, file, name=file, regime=regime_info,
+            report = ingest_file(target, schema, file, name=name, regime=regime_info,
                                  rejects=sink, progress=progress)
     if output == "text":
         if report.diagnostics:
             texts = {d.span.line: d for d in report.diagnostics}
-            click.echo(render_text(report.diagnostics, _lines_of(file, set(texts)),
+            click.echo(render_text(report.diagnostics, _lines_of(file, set(texts), name),
                                    summary=False), err=True, nl=False)
             if report.more:
-                click.echo(f"… and {report.more} more errors in {file} (--rejects PATH writes "
+                click.echo(f"… and {report.more} more errors in {name} (--rejects PATH writes "
                            "every bad line with its reasons)", err=True)
         if not quiet:
             click.echo(_summary(report, sink))
@@ -138,14 +147,14 @@ def _summary(r: FileReport, sink) -> str:
                 + (f"; {r.duplicates} already there" if r.duplicates else ""))
     if r.status == "partial":
         return (f"{r.file}: stored {r.stored} records (seq {r.first_seq}–{r.last_seq}, batch "
-                f"{r.batch}); {r.rejected} bad lines written to {sink.path}")
+                f"{r.batch}); {r.rejected} bad lines written to {shown(str(sink.path))}")
     if r.status == "unchanged":
         return f"{r.file}: nothing new, all {r.duplicates} records already stored"
     if r.status == "empty":
         return f"{r.file}: no records"
     if r.status == "unreadable":
         return f"{r.file}: not a JSON Lines records file; nothing stored"
-    where = f" (written to {sink.path})" if sink is not None else ""
+    where = f" (written to {shown(str(sink.path))})" if sink is not None else ""
     return (f"{r.file}: rejected, {r.rejected} bad line{'s' * (r.rejected != 1)}{where}; "
             "nothing of this file was stored")
 
@@ -221,7 +230,7 @@ class _SparseLines:
         return self.lines.get(index + 1, "")
 
 
-def _lines_of(file: str, wanted: set[int]):
+def _lines_of(file: str, wanted: set[int], name: str):
     found: dict[int, str] = {}
     last = max(wanted, default=0)
     try:
@@ -234,4 +243,4 @@ def _lines_of(file: str, wanted: set[int]):
     except OSError:
         return lambda _: None
     sparse = _SparseLines(found, last)
-    return lambda name: sparse if name == file else None
+    return lambda given: sparse if given == name else None

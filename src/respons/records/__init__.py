@@ -3,10 +3,18 @@ regime that declares its kind.
 
 ``respons.records.reader`` turns a file into numbered lines and JSON objects;
 ``respons.records.schema`` compiles a resolved regime once into a checker per record type
-(``kind.event``) that validates a record and puts it into canonical form. Neither touches
-a store: storing, de-duplicating and hash-chaining are ``respons.store``'s.
+(``kind.event``) that validates a record and puts it into canonical form;
+``compile_versions`` compiles each version of a regime (取代) so that a record is checked
+against the version in force on its date. Neither touches a store: storing,
+de-duplicating and hash-chaining are ``respons.store``'s.
 """
 
-from respons.records.schema import Checked, Problem, RecordSchema, compile_schema
+from respons.records.schema import (
+    Checked,
+    Problem,
+    RecordSchema,
+    compile_schema,
+    compile_versions,
+)
 
-__all__ = ["Checked", "Problem", "RecordSchema", "compile_schema"]
+__all__ = ["Checked", "Problem", "RecordSchema", "compile_schema", "compile_versions"]

@@ -4,6 +4,13 @@ The file is read as bytes, a line at a time, so memory does not grow with the fi
 SHA-256 of the whole file is computed on the way (the store keeps it with the batch).
 Blank lines are skipped but counted, so line numbers match an editor's. A byte-order mark
 is allowed before the first line.
+
+A line is refused (R1102) when it is not JSON text a record can be read from: not UTF-8,
+invalid JSON, a member given twice, NaN or Infinity, arrays or objects nested more than
+`MAX_DEPTH` deep (a record's fields hold single values), a string escaping half of a
+UTF-16 surrogate pair (``"\\ud800"``), which is no Unicode character and cannot be stored
+or hashed as UTF-8, or a string holding NUL (``"\\u0000"``), which PostgreSQL cannot store
+in text (and SQLite and PostgreSQL must hold the same records).
 """
 
 from __future__ import annotations
@@ -11,14 +18,32 @@ from __future__ import annotations
 import hashlib
 import json
 import json.scanner
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from respons.records.schema import Problem
 
+#: How deep arrays and objects may nest in a line. A record is one object of single
+#: values, so 2 would do; a little more lets a wrong value (a list where text belongs) be
+#: reported as a value of the wrong type, with the field it is in.
+MAX_DEPTH = 32
+
+#: A ``\\uD800``–``\\uDFFF`` or ``\\u0000`` escape: the only way a JSON line that is
+#: UTF-8 can hold a lone surrogate (pairs are joined into one character by the decoder; a
+#: lone one stays) or a NUL (JSON forbids raw control characters in strings).
+_BAD_ESCAPE = re.compile(r"\\u(?:[dD][89abcdefABCDEF]|0000)")
+
 
 class DuplicateMember(ValueError):
     pass
+
+
+def printable(text: str) -> str:
+    """``text`` with any lone surrogate written as its ``\\uXXXX`` escape, for messages."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 
 
 def _object(pairs):
@@ -54,7 +79,11 @@ def parse(text: str):
 
 
 class RecordFile:
-    """A records file; iterate for ``(line number, text, record or None, problem or None)``."""
+    """A records file; iterate for ``(line number, text, value, problem or None)``.
+
+    The value is the line's JSON value, or None when it could not be read; when a problem
+    is given the value is not to be checked, only to show whether it was an object.
+    """
 
     def __init__(self, path: str | Path, progress: Callable[[int], None] | None = None):
         self.path = Path(path)
@@ -84,20 +113,117 @@ class RecordFile:
                 if not text or text.isspace():
                     continue
                 try:
-                    yield number, text, parse(text), None
+                    value = parse(text)
                 except DuplicateMember as twice:
+                    name = printable(str(twice))
                     yield number, text, None, Problem(
-                        "R1102", f"the record gives member {str(twice)!r} twice", str(twice),
+                        "R1102", f"the record gives member '{name}' twice", name,
                         "give each member once: JSON readers disagree on which one counts")
+                    continue
+                except RecursionError:  # a parser's stack: deeper than any record goes
+                    # Unread, it still counts as an object when it opens as one.
+                    yield number, text, {} if text.lstrip()[:1] == "{" else None, _too_deep()
+                    continue
                 except ValueError as error:
                     yield number, text, None, Problem(
                         "R1102", f"line is not valid JSON: {_reason(error)}", None,
                         "each line of a records file is one JSON object",
                         getattr(error, "colno", None))
+                    continue
+                # The usual line has no escape and no nesting: two finds and a count.
+                if "\\u" in text or ("[" in text and text.count("[") + text.count("{")
+                                        > MAX_DEPTH) or text.count("{") > MAX_DEPTH:
+                    # A refused value is still given: the line held a JSON object, or not.
+                    yield number, text, value, _shape_problem(text, value)
+                else:
+                    yield number, text, value, None
         if self.progress is not None:
             self.progress(done)
         self.sha256 = digest.hexdigest()
 
 
 def _reason(error: ValueError) -> str:
+    if "integer string conversion" in str(error):  # Python's limit on digits, 4300
+        return "a number has thousands of digits"
     return getattr(error, "msg", None) or str(error)
+
+
+def _too_deep() -> Problem:
+    return Problem("R1102", f"line nests arrays or objects more than {MAX_DEPTH} deep", None,
+                   "a record is one JSON object whose fields hold single values: text, "
+                   "numbers, true or false", 1)
+
+
+def _shape_problem(text: str, value) -> Problem | None:
+    """Too deep, or text no store can keep: checked only on lines that could be (the
+    usual line has no nesting and no such escape, and costs two counts and a find)."""
+    if text.count("[") + text.count("{") > MAX_DEPTH and _depth(value) > MAX_DEPTH:
+        return _too_deep()
+    if "\\u" in text and _BAD_ESCAPE.search(text):
+        return _text_problem(text, value)
+    return None
+
+
+def _depth(value) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend((inner, depth + 1) for inner in
+                         (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _unstorable(text: str) -> str | None:
+    """What makes ``text`` unstorable — a lone surrogate, a NUL — or None."""
+    if "\0" in text:
+        return "nul"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "surrogate"
+    return None
+
+
+_WHY = {
+    "surrogate": ("half of a UTF-16 surrogate pair (a lone \\uD800–\\uDFFF escape), which "
+                  "is no Unicode character", "write the character itself in UTF-8, or escape "
+                  "both halves of the pair (\"\\ud83d\\ude00\" is one character)"),
+    "nul": ("the character U+0000 (NUL, written \\u0000), which PostgreSQL cannot keep in "
+            "text", "remove it: no store may hold what another cannot"),
+}
+
+
+def _text_problem(text: str, value) -> Problem | None:
+    """The first member (of the record, or of the line's value) holding a text that is
+    not Unicode (a lone surrogate) or that holds NUL."""
+    members = value.items() if isinstance(value, dict) else [(None, value)]
+    for key, item in members:
+        why = _unstorable(key) if key is not None else None
+        if why:
+            return _unstorable_problem(text, key, "the name of member", why)
+        stack = [item]
+        while stack:
+            inner = stack.pop()
+            why = _unstorable(inner) if isinstance(inner, str) else None
+            if why:
+                return _unstorable_problem(text, key, "member", why)
+            if isinstance(inner, dict):
+                stack.extend(inner.keys())
+                stack.extend(inner.values())
+            elif isinstance(inner, list):
+                stack.extend(inner)
+    return None
+
+
+def _unstorable_problem(text: str, key: str | None, where: str, why: str) -> Problem:
+    name = printable(key).replace("\0", "\\u0000") if key is not None else None
+    column = None
+    if name is not None:
+        at = text.find(json.dumps(key) + ":")  # the name as ASCII escapes, as it is written
+        column = at + 1 if at >= 0 else None
+    subject = f"{where} '{name}' holds" if name is not None else "the line holds"
+    message, help = _WHY[why]
+    return Problem("R1102", f"{subject} {message}", name, help,
+                   column or (None if name else 1))

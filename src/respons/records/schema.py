@@ -9,6 +9,8 @@ record. A checked record comes out in canonical form with its content hash
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import NamedTuple
@@ -19,7 +21,13 @@ from respons.check.suggest import did_you_mean
 from respons.model.regime import Regime
 from respons.records import values
 from respons.records.names import NameTable
-from respons.store.canonical import RESERVED, canonical_json, content_hash, normalise_at
+from respons.store.canonical import (
+    RESERVED,
+    OutOfRange,
+    canonical_json,
+    content_hash,
+    normalise_at,
+)
 
 #: The longest id accepted: ids are keys, not documents.
 MAX_ID = 200
@@ -83,12 +91,28 @@ class _TypeChecker:
 
 
 class RecordSchema:
-    """The record types of one regime and how to check a record of each."""
+    """The record types of one regime and how to check a record of each.
+
+    A regime with earlier versions (取代) is compiled by `compile_versions`: each record is
+    then checked against the version in force on its date, found by bisecting the
+    versions' 施行 dates.
+    """
 
     def __init__(self, regime: Regime, types: dict[str, _TypeChecker], names: NameTable):
         self.regime = regime
         self.types = types
         self.names = names
+        #: every version, oldest first (this one among them), and the 施行 dates of all
+        #: but the oldest as ISO text; empty for a regime without earlier versions
+        self.versions: tuple[RecordSchema, ...] = ()
+        self.starts: tuple[str, ...] = ()
+
+    def in_force(self, at_date: str) -> RecordSchema:
+        """The version in force on ``at_date`` (YYYY-MM-DD): the newest whose 施行 is not
+        after it; the oldest for a date before every version."""
+        if not self.versions:
+            return self
+        return self.versions[bisect.bisect_right(self.starts, at_date)]
 
     def check(self, record) -> Checked | list[Problem]:
         if not isinstance(record, dict):
@@ -97,20 +121,24 @@ class RecordSchema:
         rid = record.get("id")
         if not isinstance(rid, str) or not rid or rid.isspace() or len(rid) > MAX_ID:
             problems.append(_id_problem(rid))
-        kind_event = record.get("type")
-        checker = self.types.get(kind_event) if isinstance(kind_event, str) else None
-        if checker is None:
-            problems.append(self._type_problem(kind_event))
         at = record.get("at")
         try:
             at_text, at_date = normalise_at(at)
-        except (ValueError, TypeError):
+            at_problem = None
+        except (ValueError, TypeError) as error:
             at_text = at_date = None
-            problems.append(Problem(
-                "R1108", f"'at' must be an ISO date or date-time, not {values.show(at)}"
-                if at is not None else "the record has no 'at' (when it happened)", "at",
-                "write 2024-03-01, 2024-03-01T09:30 or 2024-03-01T09:30:00+08:00; without "
-                "an offset the time is China Standard Time"))
+            at_problem = _at_problem(at, error)
+        kind_event = record.get("type")
+        schema = self
+        if self.versions:
+            schema = self.in_force(at_date) if at_date is not None else \
+                self._declaring(kind_event)
+        checker = schema.types.get(kind_event) if isinstance(kind_event, str) else None
+        if checker is None:
+            problems.append(self._version_type_problem(schema, kind_event, at_date)
+                            if self.versions else self._type_problem(kind_event))
+        if at_problem is not None:
+            problems.append(at_problem)
         corrects = record.get("corrects")
         if corrects is not None and (not isinstance(corrects, str) or not corrects
                                      or corrects.isspace()):
@@ -120,6 +148,8 @@ class RecordSchema:
             return problems
         fields = self._fields(checker, record, problems)
         if problems:
+            if self.versions and at_date is not None:
+                return [self._in_version(p, schema, at_date) for p in problems]
             return problems
         data = canonical_json(fields)
         if checker.splice:
@@ -168,6 +198,52 @@ class RecordSchema:
                                         bad.help))
         return out
 
+    def _declaring(self, kind_event) -> RecordSchema:
+        """For a record whose date is unknown: the newest version declaring its type."""
+        for version in reversed(self.versions):
+            if isinstance(kind_event, str) and kind_event in version.types:
+                return version
+        return self.versions[-1]
+
+    def _window(self, index: int) -> str:
+        """When version ``index`` (oldest first) is in force: "from A to B", "from A",
+        "until B"."""
+        start = self.starts[index - 1] if index > 0 else None
+        end = None
+        if index < len(self.starts) and self.starts[index] > "0001-01-01":
+            end = (dt.date.fromisoformat(self.starts[index]) - dt.timedelta(days=1)).isoformat()
+        if start and end:
+            return f"from {start} to {end}"
+        if start:
+            return f"from {start}"
+        return f"until {end}" if end else "always"
+
+    def _in_version(self, problem: Problem, schema: RecordSchema, at_date: str) -> Problem:
+        """A missing or unknown field, said of the version in force: it is that version's."""
+        if problem.code not in ("R1105", "R1106"):
+            return problem
+        index = self.versions.index(schema)
+        return Problem(problem.code, f"{schema.regime.id}, the version in force on {at_date} "
+                       f"({self._window(index)}): {problem.message}", problem.field,
+                       problem.help, problem.column)
+
+    def _version_type_problem(self, schema: RecordSchema, kind_event, at_date) -> Problem:
+        """R1104 for a regime with versions: name the version in force, and the versions
+        that declare the type."""
+        problem = schema._type_problem(kind_event)
+        if at_date is None:
+            return problem
+        index = self.versions.index(schema)
+        message = (f"{schema.regime.id}, the version in force on {at_date} "
+                   f"({self._window(index)}): {problem.message}")
+        others = [f"{v.regime.id} (in force {self._window(i)})"
+                  for i, v in enumerate(self.versions)
+                  if isinstance(kind_event, str) and kind_event in v.types]
+        help = (f"{kind_event} is declared only by {', '.join(others)}; a record is checked "
+                "against the version in force on its date: check its 'at'"
+                if others else problem.help)
+        return Problem(problem.code, message, problem.field, help, problem.column)
+
     def _type_problem(self, kind_event) -> Problem:
         if not isinstance(kind_event, str):
             message = "the record has no 'type'" if kind_event is None else \
@@ -191,6 +267,17 @@ _string = json.encoder.encode_basestring  # what canonical_json writes for a str
 
 
 _new = tuple.__new__
+
+
+def _at_problem(at, error: Exception) -> Problem:
+    if isinstance(error, OutOfRange):
+        return Problem("R1108", f"'at' is {values.show(at)}, which {error}", "at",
+                       "write the time with the offset it was recorded at")
+    return Problem(
+        "R1108", f"'at' must be an ISO date or date-time, not {values.show(at)}"
+        if at is not None else "the record has no 'at' (when it happened)", "at",
+        "write 2024-03-01, 2024-03-01T09:30 or 2024-03-01T09:30:00+08:00; without an offset "
+        "the time is China Standard Time")
 
 
 def _id_problem(rid) -> Problem:
@@ -250,6 +337,23 @@ def compile_schema(regime: Regime) -> RecordSchema:
                                              for f in fields),
                                        f',"type":{_string(name)}')
     return RecordSchema(regime, types, names)
+
+
+def compile_versions(resolved) -> RecordSchema:
+    """The schema of a resolved regime together with its earlier versions (取代): each
+    version compiled once; `RecordSchema.check` picks the one in force on a record's
+    date. The engine orders versions the same way (``engine.evaluate.versions_of``).
+    """
+    newest = compile_schema(resolved.regime)
+    older = [version.regime for version in getattr(resolved, "versions", ())]
+    if not older:
+        return newest
+    schemas = [newest, *(compile_schema(regime) for regime in older)]
+    schemas.sort(key=lambda s: s.regime.effective or dt.date.min)
+    newest.versions = tuple(schemas)
+    newest.starts = tuple((s.regime.effective or dt.date.min).isoformat()
+                          for s in schemas[1:])
+    return newest
 
 
 def _field(name: str, type_, optional: bool, names: NameTable) -> _Field:

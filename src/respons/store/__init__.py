@@ -36,7 +36,8 @@ def open_store(url: str, registry, settings: dict | None = None) -> Store:
     """Open the store ``url`` names with the installed backend for its scheme.
 
     Raises `StoreUnavailable` (a one-line message) for an unknown scheme, two backends
-    claiming one scheme, or a store that cannot be opened.
+    claiming one scheme, a store that cannot be opened, or one that would not keep its
+    records (``transient``, such as ``sqlite:///:memory:``).
     """
     scheme = scheme_of(url)
     claims = [backend for group in registry.manager.hook.respons_storage_backends()
@@ -52,10 +53,16 @@ def open_store(url: str, registry, settings: dict | None = None) -> Store:
         raise StoreUnavailable(f"several storage backends serve {scheme}:// URLs ({names}): "
                                "disable all but one under [plugins] disable in respons.toml")
     try:
-        return claims[0].open(url, settings or {})
+        store = claims[0].open(url, settings or {})
     except StoreError:
         raise
     except Exception as error:  # a backend's own failure, said in one line
         raise StoreUnavailable(f"cannot open store {redact(url)}: "
                                f"{str(error).strip().splitlines()[0] if str(error) else error!r}"
                                ) from None
+    if getattr(store, "transient", None):
+        store.close()
+        raise StoreUnavailable(f"store URL {redact(url)} names {store.transient}, whose records "
+                               "would vanish when respons exits: a store must be a file or a "
+                               "database server (sqlite:///respons.db)")
+    return store

@@ -127,6 +127,10 @@ class Store(abc.ABC):
     url: str
     #: The driver's exception types, which the command line reports in one line.
     errors: tuple[type[Exception], ...] = ()
+    #: None when the store keeps its records after it is closed; otherwise what it is
+    #: (``"a database in memory"``): `respons.store.open_store` refuses such a store,
+    #: whose records would vanish when respons exits.
+    transient: str | None = None
 
     # ── schema ───────────────────────────────────────────────────────────────────
     @abc.abstractmethod

@@ -75,10 +75,11 @@ def ingest_file(store: Store, schema: RecordSchema, path: str | Path, *, name: s
         run = _Run(appender, report, name, rejects)
         for number, text, value, problem in source:
             report.records += 1
+            if type(value) is dict:
+                objects += 1  # a JSON object, if not a valid one: a records file after all
             if problem is not None:
                 run.bad(number, text, [problem])
                 continue
-            objects += 1
             checked = schema.check(value)
             if isinstance(checked, Checked):
                 run.pending.append((number, text, checked))

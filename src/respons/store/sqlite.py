@@ -16,7 +16,7 @@ from pathlib import Path
 
 from respons.store.api import StoreUnavailable
 from respons.store.sql import SQLStore
-from respons.store.url import redact, sqlite_path
+from respons.store.url import redact, sqlite_path, transient
 
 #: SQLite allows 32766 parameters per statement since 3.32; stay well below.
 _IN_CHUNK = 900
@@ -29,17 +29,26 @@ class SQLiteStore(SQLStore):
     def __init__(self, url: str) -> None:
         self.path = sqlite_path(url)
         super().__init__(None, redact(url))
-        if self.path == ":memory:" or Path(self.path).is_file():
-            self.connection = self._connect(create=False)
-        elif Path(self.path).exists():
-            raise StoreUnavailable(f"store {self.url}: {self.path} is not a file")
+        self.transient = transient(self.path)
+        try:
+            if self.transient or Path(self.path).is_file():
+                self.connection = self._connect(create=False)
+            elif Path(self.path).exists():
+                raise StoreUnavailable(f"store {self.url}: {self.path} is not a file")
+        except OSError as error:  # a name too long, a folder that cannot be searched
+            raise StoreUnavailable(f"store {self.url}: {error.strerror or error}") from None
 
     def _connect(self, create: bool) -> sqlite3.Connection:
-        if self.path == ":memory:":
-            target, uri = ":memory:", False
+        if self.transient:
+            target, uri = self.path, False
         else:
-            folder = Path(self.path).resolve().parent
-            if not folder.is_dir():
+            try:
+                folder = Path(self.path).resolve().parent
+                folder_exists = folder.is_dir()
+            except OSError as error:
+                raise StoreUnavailable(f"store {self.url}: {error.strerror or error}") \
+                    from None
+            if not folder_exists:
                 raise StoreUnavailable(f"store {self.url}: folder {folder} does not exist")
             target = Path(self.path).resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw")
             uri = True
@@ -65,7 +74,7 @@ class SQLiteStore(SQLStore):
     def init(self) -> int:
         if self.connection is None:
             self.connection = self._connect(create=True)
-        if self.path != ":memory:":
+        if not self.transient:
             self.connection.execute("PRAGMA journal_mode = WAL")
         return super().init()
 

@@ -11,33 +11,73 @@ from pathlib import Path
 
 from respons.store.api import StoreUnavailable
 
+#: libpq connection parameters whose value is a secret: masked wherever a URL is shown.
+SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+
+#: What a SQLite store cannot be: it would vanish when respons exits.
+_TRANSIENT = {":memory:": "a database in memory"}
+
 
 def scheme_of(url: str) -> str:
     scheme, sep, _ = url.partition("://")
     if not sep or not scheme:
-        raise StoreUnavailable(f"store URL {url!r} has no scheme: write sqlite:///respons.db "
-                               "or postgresql://user@host/database")
+        raise StoreUnavailable(f"store URL {redact(url)!r} has no scheme: write "
+                               "sqlite:///respons.db or postgresql://user@host/database")
     return scheme.lower()
 
 
 def redact(url: str) -> str:
-    """The URL with any password replaced by ``***``."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rpartition("@")
-    user = parts.username or ""
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[2]}"))
+    """The URL with any password replaced by ``***``: the one in ``user:password@`` and
+    any ``password=``/``sslpassword=`` of the query.
+
+    It reads the URL by hand, not with `urllib.parse` (which refuses some malformed URLs,
+    and stops the user information at a ``/`` that libpq would keep in it): whatever the
+    text, what is masked is at least what a driver could take for a password.
+    """
+    scheme, sep, rest = url.partition("://") if "://" in url else ("", "", url)
+    # The user information runs to the last "@" before the host: a "/", "?" or "#" after
+    # an "@" ends it; before one, it may still be part of a password.
+    at = -1
+    for index, char in enumerate(rest):
+        if char == "@":
+            at = index
+        elif char in "/?#" and at >= 0:
+            break
+    if at >= 0 and ":" in rest[:at]:
+        user = rest[:at].partition(":")[0]
+        rest = f"{user}:***{rest[at:]}"
+        at = len(user) + 4
+    head, question, query = rest[max(at, 0):].partition("?")
+    if question:
+        query, hash_, fragment = query.partition("#")
+        pairs = []
+        for pair in query.split("&"):
+            key, equals, _ = pair.partition("=")
+            if equals and urllib.parse.unquote(key).strip().lower() in SECRET_PARAMETERS:
+                pair = f"{key}=***"
+            pairs.append(pair)
+        rest = rest[:max(at, 0)] + head + "?" + "&".join(pairs) + hash_ + fragment
+    return f"{scheme}{sep}{rest}"
 
 
 def sqlite_path(url: str) -> str:
     """The file a ``sqlite:`` URL names: three slashes then a relative path, four then an
-    absolute one (as SQLAlchemy reads them); ``sqlite:///:memory:`` is kept in memory."""
+    absolute one (as SQLAlchemy reads them). ``sqlite:///:memory:`` is a database in
+    memory: `respons.store.sqlite.SQLiteStore` opens it (the conformance suite compares
+    against one), but it is not `persistent`, and `respons.store.open_store` refuses it."""
     scheme, _, rest = url.partition("://")
     if scheme.lower() != "sqlite" or not rest.startswith("/"):
-        raise StoreUnavailable(f"store URL {url!r} is not sqlite:///PATH "
+        raise StoreUnavailable(f"store URL {redact(url)!r} is not sqlite:///PATH "
                                "(sqlite:///respons.db, sqlite:////var/respons/store.db)")
     path = urllib.parse.unquote(rest[1:].partition("?")[0])
     if not path:
         raise StoreUnavailable(f"store URL {url!r} names no file: write sqlite:///respons.db")
-    return path if path == ":memory:" else str(Path(path))
+    if "\0" in path:
+        raise StoreUnavailable(f"store URL {url!r} names a file with a NUL character (%00) "
+                               "in its name, which no file can have")
+    return path if path in _TRANSIENT else str(Path(path))
+
+
+def transient(path: str) -> str | None:
+    """What a SQLite path is when it is not a file that outlives the process, else None."""
+    return _TRANSIENT.get(path)

@@ -29,7 +29,13 @@ _SCHEMA = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 def split_url(url: str) -> tuple[str, str | None]:
     """(the libpq conninfo URI, the ``schema`` parameter or None)."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - read for its check: a port that is not a number
+    except ValueError as error:  # "Invalid IPv6 URL", "Port out of range 0-65535"
+        raise StoreUnavailable(f"store URL {redact(url)} is not a PostgreSQL URL "
+                               f"({error}): write postgresql://user@host:5432/database"
+                               ) from None
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     schemas = [value for key, value in query if key == "schema"]
     rest = [(key, value) for key, value in query if key != "schema"]
