@@ -62,7 +62,9 @@ REGIME = """制度 某省投诉处理规定 {{
 
 
 def regime_text() -> str:
-    agencies = "\n".join(f"机关 执法机关{n:04d} 〔第五条〕 {{ 性质 法定 }}" for n in range(AGENCIES))
+    agencies = "\n".join(
+        f"机关 执法机关{n:04d} 〔第五条〕 {{ 性质 法定 }}" for n in range(AGENCIES)
+    )
     return REGIME.format(agencies=agencies)
 
 
@@ -104,9 +106,8 @@ SELECT s.agency, COUNT(*) FROM (
 def run_backend(url: str, regime_path: Path, records_path: Path, registry) -> dict:
     from respons.calendar import load_calendar
     from respons.check.runner import check_paths
-    from respons.engine.compile import Compiler
+    from respons.engine.compile import COLUMNS, Compiler
     from respons.engine.evaluate import TABLE, evaluate, versions_of
-    from respons.engine.compile import COLUMNS
     from respons.records import compile_schema
     from respons.store import open_store
     from respons.store.ingest import ingest_file

@@ -220,7 +220,9 @@ _code("R1102", ERROR, "line is not a JSON object", """
 A line of a records file is not valid JSON, is not UTF-8, holds something other than an
 object (an array, a number), or gives the same member twice. Each line is one record:
 `{"id": "…", "type": "投诉举报.收到", "at": "2024-03-01T09:30", …}`. Blank lines are allowed.
-NaN and Infinity are not JSON and are refused.""")
+NaN and Infinity are not JSON and are refused. Text holding a lone surrogate (\\ud800) or
+NUL (\\u0000) is refused, since neither is a character a store can keep; so is anything
+nested more than 32 deep — a record's fields hold single values.""")
 _code("R1103", ERROR, "record id missing or invalid", """
 Every record has an `id`: non-empty text of at most 200 characters, unique in the store.
 The id is how a record is found again: ingesting the same record twice stores it once, and
@@ -241,15 +243,19 @@ of its kind a record may only have `id`, `type`, `at` and `corrects`. The messag
 the nearest declared field; a misspelt field name would otherwise be lost silently.""")
 _code("R1107", ERROR, "value of the wrong type", """
 A field's value does not fit the type the regime declares: 文本/人员/引用 take non-empty
-text; 数值 a number; 整数 a whole number; 日期 a date YYYY-MM-DD; 时间 a date-time
-(YYYY-MM-DDTHH:MM[:SS], China Standard Time unless an offset is given); 是否 true or false;
-金额 an amount in 元 with at most two decimals (1234.5 or "1234.50", stored as exact text);
-之一 exactly one of the listed words.""")
+text; 数值 a finite number; 整数 a whole number within 64 bits (±9223372036854775807);
+日期 a real date written YYYY-MM-DD; 时间 a date-time YYYY-MM-DD, YYYY-MM-DDTHH:MM, :SS or
+:SS.ffffff, with an optional Z or ±HH:MM (China Standard Time unless an offset is given;
+a space may stand for T); 是否 true or false; 金额 an amount in 元 of at most 13 digits
+before the point and two after (1234.5 or "1234.50", plain digits, stored as exact text);
+之一 exactly one of the listed words. Week dates, ordinal dates and compact forms are
+refused: a date must read the same to every reader.""")
 _code("R1108", ERROR, "invalid time", """
-A record's `at` — when the event happened — is an ISO date (2024-03-01) or date-time
-(2024-03-01T09:30, 2024-03-01T09:30:00+08:00). Without an offset it is China Standard Time
-(Asia/Shanghai, UTC+8); every `at` is stored at +08:00, a date alone as the start of its
-day.""")
+A record's `at` — when the event happened — is a date (2024-03-01) or date-time
+(2024-03-01T09:30, 2024-03-01T09:30:00+08:00), in the same forms as a 时间 field. Without an
+offset it is China Standard Time (Asia/Shanghai, UTC+8); every `at` is stored at +08:00, a
+date alone as the start of its day, so a time that lies outside the years 0001–9999 once
+converted to +08:00 is refused.""")
 _code("R1109", ERROR, "name the regime does not declare", """
 A field of type 机关, 机构, 岗位 or 职权 names an agency, body, post or power that the regime
 does not declare, or a body, post or power that several agencies declare without saying
