@@ -19,7 +19,8 @@ def test_settings_are_read_and_paths_made_absolute(tmp_path):
                            '[plugins]\ndisable = ["markdown"]\n')
     settings, problems = load_settings(path)
     assert problems == []
-    assert settings.store_url == "sqlite:///x.db"
+    # Relative to respons.toml's folder, not to wherever respons runs.
+    assert settings.store_url == f"sqlite:///{(tmp_path / 'x.db').resolve()}"
     assert settings.regimes_path == ((tmp_path / "province").resolve(),)
     assert settings.calendars == {"cn": {"data": [str((tmp_path / "cal/2027.toml").resolve())],
                                          "makeup_workdays": False}}

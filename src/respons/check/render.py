@@ -22,6 +22,25 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+#: A source line longer than this (in characters) is shown cut to a window around the
+#: caret: what each diagnostic costs to show, and how long its output is, stays bounded.
+LONGEST_SHOWN = 400
+_CONTEXT = 150
+
+
+def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """(what to show of ``line``, the caret's start and end in it)."""
+    if len(line) <= LONGEST_SHOWN:
+        return line, start, end
+    left = max(0, min(start, len(line)) - _CONTEXT)
+    right = min(len(line), max(start, left) + _CONTEXT)
+    head = "…" if left > 0 else ""
+    tail = "…" if right < len(line) else ""
+    shift = left - len(head)
+    return (head + line[left:right] + tail, start - shift,
+            min(end, right) - shift if end > start else start - shift + 1)
+
+
 def render_text(diagnostics: Sequence[Diagnostic], source: Callable[[str], list[str] | None],
                 summary: bool = True) -> str:
     out: list[str] = []
@@ -31,12 +50,13 @@ def render_text(diagnostics: Sequence[Diagnostic], source: Callable[[str], list[
         out.append(f"{place}{d.severity} {d.code}: {d.message}")
         lines = source(span.file) if span else None
         if lines and 0 < span.line <= len(lines):
-            line = lines[span.line - 1].rstrip("\n").replace("\t", " ")
-            gutter = f"{span.line:>4} | "
-            out.append(gutter + line)
+            line = lines[span.line - 1].rstrip("\n")
             start = span.column - 1
             end = span.end_column - 1 if span.end_line == span.line else len(line)
-            end = max(end, start + 1)
+            line, start, end = _excerpt(line, start, max(end, start + 1))
+            line = line.replace("\t", " ")
+            gutter = f"{span.line:>4} | "
+            out.append(gutter + line)
             pad = _width(line[:start])
             mark = max(_width(line[start:end]), 1)
             out.append(" " * (len(gutter) - 2) + "| " + " " * pad + "^" + "~" * (mark - 1))

@@ -31,7 +31,7 @@ class BuildContext:
     #: Added to every line number: a chunk parsed on its own (``respons.syntax.recovery``)
     #: starts at this line of the file.
     line_offset: int = 0
-    #: id(condition node) → its depth, while the file is built (R0113)
+    #: id(condition node) → (its depth, the node), while the file is built (R0113)
     depths: dict = attrs.Factory(dict)
 
 
