@@ -40,6 +40,8 @@ class Problem:
     field: str | None = None
     help: str | None = None
     column: int | None = None  # where the problem is, when no field says it
+    #: the line was longer than the reader takes: the text given with it is its beginning
+    clipped: bool = False
 
 
 class Checked(NamedTuple):
