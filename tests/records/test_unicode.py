@@ -97,7 +97,9 @@ def test_a_choice_in_another_spelling_is_the_choice(respons, duty_regime, tmp_pa
     assert '"类别":"不予受理"' in checked.data
 
 
-def test_the_same_record_in_another_spelling_is_already_there(respons, regime, tmp_path):
+@pytest.mark.parametrize("backend", ["sqlite_url", "postgresql_url"])
+def test_the_same_record_in_another_spelling_is_already_there(respons, regime, tmp_path,
+                                                              request, backend):
     record = {"id": "Café-1", "type": "案件.立案", "at": "2024-01-01", "案件编号": "A-Café",
               "机关": "市场监管局", "职权": "行政处罚", "案情": "Café"}
     first, second = tmp_path / "nfc.jsonl", tmp_path / "nfd.jsonl"
@@ -105,9 +107,18 @@ def test_the_same_record_in_another_spelling_is_already_there(respons, regime, t
                                 ensure_ascii=False) + "\n", "utf-8")
     second.write_text(json.dumps({k: nfd(v) for k, v in record.items()},
                                  ensure_ascii=False) + "\n", "utf-8")
-    store = f"--store=sqlite:///{tmp_path / 's.db'}"
+    url = request.getfixturevalue(backend)
+    store = f"--store={url}"
     assert respons("ingest", regime, str(first), store).exit_code == 0
     again = respons("ingest", regime, str(second), store, "--format", "json")
     assert again.exit_code == 0, again.stdout
     (report,) = json.loads(again.stdout)["files"]
     assert (report["stored"], report["duplicates"]) == (0, 1)
+    # What is stored is the normal form, on either backend.
+    from respons.registry import Registry, plugin_manager
+    from respons.store import open_store
+
+    with open_store(url, Registry(plugin_manager())) as target:
+        (stored,) = list(target.scan())
+    assert stored.id == nfc("Café-1") and stored.subject == nfc("A-Café")
+    assert unicodedata.is_normalized("NFC", stored.raw)

@@ -93,7 +93,7 @@ def ingest_files(target, resolved, files, rejects, quiet: bool, output: str,
     try:
         schema = compile_versions(resolved)
     except ReservedField as error:
-        fail(str(error), EXIT_FINDINGS)
+        fail(clean(str(error)), EXIT_FINDINGS)
     reports: list[FileReport] = []
     sink = _open_rejects(rejects, protected)
     try:

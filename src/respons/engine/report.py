@@ -147,7 +147,7 @@ def render_text(report: Report, titles: dict[str, str]) -> str:
     if report.breaches:
         out += ["", f"Breaches ({len(report.breaches)})"]
         for b in report.breaches:
-            b = b | {k: one_line(b[k]) for k in _FROM_RECORDS if b[k] is not None}
+            b = b | {k: one_line(b[k]) for k in _FROM_RECORDS if isinstance(b[k], str)}
             if b["state"] == "overdue":
                 what = f"not met as of {e.as_of}, {_days(b['days_late'])} past the due date"
             else:
