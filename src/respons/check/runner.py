@@ -29,6 +29,9 @@ class CheckReport:
     unreadable: bool
     #: id → title of every regime read, those built on included (for citations)
     titles: dict = attrs.Factory(dict)
+    #: the path of every regime file read, those built on included (files a command that
+    #: writes must not overwrite)
+    sources: tuple[str, ...] = ()
 
     @property
     def valid(self) -> bool:
@@ -80,8 +83,9 @@ def check_paths(paths: Iterable[str | Path], registry: Registry | None,
         sink.extend(resolved.parsed.diagnostics)
     unique = sorted(set(sink.items), key=Diagnostic.sort_key)
     titles = {r.regime.id: r.regime.title for r in resolver.resolved()}
+    sources = tuple(str(r.parsed.path) for r in resolver.resolved())
     return CheckReport(tuple(str(f) for f in files), tuple(unique), tuple(resolved_all),
-                       unreadable, titles)
+                       unreadable, titles, sources)
 
 
 def check_resolved(resolved: Resolved, registry: Registry | None, sink: Sink) -> Index:
