@@ -72,3 +72,18 @@ def test_a_store_of_schema_1_is_migrated(respons, raw_sql, store_url, tmp_path):
     assert respons("verify", "--store", store_url).exit_code == 0
     _ingest(respons, store_url, tmp_path, "c.jsonl", 2, "C")
     assert respons("verify", "--store", store_url).exit_code == 0
+
+
+def test_a_schema_1_store_whose_batches_hold_the_wrong_types_is_not_migrated(respons, raw_sql,
+                                                                             sqlite_url,
+                                                                             tmp_path):
+    _ingest(respons, sqlite_url, tmp_path, "a.jsonl", 5, "A")
+    raw_sql(sqlite_url, "ALTER TABLE batches DROP COLUMN batch_hash",
+            "UPDATE store_info SET value = '1' WHERE key = 'schema_version'",
+            "UPDATE batches SET file = x'00ff'")
+    result = respons("store", "init", "--store", sqlite_url)
+    assert result.exit_code == 1, result.stderr
+    assert "batch 1: column file holds b'\\x00\\xff', not text; it is not migrated: verify " \
+        "it with the respons that wrote it" in result.stderr, result.stderr
+    assert raw_sql(sqlite_url, "SELECT value FROM store_info WHERE key = 'schema_version'",
+                   fetch=True) == [[("1",)]]

@@ -22,7 +22,8 @@ def open_sqlite(url: str, settings: dict):
 def respons_storage_backends() -> list[StorageBackend]:
     return [StorageBackend(
         name="sqlite", schemes=("sqlite",), open=open_sqlite,
-        description="embedded SQLite file (the default: sqlite:///respons.db)")]
+        description="embedded SQLite file (the default: sqlite:///respons.db); settings: "
+                    "lock_timeout")]
 
 
 @hookimpl

@@ -50,9 +50,9 @@ class DamagedStore(StoreError):
     reports it as a finding, every other command refuses the store.
     """
 
-    def __init__(self, url: str, reason: str) -> None:
+    def __init__(self, url: str, reason: str, advice: str = "run `respons verify`") -> None:
         self.reason = reason
-        super().__init__(f"the store {url} is damaged: {reason}; run `respons verify`")
+        super().__init__(f"the store {url} is damaged: {reason}; {advice}")
 
 
 @attrs.frozen

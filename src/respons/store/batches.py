@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from respons.store.api import BATCH_COLUMNS, BatchInfo, Head
+from respons.store.api import BATCH_COLUMNS, BatchInfo, DamagedStore, Head
 from respons.store.canonical import canonical_json
 
 #: The batch hash "before" the first batch: sha256 of this fixed text.
@@ -48,9 +48,25 @@ def backfill(store) -> None:
     previous = BATCH_GENESIS
     for row in rows:
         batch = BatchInfo(**dict(zip(BATCH_COLUMNS, row, strict=True)))
+        wrong = _wrong_type(batch)
+        if wrong:  # hashing it would bless it: the migration is rolled back
+            raise DamagedStore(store.url, wrong, "it is not migrated: verify it with the "
+                               "respons that wrote it")
         previous = batch_hash(batch, previous)
         store._execute("UPDATE batches SET batch_hash = ? WHERE batch = ?",
                        (previous, batch.batch))
+
+
+def _wrong_type(b: BatchInfo) -> str | None:
+    """What in a row is not of its column's type (SQLite keeps any value in any column)."""
+    for column in INTEGER_COLUMNS:
+        value = getattr(b, column)
+        if type(value) is not int or value < 0:
+            return f"batch {b.batch!r}: column {column} holds {value!r}, not a count"
+    for column in TEXT_COLUMNS:
+        if not isinstance(getattr(b, column), str):
+            return f"batch {b.batch!r}: column {column} holds {getattr(b, column)!r}, not text"
+    return None
 
 
 def check_rows(batches: list[BatchInfo]) -> str | None:
@@ -60,13 +76,11 @@ def check_rows(batches: list[BatchInfo]) -> str | None:
     previous = BATCH_GENESIS
     for number, b in enumerate(batches, 1):
         where = f"batch {b.batch!r}"
-        for column in INTEGER_COLUMNS:
-            value = getattr(b, column)
-            if type(value) is not int or value < 0:
-                return f"{where}: column {column} holds {value!r}, not a count"
-        for column in (*TEXT_COLUMNS, "batch_hash"):
-            if not isinstance(getattr(b, column), str):
-                return f"{where}: column {column} holds {getattr(b, column)!r}, not text"
+        wrong = _wrong_type(b)
+        if wrong:
+            return wrong
+        if not isinstance(b.batch_hash, str):
+            return f"{where}: column batch_hash holds {b.batch_hash!r}, not text"
         if b.batch != number:
             return (f"the batches are not numbered 1, 2, 3…: batch {number} is missing or "
                     f"renumbered (the next is {where})")

@@ -26,7 +26,8 @@ def open_postgresql(url: str, settings: dict):
 def respons_storage_backends() -> list[StorageBackend]:
     return [StorageBackend(
         name="postgresql", schemes=("postgresql", "postgres"), open=open_postgresql,
-        description="PostgreSQL server via psycopg 3 (postgresql://user@host/db?schema=NAME)")]
+        description="PostgreSQL server via psycopg 3 (postgresql://user@host/db?schema=NAME); "
+                    "settings: lock_timeout")]
 
 
 @hookimpl
