@@ -10,6 +10,7 @@ importing the store or the calendar (a command's start-up time is part of what u
 
 from __future__ import annotations
 
+import errno
 import importlib
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import click
 
 from respons import __version__
 from respons.app import App
+from respons.terminal import output_failed
 
 #: command name → "module:function"; add a command here.
 COMMANDS = {
@@ -45,6 +47,16 @@ class LazyGroup(click.Group):
             module, function = COMMANDS[name].split(":")
             self.add_command(getattr(importlib.import_module(module), function), name)
         return super().get_command(ctx, name)
+
+    def invoke(self, ctx: click.Context):
+        # Output that cannot be written (a full disk, `> /dev/full`) is one line and exit 2,
+        # not a traceback. A closed pipe (`| head`) stays click's: it exits quietly.
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise
+            output_failed(error)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -21,6 +21,7 @@ from respons.present import cite as _cite
 from respons.present import condition_text, options_text, period_text
 from respons.syntax import vocab
 from respons.syntax.citation import format_citation
+from respons.terminal import clean
 
 FORMAT_VERSION = 1
 
@@ -312,7 +313,9 @@ class TextView:
 
 
 def render_text(regime: Regime, titles: dict[str, str]) -> str:
-    return TextView(regime, titles).render()
+    """The text form, for a terminal: a regime's strings are its author's, and any control
+    character in them is printed as a visible escape (``respons.terminal``)."""
+    return clean(TextView(regime, titles).render())
 
 
 def _effect(effect) -> str:

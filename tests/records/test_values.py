@@ -117,6 +117,34 @@ def test_numbers_beyond_what_both_stores_keep_are_refused(schema, field, value):
     assert (problem.code, problem.field) == ("R1107", field)
 
 
+@pytest.mark.parametrize(("written", "stored"), [
+    # Year 1 in China, written with an offset: converting through UTC (year 0) must not
+    # refuse what +08:00 holds.
+    ("0001-01-01T07:00:00+08:00", "0001-01-01T07:00:00+08:00"),
+    ("0001-01-01T00:00:00+08:00", "0001-01-01T00:00:00+08:00"),
+    ("0001-01-01T07:59:59.5+08:00", "0001-01-01T07:59:59.500000+08:00"),
+    ("0001-01-01T01:00:00+09:00", "0001-01-01T00:00:00+08:00"),
+    ("0001-01-01T00:00:00Z", "0001-01-01T08:00:00+08:00"),
+    ("0001-01-01 07:00+08:00", "0001-01-01T07:00:00+08:00"),
+    ("9999-12-31T23:59:59+08:00", "9999-12-31T23:59:59+08:00"),
+    ("9999-12-31T23:59:59+09:00", "9999-12-31T22:59:59+08:00"),
+])
+def test_the_first_and_last_years_with_any_offset(written, stored, schema):
+    assert normalise_at(written) == (stored, stored[:10])
+    checked = schema.check(complaint(at=written))
+    assert isinstance(checked, Checked) and checked.at == stored
+    case = {"id": "a", "type": "案件.立案", "at": "2024-03-02", "案件编号": "A1",
+            "机关": "市场监管局", "职权": "行政处罚", "决定时间": written}
+    assert f'"决定时间":"{stored}"' in schema.check(case).data
+
+
+@pytest.mark.parametrize("written", ["0001-01-01T00:59:59+09:00", "0001-01-01T07:00:00+23:59",
+                                     "9999-12-31T23:59:59+07:59", "9999-12-31T16:00:00Z"])
+def test_just_outside_the_years_china_standard_time_holds(written):
+    with pytest.raises(OutOfRange):
+        normalise_at(written)
+
+
 def test_equivalent_spellings_are_one_record(schema):
     one = schema.check(complaint(at="2024-03-01T09:30"))
     other = schema.check(dict(reversed(complaint(at="2024-03-01T01:30:00Z").items())))

@@ -14,14 +14,14 @@ from respons.store.sqlite import SQLiteStore
 def test_migration_to_a_later_version(tmp_path, monkeypatch, respons):
     url = f"sqlite:///{tmp_path / 'store.db'}"
     with SQLiteStore(url) as store:
-        assert store.init() == 1
+        assert store.init() == 2
     later = {**schema.MIGRATIONS,
-             2: lambda dialect: ["CREATE INDEX records_at_date ON records (at_date)"]}
+             3: lambda dialect: ["CREATE INDEX records_at_date ON records (at_date)"]}
     monkeypatch.setattr(schema, "MIGRATIONS", later)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr("respons.store.sql.SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr("respons.store.sql.SCHEMA_VERSION", 3)
     result = respons("store", "init", "--store", url)
-    assert result.stdout == f"{url}: schema version 2 (migrated from version 1)\n"
+    assert result.stdout == f"{url}: schema version 3 (migrated from version 2)\n"
     with sqlite3.connect(tmp_path / "store.db") as connection:
         names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert "records_at_date" in names
@@ -38,5 +38,5 @@ def test_a_store_from_a_newer_respons_is_refused(tmp_path, respons):
     for command in (["verify"], ["store", "info"], ["store", "init"]):
         result = respons(*command, "--store", url)
         assert result.exit_code == 2, command
-        assert "has schema version 99, newer than this respons reads (1): upgrade respons" \
+        assert "has schema version 99, newer than this respons reads (2): upgrade respons" \
             in result.stderr

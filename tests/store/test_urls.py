@@ -80,4 +80,53 @@ def test_a_store_in_memory_is_refused_by_the_python_api_too():
         open_store("sqlite:///:memory:", Registry(plugin_manager()))
     # The class itself still opens one: the conformance suite compares against it.
     with SQLiteStore("sqlite:///:memory:") as store:
-        assert store.transient and store.init() == 1
+        assert store.transient and store.init() == 2
+
+
+def _every_command(good):
+    regime = str(regime_path())
+    return [("store", "info"), ("store", "init"), ("verify",), ("ingest", regime, str(good)),
+            ("evaluate", regime), ("run", regime, str(good))]
+
+
+@pytest.mark.parametrize("given", ["", "  "])
+def test_an_empty_store_url_is_refused(respons, good, tmp_path, given):
+    for command in _every_command(good):
+        result = respons(*command, "--store", given, cwd=tmp_path)
+        assert result.exit_code == 2, (command, result.stderr)
+        assert result.stderr == ("error: --store names no store: give a store URL "
+                                 "(sqlite:///respons.db), or leave the option out for the "
+                                 "default\n"), command
+    assert not (tmp_path / "respons.db").exists()
+
+
+def test_an_empty_store_url_from_the_environment_or_the_configuration(respons, good, tmp_path,
+                                                                      monkeypatch):
+    monkeypatch.setenv("RESPONS_STORE", "")
+    for command in _every_command(good):
+        result = respons(*command, cwd=tmp_path)
+        assert result.exit_code == 2 and "RESPONS_STORE is set but empty" in result.stderr
+    monkeypatch.delenv("RESPONS_STORE")
+    (tmp_path / "respons.toml").write_text('[store]\nurl = ""\n', "utf-8")
+    for command in _every_command(good):
+        result = respons(*command, cwd=tmp_path)
+        assert result.exit_code == 2 and "[store] url in respons.toml is empty" in result.stderr
+    assert not (tmp_path / "respons.db").exists()
+
+
+@pytest.mark.parametrize("schema", ["information_schema", "pg_catalog", "pg_toast", "pg_temp",
+                                    "pg_mine", "INFORMATION_SCHEMA", "Pg_Catalog"])
+def test_postgresql_system_schemas_are_refused(respons, good, postgresql_url, schema):
+    import psycopg
+    from respons_postgresql.store import split_url
+
+    url = postgresql_url.rpartition("schema=")[0] + f"schema={schema}"
+    for command in _every_command(good):
+        result = respons(*command, "--store", url)
+        assert result.exit_code == 2, (command, result.stderr)
+        assert result.stderr == (f"error: store URL {url}: schema={schema} is one of "
+                                 "PostgreSQL's own schemas (information_schema, pg_*): name a "
+                                 "schema of the store's own\n")
+    with psycopg.connect(split_url(postgresql_url)[0]) as connection:
+        assert connection.execute("SELECT to_regclass('information_schema.records')"
+                                  ).fetchone() == (None,)

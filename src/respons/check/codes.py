@@ -243,7 +243,8 @@ object (an array, a number), or gives the same member twice. Each line is one re
 `{"id": "…", "type": "投诉举报.收到", "at": "2024-03-01T09:30", …}`. Blank lines are allowed.
 NaN and Infinity are not JSON and are refused. Text holding a lone surrogate (\\ud800) or
 NUL (\\u0000) is refused, since neither is a character a store can keep; so is anything
-nested more than 32 deep — a record's fields hold single values.""")
+nested more than 32 deep — a record's fields hold single values — and a line longer than
+1 MiB (1,048,576 bytes), which is refused without being read.""")
 _code("R1103", ERROR, "record id missing or invalid", """
 Every record has an `id`: non-empty text of at most 200 characters, unique in the store.
 The id is how a record is found again: ingesting the same record twice stores it once, and

@@ -1,7 +1,9 @@
 """Rendering diagnostics: text (with source line and caret), JSON, GitHub annotations, SARIF.
 
 Each renderer is a plain function of the diagnostics (and, for text, the file texts);
-all of them receive the same sorted list, so every format says the same thing.
+all of them receive the same sorted list, so every format says the same thing. The text
+form is for a terminal: control characters in messages and source lines are made visible
+(``respons.terminal.clean``), and a long source line is shown as a window around the column.
 """
 
 from __future__ import annotations
@@ -13,8 +15,13 @@ from collections.abc import Callable, Sequence
 from respons import __version__
 from respons.check.codes import CODES
 from respons.check.diagnostic import ERROR, Diagnostic
+from respons.terminal import clean
 
 FORMAT_VERSION = 1
+
+#: The most characters of a source line shown under a diagnostic: a longer line is shown
+#: as a window of this many around the column.
+SHOWN = 300
 
 
 def _width(text: str) -> int:
@@ -22,23 +29,19 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-#: A source line longer than this (in characters) is shown cut to a window around the
-#: caret: what each diagnostic costs to show, and how long its output is, stays bounded.
-LONGEST_SHOWN = 400
-_CONTEXT = 150
-
-
-def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """(what to show of ``line``, the caret's start and end in it)."""
-    if len(line) <= LONGEST_SHOWN:
-        return line, start, end
-    left = max(0, min(start, len(line)) - _CONTEXT)
-    right = min(len(line), max(start, left) + _CONTEXT)
-    head = "…" if left > 0 else ""
-    tail = "…" if right < len(line) else ""
-    shift = left - len(head)
-    return (head + line[left:right] + tail, start - shift,
-            min(end, right) - shift if end > start else start - shift + 1)
+def _window(line: str, start: int, end: int) -> tuple[str, str, str]:
+    """The source line shown under a diagnostic, as (before the caret, under it, after),
+    each with its control characters made visible. A line longer than `SHOWN` characters
+    (a records line can be a megabyte) is cut to a window of about `SHOWN` around the
+    column, marked with … where it is cut."""
+    if len(line) > SHOWN:
+        begin = max(0, min(start - SHOWN // 3, len(line) - SHOWN))
+        stop = begin + SHOWN
+        end = min(end, max(stop, start + 1))
+        head, tail = ("…" if begin else ""), ("…" if stop < len(line) else "")
+        return (head + clean(line[begin:start]), clean(line[start:end]),
+                clean(line[end:stop]) + tail)
+    return clean(line[:start]), clean(line[start:end]), clean(line[end:])
 
 
 def render_text(diagnostics: Sequence[Diagnostic], source: Callable[[str], list[str] | None],
@@ -47,21 +50,19 @@ def render_text(diagnostics: Sequence[Diagnostic], source: Callable[[str], list[
     for d in diagnostics:
         span = d.span
         place = f"{span.file}:{span.line}:{span.column}: " if span else ""
-        out.append(f"{place}{d.severity} {d.code}: {d.message}")
+        out.append(clean(f"{place}{d.severity} {d.code}: {d.message}"))
         lines = source(span.file) if span else None
         if lines and 0 < span.line <= len(lines):
-            line = lines[span.line - 1].rstrip("\n")
+            line = lines[span.line - 1].rstrip("\n").replace("\t", " ")
             start = span.column - 1
             end = span.end_column - 1 if span.end_line == span.line else len(line)
-            line, start, end = _excerpt(line, start, max(end, start + 1))
-            line = line.replace("\t", " ")
+            before, marked, after = _window(line, start, max(end, start + 1))
             gutter = f"{span.line:>4} | "
-            out.append(gutter + line)
-            pad = _width(line[:start])
-            mark = max(_width(line[start:end]), 1)
+            out.append(gutter + before + marked + after)
+            pad, mark = _width(before), max(_width(marked), 1)
             out.append(" " * (len(gutter) - 2) + "| " + " " * pad + "^" + "~" * (mark - 1))
         if d.help:
-            out.append(f"     = help: {d.help}")
+            out.append(clean(f"     = help: {d.help}"))
     if summary:
         errors = sum(1 for d in diagnostics if d.severity == ERROR)
         warnings = len(diagnostics) - errors

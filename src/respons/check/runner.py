@@ -31,6 +31,9 @@ class CheckReport:
     unreadable: bool
     #: id → title of every regime read, those built on included (for citations)
     titles: dict = attrs.Factory(dict)
+    #: the path of every regime file read, those built on included (files a command that
+    #: writes must not overwrite)
+    sources: tuple[str, ...] = ()
     #: file → text of every regime file read, as its diagnostics name it: the lines
     #: under the carets are the text that was checked, never read again
     texts: dict = attrs.Factory(dict)
@@ -113,9 +116,10 @@ def _check_paths(paths: Iterable[str | Path], registry: Registry | None,
         sink.extend(resolved.parsed.diagnostics)
     unique = sorted(set(sink.items), key=Diagnostic.sort_key)
     titles = {r.regime.id: r.regime.title for r in resolver.resolved()}
+    sources = tuple(str(r.parsed.path) for r in resolver.resolved())
     texts = {r.parsed.path: r.parsed.text for r in resolver.resolved()}
     return CheckReport(tuple(str(f) for f in files), tuple(unique), tuple(resolved_all),
-                       unreadable, titles, texts)
+                       unreadable, titles, sources, texts)
 
 
 def check_resolved(resolved: Resolved, registry: Registry | None, sink: Sink) -> Index:

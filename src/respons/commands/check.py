@@ -35,6 +35,12 @@ def resolve_or_exit(app: App, regime: str, output: str = "text"):
     read), or its errors reported and the command stopped (exit 1; 2 unreadable) — as the
     `respons check` JSON document on stdout when the command writes JSON, else as text on
     stderr."""
+    report = check_or_exit(app, regime, output)
+    return report.resolved[0], report.titles
+
+
+def check_or_exit(app: App, regime: str, output: str = "text"):
+    """`resolve_or_exit`, returning the whole check report (its regime files included)."""
     report = check_paths([regime], app.registry, app.settings.regimes_path)
     errors = [d for d in report.diagnostics if d.severity == ERROR]
     if errors:
@@ -43,7 +49,7 @@ def resolve_or_exit(app: App, regime: str, output: str = "text"):
         else:
             click.echo(render_text(errors, source_lines(report)), err=True, nl=False)
         raise SystemExit(EXIT_USAGE if report.unreadable else EXIT_FINDINGS)
-    return report.resolved[0], report.titles
+    return report
 
 
 @click.command()

@@ -23,10 +23,14 @@ from respons.check.render import render_json as render_diagnostics_json
 from respons.check.render import render_text
 from respons.check.runner import check_paths
 from respons.commands.check import source_lines
+from respons.commands.rejects import refuse_rejects, shown
 from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
 from respons.records import compile_versions
+from respons.records.reader import lines, open_regular, too_long
 from respons.records.schema import ReservedField
-from respons.store.ingest import FileReport, Rejects, ingest_file, unreadable
+from respons.store.ingest import FileReport, ingest_file, unreadable
+from respons.store.rejects import Rejects, RejectsError
+from respons.terminal import clean
 
 #: Files at least this large show a progress bar (on a terminal, without --quiet).
 PROGRESS_BYTES = 1 << 20
@@ -52,14 +56,16 @@ def ingest(app: App, regime: str, files: tuple[str, ...], store_url: str | None,
         if errors:
             _diagnostics(output, errors, source_lines(checked), valid=False)
             raise SystemExit(EXIT_USAGE if checked.unreadable else EXIT_FINDINGS)
-        fail(f"{regime}: give one regime file")
+        fail(clean(f"{shown(regime)}: give one regime file"))
     resolved = checked.resolved[0]
     refuse_unreadable(files, output)
-    _writable_or_exit(rejects)  # before the store is opened: a bad path changes nothing
+    # Before the store is opened: a rejects PATH that would destroy an input changes nothing.
+    protected = refuse_rejects(app, rejects, regime, checked.sources, files, store_url)
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
         target.init()
-        code, document = ingest_files(target, resolved, files, rejects, quiet, output)
+        code, document = ingest_files(target, resolved, files, rejects, quiet, output,
+                                      protected)
     if output == "json":
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     raise SystemExit(code)
@@ -74,69 +80,78 @@ def refuse_unreadable(files, output: str) -> None:
         raise SystemExit(EXIT_USAGE)
 
 
-def ingest_files(target, resolved, files, rejects, quiet: bool, output: str) -> tuple[int, dict]:
+def ingest_files(target, resolved, files, rejects, quiet: bool, output: str,
+                 protected=()) -> tuple[int, dict]:
     """Ingest ``files`` into an open store for a resolved regime; print the text summary
     (unless JSON or quiet) and return the exit code and the JSON document. `respons run`
-    uses this too."""
+    uses this too.
+
+    The rejects file is put in place when every file is done, and not at all when the
+    ingest stops: ``protected`` are the files it may not replace (`refuse_rejects`)."""
     regime_info = (resolved.regime.id,
                    hashlib.sha256(resolved.parsed.text.encode("utf-8")).hexdigest())
     try:
         schema = compile_versions(resolved)
     except ReservedField as error:
-        fail(str(error), EXIT_FINDINGS)
+        fail(clean(str(error)), EXIT_FINDINGS)
     reports: list[FileReport] = []
-    sink = _open_rejects(rejects)
+    sink = _open_rejects(rejects, protected)
     try:
         for file in files:
             reports.append(_one(target, schema, file, regime_info, sink, quiet, output))
-    finally:
         if sink is not None:
             sink.close()
+    except RejectsError as error:
+        sink.discard()
+        fail(clean(str(error)))
+    except BaseException:
+        if sink is not None:
+            sink.discard()
+        raise
     head = target.head()
     code = _exit_code(reports)
     if output != "json" and not quiet:
         stored = sum(r.stored for r in reports)
-        click.echo(f"{len(reports)} file{'s' * (len(reports) != 1)} into {target.url}: "
-                   f"{stored} stored, {sum(r.duplicates for r in reports)} already there, "
-                   f"{sum(r.rejected for r in reports)} rejected; head seq {head.seq} "
-                   f"{head.hash}")
+        click.echo(clean(f"{len(reports)} file{'s' * (len(reports) != 1)} into {target.url}: "
+                         f"{stored} stored, {sum(r.duplicates for r in reports)} already "
+                         f"there, {sum(r.rejected for r in reports)} rejected; head seq "
+                         f"{head.seq} {head.hash}"))
     return code, _document(target.url, resolved.regime.id, reports, head, code,
                            shown(rejects) if rejects is not None else None)
-
-
-def shown(file: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) are
-    written as ``\\xff``, so that the name can be printed and stored."""
-    return os.fsencode(file).decode("utf-8", "backslashreplace")
 
 
 def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str) -> FileReport:
     size = os.path.getsize(file)
     name = shown(file)
     show_bar = not quiet and size >= PROGRESS_BYTES and sys.stderr.isatty()
-    if not show_bar:
-        report = ingest_file(target, schema, file, name=name, regime=regime_info, rejects=sink)
-    else:
-        with click.progressbar(length=size, label=name, file=sys.stderr,
-                               show_percent=True, show_pos=False) as bar:
-            state = {"done": 0}
-
-            def progress(done: int) -> None:
-                bar.update(done - state["done"])
-                state["done"] = done
-
+    try:
+        if not show_bar:
             report = ingest_file(target, schema, file, name=name, regime=regime_info,
-                                 rejects=sink, progress=progress)
+                                 rejects=sink)
+        else:
+            with click.progressbar(length=size, label=clean(name), file=sys.stderr,
+                                   show_percent=True, show_pos=False) as bar:
+                state = {"done": 0}
+
+                def progress(done: int) -> None:
+                    bar.update(done - state["done"])
+                    state["done"] = done
+
+                report = ingest_file(target, schema, file, name=name, regime=regime_info,
+                                     rejects=sink, progress=progress)
+    except OSError as error:  # replaced by a FIFO since it was checked, or failing to read
+        _diagnostics(output, [unreadable(name, error)], lambda _: None, valid=False)
+        raise SystemExit(EXIT_USAGE) from None
     if output == "text":
         if report.diagnostics:
             texts = {d.span.line: d for d in report.diagnostics}
             click.echo(render_text(report.diagnostics, _lines_of(file, set(texts), name),
                                    summary=False), err=True, nl=False)
             if report.more:
-                click.echo(f"… and {report.more} more errors in {name} (--rejects PATH writes "
-                           "every bad line with its reasons)", err=True)
+                click.echo(clean(f"… and {report.more} more errors in {name} (--rejects PATH "
+                                 "writes every bad line with its reasons)"), err=True)
         if not quiet:
-            click.echo(_summary(report, sink))
+            click.echo(clean(_summary(report, sink)))
     return report
 
 
@@ -193,28 +208,19 @@ def _unreadable_reason(file: str) -> str | None:
     if not path.exists():
         return "no such file"
     if not path.is_file():
-        return "not a file"
+        return "not a regular file (a records file cannot be a FIFO, a device or a folder)"
     if not os.access(path, os.R_OK):
         return "permission denied"
     return None
 
 
-def _writable_or_exit(path: str | None) -> None:
-    if path is None:
-        return
-    folder = Path(path).resolve().parent
-    if Path(path).is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
-        reason = "it is a folder" if Path(path).is_dir() else f"{folder} is not a writable folder"
-        fail(f"cannot write the rejects file {path}: {reason}")
-
-
-def _open_rejects(path: str | None):
+def _open_rejects(path: str | None, protected):
     if path is None:
         return None
     try:
-        return Rejects(path)
-    except OSError as error:
-        fail(f"cannot write the rejects file {path}: {error.strerror or error}")
+        return Rejects(path, protected)
+    except RejectsError as error:
+        fail(clean(str(error)))
 
 
 class _SparseLines:
@@ -234,10 +240,13 @@ def _lines_of(file: str, wanted: set[int], name: str):
     found: dict[int, str] = {}
     last = max(wanted, default=0)
     try:
-        with open(file, "rb") as stream:
-            for number, data in enumerate(stream, 1):
+        with open_regular(file) as stream:
+            for number, (data, size) in enumerate(lines(stream), 1):
                 if number in wanted:
-                    found[number] = data.decode("utf-8", "replace").lstrip("\ufeff")
+                    # A line over the limit is shown from its start: its diagnostic is
+                    # at column 1, and the caret's window is clipped there anyway.
+                    text = data[:4096] if too_long(data, size) else data
+                    found[number] = text.decode("utf-8", "replace").lstrip("\ufeff")
                 if number >= last:
                     break
     except OSError:

@@ -13,7 +13,7 @@ import json
 import click
 
 from respons.app import App, pass_app
-from respons.commands.check import resolve_or_exit
+from respons.commands.check import check_or_exit
 from respons.commands.evaluate import (
     ALL,
     AS_OF,
@@ -23,6 +23,9 @@ from respons.commands.evaluate import (
     evaluate_report,
     report_document,
 )
+from respons.commands.ingest import ingest_files, refuse_unreadable
+from respons.commands.rejects import refuse_rejects
+from respons.commands.store import open_or_exit, store_errors
 
 
 @click.command()
@@ -42,16 +45,17 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
         rejects: str | None, quiet: bool, as_of: str | None, output: str, everything: bool,
         soon: int) -> None:
     """Ingest RECORDS into the store and evaluate REGIME over them."""
-    from respons.commands.ingest import ingest_files, refuse_unreadable
-    from respons.commands.store import open_or_exit, store_errors
-
-    resolved, titles = resolve_or_exit(app, regime, output)
+    checked = check_or_exit(app, regime, output)
+    resolved, titles = checked.resolved[0], checked.titles
     refuse_unreadable(records, output)
+    # As ingest: a rejects PATH that is a file this command reads is refused before the
+    # store is opened.
+    protected = refuse_rejects(app, rejects, regime, checked.sources, records, store_url)
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
         target.init()
         ingest_code, ingest_document = ingest_files(target, resolved, records, rejects, quiet,
-                                                    output)
+                                                    output, protected)
         if output == "json":
             # One JSON document on stdout: the ingest and the evaluation side by side.
             code, report = evaluate_report(app, target, resolved, as_of, soon)

@@ -1,33 +1,62 @@
 """`respons store init|info [--store URL]`: create or migrate a store, and describe it.
 
-Also the helpers the record commands share: opening the store a command names and turning
-a store's failure into one line and an exit code (2: the store cannot be used).
+Also the helpers every command that takes ``--store`` shares: opening the store a command
+names, and turning a store's failure into one line and an exit code — 2: the store cannot
+be used; 1: its metadata is damaged (`respons.store.DamagedStore`: run respons verify).
+Every message they print passes a final filter that removes anything that could be the
+password of the URL the command opened (`respons.store.masking`), whoever wrote it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 
 import click
 
-from respons.app import EXIT_USAGE, App, pass_app
-from respons.store import Store, StoreError, open_store
+from respons.app import EXIT_FINDINGS, EXIT_USAGE, App, pass_app
+from respons.store import DamagedStore, Store, StoreError, open_store
+from respons.store.masking import mask, password_candidates
 from respons.store.url import redact
+
+#: Where in click's context the password candidates of the command's store URL are kept.
+_SECRETS = "respons.store.secrets"
 
 STORE_HELP = ("Store URL: sqlite:///PATH or postgresql://… (default: RESPONS_STORE, then "
               "[store] url in respons.toml, then sqlite:///respons.db).")
 
 
 def fail(message: str, code: int = EXIT_USAGE):
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {masked(message)}", err=True)
     raise SystemExit(code)
 
 
+def masked(text: str) -> str:
+    """``text`` without any piece of the password of the store URL this command opened."""
+    context = click.get_current_context(silent=True)
+    return mask(text, context.meta.get(_SECRETS, ())) if context is not None else text
+
+
 def open_or_exit(app: App, given: str | None) -> Store:
+    # An empty URL would silently mean the default store: a store other than the one meant.
+    if given is not None and not given.strip():
+        fail("--store names no store: give a store URL (sqlite:///respons.db), or leave the "
+             "option out for the default")
+    environment = os.environ.get("RESPONS_STORE")
+    if given is None and environment is not None and not environment.strip():
+        fail("RESPONS_STORE is set but empty: give it a store URL, or unset it for the default")
+    configured = app.settings.store_url if given is None and environment is None else None
+    if isinstance(configured, str) and not configured.strip():
+        fail("[store] url in respons.toml is empty: give a store URL, or remove the key")
     url = app.store_url(given)
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.meta.setdefault(_SECRETS, set()).update(password_candidates(url))
     try:
         return open_store(url, app.registry, _backend_settings(app, url))
+    except DamagedStore as error:
+        fail(str(error), EXIT_FINDINGS)
     except StoreError as error:
         fail(str(error))
 
@@ -41,9 +70,12 @@ def _backend_settings(app: App, url: str) -> dict:
 
 @contextlib.contextmanager
 def store_errors(store: Store, code: int = EXIT_USAGE):
-    """Turn the store's and its driver's exceptions into one line and ``code``."""
+    """Turn the store's and its driver's exceptions into one line and ``code`` — exit 1
+    for a store whose metadata is damaged."""
     try:
         yield
+    except DamagedStore as error:
+        fail(str(error), EXIT_FINDINGS)
     except StoreError as error:
         fail(str(error), code)
     except store.errors as error:
@@ -93,7 +125,8 @@ def info(app: App, store_url: str | None, output: str) -> None:
                          "regime": b.regime, "stored": b.stored, "duplicates": b.duplicates,
                          "rejected": b.rejected, "first_seq": b.first_seq,
                          "last_seq": b.last_seq, "head_hash": b.head_hash,
-                         "ingested_at": b.ingested_at} for b in batches],
+                         "ingested_at": b.ingested_at, "batch_hash": b.batch_hash}
+                        for b in batches],
         }, ensure_ascii=False, indent=2))
         return
     click.echo(f"store {target.url} ({target.dialect}), schema version {version}")

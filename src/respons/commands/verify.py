@@ -1,7 +1,10 @@
 """`respons verify [--store URL] [--expect-head HASH] [--format text|json]`: check the chain.
 
 Exit 0: every record is intact (and the expected head, if given, is in the chain); 1: the
-first record altered, removed or reordered is named; 2: the store cannot be used.
+first record altered, removed or reordered is named, the store's metadata is damaged, or an
+expected head was given for a store that holds nothing (wiped: an empty file, a deleted
+one, dropped tables); 2: the store cannot be used, or holds no records and no head was
+expected.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import click
 
 from respons.app import EXIT_FINDINGS, EXIT_OK, App, pass_app
 from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
+from respons.store.api import DamagedStore, Head
+from respons.store.canonical import GENESIS
+from respons.store.verify import Broken, VerifyReport
 from respons.store.verify import verify as verify_store
 
 
@@ -31,10 +37,9 @@ def verify(app: App, store_url: str | None, expect_head: str | None, output: str
             fail("--expect-head takes a chain hash: 64 hexadecimal digits")
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
-        if target.schema_version() is None:
-            fail(f"the store {target.url} holds no records yet (its schema was never "
-                 "created): nothing to verify")
-        report = verify_store(target, expect_head)
+        report = _wiped(target, expect_head)
+        if report is None:
+            report = verify_store(target, expect_head)
     broken = report.broken
     if output == "json":
         click.echo(json.dumps({
@@ -51,7 +56,28 @@ def verify(app: App, store_url: str | None, expect_head: str | None, output: str
         click.echo(f"{target.url}: {report.records} records verified, chain intact{anchor}")
         click.echo(f"head seq {report.head.seq} {report.head.hash}")
     else:
-        click.echo(f"{target.url}: chain broken after {report.records} intact records",
-                   err=True)
+        click.echo(f"{target.url}: damaged, not verified" if broken.kind == "metadata" else
+                   f"{target.url}: chain broken after {report.records} intact records", err=True)
         click.echo(f"error: {broken.message}", err=True)
     raise SystemExit(EXIT_OK if broken is None else EXIT_FINDINGS)
+
+
+def _wiped(target, expect_head: str | None) -> VerifyReport | None:
+    """The report on a store that holds nothing at all, or None when it holds a schema.
+
+    Without an expected head there is nothing to verify (exit 2, most often a mistyped
+    --store); with one, the store was expected to hold that head and does not: a store
+    emptied, deleted or dropped is a finding.
+    """
+    try:
+        version = target.schema_version()
+    except DamagedStore:
+        return None  # verify_store reports it, as a finding
+    if version is not None:
+        return None
+    if expect_head is None:
+        fail(f"the store {target.url} holds no records yet (its schema was never created): "
+             "nothing to verify")
+    return VerifyReport(0, Head(0, GENESIS), Broken(
+        "anchor", f"the store holds no records at all (no schema: an empty or deleted file, "
+        f"or dropped tables), so not the expected head {expect_head}"), expect_head)

@@ -13,6 +13,7 @@ import attrs
 from respons.engine.evaluate import Evaluation
 from respons.present import cite, period_text
 from respons.syntax.citation import format_citation
+from respons.terminal import clean, one_line
 
 STATES = ("met", "met_late", "open", "paused", "overdue", "unknown")
 WORDS = {"met": "met", "met_late": "met late", "open": "open", "paused": "paused",
@@ -115,6 +116,10 @@ def build_report(store, evaluation: Evaluation, soon_workdays: int = 3) -> Repor
 
 
 def render_text(report: Report, titles: dict[str, str]) -> str:
+    """The report for a terminal. Its words come from the regime and the records, so every
+    control character in them is printed as a visible escape (``respons.terminal``), and a
+    record's id, key or officer as one line: a newline in a key cannot make a line of its
+    own."""
     e = report.evaluation
     newest = e.versions[-1].regime
     t = report.totals
@@ -131,17 +136,18 @@ def render_text(report: Report, titles: dict[str, str]) -> str:
         f"{WORDS[s]} {t[s]}" for s in STATES if t[s] or s in ("met", "open", "overdue"))
         + f" · due within {report.soon_workdays} working days {report.due_soon}")
     if report.agencies:
-        width = max(8, *(len(a["agency"] or "—") * 2 for a in report.agencies))
+        names = [one_line(a["agency"] or "—") for a in report.agencies]
+        width = max(8, *(len(name) * 2 for name in names))
         out += ["", f"  {'agency':<{width}}  {'open':>6} {'soon':>6} {'overdue':>8} "
                     f"{'late':>6} {'met':>8}"]
-        for a in report.agencies:
-            name = a["agency"] or "—"
+        for a, name in zip(report.agencies, names, strict=True):
             pad = width - sum(2 if ord(c) > 0x2E80 else 1 for c in name)
             out.append(f"  {name}{' ' * max(pad, 0)}  {a['open'] + a['paused']:>6} "
                        f"{a['due_soon']:>6} {a['overdue']:>8} {a['met_late']:>6} {a['met']:>8}")
     if report.breaches:
         out += ["", f"Breaches ({len(report.breaches)})"]
         for b in report.breaches:
+            b = b | {k: one_line(b[k]) for k in _FROM_RECORDS if isinstance(b[k], str)}
             if b["state"] == "overdue":
                 what = f"not met as of {e.as_of}, {_days(b['days_late'])} past the due date"
             else:
@@ -154,7 +160,11 @@ def render_text(report: Report, titles: dict[str, str]) -> str:
                 f"违反 {b['counts_as']}" if b["counts_as"] else "",
                 f"起算 {b['start_record']}") if x)
             out.append(f"           {who}  {cite(b['citation'], titles)}")
-    return "\n".join(out) + "\n"
+    return clean("\n".join(out) + "\n")
+
+
+#: Members of a breach whose text a record gave (its ids, its key, an officer named in it).
+_FROM_RECORDS = ("subject", "start_record", "done_record", "owner", "agency")
 
 
 def _days(count) -> str:

@@ -8,17 +8,26 @@ an installed plugin may serve ``sqlite://`` URLs in its place (after disabling t
 from __future__ import annotations
 
 from respons import hookimpl
-from respons.registry import StorageBackend
+from respons.registry import SettingsTable, StorageBackend
 
 
 def open_sqlite(url: str, settings: dict):
+    from respons.store.sql import lock_timeout
     from respons.store.sqlite import SQLiteStore
 
-    return SQLiteStore(url)
+    return SQLiteStore(url, lock_timeout(settings, "sqlite"))
 
 
 @hookimpl(trylast=True)
 def respons_storage_backends() -> list[StorageBackend]:
     return [StorageBackend(
         name="sqlite", schemes=("sqlite",), open=open_sqlite,
-        description="embedded SQLite file (the default: sqlite:///respons.db)")]
+        description="embedded SQLite file (the default: sqlite:///respons.db); settings: "
+                    "lock_timeout")]
+
+
+@hookimpl
+def respons_settings() -> list[SettingsTable]:
+    return [SettingsTable(plugin="sqlite", keys={
+        "lock_timeout": "seconds a writer waits for the store's write lock (default 60)"},
+        description="the SQLite store")]

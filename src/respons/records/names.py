@@ -4,7 +4,8 @@ An agency is named as declared (行政执法机关). A body, post or power belon
 it may be written qualified (``机关.岗位``, ``机关.机构.岗位``) or bare (``执法人员``). A bare
 name is accepted when exactly one agency declares it, or when exactly one of the agencies
 the record itself names (its 机关 fields) declares it; otherwise it is ambiguous and the
-message says how to qualify it. Values are stored as written.
+message says how to qualify it. Names are compared, and stored, in Unicode Normalization
+Form C (``values.nfc``): a name typed in another spelling that prints alike is the name.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from collections import defaultdict
 
 from respons.check.suggest import did_you_mean
 from respons.model.regime import Regime
-from respons.records.values import Bad, show
+from respons.records.values import Bad, nfc, show
 
 _NOUN = {"body": "body (机构)", "post": "post (岗位)", "power": "power (职权)"}
 
 
 class NameTable:
     def __init__(self, regime: Regime) -> None:
-        self.agencies = frozenset(a.name for a in regime.agencies)
+        self.agencies = frozenset(nfc(a.name) for a in regime.agencies)
         self._bare: dict[str, dict[str, set[str]]] = {k: defaultdict(set) for k in _NOUN}
         self._qualified: dict[str, set[str]] = {k: set() for k in _NOUN}
         for agency in regime.agencies:
@@ -31,15 +32,17 @@ class NameTable:
             for body, post in agency.all_posts():
                 self._add("post", agency.name, post.name)
                 if body is not None:
-                    self._qualified["post"].add(f"{agency.name}.{body.name}.{post.name}")
+                    self._qualified["post"].add(nfc(f"{agency.name}.{body.name}.{post.name}"))
 
     def _add(self, kind: str, agency: str, name: str) -> None:
+        agency, name = nfc(agency), nfc(name)
         self._bare[kind][name].add(agency)
         self._qualified[kind].add(f"{agency}.{name}")
 
     def agency(self, value):
         if not isinstance(value, str):
             raise Bad(f"must name an agency (机关) as text, not {show(value)}")
+        value = nfc(value)
         if value in self.agencies:
             return value
         raise Bad(f"names the agency {value!r}, which the regime does not declare"
@@ -55,11 +58,12 @@ class NameTable:
         def check(value, record: dict, agency_fields: tuple[str, ...]):
             if not isinstance(value, str):
                 raise Bad(f"must name a {noun} as text, not {show(value)}")
+            value = nfc(value)
             owners = bare.get(value)
             if (owners is not None and len(owners) == 1) or value in qualified:
                 return value
             if owners:
-                mine = owners.intersection(record.get(a) for a in agency_fields)
+                mine = owners.intersection(_nfc(record.get(a)) for a in agency_fields)
                 if len(mine) == 1:
                     return value
                 listed = sorted(owners)
@@ -70,3 +74,7 @@ class NameTable:
                       + did_you_mean(value, [*bare, *qualified]), code="R1109")
 
         return check
+
+
+def _nfc(value):
+    return nfc(value) if isinstance(value, str) else value

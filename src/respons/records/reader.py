@@ -11,16 +11,26 @@ invalid JSON, a member given twice, NaN or Infinity, arrays or objects nested mo
 UTF-16 surrogate pair (``"\\ud800"``), which is no Unicode character and cannot be stored
 or hashed as UTF-8, or a string holding NUL (``"\\u0000"``), which PostgreSQL cannot store
 in text (and SQLite and PostgreSQL must hold the same records).
+
+A line is at most `MAX_LINE` bytes (1 MiB). A longer one is refused (R1102) without being
+held: its first `MAX_LINE` bytes are read, the rest only hashed on the way to the next line,
+so that memory stays bounded even for a file of one endless line. Records files are
+regular files only (`open_regular`): a FIFO or a device (``/dev/zero``) never ends and is
+refused before a byte is read.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import json.scanner
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from respons.records.schema import Problem
 
@@ -28,6 +38,16 @@ from respons.records.schema import Problem
 #: values, so 2 would do; a little more lets a wrong value (a list where text belongs) be
 #: reported as a value of the wrong type, with the field it is in.
 MAX_DEPTH = 32
+
+#: The longest line, in bytes without its line ending: a record is a few hundred bytes, a
+#: long one with a case summary a few thousand. A longer line is refused, not read.
+MAX_LINE = 1 << 20
+
+#: How much of a line longer than `MAX_LINE` is kept, to show and to write to the rejects.
+CLIPPED = 1024
+
+#: Bytes read at a time while skipping the rest of a line longer than `MAX_LINE`.
+_SKIP = 1 << 16
 
 #: A ``\\uD800``–``\\uDFFF`` or ``\\u0000`` escape: the only way a JSON line that is
 #: UTF-8 can hold a lone surrogate (pairs are joined into one character by the decoder; a
@@ -37,6 +57,67 @@ _BAD_ESCAPE = re.compile(r"\\u(?:[dD][89abcdefABCDEF]|0000)")
 
 class DuplicateMember(ValueError):
     pass
+
+
+class NotRegularFile(OSError):
+    """A records file that is not a regular file: a FIFO, a device, a socket."""
+
+
+def open_regular(path: str | Path) -> BinaryIO:
+    """``path`` opened for reading in binary, if it is a regular file (the check is made on
+    the file opened, so nothing can be swapped in between); else `NotRegularFile`.
+
+    The file is opened without blocking, so that a FIFO without a writer is refused rather
+    than waited on, and without becoming a controlling terminal.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) \
+                or stat.S_ISBLK(mode) else "a folder" if stat.S_ISDIR(mode) else "not a file"
+            raise NotRegularFile(None, f"{kind}, not a regular file", str(path))
+        if flags & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(descriptor, True)
+        return open(descriptor, "rb")  # the caller closes it
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def lines(stream: BinaryIO, update: Callable[[bytes], object] = lambda _: None
+          ) -> Iterator[tuple[bytes, int]]:
+    """Each line of ``stream`` as (its bytes, its length in bytes), line ending included.
+
+    A line longer than `MAX_LINE` comes as its first bytes only — a little more than
+    `MAX_LINE` — with its whole length; the rest of it is passed to ``update`` (which sees
+    every byte of the stream, in order) but never held.
+    """
+    readline, cap = stream.readline, MAX_LINE + 2  # the line, and \r\n
+    while data := readline(cap):
+        update(data)
+        if len(data) < cap or data[-1:] == b"\n":
+            yield data, len(data)
+            continue
+        size = len(data)
+        while more := readline(_SKIP):
+            update(more)
+            size += len(more)
+            if more[-1:] == b"\n":
+                break
+        yield data, size
+
+
+def too_long(data: bytes, size: int) -> bool:
+    """Whether a line from `lines` is longer than `MAX_LINE` (its ending not counted)."""
+    return size > len(data) or (len(data) > MAX_LINE
+                                and len(data.rstrip(b"\r\n")) > MAX_LINE)
+
+
+def beginning(data: bytes) -> str:
+    """The first `CLIPPED` bytes of a line as text, without a character cut in two."""
+    return codecs.getincrementaldecoder("utf-8")("replace").decode(data[:CLIPPED])
 
 
 def printable(text: str) -> str:
@@ -94,15 +175,23 @@ class RecordFile:
     def __iter__(self) -> Iterator[tuple[int, str, object, Problem | None]]:
         digest = hashlib.sha256()
         done = 0
-        with open(self.path, "rb") as stream:
-            for number, data in enumerate(stream, 1):
-                digest.update(data)
+        with open_regular(self.path) as stream:
+            for number, (data, size) in enumerate(lines(stream, digest.update), 1):
                 self.lines = number
                 if self.progress is not None and number % 4096 == 0:
                     self.progress(done)
-                done += len(data)
+                done += size
                 if number == 1 and data.startswith(b"\xef\xbb\xbf"):
                     data = data[3:]
+                if size > MAX_LINE and too_long(data, size):
+                    text = beginning(data)
+                    # Unread, it still counts as an object when it opens as one.
+                    yield number, text, {} if text.lstrip()[:1] == "{" else None, Problem(
+                        "R1102", f"line is longer than the {MAX_LINE:,} bytes (1 MiB) a "
+                        "line may have; it was not read", None,
+                        "a record is one line of at most 1 MiB: keep long documents "
+                        "outside the records file and refer to them", 1, clipped=True)
+                    continue
                 try:
                     text = data.decode("utf-8").rstrip("\r\n")
                 except UnicodeDecodeError as error:

@@ -5,6 +5,9 @@
 is a dictionary lookup and a loop over its fields — no interpretation of the regime per
 record. A checked record comes out in canonical form with its content hash
 (``respons.store.canonical``); a bad one as a list of `Problem` s, each naming its field.
+Its id, type, ``corrects``, member names and every text are put in Unicode Normalization
+Form C on the way (``values.nfc``), so that the canonical form, and the hash, is of the
+normal form.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from typing import NamedTuple
+from unicodedata import is_normalized as _is_nfc
 
 import attrs
 
@@ -21,6 +25,7 @@ from respons.check.suggest import did_you_mean
 from respons.model.regime import Regime
 from respons.records import values
 from respons.records.names import NameTable
+from respons.records.values import nfc
 from respons.store.canonical import (
     RESERVED,
     OutOfRange,
@@ -40,6 +45,8 @@ class Problem:
     field: str | None = None
     help: str | None = None
     column: int | None = None  # where the problem is, when no field says it
+    #: the line was longer than the reader takes: the text given with it is its beginning
+    clipped: bool = False
 
 
 class Checked(NamedTuple):
@@ -119,6 +126,8 @@ class RecordSchema:
             return [Problem("R1102", f"a record is a JSON object, not {values.show(record)}")]
         problems: list[Problem] = []
         rid = record.get("id")
+        if type(rid) is str and not rid.isascii():
+            rid = nfc(rid)
         if not isinstance(rid, str) or not rid or rid.isspace() or len(rid) > MAX_ID:
             problems.append(_id_problem(rid))
         at = record.get("at")
@@ -129,6 +138,8 @@ class RecordSchema:
             at_text = at_date = None
             at_problem = _at_problem(at, error)
         kind_event = record.get("type")
+        if type(kind_event) is str:
+            kind_event = nfc(kind_event)
         schema = self
         if self.versions:
             schema = self.in_force(at_date) if at_date is not None else \
@@ -140,6 +151,8 @@ class RecordSchema:
         if at_problem is not None:
             problems.append(at_problem)
         corrects = record.get("corrects")
+        if type(corrects) is str and not corrects.isascii():
+            corrects = nfc(corrects)
         if corrects is not None and (not isinstance(corrects, str) or not corrects
                                      or corrects.isspace()):
             problems.append(Problem("R1111", f"'corrects' must be the id of a stored record, "
@@ -169,6 +182,8 @@ class RecordSchema:
                               data, raw, content_hash(raw)))
 
     def _fields(self, checker: _TypeChecker, record: dict, problems: list[Problem]) -> dict:
+        if not checker.allowed.issuperset(record):
+            record = _normal_members(record, problems)
         for name in () if checker.allowed.issuperset(record) else record.keys() - checker.allowed:
             problems.append(Problem(
                 "R1106", f"type {checker.type} has no field {name!r}"
@@ -188,7 +203,8 @@ class RecordSchema:
                         f"record kind {checker.kind} declares it without 可选/optional"))
                 continue
             if check is None and type(value) is str and value and not value.isspace():
-                out[name] = value  # text, the commonest field type, without a call
+                # text, the commonest field type, without a call but for a text not in NFC
+                out[name] = value if value.isascii() or _is_nfc("NFC", value) else nfc(value)
                 continue
             try:
                 out[name] = check(value, record, checker.agency_fields) if scoped else \
@@ -264,6 +280,22 @@ class RecordSchema:
 
 
 _string = json.encoder.encode_basestring  # what canonical_json writes for a str
+
+
+def _normal_members(record: dict, problems: list[Problem]) -> dict:
+    """The record with its member names in NFC, for a record naming a member the type does
+    not declare (it may be a declared name in another spelling); a member given twice in
+    two spellings is R1102, as one given twice in one spelling is."""
+    normal: dict = {}
+    for name, value in record.items():
+        key = nfc(name) if isinstance(name, str) else name
+        if key in normal:
+            problems.append(Problem("R1102", f"the record gives member '{key}' twice, in two "
+                                    "Unicode spellings that print alike", key,
+                                    "give each member once: JSON readers disagree on which "
+                                    "one counts"))
+        normal[key] = value
+    return normal
 
 
 _new = tuple.__new__

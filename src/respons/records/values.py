@@ -4,6 +4,12 @@ Each field type of the language (文本, 数值, 整数, 日期, 时间, 是否,
 人员, 职权, 引用, 之一) has a function ``value -> canonical value`` that raises `Bad` with a
 message in the author's words. Names of agencies, bodies, posts and powers are checked
 against the regime by `NameTable`; everything else needs only the value.
+
+Text is kept in Unicode Normalization Form C (`nfc`): two spellings of one text that print
+alike — ``é`` as one character or as ``e`` and a combining accent, a CJK compatibility
+ideograph (U+F900–U+FAFF) and the unified ideograph it stands for — are one value, so
+that a key joins its matter's events, an id is found again and a record hashes alike
+however it was typed (docs/records.md, "Unicode").
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import decimal
 import json
 import math
 import re
+from unicodedata import is_normalized, normalize
 
 from respons.check.suggest import did_you_mean
 from respons.store.canonical import AT_FORMS, OutOfRange, normalise_at
@@ -45,6 +52,14 @@ def show(value) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+def nfc(value: str) -> str:
+    """``value`` in Unicode Normalization Form C; ASCII and text already in NFC (nearly
+    every value) as they are, without a copy."""
+    if value.isascii() or is_normalized("NFC", value):
+        return value
+    return normalize("NFC", value)
+
+
 def _is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -55,7 +70,7 @@ def text(value):
     if not value or value.isspace():
         raise Bad("is empty", "write the text; an optional field with nothing to say is left "
                   "out")
-    return value
+    return nfc(value)
 
 
 def _in_range(whole: int, value):
@@ -159,11 +174,11 @@ def _money_limit(value, amount) -> None:
 
 
 def choice(choices: tuple[str, ...]):
-    allowed = frozenset(choices)
+    allowed = frozenset(nfc(c) for c in choices)
     listed = ", ".join(f'"{c}"' for c in choices)
 
     def check(value):
-        if isinstance(value, str) and value in allowed:
+        if isinstance(value, str) and (value := nfc(value)) in allowed:
             return value
         hint = did_you_mean(value, choices) if isinstance(value, str) else ""
         raise Bad(f"must be one of {listed}, not {show(value)}{hint}")

@@ -12,17 +12,20 @@ from respons.check.suggest import did_you_mean
 from respons.store.api import (
     Appender,
     BatchInfo,
+    DamagedStore,
     Head,
     SchemaError,
     Store,
     StoredRecord,
     StoreError,
+    StoreLocked,
     StoreUnavailable,
 )
+from respons.store.masking import mask, password_candidates
 from respons.store.url import redact, scheme_of
 
-__all__ = ["Appender", "BatchInfo", "Head", "SchemaError", "Store", "StoreError",
-           "StoreUnavailable", "StoredRecord", "open_store"]
+__all__ = ["Appender", "BatchInfo", "DamagedStore", "Head", "SchemaError", "Store",
+           "StoreError", "StoreLocked", "StoreUnavailable", "StoredRecord", "open_store"]
 
 #: Where the backend for a scheme comes from when it is not installed.
 _INSTALL_HINTS = {
@@ -37,8 +40,17 @@ def open_store(url: str, registry, settings: dict | None = None) -> Store:
 
     Raises `StoreUnavailable` (a one-line message) for an unknown scheme, two backends
     claiming one scheme, a store that cannot be opened, or one that would not keep its
-    records (``transient``, such as ``sqlite:///:memory:``).
+    records (``transient``, such as ``sqlite:///:memory:``). No message holds any piece of
+    the URL's password, whatever the backend or its driver said (`respons.store.masking`).
     """
+    try:
+        return _open(url, registry, settings)
+    except StoreError as error:
+        error.args = (mask(str(error), password_candidates(url)),)
+        raise
+
+
+def _open(url: str, registry, settings: dict | None) -> Store:
     scheme = scheme_of(url)
     claims = [backend for group in registry.manager.hook.respons_storage_backends()
               for backend in group or () if scheme in backend.schemes]
@@ -57,9 +69,8 @@ def open_store(url: str, registry, settings: dict | None = None) -> Store:
     except StoreError:
         raise
     except Exception as error:  # a backend's own failure, said in one line
-        raise StoreUnavailable(f"cannot open store {redact(url)}: "
-                               f"{str(error).strip().splitlines()[0] if str(error) else error!r}"
-                               ) from None
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        raise StoreUnavailable(f"cannot open store {redact(url)}: {reason}") from None
     if getattr(store, "transient", None):
         store.close()
         raise StoreUnavailable(f"store URL {redact(url)} names {store.transient}, whose records "

@@ -19,6 +19,11 @@ import attrs
 RECORD_COLUMNS = ("seq", "id", "type", "kind", "event", "at", "at_date", "subject",
                   "corrects", "data", "raw", "content_hash", "chain_hash", "batch")
 
+#: The columns of table ``batches`` (schema 2), in the order of `BatchInfo`'s reading.
+BATCH_COLUMNS = ("batch", "file", "file_sha256", "regime", "regime_sha256", "lines", "stored",
+                 "duplicates", "rejected", "first_seq", "last_seq", "head_hash", "ingested_at",
+                 "batch_hash")
+
 
 class StoreError(Exception):
     """A problem with the store that a user can act on; the message is one line."""
@@ -28,8 +33,26 @@ class StoreUnavailable(StoreError):
     """The store cannot be reached or opened: no server, no such file, bad URL."""
 
 
+class StoreLocked(StoreUnavailable):
+    """Another writer held the store's write lock for longer than the lock timeout."""
+
+
 class SchemaError(StoreError):
-    """The store's schema is missing (never initialised) or newer than this respons."""
+    """The store's schema is missing (never initialised), older than this respons reads
+    (``respons store init`` migrates it) or newer."""
+
+
+class DamagedStore(StoreError):
+    """What the store keeps about itself — ``store_info``, its own tables, the end of the
+    batches table — is not what respons wrote: it was changed outside respons.
+
+    ``reason`` says what, without the advice the message adds; `respons.store.verify`
+    reports it as a finding, every other command refuses the store.
+    """
+
+    def __init__(self, url: str, reason: str, advice: str = "run `respons verify`") -> None:
+        self.reason = reason
+        super().__init__(f"the store {url} is damaged: {reason}; {advice}")
 
 
 @attrs.frozen
@@ -42,7 +65,12 @@ class Head:
 
 @attrs.frozen
 class BatchInfo:
-    """One ingested file, as the ``batches`` table keeps it (not part of the chain)."""
+    """One ingested file, as the ``batches`` table keeps it.
+
+    Not part of the records' chain (its file name and clock would make the chain depend
+    on more than the records): the batches have a chain of their own, ``batch_hash``
+    (`respons.store.batches`), which ends in each batch at the records' ``head_hash``.
+    """
 
     file: str
     file_sha256: str
@@ -57,6 +85,7 @@ class BatchInfo:
     head_hash: str
     batch: int = 0
     ingested_at: str = ""
+    batch_hash: str = ""
 
 
 @attrs.frozen

@@ -21,7 +21,8 @@ RESERVED = ("id", "type", "at", "corrects")
 
 #: China Standard Time. Asia/Shanghai has kept UTC+8 without daylight saving since 1991,
 #: so a fixed offset is exact for every record a regime of today judges.
-CST = dt.timezone(dt.timedelta(hours=8))
+_CST_OFFSET = dt.timedelta(hours=8)
+CST = dt.timezone(_CST_OFFSET)
 
 #: The chain hash "before" the first record: sha256 of this fixed text.
 GENESIS = hashlib.sha256(b"respons records chain v1").hexdigest()
@@ -128,10 +129,13 @@ def normalise_at(text: str) -> tuple[str, str]:
             dt.date.fromisoformat(text)
             return text + "T00:00:00+08:00", text
     moment = parse_at(text)
+    # Shifted by the difference of the offsets, not with astimezone: that goes through UTC,
+    # which is year 0 for the first hours of year 1 in China (0001-01-01T07:00+08:00) and
+    # would refuse a time +08:00 holds. Naive arithmetic overflows exactly outside 1–9999.
     try:
-        moment = moment.astimezone(CST)
+        local = moment.replace(tzinfo=None) + (_CST_OFFSET - moment.utcoffset())
     except OverflowError:
         raise OutOfRange("lies outside the years 0001–9999 once converted to China Standard "
                          "Time (+08:00), at which every time is stored") from None
-    stamp = moment.replace(tzinfo=None).isoformat()  # microseconds only when not zero
+    stamp = local.isoformat()  # microseconds only when not zero
     return stamp + "+08:00", stamp[:10]

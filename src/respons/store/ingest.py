@@ -22,6 +22,9 @@ from respons.records.reader import RecordFile
 from respons.records.schema import Checked, Problem, RecordSchema
 from respons.store.api import BatchInfo, Store
 from respons.store.canonical import chain_hash
+from respons.store.rejects import Rejects
+
+__all__ = ["FileReport", "Rejects", "ingest_file", "unreadable"]
 
 CHUNK = 2000
 #: Diagnostics kept per file for the report; the rejects file gets every bad line.
@@ -42,26 +45,6 @@ class FileReport:
     last_seq: int | None = None
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     more: int = 0
-
-
-class Rejects:
-    """The rejects file: one JSON object a bad line — where, the text, and why."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.stream = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
-        self.count = 0
-
-    def write(self, file: str, line: int, text: str, problems: list[Problem],
-              diagnostics: list[Diagnostic]) -> None:
-        errors = [{"code": d.code, "message": d.message, "help": d.help, "field": p.field,
-                   "column": d.span.column} for p, d in zip(problems, diagnostics, strict=True)]
-        self.stream.write(json.dumps({"file": file, "line": line, "text": text,
-                                      "errors": errors}, ensure_ascii=False) + "\n")
-        self.count += 1
-
-    def close(self) -> None:
-        self.stream.close()
 
 
 def ingest_file(store: Store, schema: RecordSchema, path: str | Path, *, name: str,
@@ -105,6 +88,8 @@ def ingest_file(store: Store, schema: RecordSchema, path: str | Path, *, name: s
         if report.status not in ("stored", "partial"):
             report.stored = 0
             return report
+        if rejects is not None:
+            rejects.flush()  # bad lines that cannot be written: the good ones wait too
         report.first_seq, report.last_seq = appender.head.seq + 1, run.seq
         report.batch = appender.commit(BatchInfo(
             file=name, file_sha256=source.sha256, regime=regime[0], regime_sha256=regime[1],

@@ -6,14 +6,20 @@ head. Dates and times are ISO text on every dialect — ``at`` always at +08:00,
 order is time order — and PostgreSQL compares text bytewise (``COLLATE "C"``) as SQLite
 does, so that ``ORDER BY`` gives the same rows in the same order on both.
 
-A migration is a list of statements that takes the schema from one version to the next;
-backends run them in one transaction and record the new version.
+A migration is a list of steps that takes the schema from one version to the next — SQL
+statements, or a function of the store for what SQL cannot compute (a hash) — which
+backends run in one transaction, holding the write lock, and then record the new version.
+
+Versions: 1, the tables; 2, ``batches.batch_hash``, the chain of the batches table
+(`respons.store.batches`), backfilled for the batches already stored.
 """
 
 from __future__ import annotations
 
+from respons.store.batches import backfill
+
 #: The version this respons writes and reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Tables the store owns; helper tables (`Store.load_table`) may not take these names.
 OWN_TABLES = ("records", "batches", "store_info")
@@ -72,11 +78,16 @@ def _version_1(dialect: str) -> list[str]:
     ]
 
 
-#: version → the statements that create it from the version before (0: nothing).
-MIGRATIONS = {1: _version_1}
+def _version_2(dialect: str) -> list:
+    text = _TYPES[dialect]["text"]
+    return [f"ALTER TABLE batches ADD COLUMN batch_hash {text} NOT NULL DEFAULT ''", backfill]
 
 
-def migrations(dialect: str, current: int | None) -> list[tuple[int, list[str]]]:
+#: version → the steps that make it from the version before (0: nothing).
+MIGRATIONS = {1: _version_1, 2: _version_2}
+
+
+def migrations(dialect: str, current: int | None) -> list[tuple[int, list]]:
     """The steps from ``current`` (None: no schema) to `SCHEMA_VERSION`, in order."""
     start = current or 0
     return [(version, MIGRATIONS[version](dialect))

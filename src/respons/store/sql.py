@@ -12,25 +12,55 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+import attrs
+
 from respons.store.api import (
+    BATCH_COLUMNS,
     RECORD_COLUMNS,
     Appender,
     BatchInfo,
+    DamagedStore,
     Head,
     SchemaError,
     Store,
     StoredRecord,
-    StoreError,
+    StoreUnavailable,
 )
+from respons.store.batches import BATCH_GENESIS, batch_hash
 from respons.store.canonical import GENESIS
 from respons.store.schema import OWN_TABLES, SCHEMA_VERSION, column_type, migrations
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_BATCH_COLUMNS = ("batch", "file", "file_sha256", "regime", "regime_sha256", "lines", "stored",
-                  "duplicates", "rejected", "first_seq", "last_seq", "head_hash", "ingested_at")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+#: How long a writer waits for the store's write lock, in seconds, unless the backend's
+#: settings say otherwise (``lock_timeout`` in ``[plugins.<backend>]`` of respons.toml).
+LOCK_TIMEOUT = 60.0
+#: The longest wait a setting may ask for: a day.
+_LONGEST_WAIT = 86400
+
+
+def lock_timeout(settings: dict | None, plugin: str) -> float:
+    """The ``lock_timeout`` of a backend's settings, in seconds: a number > 0 (at most a
+    day); `LOCK_TIMEOUT` when not set. Raises `StoreUnavailable` naming the setting."""
+    value = (settings or {}).get("lock_timeout", LOCK_TIMEOUT)
+    if type(value) not in (int, float) or not math.isfinite(value) \
+            or not 0 < value <= _LONGEST_WAIT:
+        raise StoreUnavailable(f"lock_timeout in [plugins.{plugin}] of respons.toml must be "
+                               f"a number of seconds, more than 0 and at most {_LONGEST_WAIT}, "
+                               f"not {value!r}")
+    return float(value)
+
+
+def _count(value) -> int | None:
+    """A count as store_info keeps it (decimal digits), or None."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 19:
+        return int(value)
+    return None
 
 
 def binder(bind):
@@ -47,10 +77,13 @@ def binder(bind):
 
 class SQLStore(Store):
     placeholder = "?"
+    #: The settings table that holds this backend's lock_timeout, for messages.
+    plugin = "sql"
 
-    def __init__(self, connection, url: str) -> None:
+    def __init__(self, connection, url: str, lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.connection = connection
         self.url = url
+        self.lock_timeout = lock_timeout
 
     # ── what a dialect supplies ──────────────────────────────────────────────────
     def _begin_write(self) -> None:
@@ -108,6 +141,12 @@ class SQLStore(Store):
         self._execute("INSERT INTO store_info (key, value) VALUES (?, ?) ON CONFLICT (key) "
                       "DO UPDATE SET value = excluded.value", (key, value))
 
+    def locked_message(self) -> str:
+        """What a writer is told when the write lock stayed taken for `lock_timeout`."""
+        return (f"the store {self.url} is locked by another writer: gave up after "
+                f"{self.lock_timeout:g} s; try again when it is done, or raise lock_timeout "
+                f"in [plugins.{self.plugin}] of respons.toml")
+
     def _require_schema(self) -> None:
         version = self.schema_version()
         if version is None:
@@ -116,23 +155,48 @@ class SQLStore(Store):
         if version > SCHEMA_VERSION:
             raise SchemaError(f"the store {self.url} has schema version {version}, newer than "
                               f"this respons reads ({SCHEMA_VERSION}): upgrade respons")
+        self._require_tables()
+        if version < SCHEMA_VERSION:
+            raise SchemaError(f"the store {self.url} has schema version {version}, older than "
+                              f"this respons reads ({SCHEMA_VERSION}): run `respons store "
+                              "init` to migrate it")
+
+    def _require_tables(self) -> None:
+        for name in OWN_TABLES:
+            if not self._table_exists(name):
+                raise DamagedStore(self.url, f"its table {name} is missing")
 
     # ── schema ───────────────────────────────────────────────────────────────────
     def schema_version(self) -> int | None:
+        """None for a store never initialised; raises `DamagedStore` when ``store_info``
+        is missing beside the other tables, or holds no version number."""
         if not self._table_exists("store_info"):
+            if any(self._table_exists(name) for name in OWN_TABLES):
+                raise DamagedStore(self.url, "its table store_info is missing")
             return None
         value = self._info("schema_version")
-        return int(value) if value is not None else None
+        version = _count(value)
+        if version is None or version < 1:
+            raise DamagedStore(self.url, "store_info has no schema_version" if value is None
+                               else f"store_info.schema_version holds {value!r}, not a "
+                               "version number")
+        return version
 
     def init(self) -> int:
         self._begin_write()
         try:
             current = self.schema_version()
-            if current is not None and current > SCHEMA_VERSION:
-                self._require_schema()
-            for version, statements in migrations(self.dialect, current):
-                for statement in statements:
-                    self._execute(statement)
+            if current is not None:
+                if current > SCHEMA_VERSION:
+                    self._require_schema()
+                self._require_tables()
+                self._head()  # a store whose head is damaged is not migrated nor written
+            for version, steps in migrations(self.dialect, current):
+                for step in steps:
+                    if callable(step):
+                        step(self)
+                    else:
+                        self._execute(step)
                 self._set_info("schema_version", str(version))
             if current is None:
                 self._set_info("head_seq", "0")
@@ -146,7 +210,18 @@ class SQLStore(Store):
     # ── the chain ────────────────────────────────────────────────────────────────
     def head(self) -> Head:
         self._require_schema()
-        return Head(int(self._info("head_seq") or 0), self._info("head_hash") or GENESIS)
+        return self._head()
+
+    def _head(self) -> Head:
+        """The head ``store_info`` records; `DamagedStore` when it is not a head."""
+        seq, hash_ = self._info("head_seq"), self._info("head_hash")
+        if _count(seq) is None:
+            raise DamagedStore(self.url, "store_info has no head_seq" if seq is None else
+                               f"store_info.head_seq holds {seq!r}, not a record count")
+        if not (isinstance(hash_, str) and _HEX64.fullmatch(hash_)):
+            raise DamagedStore(self.url, "store_info has no head_hash" if hash_ is None else
+                               f"store_info.head_hash holds {hash_!r}, not a chain hash")
+        return Head(_count(seq), hash_)
 
     def count(self) -> int:
         self._require_schema()
@@ -156,17 +231,29 @@ class SQLStore(Store):
         self._require_schema()
         self._begin_write()
         try:
-            head = Head(int(self._info("head_seq")), self._info("head_hash"))
+            head = self._head()
             last = self._one("SELECT MAX(seq) FROM records")[0] or 0
             if last != head.seq:
-                raise StoreError(f"the store's records end at seq {last} but its head says "
-                                 f"{head.seq}: the store was changed outside respons; run "
-                                 "`respons verify` before adding records")
-            batch = int(self._one("SELECT COALESCE(MAX(batch), 0) + 1 FROM batches")[0])
+                raise DamagedStore(self.url, f"its records end at seq {last} but its head "
+                                   f"says {head.seq}")
+            batch, previous = self._last_batch(head)
         except BaseException:
             self._rollback()
             raise
-        return _SQLAppender(self, head, batch)
+        return _SQLAppender(self, head, batch + 1, previous)
+
+    def _last_batch(self, head: Head) -> tuple[int, str]:
+        """(number, batch hash) of the last batch, which must end at ``head``: a file is
+        appended only to a store whose batches table is whole at its end."""
+        row = self._one("SELECT batch, last_seq, head_hash, batch_hash FROM batches "
+                        "ORDER BY batch DESC LIMIT 1")
+        if row is None and head.seq == 0:
+            return 0, BATCH_GENESIS
+        if row is None or type(row[0]) is not int or (row[1], row[2]) != (head.seq, head.hash) \
+                or not (isinstance(row[3], str) and _HEX64.fullmatch(row[3])):
+            raise DamagedStore(self.url, f"its batches table does not end at its head (seq "
+                               f"{head.seq})")
+        return row[0], row[3]
 
     def scan(self) -> Iterator[StoredRecord]:
         self._require_schema()
@@ -176,9 +263,9 @@ class SQLStore(Store):
 
     def batches(self) -> list[BatchInfo]:
         self._require_schema()
-        rows = self._execute(f"SELECT {', '.join(_BATCH_COLUMNS)} FROM batches "
+        rows = self._execute(f"SELECT {', '.join(BATCH_COLUMNS)} FROM batches "
                              "ORDER BY batch").fetchall()
-        return [BatchInfo(**dict(zip(_BATCH_COLUMNS, row, strict=True))) for row in rows]
+        return [BatchInfo(**dict(zip(BATCH_COLUMNS, row, strict=True))) for row in rows]
 
     # ── for the engine ───────────────────────────────────────────────────────────
     def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
@@ -255,10 +342,11 @@ class SQLStore(Store):
 
 
 class _SQLAppender(Appender):
-    def __init__(self, store: SQLStore, head: Head, batch: int) -> None:
+    def __init__(self, store: SQLStore, head: Head, batch: int, previous: str) -> None:
         self.store = store
         self.head = head
         self.batch = batch
+        self.previous = previous  # the batch hash of the batch before
         self.done = False
 
     def lookup(self, ids: Sequence[str]) -> dict[str, tuple[int, str]]:
@@ -278,11 +366,11 @@ class _SQLAppender(Appender):
     def commit(self, batch: BatchInfo) -> int:
         store = self.store
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-        values = {**{c: getattr(batch, c) for c in _BATCH_COLUMNS}, "batch": self.batch,
-                  "ingested_at": stamp}
-        store._execute(f"INSERT INTO batches ({', '.join(_BATCH_COLUMNS)}) VALUES "
-                       f"({', '.join('?' * len(_BATCH_COLUMNS))})",
-                       [values[c] for c in _BATCH_COLUMNS])
+        batch = attrs.evolve(batch, batch=self.batch, ingested_at=stamp)
+        batch = attrs.evolve(batch, batch_hash=batch_hash(batch, self.previous))
+        store._execute(f"INSERT INTO batches ({', '.join(BATCH_COLUMNS)}) VALUES "
+                       f"({', '.join('?' * len(BATCH_COLUMNS))})",
+                       [getattr(batch, c) for c in BATCH_COLUMNS])
         store._set_info("head_seq", str(batch.last_seq))
         store._set_info("head_hash", batch.head_hash)
         store._commit()

@@ -4,7 +4,8 @@ The file is opened only when it exists; `init` creates it. The database runs in 
 so that a long ingest does not block readers, with ``synchronous=FULL`` so that a file
 committed is on disk: a crash — a killed process or a lost machine — leaves the store as
 it was after the last whole file. ``BEGIN IMMEDIATE`` takes the write lock up front, so
-two ingests into one file take turns rather than interleave their chains.
+two ingests into one file take turns rather than interleave their chains; a writer waits
+for it at most ``lock_timeout`` seconds (``busy_timeout``), then gives up with one line.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from respons.store.api import StoreUnavailable
-from respons.store.sql import SQLStore, binder
+from respons.store.api import StoreLocked, StoreUnavailable
+from respons.store.sql import LOCK_TIMEOUT, SQLStore, binder
 from respons.store.url import redact, sqlite_path, transient
 
 #: SQLite allows 32766 parameters per statement since 3.32; stay well below.
@@ -25,10 +26,11 @@ _IN_CHUNK = 900
 class SQLiteStore(SQLStore):
     dialect = "sqlite"
     errors = (sqlite3.Error,)
+    plugin = "sqlite"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.path = sqlite_path(url)
-        super().__init__(None, redact(url))
+        super().__init__(None, redact(url), lock_timeout)
         self.transient = transient(self.path)
         try:
             if self.transient or Path(self.path).is_file():
@@ -55,7 +57,8 @@ class SQLiteStore(SQLStore):
         try:
             connection = sqlite3.connect(target, uri=uri, isolation_level=None,
                                          check_same_thread=False)
-            connection.execute("PRAGMA busy_timeout = 60000")
+            # Every lock wait, the write lock's included, ends after lock_timeout.
+            connection.execute(f"PRAGMA busy_timeout = {max(int(self.lock_timeout * 1000), 1)}")
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: index pages stay hot
             connection.execute("PRAGMA temp_store = MEMORY")
@@ -87,7 +90,14 @@ class SQLiteStore(SQLStore):
         return self._table_exists_on(self.connection, name)
 
     def _begin_write(self) -> None:
-        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            # The primary code (the low byte) of the extended one: busy, or locked.
+            code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+            if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                raise StoreLocked(self.locked_message()) from None
+            raise
 
     def _select_in(self, sql: str, values: Sequence[str]) -> list[tuple]:
         found: list[tuple] = []

@@ -1,7 +1,7 @@
 """Store URLs: ``sqlite:///relative.db``, ``sqlite:////absolute.db``, ``postgresql://…``.
 
 The scheme picks the backend; the rest belongs to it. URLs are shown to users only with
-the password masked.
+the password masked (`redact`; `respons.store.masking` masks it in any other message).
 """
 
 from __future__ import annotations
@@ -10,9 +10,12 @@ import urllib.parse
 from pathlib import Path
 
 from respons.store.api import StoreUnavailable
-
-#: libpq connection parameters whose value is a secret: masked wherever a URL is shown.
-SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+from respons.store.masking import (
+    SECRET_PARAMETERS,
+    mask,
+    password_candidates,
+    user_information_end,
+)
 
 #: What a SQLite store cannot be: it would vanish when respons exits.
 _TRANSIENT = {":memory:": "a database in memory"}
@@ -31,18 +34,14 @@ def redact(url: str) -> str:
     any ``password=``/``sslpassword=`` of the query.
 
     It reads the URL by hand, not with `urllib.parse` (which refuses some malformed URLs,
-    and stops the user information at a ``/`` that libpq would keep in it): whatever the
-    text, what is masked is at least what a driver could take for a password.
+    and stops the user information at a ``/`` that the user meant as part of the
+    password): the user information runs to the last ``@`` before the query
+    (`respons.store.masking.user_information_end`). Whatever any other reader could take
+    for the password, or a piece of it, is masked as well (`respons.store.masking.mask`).
     """
     scheme, sep, rest = url.partition("://") if "://" in url else ("", "", url)
-    # The user information runs to the last "@" before the host: a "/", "?" or "#" after
-    # an "@" ends it; before one, it may still be part of a password.
-    at = -1
-    for index, char in enumerate(rest):
-        if char == "@":
-            at = index
-        elif char in "/?#" and at >= 0:
-            break
+    candidates = password_candidates(url)
+    at = user_information_end(rest)
     if at >= 0 and ":" in rest[:at]:
         user = rest[:at].partition(":")[0]
         rest = f"{user}:***{rest[at:]}"
@@ -57,7 +56,7 @@ def redact(url: str) -> str:
                 pair = f"{key}=***"
             pairs.append(pair)
         rest = rest[:max(at, 0)] + head + "?" + "&".join(pairs) + hash_ + fragment
-    return f"{scheme}{sep}{rest}"
+    return mask(f"{scheme}{sep}{rest}", candidates)
 
 
 def sqlite_path(url: str) -> str:
@@ -71,9 +70,9 @@ def sqlite_path(url: str) -> str:
                                "(sqlite:///respons.db, sqlite:////var/respons/store.db)")
     path = urllib.parse.unquote(rest[1:].partition("?")[0])
     if not path:
-        raise StoreUnavailable(f"store URL {url!r} names no file: write sqlite:///respons.db")
+        raise StoreUnavailable(f"store URL {redact(url)!r} names no file: write sqlite:///respons.db")
     if "\0" in path:
-        raise StoreUnavailable(f"store URL {url!r} names a file with a NUL character (%00) "
+        raise StoreUnavailable(f"store URL {redact(url)!r} names a file with a NUL character (%00) "
                                "in its name, which no file can have")
     return path if path in _TRANSIENT else str(Path(path))
 

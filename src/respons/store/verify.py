@@ -4,8 +4,12 @@ record that does not fit.
 Every row is read back in seq order. Its content hash is recomputed from the canonical
 text (``raw``), its link from the link before it, and every column is compared with what
 the canonical text says, so that editing any column, deleting a row, inserting one or
-swapping two is found, however it was done. What a chain alone cannot find — the whole
-store rewritten consistently, hashes and all — is found by comparing with a head recorded
+swapping two is found, however it was done. The batches table is checked as a chain of
+its own (`respons.store.batches`): each row against its batch hash, and the rows against
+the records — they tile seqs 1..head, each ending at its last record's chain hash. What
+the store keeps about itself (``store_info``, its tables) must be whole: a damaged store
+is a finding (``metadata``), not a crash. What a chain alone cannot find — the whole store
+rewritten consistently, hashes and all — is found by comparing with a head recorded
 elsewhere (``expect_head``).
 """
 
@@ -15,15 +19,20 @@ import json
 
 import attrs
 
-from respons.store.api import Head, Store, StoredRecord
+from respons.store.api import DamagedStore, Head, Store, StoredRecord
+from respons.store.batches import anchors, check_rows, check_tiling
 from respons.store.canonical import GENESIS, RESERVED, canonical_json, chain_hash, content_hash
+
+#: The columns of a record row that hold text (``subject`` and ``corrects`` may be null).
+_TEXT = ("id", "type", "kind", "event", "at", "at_date", "data", "raw", "content_hash",
+         "chain_hash")
 
 
 @attrs.frozen
 class Broken:
     """The first thing found wrong: what (``kind``), where, and in words."""
 
-    kind: str  # altered, column, chain, removed, head, batches, anchor
+    kind: str  # altered, column, chain, removed, head, batches, metadata, anchor
     message: str
     seq: int | None = None
     id: str | None = None
@@ -47,31 +56,52 @@ def verify(store: Store, expect_head: str | None = None) -> VerifyReport:
     An ingest that commits while this runs adds records beyond that head (and moves the
     head past them); those are not checked this time and not mistaken for tampering. Rows
     beyond both the first and the latest recorded head were added outside respons.
+    ``expect_head`` is a records' chain hash, or a batch hash, recorded earlier.
     """
+    try:
+        return _verify(store, expect_head)
+    except DamagedStore as error:
+        return VerifyReport(0, Head(0, GENESIS), Broken("metadata", f"the store is damaged: "
+                                                        f"{error.reason}"), expect_head)
+
+
+def _verify(store: Store, expect_head: str | None) -> VerifyReport:
     recorded = store.head()
-    # Read after the head: a batch committed in between starts beyond it and is not counted.
-    batches = {b.batch: b for b in store.batches() if b.first_seq <= recorded.seq}
+    # Read after the head: a batch committed in between starts beyond it.
+    batches = store.batches()
+    problem = check_rows(batches)
+    if problem is not None:
+        return VerifyReport(0, Head(0, GENESIS), Broken("batches", problem), expect_head)
+    covering = {b.batch: b for b in batches if b.first_seq <= recorded.seq}
+    last_seqs = {b.last_seq for b in covering.values()}
+    ends: dict[int, str] = {}
     previous, expected, anchored = GENESIS, 1, False
     beyond = None
     for row in store.scan():
         if row.seq > recorded.seq:
             beyond = row
             break
-        broken = _check_row(row, expected, previous, batches)
+        broken = _check_row(row, expected, previous, covering)
         if broken is not None:
             return VerifyReport(expected - 1, Head(expected - 1, previous), broken, expect_head)
         previous, expected = row.chain_hash, expected + 1
         anchored = anchored or previous == expect_head
+        if row.seq in last_seqs:
+            ends[row.seq] = row.chain_hash
     count, head = expected - 1, Head(expected - 1, previous)
-    broken = _check_end(store, recorded, head, beyond, batches)
+    broken = _check_end(store, recorded, head, beyond)
+    if broken is None:
+        problem = check_tiling(batches, recorded, ends, store.head())
+        broken = Broken("batches", problem) if problem else None
+    anchored = anchored or expect_head in anchors(batches, recorded)
     if broken is None and expect_head is not None and not anchored and expect_head != GENESIS:
-        broken = Broken("anchor", f"no record's chain hash is the expected head {expect_head}: "
-                        "the store was rewritten since that head was recorded, or the head "
-                        "belongs to another store")
+        broken = Broken("anchor", f"neither a record's chain hash nor a batch hash is the "
+                        f"expected head {expect_head}: the store was rewritten since that head "
+                        "was recorded, or the head belongs to another store")
     return VerifyReport(count, head, broken, expect_head)
 
 
-def _check_end(store: Store, recorded: Head, head: Head, beyond, batches: dict):
+def _check_end(store: Store, recorded: Head, head: Head, beyond):
     if recorded.seq > head.seq:
         return Broken("removed", f"the records after seq {head.seq} were removed: the store's "
                       f"head says {recorded.seq} records")
@@ -86,10 +116,6 @@ def _check_end(store: Store, recorded: Head, head: Head, beyond, batches: dict):
             return Broken("head", f"record seq {beyond.seq} (id {beyond.id!r}) lies beyond the "
                           f"store's recorded head (seq {recorded.seq}): records were added "
                           "outside respons, or the head was moved back", beyond.seq, beyond.id)
-    covered = sum(b.stored for b in batches.values())
-    if covered != head.seq:
-        return Broken("batches", f"the batches table accounts for {covered} records, the chain "
-                      f"holds {head.seq}: the batches table was changed outside respons")
     return None
 
 
@@ -99,6 +125,11 @@ def _check_row(row: StoredRecord, expected: int, previous: str, batches: dict):
         return Broken("removed", f"record seq {expected} is missing: it was removed (the next "
                       f"stored is seq {seq}, id {rid!r})", expected, None)
     where = f"record seq {seq} (id {rid!r})"
+    for column in (*_TEXT, "subject", "corrects"):
+        value = getattr(row, column)
+        if not isinstance(value, str) and (value is not None or column in _TEXT):
+            return Broken("column", f"{where}: column {column} was altered: it holds "
+                          f"{value!r}, not text", seq, rid)
     if content_hash(row.raw) != row.content_hash:
         return Broken("altered", f"{where} was altered: its content does not match its "
                       "content hash", seq, rid)

@@ -46,9 +46,49 @@ CASES = [
      "head", "{n+1}"),
     ("move the head back", ["UPDATE store_info SET value = '2' WHERE key = 'head_seq'"],
      "head", None),
-    ("change the head hash", ["UPDATE store_info SET value = 'ab' WHERE key = 'head_hash'"],
-     "head", None),
+    ("change the head hash", [f"UPDATE store_info SET value = '{'ab' * 32}' "
+                              "WHERE key = 'head_hash'"], "head", None),
     ("edit the batches", ["UPDATE batches SET stored = stored - 1"], "batches", None),
+    ("damage the head hash", ["UPDATE store_info SET value = 'ab' WHERE key = 'head_hash'"],
+     "metadata", None),
+]
+
+#: Edits of the batches table of a store holding two files (seqs 1–8 and 9–12): each must
+#: be found (kind ``batches``), with or without an expected head. (case, statements)
+BATCH_CASES = [
+    ("file", ["UPDATE batches SET file = 'forged.jsonl' WHERE batch = 1"]),
+    ("file_sha256", [f"UPDATE batches SET file_sha256 = '{'0' * 64}' WHERE batch = 2"]),
+    ("regime", ["UPDATE batches SET regime = 'another' WHERE batch = 1"]),
+    ("regime_sha256", [f"UPDATE batches SET regime_sha256 = '{'1' * 64}' WHERE batch = 1"]),
+    ("head_hash", ["UPDATE batches SET head_hash = (SELECT chain_hash FROM records "
+                   "WHERE seq = 7) WHERE batch = 1"]),
+    ("ingested_at", ["UPDATE batches SET ingested_at = '2020-01-01T00:00:00+00:00' "
+                     "WHERE batch = 2"]),
+    ("lines", ["UPDATE batches SET lines = lines + 1 WHERE batch = 1"]),
+    ("duplicates", ["UPDATE batches SET duplicates = duplicates + 1 WHERE batch = 2"]),
+    ("rejected", ["UPDATE batches SET rejected = 1 WHERE batch = 1"]),
+    ("stored", ["UPDATE batches SET stored = stored - 1 WHERE batch = 2"]),
+    ("batch_hash", [f"UPDATE batches SET batch_hash = '{'ab' * 32}' WHERE batch = 2"]),
+    ("first and last seq", ["UPDATE batches SET first_seq = 2, last_seq = 9 WHERE batch = 1"]),
+    ("move a record to the next batch", [
+        "UPDATE batches SET last_seq = 7, stored = 7 WHERE batch = 1",
+        "UPDATE batches SET first_seq = 8, stored = 5 WHERE batch = 2",
+        "UPDATE records SET batch = 2 WHERE seq = 8"]),
+    ("delete the last batch", ["DELETE FROM batches WHERE batch = 2"]),
+    ("delete the first batch", ["DELETE FROM batches WHERE batch = 1"]),
+    ("renumber the batches", ["UPDATE batches SET batch = batch + 10"]),
+    ("text in a count", ["UPDATE batches SET lines = 'many' WHERE batch = 1"]),
+]
+
+#: Batch rows rewritten with their batch hashes recomputed, so that only the checks of the
+#: rows against each other and against the records can find them: (case, batch, changes).
+FORGED_BATCHES = [
+    ("stored is not the seq range", 1, {"stored": 7}),
+    ("fewer lines than records", 2, {"lines": 3}),
+    ("a gap before the first batch", 1, {"first_seq": 2, "stored": 7}),
+    ("batches overlap", 2, {"first_seq": 8, "stored": 5}),
+    ("the head hash is not the last record's", 1, {"head_hash": "ab" * 32}),
+    ("the file hash is not a hash", 2, {"file_sha256": "not a hash"}),
 ]
 
 
@@ -94,6 +134,88 @@ class TamperingTests:
         assert report.broken.kind == kind, report.broken.message
         expected_seq = n + 1 if seq == "{n+1}" else seq
         assert report.broken.seq == expected_seq, report.broken.message
+
+    def _two_files(self, store, tmp_path) -> None:
+        self.ingest(store, self.records_file(tmp_path, 8, name="a.jsonl"))
+        self.ingest(store, self.records_file(tmp_path, 4, name="b.jsonl", prefix="B"))
+
+    @pytest.mark.parametrize(("case", "statements"), BATCH_CASES,
+                             ids=[c[0] for c in BATCH_CASES])
+    def test_verify_checks_every_column_of_the_batches(self, store, tmp_path, case,
+                                                       statements):
+        from respons.store.verify import verify
+
+        if case == "text in a count" and store.dialect != "sqlite":
+            pytest.skip("only SQLite lets an integer column hold text")
+        self._two_files(store, tmp_path)
+        head = store.head().hash
+        assert verify(store, expect_head=head).intact
+        for statement in statements:
+            self.tamper(store, statement)
+        for expected in (None, head):
+            report = verify(store, expect_head=expected)
+            assert not report.intact, (case, expected)
+            assert report.broken.kind == "batches", report.broken.message
+
+    def _forge(self, store, batch_number: int, **changes) -> None:
+        """Rewrite batch rows from ``batch_number`` on with their hashes recomputed, as
+        someone who knows the batch chain could."""
+        import attrs
+
+        from respons.store.batches import BATCH_GENESIS, batch_hash
+
+        previous = BATCH_GENESIS
+        for b in store.batches():
+            if b.batch >= batch_number:
+                b = attrs.evolve(b, **(changes if b.batch == batch_number else {}))
+                b = attrs.evolve(b, batch_hash=batch_hash(b, previous))
+                self.tamper(store, "DELETE FROM batches WHERE batch = ?", (b.batch,))
+                self.tamper(store, "INSERT INTO batches (batch, file, file_sha256, regime, "
+                            "regime_sha256, lines, stored, duplicates, rejected, first_seq, "
+                            "last_seq, head_hash, ingested_at, batch_hash) VALUES "
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (b.batch, b.file, b.file_sha256, b.regime, b.regime_sha256, b.lines,
+                             b.stored, b.duplicates, b.rejected, b.first_seq, b.last_seq,
+                             b.head_hash, b.ingested_at, b.batch_hash))
+            previous = b.batch_hash
+
+    @pytest.mark.parametrize(("case", "number", "changes"), FORGED_BATCHES,
+                             ids=[c[0] for c in FORGED_BATCHES])
+    def test_verify_checks_the_batches_against_each_other(self, store, tmp_path, case, number,
+                                                          changes):
+        from respons.store.verify import verify
+
+        self._two_files(store, tmp_path)
+        self._forge(store, number, **changes)
+        report = verify(store)
+        assert not report.intact and report.broken.kind == "batches", case
+        assert "batch hash" not in report.broken.message, report.broken.message
+
+    def test_a_batch_forged_beyond_the_head_is_found(self, store, tmp_path):
+        from respons.store.verify import verify
+
+        self._two_files(store, tmp_path)
+        last = store.batches()[-1]
+        self.tamper(store, "INSERT INTO batches (batch, file, file_sha256, regime, "
+                    "regime_sha256, lines, stored, duplicates, rejected, first_seq, last_seq, "
+                    "head_hash, ingested_at, batch_hash) SELECT 3, file, file_sha256, regime, "
+                    "regime_sha256, 1, 1, 0, 0, 13, 13, head_hash, ingested_at, '' FROM batches "
+                    "WHERE batch = 2")
+        self._forge(store, 3)
+        report = verify(store)
+        assert report.broken.kind == "batches" and "beyond" in report.broken.message
+        assert store.batches()[1] == last
+
+    def test_a_batch_anchor_finds_batches_rewritten_with_their_hashes(self, store, tmp_path):
+        from respons.store.verify import verify
+
+        self._two_files(store, tmp_path)
+        anchor = store.batches()[-1].batch_hash
+        assert verify(store, expect_head=anchor).intact
+        self._forge(store, 1, file="forged.jsonl")
+        assert verify(store).intact  # a chain rewritten consistently: what no chain finds
+        assert verify(store, expect_head=store.head().hash).intact  # records unchanged
+        assert verify(store, expect_head=anchor).broken.kind == "anchor"
 
     def test_verify_checks_an_anchor(self, store, tmp_path):
         from respons.store.verify import verify

@@ -9,20 +9,29 @@ entry point in this distribution's pyproject.toml; the store itself is in
 from __future__ import annotations
 
 from respons import hookimpl
-from respons.registry import StorageBackend
+from respons.registry import SettingsTable, StorageBackend
 
 __version__ = "0.1.0"
 
 
 def open_postgresql(url: str, settings: dict):
     # Imported here so that `respons check` never pays for loading psycopg.
+    from respons.store.sql import lock_timeout
     from respons_postgresql.store import PostgreSQLStore
 
-    return PostgreSQLStore(url, settings)
+    return PostgreSQLStore(url, settings, lock_timeout(settings, "postgresql"))
 
 
 @hookimpl
 def respons_storage_backends() -> list[StorageBackend]:
     return [StorageBackend(
         name="postgresql", schemes=("postgresql", "postgres"), open=open_postgresql,
-        description="PostgreSQL server via psycopg 3 (postgresql://user@host/db?schema=NAME)")]
+        description="PostgreSQL server via psycopg 3 (postgresql://user@host/db?schema=NAME); "
+                    "settings: lock_timeout")]
+
+
+@hookimpl
+def respons_settings() -> list[SettingsTable]:
+    return [SettingsTable(plugin="postgresql", keys={
+        "lock_timeout": "seconds a writer waits for the store's write lock (default 60)"},
+        description="the PostgreSQL store")]

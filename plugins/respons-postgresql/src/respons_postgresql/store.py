@@ -7,7 +7,12 @@ reading the chain back, and read-only transactions for the engine's queries.
 
 The URL is a libpq URI with one extra query parameter, ``schema``: the PostgreSQL schema
 the store's tables live in (created by `init` when missing), so that several stores — or
-tests — can share one database.
+tests — can share one database; PostgreSQL's own schemas (``information_schema``,
+``pg_*``) are refused. A writer waits for the lock at most ``lock_timeout`` seconds
+(``[plugins.postgresql]`` of respons.toml, default 60).
+
+Whatever a driver says about a URL passes through `respons.store.masking` before it is
+raised: libpq and urllib quote what they read, which can be a piece of the password.
 """
 
 from __future__ import annotations
@@ -20,22 +25,51 @@ from collections.abc import Iterator, Sequence
 import psycopg
 from psycopg import sql
 
-from respons.store.api import RECORD_COLUMNS, StoreUnavailable
-from respons.store.sql import SQLStore
+from respons.store.api import RECORD_COLUMNS, StoreLocked, StoreUnavailable
+from respons.store.masking import mask, password_candidates, user_information_end
+from respons.store.sql import LOCK_TIMEOUT, SQLStore
 from respons.store.url import redact
 
 _SCHEMA = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
+#: What a password must not hold unencoded, and how to write it instead: libpq and urllib
+#: would end the password, or the host, there (or refuse the URL).
+_ENCODE = {"/": "%2F", "?": "%3F", "#": "%23", "@": "%40", " ": "%20"}
+
+
+def _unencoded(url: str) -> str | None:
+    """Why the password of ``url`` cannot be read as the user meant it, or None."""
+    rest = url.partition("://")[2]
+    end = user_information_end(rest)
+    password = rest[:end].partition(":")[2] if end >= 0 else ""
+    held = [char for char in _ENCODE if char in password]
+    if re.search(r"%(?![0-9A-Fa-f]{2})", password):
+        held.append("%")
+    if not held:
+        return None
+    return ("the password holds " + ", ".join(f"{c!r}" for c in held) + " unencoded: write "
+            + ", ".join(f"{c!r} as {_ENCODE.get(c, '%25')}" for c in held))
+
+
+def _is_system_schema(name: str) -> bool:
+    # PostgreSQL reserves pg_* for itself; information_schema is the SQL standard's
+    # catalogue. Either would mix the store's tables with the server's own.
+    return name.lower() == "information_schema" or name.lower().startswith("pg_")
+
 
 def split_url(url: str) -> tuple[str, str | None]:
     """(the libpq conninfo URI, the ``schema`` parameter or None)."""
+    unencoded = _unencoded(url)
+    if unencoded:
+        raise StoreUnavailable(f"store URL {redact(url)}: {unencoded}")
     try:
         parts = urllib.parse.urlsplit(url)
         parts.port  # noqa: B018 - read for its check: a port that is not a number
     except ValueError as error:  # "Invalid IPv6 URL", "Port out of range 0-65535"
-        raise StoreUnavailable(f"store URL {redact(url)} is not a PostgreSQL URL "
-                               f"({error}): write postgresql://user@host:5432/database"
-                               ) from None
+        reason = "its port is not a number" if "could not be cast" in str(error) else error
+        raise StoreUnavailable(mask(f"store URL {redact(url)} is not a PostgreSQL URL "
+                                    f"({reason}): write postgresql://user@host:5432/database",
+                                    password_candidates(url))) from None
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     schemas = [value for key, value in query if key == "schema"]
     rest = [(key, value) for key, value in query if key != "schema"]
@@ -43,6 +77,10 @@ def split_url(url: str) -> tuple[str, str | None]:
     if schema is not None and not _SCHEMA.match(schema):
         raise StoreUnavailable(f"store URL {redact(url)}: schema={schema!r} is not a plain "
                                "identifier (letters, digits, _; at most 63)")
+    if schema is not None and _is_system_schema(schema):
+        raise StoreUnavailable(f"store URL {redact(url)}: schema={schema} is one of "
+                               "PostgreSQL's own schemas (information_schema, pg_*): name a "
+                               "schema of the store's own")
     scheme = "postgresql" if parts.scheme == "postgres" else parts.scheme
     conninfo = urllib.parse.urlunsplit(parts._replace(
         scheme=scheme, query=urllib.parse.urlencode(rest)))
@@ -53,15 +91,18 @@ class PostgreSQLStore(SQLStore):
     dialect = "postgresql"
     placeholder = "%s"
     errors = (psycopg.Error,)
+    plugin = "postgresql"
 
-    def __init__(self, url: str, settings: dict | None = None) -> None:
+    def __init__(self, url: str, settings: dict | None = None,
+                 lock_timeout: float = LOCK_TIMEOUT) -> None:
         conninfo, self.schema = split_url(url)
         try:
             connection = psycopg.connect(conninfo, autocommit=True, connect_timeout=10)
         except psycopg.Error as error:
             reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
-            raise StoreUnavailable(f"cannot connect to {redact(url)}: {reason}") from None
-        super().__init__(connection, redact(url))
+            raise StoreUnavailable(mask(f"cannot connect to {redact(url)}: {reason}",
+                                        password_candidates(url))) from None
+        super().__init__(connection, redact(url), lock_timeout)
         if self.schema is not None:
             connection.execute(sql.SQL("SET search_path TO {}").format(
                 sql.Identifier(self.schema)))
@@ -78,10 +119,22 @@ class PostgreSQLStore(SQLStore):
 
     def _begin_write(self) -> None:
         # One writer per schema at a time; readers are not blocked. The lock goes with the
-        # transaction, so a killed client cannot leave it held.
+        # transaction, so a killed client cannot leave it held. lock_timeout bounds the
+        # wait for it (and for any other lock the transaction waits for) as SQLite's
+        # busy_timeout does.
         self.connection.execute("BEGIN")
-        self.connection.execute(
-            "SELECT pg_advisory_xact_lock(hashtext('respons:' || current_schema()))")
+        try:
+            self.connection.execute("SELECT set_config('lock_timeout', %s, true)",
+                                    (f"{max(int(self.lock_timeout * 1000), 1)}ms",))
+            self.connection.execute(
+                "SELECT pg_advisory_xact_lock(hashtext('respons:' || current_schema()))")
+        except psycopg.errors.LockNotAvailable:
+            self.connection.execute("ROLLBACK")
+            raise StoreLocked(self.locked_message()) from None
+        except BaseException:
+            with contextlib.suppress(psycopg.Error):
+                self.connection.execute("ROLLBACK")
+            raise
 
     def _select_in(self, statement: str, values: Sequence[str]) -> list[tuple]:
         query = statement.replace("IN ({})", "= ANY(%s)")
