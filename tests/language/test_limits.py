@@ -163,6 +163,23 @@ def test_a_subfolder_that_cannot_be_read_is_named_in_a_warning(respons, tmp_path
     assert "0 errors, 1 warning" in result.stdout
 
 
+def test_fmt_names_a_subfolder_it_cannot_read_and_formats_the_rest(respons, tmp_path,
+                                                                   monkeypatch):
+    folder = _tree(tmp_path)
+    locked = folder / "locked"
+    scandir = os.scandir
+
+    def refuse(path="."):
+        if os.fspath(path) == os.fspath(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    result = respons("fmt", "--check", str(folder))
+    assert result.exit_code == 0
+    assert f"warning R0003: cannot read folder {locked}" in result.stderr
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
                     reason="runs as root, whom chmod 000 does not stop (the monkeypatched "
                            "test above covers it)")
