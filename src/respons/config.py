@@ -78,9 +78,17 @@ def find_config(start: Path) -> Path | None:
         candidate = folder / FILE_NAME
         if candidate.is_file():
             return candidate
-        if folder == home or any((folder / marker).exists() for marker in ROOT_MARKERS):
+        if any((folder / marker).exists() for marker in ROOT_MARKERS) or \
+                (home is not None and _same(folder, home)):
             return None
     return None
+
+
+def _same(folder: Path, other: Path) -> bool:
+    try:
+        return folder.resolve() == other
+    except OSError:
+        return False
 
 
 def _home() -> Path | None:
@@ -95,7 +103,7 @@ def load_settings(path: Path | None = None, cwd: Path | None = None
     """Read respons.toml (given, or found from ``cwd`` up); diagnostics for every problem."""
     sink = Sink()
     if path is None:
-        path = find_config((cwd or Path.cwd()).resolve())
+        path = find_config(cwd or Path.cwd())
         if path is None:
             return Settings(), []
     try:
