@@ -127,10 +127,11 @@ def run_backend(url: str, regime_path: Path, records_path: Path, registry) -> di
     evaluation = evaluate(store, resolved, lambda name: calendar, as_of)
     all_duties = time.perf_counter() - started
 
-    agency = store.json_text("r.data", "受理单位")
+    key_params: list = []
+    agency = store.json_text("r.data", "受理单位", key_params)
     sql = BASELINE.format(agency=agency)
     started = time.perf_counter()
-    baseline_rows = store.query(sql, [as_of, as_of, as_of])
+    baseline_rows = store.query(sql, [*key_params, as_of, as_of, as_of])
     baseline = time.perf_counter() - started
 
     # The engine on the one duty the baseline answers, then the same count read back.

@@ -60,22 +60,3 @@ def test_every_keyword_is_in_the_language_reference():
         for spelling in spellings:
             assert f"| {spelling} |" in table or f" {spelling}," in table or \
                 f", {spelling} |" in table, f"{spelling} ({name}) missing from docs/language.md"
-
-
-def test_the_shipped_parser_tables_are_built_from_this_grammar():
-    # After changing the grammar: python -m respons.syntax.parser_cache
-    from respons.syntax.parser_cache import grammar_digest, shipped_path
-
-    first_line = shipped_path().read_bytes().split(b"\n", 1)[0].decode()
-    assert first_line.split()[1] == grammar_digest(CANONICAL.read_text("utf-8")), \
-        "run `python -m respons.syntax.parser_cache` to rebuild src/respons/syntax/respons.parser"
-
-
-def test_a_parser_is_built_and_cached_when_the_shipped_tables_do_not_fit(tmp_path, monkeypatch):
-    from respons.syntax import parser_cache
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(parser_cache, "header", lambda g: b"respons-parser other 0\n")
-    parser = parser_cache.load_parser(CANONICAL.read_text("utf-8"))
-    assert parser.parse("制度 规定 { 层级 市 }\n") is not None
-    assert list((tmp_path / "respons").iterdir())  # kept for the next run

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 import attrs
@@ -33,7 +34,13 @@ class App:
 
     @functools.cached_property
     def _loaded(self) -> tuple[Settings, list[Diagnostic]]:
-        return load_settings(self.config_path)
+        settings, problems = load_settings(self.config_path)
+        found = settings.path
+        if self.config_path is None and found is not None and \
+                found.parent.resolve() != Path.cwd().resolve():
+            # Found above the current folder: say so, as it is not where one would look.
+            click.echo(f"respons: using settings from {found}", err=True)
+        return settings, problems
 
     @property
     def settings(self) -> Settings:
@@ -67,14 +74,11 @@ class App:
             raise
         except ValueError as error:  # a setting the calendar plugin does not accept
             path = settings.path
-            text = path.read_text("utf-8-sig") if path else ""
             sink = Sink()
             # The calendar names the setting it refuses in backquotes: point at its line.
-            import re
-
             key = re.search(r"`([^`]+)`", str(error))
             sink.add("R1002", f"[calendars.{name}]: {error}",
-                     locate(path, text, f"calendars.{name}", key[1] if key else None)
+                     locate(path, settings.text, f"calendars.{name}", key[1] if key else None)
                      if path else None)
             fail_with(sink.items)
 

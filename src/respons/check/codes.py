@@ -33,9 +33,15 @@ def _code(code: str, severity: str, title: str, explanation: str) -> None:
 _code("R0001", ERROR, "file cannot be read", """
 The file could not be read, or is not UTF-8 text. Regime files are UTF-8 (a byte-order
 mark is allowed). Save the file as UTF-8; in most editors this is "Save with encoding".
-`respons check` exits 2 when any input cannot be read.""")
+Only regular files are read — not a FIFO, a device or a socket, which could make respons
+wait or read forever — and none larger than 64 MiB (a province of 10,000 agencies in one
+file is about 22 MiB). `respons check` exits 2 when any input cannot be read.""")
 _code("R0002", ERROR, "no regime files found", """
 A folder given to `respons check` holds no `.resp` file, or a path does not exist.""")
+_code("R0003", WARNING, "folder cannot be read", """
+A folder below one given to `respons check` could not be read (most often: no permission),
+so the regime files in it, if any, were not checked. The warning names the folder. Give
+respons permission to read it, or name the folders to check one by one.""")
 
 _code("R0101", ERROR, "syntax error", """
 The text does not follow the grammar of the regime language. The message says what was
@@ -82,6 +88,16 @@ it starts.""")
 _code("R0113", ERROR, "condition nested too deeply", """
 A condition nests 非, 且, 或 and brackets more than 32 levels deep. No regime needs that
 much: 非 非 A is A, and a chain of 且 or 或 needs no brackets.""")
+_code("R0114", ERROR, "number too long", """
+A number has more than 15 digits before or after its decimal point. No period, score,
+amount or count in a regime needs that many; a longer number is a typo (or an attempt to
+make respons spend its time reading it).""")
+_code("R0115", ERROR, "control character in a name", """
+A name written in 「…」 holds a control character: a tab, a NUL, an escape or another
+invisible character (Unicode category Cc). Names become record fields and the members of
+records' JSON, which a control character would make impossible to type or to store (a
+NUL cannot be stored on PostgreSQL). Remove it; spaces and every visible character are
+allowed.""")
 
 _code("R0201", ERROR, "undefined name", """
 The name is not declared in this regime, in a regime it extends or uses, or (for powers,
@@ -198,6 +214,11 @@ installed calendars.""")
 _code("R0806", ERROR, "unknown citation source", """
 A citation's source is neither a part of this regime (`分篇`/`part`), nor a regime this one
 extends or uses, nor an outside law in 《》.""")
+_code("R0807", ERROR, "regimes built on too deeply", """
+A regime builds on more than 64 others in a line: it extends (上位), uses (参照) or
+supersedes (取代) a regime that builds on another, and so on, more than 64 times. No
+hierarchy of law is that deep (country, province, city, county, department); a longer
+chain is a mistake. The regime one step too far is not read.""")
 
 _code("R0901", WARNING, "rule without citation", """
 Every rule cites the article it comes from (VISION: every result cites its law): duties,

@@ -65,6 +65,7 @@ class Index:
         self.top: dict[str, tuple[str, object]] = {}
         self.agencies: dict[str, AgencyScope] = {}
         self.records: dict[str, RecordScope] = {}
+        self._candidates: dict[frozenset[str], list[str]] = {}
         for collection, kind in KINDS.items():
             for element in getattr(regime, collection):
                 self._declare(self.top, element.name, (kind, element), element, kind)
@@ -159,7 +160,14 @@ class Index:
         return None
 
     def candidates(self, kinds: Iterable[str]) -> list[str]:
-        kinds = set(kinds)
+        """Every name of ``kinds`` (dotted below agencies and record kinds), listed once
+        per regime and kinds: each unknown name would otherwise list them all again."""
+        key = frozenset(kinds)
+        if key not in self._candidates:
+            self._candidates[key] = self._list(key)
+        return self._candidates[key]
+
+    def _list(self, kinds: frozenset[str]) -> list[str]:
         names = [name for name, (kind, _) in self.top.items() if kind in kinds]
         if "event" in kinds:
             names += [f"{r}.{e}" for r, scope in self.records.items() for e in scope.events]

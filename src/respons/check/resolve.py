@@ -28,6 +28,8 @@ _COLLECTION_OF = {
 #: The keyword that overrides each kind of element.
 OVERRIDE_KEYWORDS = {"agency": "机关", "duty": "职责", "measure": "措施", "ladder": "阶梯",
                      "assessment": "考核", "notice": "文书", "circumstance": "情形"}
+#: How many regimes a regime may build on in a line (extends, uses, supersedes).
+MAX_LAYERS = 64
 #: List fields whose entries are merged by key rather than replaced wholesale.
 _KEYED = {
     "powers": lambda p: p.name, "bodies": lambda b: b.name, "posts": lambda p: p.name,
@@ -118,6 +120,13 @@ class Resolver:
             chain = " → ".join(p.stem for p in [*self._stack, path.resolve()])
             self.sink.add("R0802", f"regimes build on each other in a circle: {chain}",
                           ref.span, "remove one of the extends/uses in the circle")
+            return None
+        if len(self._stack) > MAX_LAYERS:
+            # Resolving recurses once per layer: the limit keeps it far from Python's.
+            self.sink.add("R0807", f"regimes build on each other more than {MAX_LAYERS} deep "
+                          f"({self._stack[0].stem} → … → {self._stack[-1].stem} → "
+                          f"{ref.target}); {ref.target} is not read", ref.span,
+                          "no hierarchy of law is that deep: look for a mistaken 上位/参照/取代")
             return None
         try:
             parsed = self.workspace.load(path)

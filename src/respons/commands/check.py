@@ -6,7 +6,6 @@ Exit 0: no errors (warnings allowed); 1: errors; 2: usage or unreadable input.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import click
 
@@ -17,17 +16,16 @@ from respons.check.runner import check_paths
 
 
 def source_lines(report):
-    """A lookup of a file's lines for the caret under each diagnostic (parsed text first)."""
-    texts = {r.parsed.path: r.parsed.text for r in report.resolved}
+    """A lookup of a file's lines for the caret under each diagnostic: the text that was
+    checked (a path that was not read — missing, a FIFO, a device — has none)."""
+    texts = report.texts
 
     @functools.cache
     def lines(path: str):
-        if path in texts:
-            return texts[path].splitlines()
-        try:
-            return Path(path).read_text("utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError):
-            return None
+        # Lines as the parser counts them: at "\n" only (splitlines() also breaks at
+        # \x0c, \x1c, \x85, \u2028…, which would put carets under the wrong line).
+        return [line.removesuffix("\r") for line in texts[path].split("\n")] \
+            if path in texts else None
 
     return lines
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import click
 
 from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail_with
-from respons.check.diagnostic import Sink
+from respons.check.diagnostic import ERROR, Sink
 from respons.check.render import render_text
 from respons.check.runner import regime_files
+from respons.files import read_regime_bytes
 from respons.syntax.formatter import format_text
 from respons.syntax.parser import parse_text
 
@@ -28,12 +29,14 @@ def fmt(check_only: bool, paths: tuple[str, ...]) -> None:
     """Format regime files (a folder means every .resp file below it)."""
     sink = Sink()
     files = regime_files(paths, sink)
-    if sink.items:
+    if any(d.severity == ERROR for d in sink.items):
         fail_with(sink.items)
+    if sink.items:  # warnings: a folder below that could not be read
+        click.echo(render_text(sink.items, lambda _: None, summary=False), err=True, nl=False)
     changed, broken = [], False
     for path in files:
         try:
-            raw = path.read_bytes()
+            raw = read_regime_bytes(path)  # a regular file within the size limit only
             text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             click.echo(f"error: cannot read {path}: {error}", err=True)

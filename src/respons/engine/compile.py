@@ -10,6 +10,10 @@ met, met late, open, paused, overdue — or unknown where the calendar has no da
 The SQL is portable between SQLite and PostgreSQL: CTEs, scalar subqueries, LEFT JOINs
 and ``?`` parameters only; JSON fields are read through `Store.json_text`. A record that
 a later record corrects is left out (its correction takes its place).
+
+No name a regime declares — a record kind, an event, a field, a duty, an owner, the
+regime's id — is ever part of the SQL text: each is a parameter, whatever characters it
+holds (quotes, ``?``, ``%``, ``$``, backslashes).
 """
 
 from __future__ import annotations
@@ -34,7 +38,9 @@ COLUMNS = (
 #: unit → (the resp_cal column it counts in, months per unit or None)
 _UNITS = {"workdays": ("cum", None), "days": ("day_index", None), "months": ("day_index", 1),
           "years": ("day_index", 12)}
-_MARK = re.compile(r"\?p(\d+)\?")
+#: A parameter's mark in the statement being built: NUL cannot occur in the SQL text
+#: (no name is spliced into it, and the checker refuses names with control characters).
+_MARK = re.compile("\x00([0-9]+)\x00")
 
 
 @attrs.frozen
@@ -51,6 +57,7 @@ class Compiler:
 
     Values go in as parameters through `value`, which leaves a numbered mark; `statement`
     turns the marks into ``?`` in the order they appear, so parts can be built in any order.
+    The store's JSON access binds its keys through `value` too.
     """
 
     def __init__(self, store, kind: RecordKind, duty: Duty, window: Window, as_of: str,
@@ -69,12 +76,17 @@ class Compiler:
 
     def value(self, value) -> str:
         self._values.append(value)
-        return f"?p{len(self._values) - 1}?"
+        return f"\x00{len(self._values) - 1}\x00"
 
     def statement(self) -> tuple[str, list]:
         sql = self._sql()
-        params = [self._values[int(m.group(1))] for m in _MARK.finditer(sql)]
-        return _MARK.sub("?", sql), params
+        order = [int(m.group(1)) for m in _MARK.finditer(sql)]
+        text = _MARK.sub("?", sql)
+        # A mark is only ever one `value` made (parts built but not used leave values
+        # unused); anything else is a bug here.
+        if any(n >= len(self._values) for n in order) or "\x00" in text:
+            raise AssertionError("the statement's parameter marks do not match its values")
+        return text, [self._values[n] for n in order]
 
     # ── pieces ───────────────────────────────────────────────────────────────────
     def _not_corrected(self, alias: str) -> str:
@@ -159,7 +171,7 @@ class Compiler:
                 f"{tag}.roll")
 
     def _field(self, name: str, alias: str) -> str:
-        return self.store.json_text(f"{alias}.data", name)
+        return self.store.json_text(f"{alias}.data", name, self.value)
 
     def _condition(self, condition) -> str:
         if condition is None:
@@ -196,7 +208,7 @@ class Compiler:
 
         def read(name: str) -> str:
             if fields.get(name) in self._STRINGS:
-                return self.store.json_string("r.data", name)
+                return self.store.json_string("r.data", name, self.value)
             return self._field(name, "r")
 
         first_agency = next((n for n, kind in fields.items() if kind == "agency"), None)

@@ -219,9 +219,14 @@ class Store(abc.ABC):
         without passing the rows through Python."""
 
     @abc.abstractmethod
-    def json_text(self, column: str, key: str) -> str:
+    def json_text(self, column: str, key: str, bind) -> str:
         """A SQL expression for member ``key`` of the JSON text in ``column``, as text:
-        strings as they are, integers in decimal, booleans ``true``/``false``."""
+        strings as they are, integers in decimal, booleans ``true``/``false``.
+
+        The key — any text a regime's field name may be — is never spliced into the SQL:
+        it is passed as parameters. ``bind`` is a list, to which those parameters are
+        appended in the order of their ``?`` in the expression, or a function taking a
+        value and returning its placeholder text."""
 
     @abc.abstractmethod
     def close(self) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from respons.store.api import StoreLocked, StoreUnavailable
-from respons.store.sql import LOCK_TIMEOUT, SQLStore
+from respons.store.sql import LOCK_TIMEOUT, SQLStore, binder
 from respons.store.url import redact, sqlite_path, transient
 
 #: SQLite allows 32766 parameters per statement since 3.32; stay well below.
@@ -122,13 +122,36 @@ class SQLiteStore(SQLStore):
         while rows := cursor.fetchmany():
             yield from rows
 
-    def json_string(self, column: str, key: str) -> str:
-        if '"' in key or "'" in key:
-            raise ValueError(f"field name {key!r} cannot be used in a JSON path")
-        return f"json_extract({column}, '$.\"{key}\"')"
+    def json_string(self, column: str, key: str, bind) -> str:
+        bind = binder(bind)
+        if not _plain_label(key):
+            return self._json_member(column, key, bind, "jm.value")
+        return f"json_extract({column}, {bind(_path(key))})"
 
-    def _json_text(self, column: str, key: str) -> str:
-        path = f"'$.\"{key}\"'"
-        return (f"(CASE json_type({column}, {path}) WHEN 'true' THEN 'true' "
-                f"WHEN 'false' THEN 'false' ELSE CAST(json_extract({column}, {path}) AS TEXT) "
-                "END)")
+    def _json_text(self, column: str, key: str, bind) -> str:
+        if not _plain_label(key):
+            return self._json_member(
+                column, key, bind, "CASE jm.type WHEN 'true' THEN 'true' WHEN 'false' THEN "
+                "'false' ELSE CAST(jm.value AS TEXT) END")
+        path = _path(key)
+        return (f"(CASE json_type({column}, {bind(path)}) WHEN 'true' THEN 'true' "
+                f"WHEN 'false' THEN 'false' ELSE CAST(json_extract({column}, {bind(path)}) "
+                "AS TEXT) END)")
+
+    @staticmethod
+    def _json_member(column: str, key: str, bind, value: str) -> str:
+        # The member looked up by its decoded name: the one way that does not depend on
+        # how this SQLite version reads escapes in a path (see `_plain_label`).
+        return f"(SELECT {value} FROM json_each({column}) jm WHERE jm.key = {bind(key)})"
+
+
+def _plain_label(key: str) -> bool:
+    """Whether ``$."key"`` finds member ``key`` on every SQLite version. Before 3.45 a
+    quoted path label is compared with the member's name as written in the JSON text, and
+    the stored text (canonical, not ASCII-escaped) writes a name as it is except for ``"``,
+    ``\\`` and control characters, which are escaped; a path cannot hold them either."""
+    return not any(c in '"\\' or c < " " for c in key)
+
+
+def _path(key: str) -> str:
+    return f'$."{key}"'

@@ -71,6 +71,9 @@ def _read_locator(text: str) -> dict:
                         item=match["i1"] or match["i2"], subitem=None)
     match = _TASK.match(text.strip())
     if match:
+        if len(match["n"].lstrip("0")) > 4:  # and int() refuses more than 4,300 digits
+            raise CitationError(f"cannot read {_short(text)}: a task number has at most "
+                                "4 digits")
         return {"section": f"任务{int(match['n'])}"}
     if compact.startswith("第") and re.search("[条款项目]", compact):
         raise CitationError(
@@ -117,3 +120,7 @@ def format_citation(citation: Citation, title: str | None = None) -> str:
     if locator:
         parts.append(locator)
     return " ".join(parts)
+
+
+def _short(text: str) -> str:
+    return repr(text) if len(text) <= 24 else repr(f"{text[:10]}…{text[-10:]}")

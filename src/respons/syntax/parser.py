@@ -16,6 +16,7 @@ from lark import Lark
 from lark.exceptions import UnexpectedInput
 
 from respons.check.diagnostic import Diagnostic, Sink
+from respons.files import read_regime_bytes
 from respons.model.agency import Agency
 from respons.model.assessment import Assessment
 from respons.model.duty import Duty
@@ -133,7 +134,10 @@ def _assemble(items: list, path: str, regime_id: str, sink: Sink, complete: bool
                   **header.values, **fields)
 
 
-def parse_file(path: str | Path) -> ParsedFile:
-    """Parse a file; unreadable or non-UTF-8 files raise `OSError`/`UnicodeDecodeError`."""
-    data = Path(path).read_bytes()
-    return parse_text(data.decode("utf-8-sig"), str(path))  # a BOM is not part of the text
+def parse_file(path: str | Path, shown_as: str | None = None) -> ParsedFile:
+    """Parse a file; unreadable or non-UTF-8 files raise `OSError`/`UnicodeDecodeError`,
+    as do FIFOs, devices and files above `respons.files.MAX_REGIME_BYTES`. Diagnostics
+    name the file ``shown_as`` (default: ``path``); its id comes from ``path``."""
+    data = read_regime_bytes(path)
+    # A BOM is not part of the text.
+    return parse_text(data.decode("utf-8-sig"), shown_as or str(path), regime_id_for(path))

@@ -188,14 +188,16 @@ class StoreConformance(TamperingTests):
         assert store.query("SELECT COUNT(*) FROM engine_days") == [(1,)]
         with pytest.raises(ValueError):
             store.load_table("records", [("x", "text")], [])
-        kind = store.json_text("data", "类别")
+        params: list = []
+        kind = store.json_text("data", "类别", params)
         got = store.query(f"SELECT id, {kind} FROM records WHERE type = ? ORDER BY seq",
-                          ("投诉举报.收到",))
+                          (*params, "投诉举报.收到"))
         expected = [(r["id"], r["类别"]) for r in records if r["type"] == "投诉举报.收到"]
         assert got == expected
-        flag = store.json_text("data", "查证属实")
+        params = []
+        flag = store.json_text("data", "查证属实", params)
         values = {v for (v,) in store.query(f"SELECT {flag} FROM records WHERE kind = ?",
-                                            ("投诉举报",))}
+                                            (*params, "投诉举报"))}
         assert values <= {"true", "false", None} and "true" in values
 
     def test_subject_kind_and_dates_are_columns(self, store, tmp_path):

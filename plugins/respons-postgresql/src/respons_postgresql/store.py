@@ -167,5 +167,6 @@ class PostgreSQLStore(SQLStore):
             with contextlib.suppress(psycopg.Error):
                 self.connection.execute("ROLLBACK")
 
-    def _json_text(self, column: str, key: str) -> str:
-        return f"(({column})::jsonb ->> '{key}')"
+    def _json_text(self, column: str, key: str, bind) -> str:
+        # The key is a parameter: ->> takes any text as a member's name.
+        return f"(({column})::jsonb ->> {bind(key)})"

@@ -73,11 +73,14 @@ def _fields(ctx: RuleContext, condition, found) -> None:
     if condition is None or found is None or found.kind != "event":
         return
     record = found.owner
-    fields = {f.name for f in record.fields} | ({record.key} if record.key else set())
+    scope = ctx.index.records.get(record.name)
+    fields = scope.fields if scope is not None and scope.kind is record else \
+        {f.name: f for f in record.fields}
+    key = [record.key] if record.key else []
     for ref in refs_in(condition):
-        if ref.text not in fields:
+        if ref.text not in fields and ref.text not in key:
             ctx.sink.add("R0403", f"record kind {record.name!r} has no field {ref.text!r}"
-                         + did_you_mean(ref.text, fields), ref.span,
+                         + did_you_mean(ref.text, fields, key), ref.span,
                          f"declare it in record {record.name} with `字段 {ref.text} <type>`")
 
 
@@ -120,7 +123,7 @@ def _duty(ctx: RuleContext, duty) -> None:
             fields = [f.name for f in record.fields]
             ctx.sink.add("R0201", f"负责/owner names {duty.owner.text!r}, which is neither a field "
                          f"of {record.name} nor a declared agency, body or post"
-                         + did_you_mean(duty.owner.text, fields + ctx.index.candidates(
+                         + did_you_mean(duty.owner.text, fields, ctx.index.candidates(
                              ("agency", "body", "post"))), duty.owner.span,
                          f"name a field of {record.name} (such as the officer who handles it) "
                          "or a post")

@@ -31,7 +31,7 @@ class BuildContext:
     #: Added to every line number: a chunk parsed on its own (``respons.syntax.recovery``)
     #: starts at this line of the file.
     line_offset: int = 0
-    #: id(condition node) → its depth, while the file is built (R0113)
+    #: id(condition node) → (its depth, the node), while the file is built (R0113)
     depths: dict = attrs.Factory(dict)
 
 
@@ -68,7 +68,21 @@ def span_between(first: Span, last: Span | None) -> Span:
 
 def name_of(token: Token) -> str:
     text = str(token)
-    return text[1:-1] if text.startswith("「") else text
+    if not text.startswith("「"):
+        return text  # a bare name is letters, digits, _ and - only
+    name = text[1:-1]
+    if _CONTROL.search(name):
+        # Names become record fields, JSON members and SQL parameters; a tab, NUL or other
+        # control character is never meant, and NUL cannot be stored on PostgreSQL.
+        char = _CONTROL.search(name)[0]
+        ctx().sink.add("R0115", f"the name {name!r} holds the control character "
+                       f"U+{ord(char):04X}", span_of(token),
+                       "remove it: a name holds visible characters and spaces only")
+    return name
+
+
+#: Unicode control characters (category Cc): C0, DEL and C1.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
@@ -81,9 +95,27 @@ def string_of(token: Token) -> str:
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1])
 
 
+#: Digits a number may have before and after its point: more than any law writes, few
+#: enough that every number converts exactly-enough and quickly (Python refuses to read
+#: integers of more than 4,300 digits at all).
+MAX_DIGITS = 15
+
+
 def number_of(token: Token) -> float | int:
     text = str(token)
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if len(whole) > MAX_DIGITS or len(fraction) > MAX_DIGITS:
+        ctx().sink.add("R0114", f"the number {_shortened(text)} has more than {MAX_DIGITS} "
+                       "digits before or after its point", span_of(token),
+                       f"write a number of at most {MAX_DIGITS} digits each side of the point")
+        # The largest number allowed stands in, so that no later step meets a huge one.
+        largest = int("9" * MAX_DIGITS)
+        return -largest if text.startswith("-") else largest
     return float(text) if "." in text else int(text)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:10]}…{text[-10:]} ({len(text)} characters)"
 
 
 _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")

@@ -23,20 +23,28 @@ def _joined_span(values):
 
 
 def _depth(node) -> int:
-    return ctx().depths.get(id(node), 1)
+    return ctx().depths.get(id(node), (1,))[0]
 
 
 def _bounded(node, operands):
     """Record the node's depth; a condition deeper than MAX_DEPTH is reported (R0113) and
-    flattened to the names it mentions, so that nothing later recurses into it."""
+    flattened to the names it mentions, so that nothing later recurses into it.
+
+    Only the level that crosses the limit is flattened (walking its subtree once); each
+    level around it keeps that flattened node as it is, so that a condition nested n deep
+    costs time in proportion to n — the names of those outer levels are not checked
+    until the condition is written flatter."""
     depth = 1 + max((_depth(o) for o in operands), default=0)
     if depth > MAX_DEPTH:
-        if depth == MAX_DEPTH + 1:
-            ctx().sink.add("R0113", f"this condition is nested more than {MAX_DEPTH} levels "
-                           "deep", node.span, "write it flatter: 非 非 A is A, and 且/或 "
-                           "chains need no brackets")
+        flattened = next((o for o in operands if _depth(o) > MAX_DEPTH), None)
+        if flattened is not None:
+            return flattened
+        ctx().sink.add("R0113", f"this condition is nested more than {MAX_DEPTH} levels "
+                       "deep", node.span, "write it flatter: 非 非 A is A, and 且/或 "
+                       "chains need no brackets")
         node = All(tuple(refs_in(node)), span=node.span)
-    ctx().depths[id(node)] = min(depth, MAX_DEPTH + 1)
+    # The node is kept with its depth: while it is alive its id names no other node.
+    ctx().depths[id(node)] = (min(depth, MAX_DEPTH + 1), node)
     return node
 
 
