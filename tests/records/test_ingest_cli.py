@@ -177,3 +177,40 @@ def test_a_field_named_like_a_record_member_is_refused(respons, store_arg, tmp_p
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: record kind 登记 ({regime}:2:1) declares a field "
                                     "'at', which every record uses for itself")
+
+
+def test_suggestions_for_many_bad_lines_cost_a_bounded_amount(respons, duty_regime, tmp_path,
+                                                              monkeypatch):
+    """A file whose every line misspells a choice value is compared with the choices within
+    the suggestion budget of one file, not once per line without end (check/suggest.py):
+    twice the bad lines, the same comparisons. (The budget is made small for the test.)"""
+    import difflib
+    import functools
+
+    from respons.check import suggest
+    from respons.store import ingest as pipeline
+
+    def comparisons(n: int) -> int:
+        calls = []
+        original = difflib.SequenceMatcher.set_seq1
+
+        def counted(self, a):
+            calls.append(1)
+            return original(self, a)
+
+        monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1", counted)
+        monkeypatch.setattr(pipeline, "budget", functools.partial(suggest.budget, 300),
+                            raising=False)
+        path = tmp_path / f"bad{n}.jsonl"
+        path.write_text("".join(json.dumps(
+            {"id": f"r{i}", "type": "投诉.收到", "at": "2025-01-02", "投诉编号": f"K-{i}",
+             "机关": "市场监管局", "类别": f"投拆{i}"}, ensure_ascii=False) + "\n"
+            for i in range(n)), "utf-8")
+        result = respons("ingest", str(duty_regime), str(path), "--quiet",
+                         f"--store=sqlite:///{tmp_path / f's{n}.db'}")
+        monkeypatch.undo()
+        assert result.exit_code == 1, result.stderr
+        return len(calls)
+
+    small, large = comparisons(1000), comparisons(2000)
+    assert large == small, (small, large)

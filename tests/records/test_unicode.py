@@ -122,3 +122,23 @@ def test_the_same_record_in_another_spelling_is_already_there(respons, regime, t
         (stored,) = list(target.scan())
     assert stored.id == nfc("Café-1") and stored.subject == nfc("A-Café")
     assert unicodedata.is_normalized("NFC", stored.raw)
+
+
+def test_a_regime_spelling_a_value_decomposed_meets_records_in_nfc(respons, duty_regime,
+                                                                    tmp_path):
+    """The regime's 限于 value typed as e + ◌́ (NFD) and the record's as é: records are kept
+    in NFC, and so are the regime's names and strings, so the duty starts."""
+    regime = tmp_path / "nfd.resp"
+    decomposed = '"' + nfd("Café") + '"'
+    text = duty_regime.read_text("utf-8").replace('"不予受理"', f'"不予受理", {decomposed}')
+    regime.write_text(text.replace("起算 投诉.收到", f"起算 投诉.收到 限于 类别 = {decomposed}"),
+                      "utf-8")
+    records = tmp_path / "in.jsonl"
+    row = {"id": "r1", "type": "投诉.收到", "at": "2025-01-02", "投诉编号": "K-1",
+           "机关": "市场监管局", "类别": nfc("Café")}
+    records.write_text(json.dumps(row, ensure_ascii=False) + "\n", "utf-8")
+    result = respons("run", str(regime), str(records), "--format", "json",
+                     f"--store=sqlite:///{tmp_path / 's.db'}", "--as-of", "2025-03-25")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    totals = json.loads(result.stdout)["evaluation"]["totals"]
+    assert totals["overdue"] == 1, totals

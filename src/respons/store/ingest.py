@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 
 from respons.check.diagnostic import Diagnostic, Sink
+from respons.check.suggest import budget
 from respons.model.base import Span
 from respons.records.reader import RecordFile
 from respons.records.schema import Checked, Problem, RecordSchema
@@ -51,6 +52,13 @@ def ingest_file(store: Store, schema: RecordSchema, path: str | Path, *, name: s
                 regime: tuple[str, str], rejects: Rejects | None = None,
                 progress: Callable[[int], None] | None = None) -> FileReport:
     """Ingest one file; ``regime`` is (id, sha256 of its text) for the batch row."""
+    # Suggestions ("did you mean …") compare a bad value with every name it could be: a
+    # file of a million bad lines must not cost a million times the names (suggest.py).
+    with budget():
+        return _ingest(store, schema, path, name, regime, rejects, progress)
+
+
+def _ingest(store, schema, path, name, regime, rejects, progress) -> FileReport:
     report = FileReport(name)
     source = RecordFile(path, progress)
     objects = 0

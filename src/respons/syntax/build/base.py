@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 import attrs
@@ -66,11 +67,18 @@ def span_between(first: Span, last: Span | None) -> Span:
     return Span(first.file, first.line, first.column, last.end_line, last.end_column)
 
 
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC. Records are stored in NFC (docs/records.md), so a name or
+    a value the regime spells otherwise — 行 as the compatibility ideograph U+FA08, é as
+    e and a combining accent — must meet them in the same form."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def name_of(token: Token) -> str:
     text = str(token)
     if not text.startswith("「"):
-        return text  # a bare name is letters, digits, _ and - only
-    name = text[1:-1]
+        return nfc(text)  # a bare name is letters, digits, _ and - only
+    name = nfc(text[1:-1])
     if _CONTROL.search(name):
         # Names become record fields, JSON members and SQL parameters; a tab, NUL or other
         # control character is never meant, and NUL cannot be stored on PostgreSQL.
@@ -91,8 +99,8 @@ _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
 def string_of(token: Token) -> str:
     text = str(token)
     if text.startswith("“"):
-        return text[1:-1]
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1])
+        return nfc(text[1:-1])
+    return nfc(re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1]))
 
 
 #: Digits a number may have before and after its point: more than any law writes, few
