@@ -97,10 +97,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    from respons.check.diagnostic import Sink
     from respons.check.resolve import Resolver
     from respons.check.runner import check_resolved
     from respons.check.workspace import Workspace
+    from respons.diagnostics.diagnostic import Sink
     from respons.registry import Registry, plugin_manager
     from respons.syntax.parser import model_parser, parse_text, tree_parser
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from paths import GOLDEN, JURISDICTIONS, ROOT  # noqa: F401 - re-exported for old imports
 
 
 class Result:

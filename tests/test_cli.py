@@ -97,7 +97,7 @@ def test_every_code_used_in_the_source_is_explained():
     import re
 
     from paths import ROOT
-    from respons.check.codes import CODES
+    from respons.diagnostics.codes import CODES
 
     used = set()
     for path in (ROOT / "src").rglob("*.py"):
@@ -107,7 +107,7 @@ def test_every_code_used_in_the_source_is_explained():
 
 def test_docs_codes_md_is_generated_from_the_table():
     from paths import ROOT
-    from respons.check.codes import markdown
+    from respons.diagnostics.codes import markdown
 
     assert (ROOT / "docs" / "codes.md").read_text("utf-8") == markdown()
 

@@ -4,12 +4,13 @@ keyword has an English and a Chinese spelling."""
 from __future__ import annotations
 
 import importlib.resources
-import re
 
 from lark import Lark
 
 from paths import ROOT
-from respons.syntax.parser import grammar_text, model_parser
+from respons.syntax.grammar import grammar_text
+from respons.syntax.keywords import KEYWORDS, pattern
+from respons.syntax.parser import model_parser
 
 CANONICAL = ROOT / "grammar" / "respons.lark"
 
@@ -30,11 +31,17 @@ def test_parser_is_built_once_per_process():
 
 
 def _spellings():
-    for term in model_parser().terminals:
-        if term.name.startswith("KW_"):
-            inner = re.match(r"^\(\?:(.*)\)\(\?!", term.pattern.value) or \
-                re.match(r"^(.*)\(\?!", term.pattern.value)
-            yield term.name, inner.group(1).split("|")
+    yield from KEYWORDS.items()
+
+
+def test_the_keyword_table_is_the_grammar_s_keywords():
+    """syntax/keywords.py and the grammar say the same: every KW_ terminal of the grammar
+    is a row of the table with exactly the table's pattern, and every row a terminal."""
+    terminals = {t.name: t.pattern.value for t in model_parser().terminals
+                 if t.name.startswith("KW_")}
+    assert set(terminals) == set(KEYWORDS)
+    for name, value in terminals.items():
+        assert value == pattern(name), name
 
 
 def test_every_keyword_has_an_english_and_a_chinese_spelling():

@@ -14,7 +14,6 @@ from pathlib import Path
 import attrs
 import click
 
-from respons.check.diagnostic import Diagnostic, Sink
 from respons.config import (
     Settings,
     check_calendar_settings,
@@ -22,6 +21,7 @@ from respons.config import (
     load_settings,
     locate,
 )
+from respons.diagnostics.diagnostic import Diagnostic, Sink
 from respons.registry import Registry, plugin_manager
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -90,7 +90,7 @@ class App:
 
 def fail_with(diagnostics, code: int = EXIT_USAGE):
     """Print diagnostics about an input (not a regime) and stop with ``code``."""
-    from respons.check.render import render_text
+    from respons.diagnostics.render import render_text
 
     click.echo(render_text(diagnostics, lambda _: None, summary=False), err=True, nl=False)
     raise SystemExit(code)

@@ -27,7 +27,7 @@ COMMANDS = {
     "show": "respons.commands.show:show",
     "explain": "respons.commands.explain:explain",
     "plugins": "respons.commands.plugins:plugins",
-    "calendar": "respons.cli_calendar:calendar",
+    "calendar": "respons.commands.calendar:calendar",
     "ingest": "respons.commands.ingest:ingest",
     "store": "respons.commands.store:store",
     "verify": "respons.commands.verify:verify",

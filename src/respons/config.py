@@ -36,8 +36,8 @@ try:
 except ImportError:  # pragma: no cover - Python < 3.11 reads TOML with tomli
     import tomli as tomllib
 
-from respons.check.diagnostic import Diagnostic, Sink
-from respons.check.suggest import did_you_mean
+from respons.diagnostics.diagnostic import Diagnostic, Sink
+from respons.diagnostics.suggest import did_you_mean
 from respons.files import read_config_text
 from respons.model.base import Span
 

@@ -14,7 +14,7 @@ escape: ``\\x1b``, ``\\x9b``, ``\\u202e``. A sequence without its ESC prints as 
 
 Every text output made of such material goes through these: `respons show`, the evaluate
 and run reports, ingest's summaries, and diagnostics with their source lines
-(``respons.check.render``). JSON output does not: ``json.dumps`` escapes control characters
+(``respons.diagnostics.render``). JSON output does not: ``json.dumps`` escapes control characters
 and a program, not a terminal, reads it.
 """
 

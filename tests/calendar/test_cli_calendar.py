@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from respons.cli_calendar import calendar
+from respons.commands.calendar import calendar
 
 
 def run(*args):

@@ -16,8 +16,8 @@ import sys
 
 import pytest
 
-from respons.check import render
-from respons.check.diagnostic import Diagnostic
+from respons.diagnostics import render
+from respons.diagnostics.diagnostic import Diagnostic
 from respons.model.base import Span
 
 HEADER = "制度 规定 {\n  层级 市\n  施行 2024-01-01\n}\n"

@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from paths import JURISDICTIONS
-from respons.check.diagnostic import Sink
 from respons.check.resolve import Resolver
 from respons.check.runner import check_resolved
 from respons.check.workspace import Workspace
+from respons.diagnostics.diagnostic import Sink
 from respons.registry import Registry, plugin_manager
 from respons.syntax.formatter import format_text
 from respons.syntax.parser import parse_text

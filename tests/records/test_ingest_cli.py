@@ -187,7 +187,7 @@ def test_suggestions_for_many_bad_lines_cost_a_bounded_amount(respons, duty_regi
     import difflib
     import functools
 
-    from respons.check import suggest
+    from respons.diagnostics import suggest
     from respons.store import ingest as pipeline
 
     def comparisons(n: int) -> int:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from respons.check.diagnostic import Diagnostic
-from respons.check.render import render_text
+from respons.diagnostics.diagnostic import Diagnostic
+from respons.diagnostics.render import render_text
 from respons.model.base import Span
 from respons.records.reader import MAX_LINE, NotRegularFile, RecordFile
 

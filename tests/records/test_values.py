@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from respons.records import Checked, compile_schema
-from respons.store.canonical import OutOfRange, canonical_json, normalise_at
+from respons.records.canonical import OutOfRange, canonical_json, normalise_at
 from respons.syntax.parser import parse_text
 from respons.testing import conformance_regime
 

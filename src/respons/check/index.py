@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from respons.check.diagnostic import Sink
-from respons.check.suggest import did_you_mean
+from respons.diagnostics.diagnostic import Sink
+from respons.diagnostics.suggest import did_you_mean
 from respons.model.agency import Agency
 from respons.model.base import Ref
 from respons.model.record import RecordKind

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import attrs
 
-from respons.check.diagnostic import Sink
 from respons.check.index import KINDS
 from respons.check.index import article as kind_article
 from respons.check.workspace import Workspace
+from respons.diagnostics.diagnostic import Sink
 from respons.model.regime import Override, Regime
 from respons.syntax.parser import ParsedFile
 
@@ -192,7 +192,7 @@ class Resolver:
                 self.sink.add("R0803", f"{base.id} declares {name!r} as {kind_article(kind)}, "
                               f"not as {kind_article(override.kind)}", override.target.span, fix)
                 return
-        from respons.check.suggest import did_you_mean
+        from respons.diagnostics.suggest import did_you_mean
 
         self.sink.add("R0803", f"override names {override.target.text!r}, which {base.id} "
                       f"does not declare as a {override.kind}"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import attrs
 
-from respons.check import suggest
-from respons.check.diagnostic import ERROR, Diagnostic, Sink
 from respons.check.index import Index
 from respons.check.resolve import Resolved, Resolver
 from respons.check.rules import RuleContext, all_rules
 from respons.check.workspace import Workspace
+from respons.diagnostics import suggest
+from respons.diagnostics.diagnostic import ERROR, Diagnostic, Sink
 from respons.model.base import Span
 from respons.registry import Registry
 
@@ -83,7 +83,7 @@ def _files_below(folder: Path, sink: Sink) -> Iterator[Path]:
 
 def check_paths(paths: Iterable[str | Path], registry: Registry | None,
                 search_path: tuple[Path, ...] = ()) -> CheckReport:
-    # One budget of did-you-mean comparisons for the run: see respons.check.suggest.
+    # One budget of did-you-mean comparisons for the run: see respons.diagnostics.suggest.
     with suggest.budget():
         return _check_paths(paths, registry, search_path)
 

@@ -10,9 +10,9 @@ import functools
 import click
 
 from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, App, pass_app
-from respons.check.diagnostic import ERROR
-from respons.check.render import render_github, render_json, render_sarif, render_text
 from respons.check.runner import check_paths
+from respons.diagnostics.diagnostic import ERROR
+from respons.diagnostics.render import render_github, render_json, render_sarif, render_text
 
 
 def source_lines(report):

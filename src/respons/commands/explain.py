@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from respons.app import EXIT_USAGE
-from respons.check.codes import CODES
-from respons.check.codes import explain as explanation
-from respons.check.suggest import did_you_mean
+from respons.diagnostics.codes import CODES
+from respons.diagnostics.codes import explain as explanation
+from respons.diagnostics.suggest import did_you_mean
 
 
 @click.command()

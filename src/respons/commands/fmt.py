@@ -13,9 +13,9 @@ from pathlib import Path
 import click
 
 from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail_with
-from respons.check.diagnostic import ERROR, Sink
-from respons.check.render import render_text
 from respons.check.runner import regime_files
+from respons.diagnostics.diagnostic import ERROR, Sink
+from respons.diagnostics.render import render_text
 from respons.files import read_regime_bytes
 from respons.syntax.formatter import format_text
 from respons.syntax.parser import parse_text

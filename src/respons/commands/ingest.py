@@ -18,13 +18,13 @@ from pathlib import Path
 import click
 
 from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, App, pass_app
-from respons.check.diagnostic import ERROR
-from respons.check.render import render_json as render_diagnostics_json
-from respons.check.render import render_text
 from respons.check.runner import check_paths
 from respons.commands.check import source_lines
 from respons.commands.rejects import refuse_rejects, shown
 from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
+from respons.diagnostics.diagnostic import ERROR
+from respons.diagnostics.render import render_json as render_diagnostics_json
+from respons.diagnostics.render import render_text
 from respons.records import compile_versions
 from respons.records.reader import lines, open_regular, too_long
 from respons.records.schema import ReservedField

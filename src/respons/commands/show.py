@@ -8,7 +8,7 @@ import click
 
 from respons.app import App, pass_app
 from respons.commands.check import resolve_or_exit
-from respons.show import render_json, render_text
+from respons.report.show import render_json, render_text
 
 
 @click.command()

@@ -15,8 +15,8 @@ import click
 
 from respons.app import EXIT_FINDINGS, EXIT_OK, App, pass_app
 from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
+from respons.records.canonical import GENESIS
 from respons.store.api import DamagedStore, Head
-from respons.store.canonical import GENESIS
 from respons.store.verify import Broken, VerifyReport
 from respons.store.verify import verify as verify_store
 

@@ -16,9 +16,9 @@ import math
 
 import attrs
 
-from respons.check.diagnostic import Sink
 from respons.check.index import Index
 from respons.check.resolve import Resolved
+from respons.diagnostics.diagnostic import Sink
 from respons.engine.compile import COLUMNS, Compiler, Window
 from respons.engine.timeline import Timeline, load_timeline
 from respons.model.regime import Regime

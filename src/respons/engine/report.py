@@ -11,8 +11,8 @@ from __future__ import annotations
 import attrs
 
 from respons.engine.evaluate import Evaluation
-from respons.present import cite, period_text
 from respons.syntax.citation import format_citation
+from respons.syntax.present import cite, period_text
 from respons.terminal import clean, one_line
 
 STATES = ("met", "met_late", "open", "paused", "overdue", "unknown")

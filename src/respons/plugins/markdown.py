@@ -7,7 +7,7 @@ one `NoticeFormat` descriptor and a `render(issued) -> bytes` function.
 from __future__ import annotations
 
 from respons import hookimpl
-from respons.notices import IssuedNotice
+from respons.model.notice import IssuedNotice
 from respons.registry import NoticeFormat
 
 

@@ -2,7 +2,7 @@
 
 Each item starts at its points and loses the deduction of every occurrence counted
 against it (每 <event/duty/fault> 扣 N 分), never falling below ``item_floor``; the total
-is graded by the assessment's bands and boundary rules (``respons.grading``); a veto that
+is graded by the assessment's bands and boundary rules (``respons.model.grading``); a veto that
 holds fixes the grade whatever the score (dacheng 评议考核实施方案 七). This is the scheme
 of jilin-city 31, dacheng 七 and most seeds.
 """
@@ -15,9 +15,9 @@ from fractions import Fraction
 import attrs
 
 from respons import hookimpl
-from respons.grading import grade_for
-from respons.present import condition_text
+from respons.model.grading import grade_for
 from respons.registry import ScoringScheme
+from respons.syntax.present import condition_text
 
 
 @attrs.frozen

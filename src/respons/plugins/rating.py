@@ -10,8 +10,8 @@ from __future__ import annotations
 import attrs
 
 from respons import hookimpl
-from respons.present import condition_text
 from respons.registry import ScoringScheme
+from respons.syntax.present import condition_text
 
 
 @attrs.frozen

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from respons.check.suggest import did_you_mean
+from respons.diagnostics.suggest import did_you_mean
 from respons.model.regime import Regime
 from respons.records.values import Bad, nfc, show
 

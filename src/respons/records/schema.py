@@ -4,7 +4,7 @@
 ``kind.event``, the list of fields with a ready validator each, so that checking a record
 is a dictionary lookup and a loop over its fields — no interpretation of the regime per
 record. A checked record comes out in canonical form with its content hash
-(``respons.store.canonical``); a bad one as a list of `Problem` s, each naming its field.
+(``respons.records.canonical``); a bad one as a list of `Problem` s, each naming its field.
 Its id, type, ``corrects``, member names and every text are put in Unicode Normalization
 Form C on the way (``values.nfc``), so that the canonical form, and the hash, is of the
 normal form.
@@ -21,18 +21,18 @@ from unicodedata import is_normalized as _is_nfc
 
 import attrs
 
-from respons.check.suggest import did_you_mean
+from respons.diagnostics.suggest import did_you_mean
 from respons.model.regime import Regime
 from respons.records import values
-from respons.records.names import NameTable
-from respons.records.values import nfc
-from respons.store.canonical import (
+from respons.records.canonical import (
     RESERVED,
     OutOfRange,
     canonical_json,
     content_hash,
     normalise_at,
 )
+from respons.records.names import NameTable
+from respons.records.values import nfc
 
 #: The longest id accepted: ids are keys, not documents.
 MAX_ID = 200

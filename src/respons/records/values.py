@@ -21,8 +21,8 @@ import math
 import re
 from unicodedata import is_normalized, normalize
 
-from respons.check.suggest import did_you_mean
-from respons.store.canonical import AT_FORMS, OutOfRange, normalise_at
+from respons.diagnostics.suggest import did_you_mean
+from respons.records.canonical import AT_FORMS, OutOfRange, normalise_at
 
 #: Whole numbers (整数, and 数值 values) are those of a signed 64-bit integer: what SQLite
 #: stores exactly and PostgreSQL's bigint holds, so that both stores read them alike.

@@ -8,7 +8,7 @@ the chain. `open_store` finds the backend for a URL among the installed plugins.
 
 from __future__ import annotations
 
-from respons.check.suggest import did_you_mean
+from respons.diagnostics.suggest import did_you_mean
 from respons.store.api import (
     Appender,
     BatchInfo,

@@ -19,8 +19,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from respons.records.canonical import canonical_json
 from respons.store.api import BATCH_COLUMNS, BatchInfo, DamagedStore, Head
-from respons.store.canonical import canonical_json
 
 #: The batch hash "before" the first batch: sha256 of this fixed text.
 BATCH_GENESIS = hashlib.sha256(b"respons batches chain v1").hexdigest()

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import attrs
 
-from respons.check.diagnostic import Diagnostic, Sink
-from respons.check.suggest import budget
+from respons.diagnostics.diagnostic import Diagnostic, Sink
+from respons.diagnostics.suggest import budget
 from respons.model.base import Span
+from respons.records.canonical import chain_hash
 from respons.records.reader import RecordFile
 from respons.records.schema import Checked, Problem, RecordSchema
 from respons.store.api import BatchInfo, Store
-from respons.store.canonical import chain_hash
 from respons.store.rejects import Rejects
 
 __all__ = ["FileReport", "Rejects", "ingest_file", "unreadable"]

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from respons.records.canonical import GENESIS
 from respons.store.api import (
     BATCH_COLUMNS,
     RECORD_COLUMNS,
@@ -31,7 +32,6 @@ from respons.store.api import (
     StoreUnavailable,
 )
 from respons.store.batches import BATCH_GENESIS, batch_hash
-from respons.store.canonical import GENESIS
 from respons.store.schema import OWN_TABLES, SCHEMA_VERSION, column_type, migrations
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

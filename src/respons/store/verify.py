@@ -19,9 +19,9 @@ import json
 
 import attrs
 
+from respons.records.canonical import GENESIS, RESERVED, canonical_json, chain_hash, content_hash
 from respons.store.api import DamagedStore, Head, Store, StoredRecord
 from respons.store.batches import anchors, check_rows, check_tiling
-from respons.store.canonical import GENESIS, RESERVED, canonical_json, chain_hash, content_hash
 
 #: The columns of a record row that hold text (``subject`` and ``corrects`` may be null).
 _TEXT = ("id", "type", "kind", "event", "at", "at_date", "data", "raw", "content_hash",

@@ -12,10 +12,11 @@ import re
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from respons.check.codes import severity_of
-from respons.check.diagnostic import Diagnostic
-from respons.check.suggest import nearest
+from respons.diagnostics.codes import severity_of
+from respons.diagnostics.diagnostic import Diagnostic
+from respons.diagnostics.suggest import nearest
 from respons.model.base import Span
+from respons.syntax.keywords import spellings
 
 _KEYWORD = re.compile(r"^KW_\w+$")
 _LABELS = {
@@ -28,23 +29,9 @@ _LABELS = {
 }
 
 
-def _keyword_spellings(terminal: str) -> tuple[str, ...]:
-    from respons.syntax.parser import model_parser
-
-    for term in model_parser().terminals:
-        if term.name == terminal:
-            pattern = term.pattern.value
-            inner = re.match(r"^\(\?:(.*)\)\(\?!", pattern) or re.match(r"^(.*)\(\?!", pattern)
-            if inner:
-                return tuple(inner.group(1).split("|"))
-            return (pattern,)
-    return (terminal,)
-
-
 def label(terminal: str) -> str:
     if _KEYWORD.match(terminal) or terminal == "KW_STEP":
-        spellings = _keyword_spellings(terminal)
-        return "/".join(f"`{s}`" for s in reversed(spellings))
+        return "/".join(f"`{s}`" for s in reversed(spellings(terminal)))
     return _LABELS.get(terminal, f"`{terminal}`")
 
 
@@ -54,7 +41,7 @@ def _expected_phrase(expected: set[str]) -> str:
     others = sorted(e for e in expected if not _KEYWORD.match(e))
     phrases = [label(e) for e in others]
     if len(keywords) > 4:
-        sample = ", ".join(_keyword_spellings(k)[-1] for k in keywords[:6])
+        sample = ", ".join(spellings(k)[-1] for k in keywords[:6])
         phrases.insert(0, f"a statement ({sample}{', …' if len(keywords) > 6 else ''})")
     else:
         phrases = [label(k) for k in keywords] + phrases
@@ -138,15 +125,15 @@ def _describe(error: UnexpectedInput, lines: list[str], line: int):
                     f"put a space after `{glued}`: `{glued} {str(token)[len(glued):]}`", width)
         keywords = [k for k in expected if _KEYWORD.match(k)]
         if len(keywords) > 2:
-            spellings = [s for k in keywords for s in _keyword_spellings(k)]
+            words = [s for k in keywords for s in spellings(k)]
             # Answer in the author's language: a Chinese word gets the Chinese keywords.
             chinese = any(ord(c) > 0x2E80 for c in str(token))
-            spellings = [s for s in spellings if (ord(s[0]) > 0x2E80) == chinese] or spellings
-            close = nearest(str(token), spellings)
+            words = [s for s in words if (ord(s[0]) > 0x2E80) == chinese] or words
+            close = nearest(str(token), words)
             hint = f"did you mean {' or '.join(f'`{c}`' for c in close)}? " if close else ""
             return ("R0101", f"unknown statement {found} here",
                     f"{hint}a statement here starts with one of: "
-                    + ", ".join(sorted(spellings)), width)
+                    + ", ".join(sorted(words)), width)
     if token.type == "_NL" and "LBRACE" in expected:
         return ("R0101", "expected `{` to open the block before the end of the line",
                 "write the block as `<keyword> <name> { … }` with `{` on the same line", 1)
@@ -170,7 +157,7 @@ def _glued_keyword(text: str, expected: set[str]) -> str | None:
     for terminal in expected:
         if not _KEYWORD.match(terminal):
             continue
-        for spelling in _keyword_spellings(terminal):
+        for spelling in spellings(terminal):
             if text.startswith(spelling) and len(text) > len(spelling):
                 return spelling
     return None

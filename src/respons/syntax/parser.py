@@ -15,7 +15,7 @@ import attrs
 from lark import Lark
 from lark.exceptions import UnexpectedInput
 
-from respons.check.diagnostic import Diagnostic, Sink
+from respons.diagnostics.diagnostic import Diagnostic, Sink
 from respons.files import read_regime_bytes
 from respons.model.agency import Agency
 from respons.model.assessment import Assessment
@@ -28,6 +28,7 @@ from respons.syntax.build import Builder
 from respons.syntax.build.base import CURRENT, BuildContext
 from respons.syntax.build.regime import Header
 from respons.syntax.errors import syntax_diagnostic
+from respons.syntax.grammar import grammar_text
 from respons.syntax.parser_cache import load_parser
 from respons.syntax.recovery import split_blocks
 
@@ -37,13 +38,6 @@ _COLLECTION = {
     Apportionment: "apportionments", Assessment: "assessments", Notice: "notices",
     Override: "overrides",
 }
-
-
-def grammar_text() -> str:
-    """The grammar shipped inside the package (a copy of the canonical grammar/respons.lark)."""
-    # Beside this module; read by path, as importlib.resources costs a noticeable part of
-    # a command's start-up and respons is never run from a zip.
-    return Path(__file__).with_name("respons.lark").read_text("utf-8")
 
 
 @functools.cache

@@ -28,6 +28,8 @@ from lark import Lark
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
+from respons.syntax.grammar import grammar_text
+
 OPTIONS = {"parser": "lalr", "lexer": "contextual", "maybe_placeholders": False}
 SHIPPED_NAME = "respons.parser.json"
 FORMAT = "respons-parser-tables"
@@ -120,8 +122,6 @@ def load_parser(grammar: str, transformer=None) -> Lark:
 
 def main() -> None:
     """Regenerate the shipped tables after changing the grammar."""
-    from respons.syntax.parser import grammar_text
-
     target = shipped_path()
     target.write_text(serialized(grammar_text()), "utf-8")
     print(f"wrote {target}")

@@ -20,8 +20,8 @@ import importlib
 
 _WHERE = {
     "StoreConformance": "respons.testing.conformance",
-    "conformance_regime": "respons.testing.conformance",
-    "regime_path": "respons.testing.conformance",
+    "conformance_regime": "respons.testing.regime",
+    "regime_path": "respons.testing.regime",
     "generate": "respons.testing.records",
     "write_jsonl": "respons.testing.records",
 }

@@ -9,8 +9,6 @@ and crash safety are in `respons.testing.tampering`.
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 import json
 from pathlib import Path
 
@@ -18,28 +16,12 @@ import pytest
 
 from respons.store.schema import SCHEMA_VERSION
 from respons.testing.records import generate, write_jsonl
+from respons.testing.regime import conformance_regime
 from respons.testing.tampering import TamperingTests
 
 #: The head of the chain after `generate(conformance regime, 50, seed=1)` — the same on
 #: every backend and every machine (a change here means every stored chain changed).
 GOLDEN_HEAD_50 = "493d78088a04b5e378032c4f59e4d4be0e654fc0161ee24cb5e857ab61f1f2f9"
-
-
-def regime_path() -> Path:
-    return Path(str(importlib.resources.files("respons.testing") / "conformance.resp"))
-
-
-@functools.cache
-def _checked():
-    from respons.check.runner import check_paths
-
-    report = check_paths([regime_path()], None)
-    assert report.valid, [d.message for d in report.diagnostics]
-    return report
-
-
-def conformance_regime():
-    return _checked().resolved[0].regime
 
 
 def _registry():

@@ -108,7 +108,7 @@ class TamperingTests:
             store.connection.commit()
 
     def _rehash(self, store, seq: int) -> None:
-        from respons.store.canonical import content_hash
+        from respons.records.canonical import content_hash
 
         (raw,) = store.query("SELECT raw FROM records WHERE seq = ?", (seq,))[0]
         raw = raw.replace('"at":"', '"at":"1', 1)
@@ -253,7 +253,7 @@ class TamperingTests:
 
     def test_killed_ingest_leaves_only_whole_files(self, store, store_url, tmp_path):
         from respons.store.verify import verify
-        from respons.testing.conformance import regime_path
+        from respons.testing.regime import regime_path
 
         small = self.records_file(tmp_path, 500, name="small.jsonl", prefix="S")
         big = self.records_file(tmp_path, 80_000, name="big.jsonl", prefix="B")

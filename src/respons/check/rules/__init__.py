@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import attrs
 
-from respons.check.diagnostic import Sink
 from respons.check.index import Index
+from respons.diagnostics.diagnostic import Sink
 from respons.model.regime import Regime
 from respons.registry import Registry
 

@@ -12,8 +12,8 @@ import itertools
 from fractions import Fraction
 
 from respons.check.rules import RuleContext
-from respons.check.suggest import did_you_mean
-from respons.grading import full_marks, interval_of
+from respons.diagnostics.suggest import did_you_mean
+from respons.model.grading import full_marks, interval_of
 
 
 def _show(value: Fraction) -> str:

@@ -7,7 +7,7 @@ by its own: 〔第（四）项〕 in a ladder citing 〔第四十条〕 is 第�
 from __future__ import annotations
 
 from respons.check.rules import RuleContext
-from respons.check.suggest import did_you_mean
+from respons.diagnostics.suggest import did_you_mean
 
 
 def rules_of(regime):

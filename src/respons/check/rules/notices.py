@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from respons.check.rules import RuleContext
-from respons.check.suggest import did_you_mean
+from respons.diagnostics.suggest import did_you_mean
 
 
 def check(ctx: RuleContext) -> None:

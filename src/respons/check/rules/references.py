@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from respons.check.rules import RuleContext
-from respons.check.suggest import did_you_mean
+from respons.diagnostics.suggest import did_you_mean
 from respons.model.base import Ref
 from respons.model.condition import refs_in
-from respons.syntax.vocab import APPROVERS
+from respons.model.vocab import APPROVERS
 
 CONDITION_KINDS = ("circumstance", "fault")
 

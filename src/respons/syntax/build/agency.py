@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from respons.model.agency import Agency, Body, Entrustment, Post, Power, Training
+from respons.model.vocab import (
+    HOURS,
+    POWER_TYPES,
+    REQUIREMENTS,
+    ROLES,
+    STATUSES,
+    TRAINING_WHEN,
+)
 from respons.syntax.build.base import (
     Stmt,
     assemble,
@@ -16,14 +24,6 @@ from respons.syntax.build.base import (
     split,
     string_of,
     word,
-)
-from respons.syntax.vocab import (
-    HOURS,
-    POWER_TYPES,
-    REQUIREMENTS,
-    ROLES,
-    STATUSES,
-    TRAINING_WHEN,
 )
 
 AGENCY_SINGLES = {"status": "性质/status", "superior": "上级/superior",

@@ -14,6 +14,15 @@ from respons.model.assessment import (
     Veto,
     Weight,
 )
+from respons.model.vocab import (
+    BOUND_PREFIXES,
+    BOUND_SUFFIXES,
+    COMPARATORS,
+    CYCLES,
+    EVALUATIONS,
+    POINTS,
+    UNITS,
+)
 from respons.syntax.build.base import (
     Stmt,
     assemble,
@@ -25,15 +34,6 @@ from respons.syntax.build.base import (
     span_of,
     split,
     word,
-)
-from respons.syntax.vocab import (
-    BOUND_PREFIXES,
-    BOUND_SUFFIXES,
-    COMPARATORS,
-    CYCLES,
-    EVALUATIONS,
-    POINTS,
-    UNITS,
 )
 
 ASSESS_SINGLES = {"scheme": "方案/scheme", "subject": "对象/subject", "cycle": "周期/period",

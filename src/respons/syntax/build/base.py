@@ -18,10 +18,10 @@ from collections.abc import Iterable
 import attrs
 from lark import Token
 
-from respons.check.diagnostic import Sink
+from respons.diagnostics.diagnostic import Sink
 from respons.model.base import Citation, Ref, Span
+from respons.model.vocab import Vocabulary
 from respons.syntax.citation import CitationError, parse_citation
-from respons.syntax.vocab import Vocabulary
 
 
 @attrs.define
@@ -161,7 +161,7 @@ def word(vocab: Vocabulary, token: Token) -> str | None:
     text = name_of(token)
     found = vocab.get(text)
     if found is None:
-        from respons.check.suggest import did_you_mean
+        from respons.diagnostics.suggest import did_you_mean
 
         hint = did_you_mean(text, vocab.spellings())
         ctx().sink.add("R0107", f"unknown {vocab.label} {text!r}{hint}", span_of(token),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from respons.model.condition import MAX_DEPTH, All, Any, Compare, Literal, Not, refs_in
 from respons.model.duty import Period
+from respons.model.vocab import COMPARATORS, POINTS, TIMES, UNITS
 from respons.syntax.build.base import (
     ctx,
     date_of,
@@ -15,7 +16,6 @@ from respons.syntax.build.base import (
     string_of,
     word,
 )
-from respons.syntax.vocab import COMPARATORS, POINTS, TIMES, UNITS
 
 
 def _joined_span(values):

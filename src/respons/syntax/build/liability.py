@@ -16,6 +16,16 @@ from respons.model.liability import (
     Modifier,
     Step,
 )
+from respons.model.vocab import (
+    BEARERS,
+    CATEGORIES,
+    COMPARATORS,
+    EFFECTS,
+    SHARES,
+    SUBJECTS,
+    TIMES,
+    split_effect_word,
+)
 from respons.syntax.build.base import (
     Stmt,
     assemble,
@@ -30,16 +40,6 @@ from respons.syntax.build.base import (
     word,
 )
 from respons.syntax.numerals import parse_number
-from respons.syntax.vocab import (
-    BEARERS,
-    CATEGORIES,
-    COMPARATORS,
-    EFFECTS,
-    SHARES,
-    SUBJECTS,
-    TIMES,
-    split_effect_word,
-)
 
 CIRC_SINGLES = {"subject": "对象/subject", "count": "计数/count"}
 MEASURE_SINGLES = {"subject": "对象/subject", "severity": "轻重/severity",

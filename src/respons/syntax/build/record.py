@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from respons.model.record import Event, Field, FieldType, RecordKind
+from respons.model.vocab import FIELD_TYPES
 from respons.syntax.build.base import (
     Stmt,
     assemble,
@@ -14,7 +15,6 @@ from respons.syntax.build.base import (
     string_of,
     word,
 )
-from respons.syntax.vocab import FIELD_TYPES
 
 
 class RecordRules:

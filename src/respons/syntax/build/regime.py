@@ -6,6 +6,7 @@ import attrs
 
 from respons.model.base import Citation, Span
 from respons.model.regime import Amendment, Part, RegimeRef
+from respons.model.vocab import LEVELS
 from respons.syntax.build.base import (
     Stmt,
     assemble,
@@ -19,7 +20,6 @@ from respons.syntax.build.base import (
     string_of,
     word,
 )
-from respons.syntax.vocab import LEVELS
 
 
 @attrs.frozen

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import attrs
 
-from respons.check.diagnostic import ERROR, WARNING
+from respons.diagnostics.severity import ERROR, WARNING
 
 
 @attrs.frozen

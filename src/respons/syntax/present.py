@@ -9,8 +9,8 @@ from __future__ import annotations
 from respons.model.base import Citation, Ref
 from respons.model.condition import All, Any, Compare, Literal, Not
 from respons.model.duty import Period
+from respons.model.vocab import UNITS
 from respons.syntax.citation import format_citation
-from respons.syntax.vocab import UNITS
 
 
 def condition_text(condition) -> str:

@@ -14,13 +14,13 @@ import unicodedata
 
 import attrs
 
+from respons.model import vocab
 from respons.model.base import Citation, Ref, Span
 from respons.model.condition import All, Any, Compare, Literal, Not
 from respons.model.regime import Regime
-from respons.present import cite as _cite
-from respons.present import condition_text, options_text, period_text
-from respons.syntax import vocab
 from respons.syntax.citation import format_citation
+from respons.syntax.present import cite as _cite
+from respons.syntax.present import condition_text, options_text, period_text
 from respons.terminal import clean
 
 FORMAT_VERSION = 1

@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from respons import __version__
-from respons.check.codes import CODES
-from respons.check.diagnostic import ERROR, Diagnostic
+from respons.diagnostics.codes import CODES
+from respons.diagnostics.diagnostic import ERROR, Diagnostic
 from respons.terminal import clean
 
 FORMAT_VERSION = 1

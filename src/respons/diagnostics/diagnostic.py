@@ -1,7 +1,7 @@
 """Diagnostics: one type for everything respons says about a regime file.
 
 Every path — syntax errors, name resolution, semantic rules, configuration — produces
-`Diagnostic` values; renderers (``respons.check.render``) turn them into text, JSON,
+`Diagnostic` values; renderers (``respons.diagnostics.render``) turn them into text, JSON,
 GitHub annotations or SARIF. The fault goes in ``message``, the fix in ``help``.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import attrs
 
+from respons.diagnostics.codes import severity_of
+from respons.diagnostics.severity import ERROR, SEVERITIES, WARNING
 from respons.model.base import Span
 
-ERROR = "error"
-WARNING = "warning"
-SEVERITIES = (ERROR, WARNING)
+__all__ = ["ERROR", "SEVERITIES", "WARNING", "Diagnostic", "Sink"]
 
 
 @attrs.frozen(slots=True)
@@ -38,8 +38,6 @@ class Sink:
         self.items: list[Diagnostic] = []
 
     def add(self, code: str, message: str, span: Span | None, help: str | None = None) -> None:
-        from respons.check.codes import severity_of
-
         self.items.append(Diagnostic(code, severity_of(code), message, span, help))
 
     def extend(self, diagnostics) -> None:

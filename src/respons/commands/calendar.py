@@ -26,7 +26,7 @@ from respons.calendar import (
     UnknownCalendar,
     count_period,
 )
-from respons.syntax.vocab import UNITS
+from respons.model.vocab import UNITS
 
 CALENDAR_OPTION = click.option("--calendar", "calendar_name", default="cn", show_default=True,
                                metavar="NAME", help="Calendar to count on (cn, plain, …).")

@@ -1,0 +1,127 @@
+"""Every keyword of the language with its spellings: the one table of them.
+
+The grammar (``grammar/respons.lark``) defines each keyword as a terminal whose pattern
+is its spellings, English first; this table holds the same spellings for everything that
+speaks of keywords — syntax-error messages ("expected `期限`/`within`"), suggestions, the
+formatter and error recovery — so none of them reads the grammar's patterns back. A test
+(tests/test_grammar.py) checks that the grammar's terminals are exactly `pattern` of each
+row: a keyword is added here and in the grammar, and the test keeps the two equal.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: terminal → its spellings, English first (the first Chinese one is the display form).
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "KW_REGIME": ("regime", "制度"),
+    "KW_LEVEL": ("level", "层级"),
+    "KW_ISSUER": ("issuer", "制定机关"),
+    "KW_NUMBER": ("number", "文号"),
+    "KW_ISSUED": ("issued", "公布"),
+    "KW_EFFECTIVE": ("effective", "施行"),
+    "KW_AMENDED": ("amended", "修订"),
+    "KW_REPEALED": ("repealed", "废止"),
+    "KW_CALENDAR": ("calendar", "日历"),
+    "KW_EXTENDS": ("extends", "上位"),
+    "KW_USES": ("uses", "参照"),
+    "KW_PART": ("part", "分篇"),
+    "KW_SUPERSEDES": ("supersedes", "取代"),
+    "KW_AGENCY": ("agency", "机关"),
+    "KW_STATUS": ("status", "性质"),
+    "KW_SUPERIOR": ("superior", "上级"),
+    "KW_POWER": ("power", "职权"),
+    "KW_BASIS": ("basis", "依据"),
+    "KW_BODY": ("body", "机构"),
+    "KW_POST": ("post", "岗位"),
+    "KW_ROLE": ("role", "角色"),
+    "KW_HOLDS": ("holds", "承担"),
+    "KW_REQUIRES": ("requires", "资格"),
+    "KW_TRAINING": ("training", "培训"),
+    "KW_ENTRUSTMENT": ("entrustment", "委托书"),
+    "KW_ENTRUSTED_BY": ("entrusted-by", "委托机关"),
+    "KW_SCOPE": ("scope", "范围"),
+    "KW_CONTENT": ("content", "内容"),
+    "KW_TERM": ("term", "期间"),
+    "KW_FILED": ("filed", "备案"),
+    "KW_TO": ("to", "至"),
+    "KW_RECORD": ("record", "记录"),
+    "KW_KEY": ("key", "主键"),
+    "KW_FIELD": ("field", "字段"),
+    "KW_REF": ("ref", "引用"),
+    "KW_ONE_OF": ("one-of", "之一"),
+    "KW_OPTIONAL": ("optional", "可选"),
+    "KW_EVENT": ("event", "事件"),
+    "KW_DUTY": ("duty", "职责"),
+    "KW_STARTS": ("starts", "起算"),
+    "KW_WHERE": ("where", "限于"),
+    "KW_WITHIN": ("within", "期限"),
+    "KW_MET_BY": ("met-by", "完成"),
+    "KW_EXTEND": ("extend", "延长"),
+    "KW_APPROVED_BY": ("approved-by", "经"),
+    "KW_UPON": ("upon", "凭"),
+    "KW_PAUSE": ("pause", "中止"),
+    "KW_OWNER": ("owner", "负责"),
+    "KW_BREACH": ("breach", "违反"),
+    "KW_FAULT": ("fault", "过错"),
+    "KW_CIRCUMSTANCE": ("circumstance", "情形"),
+    "KW_COUNT": ("count", "计数"),
+    "KW_IN_LAST": ("in-last", "近"),
+    "KW_MEASURE": ("measure", "措施"),
+    "KW_SEVERITY": ("severity", "轻重"),
+    "KW_CATEGORY": ("category", "类别"),
+    "KW_SUBJECT": ("subject", "对象"),
+    "KW_LADDER": ("ladder", "阶梯"),
+    "KW_STEP": ("step",),
+    "KW_AGGRAVATE": ("aggravate", "从重"),
+    "KW_MITIGATE": ("mitigate", "从轻"),
+    "KW_EXEMPT": ("exempt", "不予追究"),
+    "KW_APPORTION": ("apportion", "责任划分"),
+    "KW_ASSESSMENT": ("assessment", "考核"),
+    "KW_SCHEME": ("scheme", "方案"),
+    "KW_PERIOD": ("period", "周期"),
+    "KW_FULL_MARKS": ("full-marks", "满分"),
+    "KW_ITEM": ("item", "项目"),
+    "KW_PER": ("per", "每"),
+    "KW_DEDUCT": ("deduct", "扣"),
+    "KW_BAND": ("band", "等级"),
+    "KW_BOUNDARY": ("boundary", "边界"),
+    "KW_VETO": ("veto", "否决"),
+    "KW_CONSEQUENCE": ("consequence", "后果"),
+    "KW_CONSECUTIVE": ("consecutive", "连续"),
+    "KW_WEIGHT": ("weight", "权重"),
+    "KW_PARAM": ("param", "参数"),
+    "KW_NOTICE": ("notice", "文书"),
+    "KW_TITLE": ("title", "标题"),
+    "KW_ELEMENTS": ("elements", "要素"),
+    "KW_FORMAT": ("format", "格式"),
+    "KW_OVERRIDE": ("override", "覆盖"),
+    "KW_AND": ("and", "且", "并"),
+    "KW_OR": ("or", "或"),
+    "KW_NOT": ("not", "非"),
+}
+
+#: A keyword is followed by something that cannot continue a name (期限内 stays a name).
+_END = r"(?![\w\-])"
+
+
+def pattern(terminal: str) -> str:
+    """The regular expression the grammar gives ``terminal``."""
+    spellings = KEYWORDS[terminal]
+    body = "|".join(spellings)
+    return (f"(?:{body})" if len(spellings) > 1 else body) + _END
+
+
+def spellings(terminal: str) -> tuple[str, ...]:
+    """How ``terminal`` may be written; a terminal that is no keyword is its own name."""
+    return KEYWORDS.get(terminal, (terminal,))
+
+
+def is_keyword(terminal: str) -> bool:
+    return terminal in KEYWORDS
+
+
+def chinese(terminal: str) -> str:
+    """The Chinese spelling shown in messages (the English one if there is none)."""
+    found = [s for s in spellings(terminal) if not re.match(r"[A-Za-z]", s)]
+    return found[0] if found else spellings(terminal)[0]
