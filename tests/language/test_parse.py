@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from respons.model import All, Any, Compare, Not, Ref
+from respons.model import AllOf, AnyOf, Compare, Not, Ref
 from respons.syntax.parser import parse_text
 
 CHINESE = """
@@ -123,7 +123,7 @@ def test_header_and_elements():
     assert duty.extensions[0].citation.article == 48
     step = regime.ladders[0].steps[0]
     assert step.level == 1
-    assert step.condition == All((Ref(("情节轻微",)), Not(Ref(("一年内三次",)))))
+    assert step.condition == AllOf((Ref(("情节轻微",)), Not(Ref(("一年内三次",)))))
     assert regime.ladders[0].modifiers[0].effects[0].kind == "raise"
     assert regime.ladders[0].modifiers[0].effects[0].steps == 1
     count = regime.circumstances[1].count
@@ -168,7 +168,7 @@ def test_chinese_forms_of_dates_strings_names_and_parentheses():
     assert regime.effective == dt.date(2019, 1, 1)
     assert regime.issuer == "某县人民政府"
     assert regime.circumstances[0].name == "情节轻微（初犯）"
-    assert isinstance(regime.ladders[0].steps[0].condition, Any)
+    assert isinstance(regime.ladders[0].steps[0].condition, AnyOf)
     assert regime.ladders[0].steps[0].level == 1
 
 
@@ -185,7 +185,7 @@ def test_a_statement_may_continue_after_a_connective():
 """
     parsed = parse_text(text, "t.resp")
     assert parsed.diagnostics == ()
-    assert parsed.regime.ladders[0].modifiers[0].condition == Any((Ref(("甲",)), Ref(("乙",))))
+    assert parsed.regime.ladders[0].modifiers[0].condition == AnyOf((Ref(("甲",)), Ref(("乙",))))
 
 
 def test_relative_citations_are_completed_by_their_block():

@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 
 from respons.calendar.errors import CalendarDataError
-from respons.calendar.notices import Arrangement, Entry, Notice
+from respons.calendar.notices import Arrangement, Entry, HolidayNotice
 
 TOP_KEYS = {"year", "law", "notice", "festival"}
 NOTICE_KEYS = {"title", "number", "date", "url", "note"}
@@ -126,7 +126,7 @@ def _only(table: dict, allowed: set[str], where: str) -> None:
                                     f"{', '.join(sorted(allowed))})")
 
 
-def _notice(table: dict, where: str) -> Notice:
+def _notice(table: dict, where: str) -> HolidayNotice:
     _only(table, NOTICE_KEYS, f"{where}: [[notice]]")
     title, date = table.get("title"), table.get("date")
     if not isinstance(title, str) or not title.strip():
@@ -138,10 +138,10 @@ def _notice(table: dict, where: str) -> Notice:
     for key, value in texts.items():
         if not isinstance(value, str):
             raise CalendarDataError(f"{where}: notice {title!r}: `{key}` must be a string")
-    return Notice(title=title, date=date, source=where, **texts)
+    return HolidayNotice(title=title, date=date, source=where, **texts)
 
 
-def _festival(table: dict, notices: list[Notice], where: str) -> list[Entry]:
+def _festival(table: dict, notices: list[HolidayNotice], where: str) -> list[Entry]:
     _only(table, FESTIVAL_KEYS, f"{where}: [[festival]]")
     name = table.get("name")
     if not isinstance(name, str) or not name.strip():
@@ -172,7 +172,7 @@ def _festival(table: dict, notices: list[Notice], where: str) -> list[Entry]:
             + [Entry(day, False, name, notice) for day in workdays])
 
 
-def _which_notice(ref: object, notices: list[Notice], here: str) -> Notice:
+def _which_notice(ref: object, notices: list[HolidayNotice], here: str) -> HolidayNotice:
     if ref is None:
         if len(notices) > 1:
             raise CalendarDataError(f"{here}: the file cites several notices; say which with "

@@ -1,6 +1,6 @@
 """What a calendar data file says: the notices it cites and the days each names.
 
-A `Notice` is one published arrangement (the State Council General Office's yearly
+A `HolidayNotice` is one published arrangement (the State Council General Office's yearly
 部分节假日安排, an amending notice, or a local government's closure notice); an `Entry`
 is one day one notice names, as a rest day (放假) or a make-up working day (调休上班).
 `respons.calendar.data` reads these from TOML; `respons.calendar.model` looks days up.
@@ -14,7 +14,7 @@ import attrs
 
 
 @attrs.frozen
-class Notice:
+class HolidayNotice:
     """A published notice: its title, document number (文号) and the date it bears."""
 
     title: str
@@ -39,7 +39,7 @@ class Entry:
     day: dt.date
     rest: bool
     festival: str
-    notice: Notice
+    notice: HolidayNotice
     #: a Saturday or Sunday inside the span off (公休日), marked so in the data file
     weekend: bool = False
 

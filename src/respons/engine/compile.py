@@ -23,7 +23,7 @@ import re
 import attrs
 
 from respons.model.base import Ref
-from respons.model.condition import All, Any, Compare, Not
+from respons.model.condition import AllOf, AnyOf, Compare, Not
 from respons.model.duty import Duty, Period
 from respons.model.record import RecordKind
 
@@ -180,8 +180,8 @@ class Compiler:
             return f"{self._field(condition.text, 'r')} = 'true'"
         if isinstance(condition, Not):
             return f"NOT ({self._condition(condition.operand)})"
-        if isinstance(condition, (All, Any)):
-            joiner = " AND " if isinstance(condition, All) else " OR "
+        if isinstance(condition, (AllOf, AnyOf)):
+            joiner = " AND " if isinstance(condition, AllOf) else " OR "
             return "(" + joiner.join(self._condition(c) for c in condition.operands) + ")"
         assert isinstance(condition, Compare)
         op = {"=": "=", "!=": "<>"}.get(condition.op, condition.op)

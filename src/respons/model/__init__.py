@@ -19,7 +19,7 @@ from respons.model.assessment import (
     Weight,
 )
 from respons.model.base import Citation, Ref, Span
-from respons.model.condition import All, Any, Compare, Condition, Literal, Not
+from respons.model.condition import AllOf, AnyOf, Compare, Condition, Literal, Not
 from respons.model.duty import Duty, Extension, Pause, Period, Trigger
 from respons.model.liability import (
     Apportionment,

@@ -1,7 +1,7 @@
 """Conditions: the boolean expressions of ladders, vetoes, exemptions and filters.
 
 A condition is a named circumstance or fault (a `Ref`), a comparison of a record field
-with a value, or `Not`/`All`/`Any` of conditions (非, 且/并, 或).
+with a value, or `Not`/`AllOf`/`AnyOf` of conditions (非, 且/并, 或).
 """
 
 from __future__ import annotations
@@ -38,18 +38,18 @@ class Not:
 
 
 @attrs.frozen(slots=True)
-class All:
+class AllOf:
     operands: tuple[Condition, ...]
     span: Span | None = span_field()
 
 
 @attrs.frozen(slots=True)
-class Any:
+class AnyOf:
     operands: tuple[Condition, ...]
     span: Span | None = span_field()
 
 
-Condition = Union[Ref, Compare, Not, All, Any]  # noqa: UP007 - a runtime alias
+Condition = Union[Ref, Compare, Not, AllOf, AnyOf]  # noqa: UP007 - a runtime alias
 
 
 def refs_in(condition: Condition | None):

@@ -16,7 +16,7 @@ import attrs
 
 from respons.model import vocab
 from respons.model.base import Citation, Ref, Span
-from respons.model.condition import All, Any, Compare, Literal, Not
+from respons.model.condition import AllOf, AnyOf, Compare, Literal, Not
 from respons.model.regime import Regime
 from respons.syntax.citation import format_citation
 from respons.syntax.present import cite as _cite
@@ -335,8 +335,8 @@ def to_data(value, titles: dict[str, str]):
                 "text": format_citation(value, titles.get(value.regime or ""))}
     if isinstance(value, Ref):
         return value.text
-    if isinstance(value, (All, Any, Not, Compare)):
-        data = {"op": {All: "all", Any: "any", Not: "not", Compare: "compare"}[type(value)]}
+    if isinstance(value, (AllOf, AnyOf, Not, Compare)):
+        data = {"op": {AllOf: "all", AnyOf: "any", Not: "not", Compare: "compare"}[type(value)]}
         if isinstance(value, Compare):
             data.update(left=value.left.text, cmp=value.op, right=to_data(value.right, titles))
         elif isinstance(value, Not):

@@ -79,7 +79,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_APPORTION": ("apportion", "责任划分"),
     "KW_ASSESSMENT": ("assessment", "考核"),
     "KW_SCHEME": ("scheme", "方案"),
-    "KW_PERIOD": ("period", "周期"),
+    "KW_CYCLE": ("cycle", "周期"),
     "KW_FULL_MARKS": ("full-marks", "满分"),
     "KW_ITEM": ("item", "项目"),
     "KW_PER": ("per", "每"),

@@ -7,7 +7,7 @@ wrote it (情节轻微 且 社会影响较小), a period as 30 工作日, a cita
 from __future__ import annotations
 
 from respons.model.base import Citation, Ref
-from respons.model.condition import All, Any, Compare, Literal, Not
+from respons.model.condition import AllOf, AnyOf, Compare, Literal, Not
 from respons.model.duty import Period
 from respons.model.vocab import UNITS
 from respons.syntax.citation import format_citation
@@ -22,13 +22,13 @@ def condition_text(condition) -> str:
         return f"{condition.left.text} {condition.op} {literal_text(condition.right)}"
     if isinstance(condition, Not):
         return f"非 {_grouped(condition.operand)}"
-    joiner = " 且 " if isinstance(condition, All) else " 或 "
+    joiner = " 且 " if isinstance(condition, AllOf) else " 或 "
     return joiner.join(_grouped(operand) for operand in condition.operands)
 
 
 def _grouped(condition) -> str:
     text = condition_text(condition)
-    return f"({text})" if isinstance(condition, (All, Any)) else text
+    return f"({text})" if isinstance(condition, (AllOf, AnyOf)) else text
 
 
 def literal_text(literal: Literal) -> str:

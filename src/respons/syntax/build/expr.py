@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from respons.model.condition import MAX_DEPTH, All, Any, Compare, Literal, Not, refs_in
+from respons.model.condition import MAX_DEPTH, AllOf, AnyOf, Compare, Literal, Not, refs_in
 from respons.model.duty import Period
 from respons.model.vocab import COMPARATORS, POINTS, TIMES, UNITS
 from respons.syntax.build.base import (
@@ -42,7 +42,7 @@ def _bounded(node, operands):
         ctx().sink.add("R0113", f"this condition is nested more than {MAX_DEPTH} levels "
                        "deep", node.span, "write it flatter: 非 非 A is A, and 且/或 "
                        "chains need no brackets")
-        node = All(tuple(refs_in(node)), span=node.span)
+        node = AllOf(tuple(refs_in(node)), span=node.span)
     # The node is kept with its depth: while it is alive its id names no other node.
     ctx().depths[id(node)] = (min(depth, MAX_DEPTH + 1), node)
     return node
@@ -51,11 +51,11 @@ def _bounded(node, operands):
 class ExprRules:
     def any_of(self, children):
         _, operands = split(children)
-        return _bounded(Any(tuple(operands), span=_joined_span(operands)), operands)
+        return _bounded(AnyOf(tuple(operands), span=_joined_span(operands)), operands)
 
     def every(self, children):
         _, operands = split(children)
-        return _bounded(All(tuple(operands), span=_joined_span(operands)), operands)
+        return _bounded(AllOf(tuple(operands), span=_joined_span(operands)), operands)
 
     def not_(self, children):
         operand = children[1]
