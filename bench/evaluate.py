@@ -114,9 +114,9 @@ def run_backend(url: str, regime_path: Path, records_path: Path, registry) -> di
 
     resolved = check_paths([regime_path], registry).resolved[0]
     store = open_store(url, registry, {})
-    store.init()
+    store.ledger.init()
     started = time.perf_counter()
-    report = ingest_file(store, compile_schema(resolved.regime), str(records_path),
+    report = ingest_file(store.ledger, compile_schema(resolved.regime), str(records_path),
                          name=records_path.name, regime=(resolved.regime.id, "bench"))
     ingested = time.perf_counter() - started
     assert report.status == "stored", report.status

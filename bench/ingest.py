@@ -165,7 +165,7 @@ def ours(store, schema, path: Path, size: int) -> tuple[float, dict]:
                 memory[f"{int(mark * 100)}%"] = round(rss_mb(), 1)
 
     start = time.perf_counter()
-    report = ingest_file(store, schema, path, name=path.name, regime=("bench", "0" * 64),
+    report = ingest_file(store.ledger, schema, path, name=path.name, regime=("bench", "0" * 64),
                          progress=progress)
     elapsed = time.perf_counter() - start
     memory["100%"] = round(rss_mb(), 1)
@@ -178,7 +178,7 @@ def verify_time(store, count: int) -> float:
     from respons.store.verify import verify
 
     start = time.perf_counter()
-    report = verify(store)
+    report = verify(store.ledger)
     assert report.intact and report.records == count, report.broken
     return time.perf_counter() - start
 
@@ -194,7 +194,7 @@ def open_fresh(backend: str, folder: Path, postgresql: str, label: str):
         schema = f"bench_{label}_{uuid.uuid4().hex[:8]}"
         store = PostgreSQLStore(f"{postgresql}{'&' if '?' in postgresql else '?'}schema={schema}")
         store.bench_schema = schema
-    store.init()
+    store.ledger.init()
     return store
 
 

@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 
-
 class Result:
     def __init__(self, result) -> None:
         self.exit_code = result.exit_code

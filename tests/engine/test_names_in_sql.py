@@ -133,30 +133,34 @@ def test_names_that_look_like_sql_run_on_postgresql(engine, regime, postgresql_u
     assert_obligations(_evaluate(engine, regime, postgresql_url), EXPECTED)
 
 
+def _dialects():
+    from respons_postgresql.store import PostgreSQLDialect
+    from spark_dialect import SparkDialect
+
+    from respons.store.sqlite import SQLiteDialect
+
+    return [SQLiteDialect(), PostgreSQLDialect(), SparkDialect()]
+
+
 def test_the_statement_holds_no_name(regime):
-    """Each name is a parameter: none appears in the SQL text, on either dialect."""
+    """Each name is a parameter: none appears in the SQL text, on any dialect, in either
+    form of the first-record lookup."""
     parsed = parse_text(REGIME, str(regime))
     kind = parsed.regime.records[0]
-
-    class Dialect:
-        def __init__(self, name):
-            self.dialect = name
-
-        def json_text(self, column, key, bind):
-            return f"json({column}, {bind(key)})"
-
-        json_string = json_text
-
     names = [kind.name, kind.key, *(f.name for f in kind.fields), *(e.name for e in kind.events)]
     for duty in parsed.regime.duties:
-        for dialect in ("sqlite", "postgresql"):
-            sql, params = Compiler(Dialect(dialect), kind, duty, Window("re'gi?me", "0000-01-01",
-                                   "9999-12-31"), "2025-03-31").statement()
-            assert sql.count("?") == len(params)
-            for name in [*names, duty.name, "re'gi?me"]:
-                assert name == "?" or name not in sql, (name, duty.name)
-            # The only quoted text is the engine's own words ('true', 'met', …).
-            assert "'" not in re.sub(r"'[a-z_]+'", "", sql)
+        for dialect in _dialects():
+            for form in ("correlated", "window"):
+                statement = Compiler(kind, duty, Window("re'gi?me", "0000-01-01", "9999-12-31"),
+                                     "2025-03-31", 10, first_row=form).compile()
+                rendered = dialect.render(statement.query)
+                values = rendered.bind(statement.params)
+                mark = dialect.placeholder(1, "")
+                assert rendered.sql.count(mark) == len(values), (dialect.name, form)
+                for name in [*names, duty.name, "re'gi?me"]:
+                    assert name in ("?", "%s") or name not in rendered.sql, (name, duty.name)
+                # The only quoted text is the engine's own words ('true', 'met', …).
+                assert "'" not in re.sub(r"'[a-z_]+'", "", rendered.sql), dialect.name
 
 
 KEYS = ["a'b", 'a"b', "?p0?", "F?x", "%s", "a$b", "'a\\b'", "a.b", "a[0]", "$", "中文",
@@ -173,26 +177,33 @@ def store(request, tmp_path):
     else:
         url = request.getfixturevalue("postgresql_url")
     with open_store(url, Registry(plugin_manager())) as opened:
-        opened.init()
+        opened.ledger.init()
         yield opened
 
 
 def test_json_access_binds_any_member_name(store):
-    """`Store.json_text`/`json_string` read a member whatever its name: the key is bound
-    as a parameter, on every dialect."""
+    """A JSON member is read whatever its name: the name is bound as a parameter, on
+    every dialect, as text, number or truth value."""
+    from respons.sql.ir import Col, JsonIs, JsonNumber, JsonText, Order, Param, Table, select
+
     values = [True, 7, "文'本?%s"]
     rows = [(n, json.dumps({k: values[n % 3] for k in KEYS} | {"other": "x"},
                            ensure_ascii=False, sort_keys=True, separators=(",", ":")))
             for n in range(3)]
-    store.load_table("names_json", [("n", "integer"), ("data", "text")], rows)
+    store.compute.temp_table("names_json", [("n", "integer"), ("data", "text")], rows)
+    data = Col("j", "data")
     for key in KEYS:
-        params: list = []
-        text = store.json_text("data", key, params)
-        string = store.json_string("data", key, params)
-        got = store.query(f"SELECT n, {text}, {string} FROM names_json WHERE n < ? "
-                          "ORDER BY n", [*params, 3])
-        assert [(n, t) for n, t, _ in got] == [(0, "true"), (1, "7"), (2, "文'本?%s")], key
-        assert got[2][2] == "文'本?%s", key
+        got = store.compute.query(select(
+            Col("j", "n"), JsonText(data, key), JsonIs(data, key),
+            source=Table("names_json", "j"), where=Col("j", "n").lt(Param("below")),
+            order_by=[Order(Col("j", "n"))]), {"below": 3})
+        assert [(n, bool(truth)) for n, _, truth in got] == [(0, True), (1, False),
+                                                            (2, False)], key
+        assert got[2][1] == "文'本?%s", key
+        # A number member, where the field is a number (the only place the engine asks).
+        number = store.compute.query(select(JsonNumber(data, key), source=Table("names_json", "j"),
+                                            where=Col("j", "n").eq(Param("n"))), {"n": 1})
+        assert number == [(7,)], key
 
 
 @pytest.mark.parametrize("char", ["\x00", "\t", "\x1b", "\x7f", "\x85"])

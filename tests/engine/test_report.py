@@ -5,6 +5,7 @@ fault it counts as, the record that started it and the article it cites."""
 from __future__ import annotations
 
 import json
+import re
 
 from engine_helpers import by_start
 from semantics_regime import DECIDE, REVIEW, case, write_regime
@@ -52,7 +53,11 @@ def test_text_report_by_agency_with_breaches_and_citations(engine, tmp_path):
     regime = write_regime(tmp_path)
     engine.ingest(regime, RECORDS)
     result = engine.run(regime, "2025-10-20", output="text")
-    assert result.stdout == EXPECTED
+    lines = result.stdout.splitlines(keepends=True)
+    # The second line names the run and the ledger head it was computed over.
+    assert re.fullmatch(r"  run [0-9a-f]{16} · ledger head seq 10 [0-9a-f]{16}… · chain "
+                        r"verified\n", lines[1]), lines[1]
+    assert lines[0] + "".join(lines[2:]) == EXPECTED
     assert result.stderr == ""
 
 

@@ -165,7 +165,7 @@ def test_tongzhou_breach_names_its_fault(engine):
     overdue = [b for b in document["breaches"] if b["start_record"] == "t1"]
     assert overdue == [{
         "duty": COMPLAINT, "regime": "tongzhou", "state": "overdue", "agency": DEPT,
-        "owner": DEPT, "subject": "TS-2026-04", "start_record": "t1",
+        "owner": DEPT, "matter": "TS-2026-04", "start_record": "t1",
         "start_date": "2026-04-01", "due_date": "2026-05-06", "extended": False,
         "done_record": None, "done_date": None,
         # 2026-05-06 → 2026-10-12: 25 + 30 + 31 + 31 + 30 + 12 = 159 calendar days

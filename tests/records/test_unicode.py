@@ -62,10 +62,12 @@ def test_ids_keys_names_and_text_are_stored_in_nfc(schema):
     same = {k: nfc(v) for k, v in written.items()}
     expected = schema.check(same)
     assert checked == expected
-    assert checked.id == nfc("Café-1") and checked.subject == nfc("A-Café")
-    assert unicodedata.is_normalized("NFC", checked.raw)
+    assert checked.id == nfc("Café-1") and checked.matter == nfc("A-Café")
+    assert all(unicodedata.is_normalized("NFC", value) for value in checked if value)
     assert '"职权":"行政处罚"' in checked.data and '"案情":"café 李四"' in checked.data
-    assert checked.content_hash == hashlib.sha256(checked.raw.encode("utf-8")).hexdigest()
+    # The hash is of the normal form: the content columns as a canonical JSON array.
+    framed = json.dumps(list(checked[:-1]), ensure_ascii=False, separators=(",", ":"))
+    assert checked.content_hash == hashlib.sha256(framed.encode("utf-8")).hexdigest()
 
 
 def test_corrects_a_member_name_and_an_officer_are_normalised(schema):
@@ -119,9 +121,9 @@ def test_the_same_record_in_another_spelling_is_already_there(respons, regime, t
     from respons.store import open_store
 
     with open_store(url, Registry(plugin_manager())) as target:
-        (stored,) = list(target.scan())
-    assert stored.id == nfc("Café-1") and stored.subject == nfc("A-Café")
-    assert unicodedata.is_normalized("NFC", stored.raw)
+        (stored,) = list(target.ledger.scan())
+    assert stored.id == nfc("Café-1") and stored.matter == nfc("A-Café")
+    assert unicodedata.is_normalized("NFC", stored.data)
 
 
 def test_a_regime_spelling_a_value_decomposed_meets_records_in_nfc(respons, duty_regime,

@@ -1,5 +1,6 @@
 """The batches table is verified as a chain of its own (`respons.store.batches`), by the
-command line as by the API, on both backends; a store of schema 1 is migrated to it."""
+command line as by the API, on both backends (a store of schema 1 migrated to it:
+tests/store/test_migrate.py)."""
 
 from __future__ import annotations
 
@@ -52,38 +53,3 @@ def test_store_info_shows_the_batch_hashes_which_anchor(respons, store_url, tmp_
     for anchor in (first["batch_hash"], second["batch_hash"]):
         result = respons("verify", "--store", store_url, "--expect-head", anchor)
         assert result.exit_code == 0, result.stderr
-
-
-def test_a_store_of_schema_1_is_migrated(respons, raw_sql, store_url, tmp_path):
-    _ingest(respons, store_url, tmp_path, "a.jsonl", 5, "A")
-    _ingest(respons, store_url, tmp_path, "b.jsonl", 3, "B")
-    before = _info(respons, store_url)
-    # What schema 1 was: the same tables without batches.batch_hash.
-    raw_sql(store_url, "ALTER TABLE batches DROP COLUMN batch_hash",
-            "UPDATE store_info SET value = '1' WHERE key = 'schema_version'")
-    for command in (["verify"], ["store", "info"]):
-        result = respons(*command, "--store", store_url)
-        assert result.exit_code == 2 and "older than this respons reads (2): run `respons " \
-            "store init` to migrate it" in result.stderr, result.stderr
-    result = respons("store", "init", "--store", store_url)
-    assert result.exit_code == 0 and "schema version 2 (migrated from version 1)" in \
-        result.stdout
-    assert _info(respons, store_url) == before
-    assert respons("verify", "--store", store_url).exit_code == 0
-    _ingest(respons, store_url, tmp_path, "c.jsonl", 2, "C")
-    assert respons("verify", "--store", store_url).exit_code == 0
-
-
-def test_a_schema_1_store_whose_batches_hold_the_wrong_types_is_not_migrated(respons, raw_sql,
-                                                                             sqlite_url,
-                                                                             tmp_path):
-    _ingest(respons, sqlite_url, tmp_path, "a.jsonl", 5, "A")
-    raw_sql(sqlite_url, "ALTER TABLE batches DROP COLUMN batch_hash",
-            "UPDATE store_info SET value = '1' WHERE key = 'schema_version'",
-            "UPDATE batches SET file = x'00ff'")
-    result = respons("store", "init", "--store", sqlite_url)
-    assert result.exit_code == 1, result.stderr
-    assert "batch 1: column file holds b'\\x00\\xff', not text; it is not migrated: verify " \
-        "it with the respons that wrote it" in result.stderr, result.stderr
-    assert raw_sql(sqlite_url, "SELECT value FROM store_info WHERE key = 'schema_version'",
-                   fetch=True) == [[("1",)]]

@@ -34,14 +34,13 @@ def test_verify_intact_and_tampered(respons, sqlite_url, records, tmp_path):
     assert broken.exit_code == 1
     assert broken.stderr == (
         f"{sqlite_url}: chain broken after 6 intact records\n"
-        "error: record seq 7 (id 'R000000006'): column at was altered: it holds "
-        "\"2031-01-01T00:00:00+08:00\", the record's content says "
-        "\"2024-01-05T10:51:00+08:00\"\n")
+        "error: record seq 7 (id 'R000000006') was altered: its columns do not match its "
+        "content hash (one of at or at_date was changed)\n")
     document = json.loads(respons("verify", "--store", sqlite_url, "--format", "json").stdout)
     assert document == {
         "format_version": 1, "store": sqlite_url, "intact": False, "records": 6,
         "head": document["head"], "expect_head": None,
-        "problem": {"kind": "column", "seq": 7, "id": "R000000006",
+        "problem": {"kind": "altered", "seq": 7, "id": "R000000006",
                     "message": document["problem"]["message"]}}
     assert document["head"]["seq"] == 6
 
@@ -64,13 +63,13 @@ def test_verify_without_a_store(respons, tmp_path):
 
 def test_store_init_and_info(respons, sqlite_url, records):
     first = respons("store", "init", "--store", sqlite_url)
-    assert (first.exit_code, first.stdout) == (0, f"{sqlite_url}: schema version 2 (created)\n")
+    assert (first.exit_code, first.stdout) == (0, f"{sqlite_url}: schema version 3 (created)\n")
     again = respons("store", "init", "--store", sqlite_url)
-    assert again.stdout == f"{sqlite_url}: schema version 2 (up to date)\n"
+    assert again.stdout == f"{sqlite_url}: schema version 3 (up to date)\n"
     _ingest(respons, sqlite_url, records)
     info = json.loads(respons("store", "info", "--store", sqlite_url, "--format", "json").stdout)
     assert info["format_version"] == 1 and info["dialect"] == "sqlite"
-    assert info["schema_version"] == 2 and info["records"] == 30
+    assert info["schema_version"] == 3 and info["records"] == 30
     (batch,) = info["batches"]
     assert (batch["file"], batch["stored"], batch["first_seq"], batch["last_seq"],
             batch["regime"]) == (str(records), 30, 1, 30, "conformance")

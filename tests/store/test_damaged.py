@@ -62,12 +62,17 @@ def test_every_command_on_damaged_metadata(respons, raw_sql, store_url, files, c
     assert text.exit_code == 1 and f"error: the store is damaged: {reason}" in text.stderr
     regime = str(regime_path())
     for command in (["store", "info"], ["store", "init"], ["ingest", regime, str(more),
-                    "--quiet"], ["evaluate", regime], ["run", regime, str(more), "--quiet"]):
+                    "--quiet"], ["run", regime, str(more), "--quiet"]):
         result = respons(*command, "--store", store_url)
         assert result.exit_code == 1, (case, command, result.stderr)
         assert result.stderr.startswith("error: the store ") and reason in result.stderr
         assert result.stderr.endswith("; run `respons verify`\n"), result.stderr
         assert len(result.stderr.splitlines()) == 1, result.stderr
+    # evaluate verifies the chain before it reports: what it says is what verify says (or,
+    # when the schema itself cannot be read, what every command says).
+    result = respons("evaluate", regime, "--store", store_url)
+    assert result.exit_code == 1 and result.stdout == "", (case, result.stderr)
+    assert "damaged" in result.stderr and reason in result.stderr, result.stderr
     if case not in ("records dropped", "store_info dropped"):
         (count,), = raw_sql(store_url, "SELECT COUNT(*) FROM records", fetch=True)[0]
         assert count == 10  # nothing of the refused file was stored

@@ -30,8 +30,8 @@ def test_a_second_writer_gives_up_after_the_lock_timeout(respons, store_url, rec
     config = tmp_path / "respons.toml"
     config.write_text(f"[plugins.{_backend(store_url)}]\nlock_timeout = 0.5\n", "utf-8")
     with open_store(store_url, Registry(plugin_manager())) as first:
-        first.init()
-        with first.append():  # holds the write lock, as an ingest in progress does
+        first.ledger.init()
+        with first.ledger.append():  # holds the write lock, as an ingest in progress does
             started = time.monotonic()
             result = respons("--config", str(config), "ingest", str(regime_path()),
                              str(records), "--store", store_url, "--quiet")
@@ -43,7 +43,7 @@ def test_a_second_writer_gives_up_after_the_lock_timeout(respons, store_url, rec
             result.stderr, result.stderr
         assert len(result.stderr.splitlines()) == 1
         assert 0.4 <= waited < 10
-        assert first.count() == 0
+        assert first.ledger.count() == 0
     # Once the first writer is done, the second gets the lock.
     again = respons("--config", str(config), "ingest", str(regime_path()), str(records),
                     "--store", store_url, "--quiet")
@@ -53,12 +53,12 @@ def test_a_second_writer_gives_up_after_the_lock_timeout(respons, store_url, rec
 def test_the_api_raises_store_locked(store_url):
     registry = Registry(plugin_manager())
     with open_store(store_url, registry) as first:
-        first.init()
+        first.ledger.init()
         second = open_store(store_url, registry, {"lock_timeout": 0.2})
         assert (first.lock_timeout, second.lock_timeout) == (LOCK_TIMEOUT, 0.2)
-        with first.append(), pytest.raises(StoreLocked, match=r"gave up after 0\.2 s"):
-            second.append()
-        with second.append() as appender:  # free again
+        with first.ledger.append(), pytest.raises(StoreLocked, match=r"gave up after 0\.2 s"):
+            second.ledger.append()
+        with second.ledger.append() as appender:  # free again
             assert appender.head.seq == 0
         second.close()
 

@@ -48,6 +48,9 @@ class Resolved:
     #: The earlier versions it supersedes (取代), newest first: a record is judged by the
     #: version in force on its date.
     versions: tuple[Resolved, ...] = ()
+    #: The texts of every regime it builds on (上位, 参照), nearest first: with its own
+    #: text, what a run of it depends on.
+    inherited_texts: tuple[str, ...] = ()
 
 
 class Resolver:
@@ -77,12 +80,14 @@ class Resolver:
         own = parsed.regime
         complete = parsed.complete
         parents: list[str] = []
+        texts: list[str] = []
         base: Regime | None = None
         if own.extends is not None:
             parent = self._load(own.extends, parsed.path, "extends")
             if parent is not None:
                 base, complete = parent.regime, complete and parent.complete
                 parents += [parent.regime.id, *parent.parents]
+                texts += [parent.parsed.text, *parent.inherited_texts]
         used: list[Regime] = []
         for ref in own.uses:
             other = self._load(ref, parsed.path, "uses")
@@ -90,6 +95,7 @@ class Resolver:
                 used.append(other.regime)
                 complete = complete and other.complete
                 parents += [other.regime.id, *other.parents]
+                texts += [other.parsed.text, *other.inherited_texts]
         merged = self._merge(own, base, used)
         versions: tuple[Resolved, ...] = ()
         if own.supersedes is not None:
@@ -101,7 +107,8 @@ class Resolver:
                     self.sink.add("R0112", f"this version takes effect on {after}, not after "
                                   f"{older.regime.id}, which it supersedes ({before})",
                                   own.supersedes.span, "a later version takes effect later")
-        return Resolved(parsed, merged, tuple(dict.fromkeys(parents)), complete, versions)
+        return Resolved(parsed, merged, tuple(dict.fromkeys(parents)), complete, versions,
+                        tuple(texts))
 
     def _load(self, ref, from_file: str, how: str):
         if ref.is_path and not ref.target.endswith(".resp"):

@@ -1,22 +1,24 @@
-"""`respons evaluate REGIME [--store URL] [--as-of DATE] [--format text|json] [--all]`.
+"""`respons evaluate REGIME [--store URL] [--as-of DATE] [--format text|json] [--all]
+[--soon N] [--no-verify]`.
 
-Derives every obligation of the regime's duties from the records in the store (inside the
-store, as SQL: ``respons.engine``) and prints the report: by agency, open, due soon and
-overdue; every breach with its reason and citation. Exit 0: evaluated (breaches are
-results, not errors); 1: the regime has errors; 2: usage or unreadable input, or a store
-that cannot be used. Obligations whose due date falls in a year the calendar has no data
-for are reported as unknown, with a warning naming the year — never guessed.
+Verifies the store's hash chain, then derives every obligation of the regime's duties from
+the records up to the head it verified (inside the store, as SQL: ``respons.engine``) as
+one run, and prints the report: the run and head, by agency, open, due soon and overdue;
+the breaches with their reasons and citations. Exit 0: evaluated (breaches are results,
+not errors); 1: the regime has errors, or the chain does not verify (no report then);
+2: usage or unreadable input, or a store that cannot be used. Obligations whose due date
+falls in a year the calendar has no data for are reported as unknown, with a warning naming
+the year — never guessed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
 import click
 
-from respons.app import EXIT_OK, EXIT_USAGE, App, pass_app
+from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, App, pass_app
 from respons.commands.check import resolve_or_exit
 
 
@@ -38,52 +40,69 @@ AS_OF = click.option("--as-of", "as_of", type=_Date(),
 FORMAT = click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
                       show_default=True)
 ALL = click.option("--all", "everything", is_flag=True,
-                   help="JSON: list every obligation, not only breaches.")
+                   help="List every breach in the text report; in JSON, every obligation too.")
 SOON = click.option("--soon", type=click.IntRange(0, 365), default=3, show_default=True,
                     help="Working days ahead that count as due soon.")
+NO_VERIFY = click.option("--no-verify", "no_verify", is_flag=True,
+                         help="Do not verify the hash chain before reporting (the report "
+                              "then says it was not verified).")
 
 
-def evaluate_report(app: App, store, resolved, as_of, soon):
-    """Run the engine over an open store: (exit code, report or None). Warnings go to
-    stderr: obligations without a due date name the years the calendar lacks."""
+def evaluate_run(app: App, store, resolved, as_of, soon, verify_chain: bool, output: str):
+    """Verify the ledger (unless told not to), evaluate over the head verified, and read
+    the run's summary: (exit code, summary or None, verified). A chain that does not
+    verify is reported as `respons verify` reports it, in ``output`` — exit 1, no report.
+    Warnings go to stderr: obligations without a due date name the years the calendar
+    lacks."""
     from respons.calendar import CalendarDataError, UnknownCalendar
     from respons.engine.evaluate import evaluate
-    from respons.engine.report import build_report
+    from respons.engine.report import summary
+    from respons.store.verify import verify
 
+    head = None
+    if verify_chain:
+        checked = verify(store.ledger)
+        if not checked.intact:
+            from respons.commands.verify import print_report
+
+            print_report(store, checked, None, output)
+            return EXIT_FINDINGS, None, False
+        head = checked.head
     try:
-        evaluation = evaluate(store, resolved, app.calendar, as_of)
+        evaluation = evaluate(store, resolved, app.calendar, as_of, head)
     except (UnknownCalendar, CalendarDataError) as error:
         click.echo(f"error: {error}", err=True)
-        return EXIT_USAGE, None
-    report = build_report(store, evaluation, soon)
-    if report.wanting:
-        click.echo(f"warning: {report.totals['unknown']} obligations have no due date: the "
-                   "calendar has no data for " + ", ".join(map(str, report.wanting)) +
+        return EXIT_USAGE, None, verify_chain
+    found = summary(store.compute, evaluation, soon)
+    if found.wanting:
+        click.echo(f"warning: {found.totals['unknown']} obligations have no due date: the "
+                   "calendar has no data for " + ", ".join(map(str, found.wanting)) +
                    " (add the year's holiday arrangement to the calendar's data)", err=True)
-    return EXIT_OK, report
+    return EXIT_OK, found, verify_chain
 
 
-def report_document(store, report, titles, everything: bool) -> dict:
-    from respons.engine.report import all_obligations, to_json
+def json_report(store, found, titles, verified: bool, everything: bool, indent: str = ""):
+    """The evaluation's JSON document as text chunks, read from the store as written."""
+    from respons.engine.report import breaches, obligations
+    from respons.report.evaluation import json_chunks
 
-    obligations = all_obligations(store, report.evaluation) if everything else None
-    return to_json(report, titles, obligations)
+    evaluation = found.evaluation
+    listed = obligations(store.compute, evaluation) if everything else None
+    return json_chunks(found, breaches(store.compute, evaluation), titles, verified, listed,
+                       indent)
 
 
-def evaluate_and_report(app: App, store, resolved, titles, as_of, output, everything,
-                        soon) -> int:
-    """Run the engine over an open store and print the report; returns the exit code."""
-    from respons.engine.report import render_text
+def print_report(store, found, titles, verified: bool, output: str, everything: bool) -> None:
+    from respons.engine.report import breaches
+    from respons.report.evaluation import render_text
 
-    code, report = evaluate_report(app, store, resolved, as_of, soon)
-    if report is None:
-        return code
     if output == "json":
-        click.echo(json.dumps(report_document(store, report, titles, everything),
-                              ensure_ascii=False, indent=2))
+        for chunk in json_report(store, found, titles, verified, everything):
+            click.echo(chunk, nl=False)
+        click.echo()
     else:
-        click.echo(render_text(report, titles), nl=False)
-    return code
+        click.echo(render_text(found, breaches(store.compute, found.evaluation), titles,
+                               verified, everything), nl=False)
 
 
 @click.command()
@@ -94,9 +113,10 @@ def evaluate_and_report(app: App, store, resolved, titles, as_of, output, everyt
 @FORMAT
 @ALL
 @SOON
+@NO_VERIFY
 @pass_app
 def evaluate(app: App, regime: str, store_url: str | None, as_of: str | None, output: str,
-             everything: bool, soon: int) -> None:
+             everything: bool, soon: int, no_verify: bool) -> None:
     """Evaluate REGIME's duties over the records in the store."""
     from respons.commands.store import fail, open_or_exit, store_errors
 
@@ -105,10 +125,11 @@ def evaluate(app: App, regime: str, store_url: str | None, as_of: str | None, ou
     with target, store_errors(target):
         # Evaluating a store that was never written is almost always a mistyped --store:
         # say so rather than report an empty year (and leave no new file behind).
-        if target.schema_version() is None:
+        if target.ledger.schema_version() is None:
             fail(f"the store {target.url} holds no records yet (its schema was never "
                  "created): ingest records first (respons ingest or respons run)")
-        target.init()
-        code = evaluate_and_report(app, target, resolved, titles, as_of, output, everything,
-                                   soon)
+        code, found, verified = evaluate_run(app, target, resolved, as_of, soon,
+                                             not no_verify, output)
+        if found is not None:
+            print_report(target, found, titles, verified, output, everything)
     raise SystemExit(code)

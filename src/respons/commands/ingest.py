@@ -21,7 +21,7 @@ from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, App, pass_app
 from respons.check.runner import check_paths
 from respons.commands.check import source_lines
 from respons.commands.rejects import refuse_rejects, shown
-from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
+from respons.commands.store import STORE_HELP, fail, open_or_exit, prepare, store_errors
 from respons.diagnostics.diagnostic import ERROR
 from respons.diagnostics.render import render_json as render_diagnostics_json
 from respons.diagnostics.render import render_text
@@ -63,7 +63,7 @@ def ingest(app: App, regime: str, files: tuple[str, ...], store_url: str | None,
     protected = refuse_rejects(app, rejects, regime, checked.sources, files, store_url)
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
-        target.init()
+        prepare(target)
         code, document = ingest_files(target, resolved, files, rejects, quiet, output,
                                       protected)
     if output == "json":
@@ -108,7 +108,7 @@ def ingest_files(target, resolved, files, rejects, quiet: bool, output: str,
         if sink is not None:
             sink.discard()
         raise
-    head = target.head()
+    head = target.ledger.head()
     code = _exit_code(reports)
     if output != "json" and not quiet:
         stored = sum(r.stored for r in reports)
@@ -126,7 +126,7 @@ def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str)
     show_bar = not quiet and size >= PROGRESS_BYTES and sys.stderr.isatty()
     try:
         if not show_bar:
-            report = ingest_file(target, schema, file, name=name, regime=regime_info,
+            report = ingest_file(target.ledger, schema, file, name=name, regime=regime_info,
                                  rejects=sink)
         else:
             with click.progressbar(length=size, label=clean(name), file=sys.stderr,
@@ -137,7 +137,7 @@ def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str)
                     bar.update(done - state["done"])
                     state["done"] = done
 
-                report = ingest_file(target, schema, file, name=name, regime=regime_info,
+                report = ingest_file(target.ledger, schema, file, name=name, regime=regime_info,
                                      rejects=sink, progress=progress)
     except OSError as error:  # replaced by a FIFO since it was checked, or failing to read
         _diagnostics(output, [unreadable(name, error)], lambda _: None, valid=False)

@@ -18,14 +18,15 @@ from respons.commands.evaluate import (
     ALL,
     AS_OF,
     FORMAT,
+    NO_VERIFY,
     SOON,
-    evaluate_and_report,
-    evaluate_report,
-    report_document,
+    evaluate_run,
+    json_report,
+    print_report,
 )
 from respons.commands.ingest import ingest_files, refuse_unreadable
 from respons.commands.rejects import refuse_rejects
-from respons.commands.store import open_or_exit, store_errors
+from respons.commands.store import open_or_exit, prepare, store_errors
 
 
 @click.command()
@@ -40,10 +41,11 @@ from respons.commands.store import open_or_exit, store_errors
 @FORMAT
 @ALL
 @SOON
+@NO_VERIFY
 @pass_app
 def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
         rejects: str | None, quiet: bool, as_of: str | None, output: str, everything: bool,
-        soon: int) -> None:
+        soon: int, no_verify: bool) -> None:
     """Ingest RECORDS into the store and evaluate REGIME over them."""
     checked = check_or_exit(app, regime, output)
     resolved, titles = checked.resolved[0], checked.titles
@@ -53,19 +55,28 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
     protected = refuse_rejects(app, rejects, regime, checked.sources, records, store_url)
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
-        target.init()
+        prepare(target)
         ingest_code, ingest_document = ingest_files(target, resolved, records, rejects, quiet,
                                                     output, protected)
         if output == "json":
-            # One JSON document on stdout: the ingest and the evaluation side by side.
-            code, report = evaluate_report(app, target, resolved, as_of, soon)
-            evaluation = report_document(target, report, titles, everything) if report else None
-            document = {"format_version": 1, "ingest": ingest_document, "evaluation": evaluation}
-            click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+            # One JSON document on stdout: the ingest and the evaluation side by side. A
+            # chain that does not verify is its own document, as `respons verify` writes it.
+            ingest_text = json.dumps(ingest_document, ensure_ascii=False, indent=2)
+            code, found, verified = evaluate_run(app, target, resolved, as_of, soon,
+                                                 not no_verify, output)
+            if found is None:
+                raise SystemExit(max(ingest_code, code))
+            click.echo('{\n  "format_version": 2,\n  "ingest": '
+                       + ingest_text.replace("\n", "\n  ") + ',\n  "evaluation": ', nl=False)
+            for chunk in json_report(target, found, titles, verified, everything, "  "):
+                click.echo(chunk, nl=False)
+            click.echo("\n}")
         else:
             if not quiet:
                 click.echo()
-            code = evaluate_and_report(app, target, resolved, titles, as_of, output,
-                                       everything, soon)
+            code, found, verified = evaluate_run(app, target, resolved, as_of, soon,
+                                                 not no_verify, output)
+            if found is not None:
+                print_report(target, found, titles, verified, output, everything)
     raise SystemExit(max(ingest_code, code))
 

@@ -61,6 +61,17 @@ def open_or_exit(app: App, given: str | None) -> Store:
         fail(str(error))
 
 
+def prepare(target: Store) -> None:
+    """Before records are appended: a new store gets its schema; a store of an older
+    schema is not migrated behind the user's back — migrating to schema 3 re-hashes the
+    chain, and so changes the head — but refused with `SchemaError`, which says to run
+    `respons store init`."""
+    if target.ledger.schema_version() is None:
+        target.ledger.init()
+    else:
+        target.ledger.head()  # the schema must be this respons's
+
+
 def _backend_settings(app: App, url: str) -> dict:
     scheme = url.partition("://")[0].lower()
     backends = app.registry.storage_backends()
@@ -95,11 +106,17 @@ def init(app: App, store_url: str | None) -> None:
     """Create the store's schema, or migrate it to this version; print the version."""
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
-        before = target.schema_version()
-        version = target.init()
-    state = "created" if before is None else ("migrated from version "
-                                              f"{before}" if before != version else "up to date")
-    click.echo(f"{target.url}: schema version {version} ({state})")
+        before = target.ledger.schema_version()
+        version = target.ledger.init()
+        state = "created" if before is None else (
+            f"migrated from version {before}" if before != version else "up to date")
+        click.echo(f"{target.url}: schema version {version} ({state})")
+        old = target.ledger.rehashed_from() if before is not None and before < 3 else None
+        if old:
+            # Schema 3 hashes a record's columns: every link changed, and so did the head.
+            click.echo(f"the chain was re-hashed: head {old} is now "
+                       f"{target.ledger.head().hash}; a head recorded before names the old "
+                       "chain")
 
 
 @store.command()
@@ -111,14 +128,14 @@ def info(app: App, store_url: str | None, output: str) -> None:
     """Show the store's schema version, record count, head and ingested files."""
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
-        version = target.schema_version()
+        version = target.ledger.schema_version()
         if version is None:
             fail(f"the store {target.url} holds no records yet (its schema was never "
                  "created): run `respons ingest` or `respons store init`")
-        head, count, batches = target.head(), target.count(), target.batches()
+        head, count, batches = target.ledger.head(), target.ledger.count(), target.ledger.batches()
     if output == "json":
         click.echo(json.dumps({
-            "format_version": 1, "store": target.url, "dialect": target.dialect,
+            "format_version": 1, "store": target.url, "dialect": target.dialect.name,
             "schema_version": version, "records": count,
             "head": {"seq": head.seq, "hash": head.hash},
             "batches": [{"batch": b.batch, "file": b.file, "file_sha256": b.file_sha256,
@@ -129,7 +146,7 @@ def info(app: App, store_url: str | None, output: str) -> None:
                         for b in batches],
         }, ensure_ascii=False, indent=2))
         return
-    click.echo(f"store {target.url} ({target.dialect}), schema version {version}")
+    click.echo(f"store {target.url} ({target.dialect.name}), schema version {version}")
     click.echo(f"{count} records in {len(batches)} files; head seq {head.seq} {head.hash}")
     for b in batches:
         click.echo(f"  batch {b.batch}: {b.file} — {b.stored} records, seq {b.first_seq}–"

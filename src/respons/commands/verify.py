@@ -39,7 +39,14 @@ def verify(app: App, store_url: str | None, expect_head: str | None, output: str
     with target, store_errors(target):
         report = _wiped(target, expect_head)
         if report is None:
-            report = verify_store(target, expect_head)
+            report = verify_store(target.ledger, expect_head)
+    print_report(target, report, expect_head, output)
+    raise SystemExit(EXIT_OK if report.broken is None else EXIT_FINDINGS)
+
+
+def print_report(target, report: VerifyReport, expect_head: str | None, output: str) -> None:
+    """What verify found, as text (a failure on stderr) or as the JSON document on stdout:
+    `respons evaluate` and `respons run` print a chain that does not verify this way too."""
     broken = report.broken
     if output == "json":
         click.echo(json.dumps({
@@ -59,7 +66,6 @@ def verify(app: App, store_url: str | None, expect_head: str | None, output: str
         click.echo(f"{target.url}: damaged, not verified" if broken.kind == "metadata" else
                    f"{target.url}: chain broken after {report.records} intact records", err=True)
         click.echo(f"error: {broken.message}", err=True)
-    raise SystemExit(EXIT_OK if broken is None else EXIT_FINDINGS)
 
 
 def _wiped(target, expect_head: str | None) -> VerifyReport | None:
@@ -70,7 +76,7 @@ def _wiped(target, expect_head: str | None) -> VerifyReport | None:
     emptied, deleted or dropped is a finding.
     """
     try:
-        version = target.schema_version()
+        version = target.ledger.schema_version()
     except DamagedStore:
         return None  # verify_store reports it, as a finding
     if version is not None:

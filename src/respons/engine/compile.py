@@ -7,18 +7,19 @@ extensions (凭), the time its pauses exclude (中止), and computes its due dat
 the calendar tables of ``respons.engine.timeline``. Its state as of the date follows:
 met, met late, open, paused, overdue — or unknown where the calendar has no data.
 
-The SQL is portable between SQLite and PostgreSQL: CTEs, scalar subqueries, LEFT JOINs
-and ``?`` parameters only; JSON fields are read through `Store.json_text`. A record that
-a later record corrects is left out (its correction takes its place).
+The statement is a `respons.sql.ir` tree, rendered by the store's dialect: no name the
+author wrote — a field, an event, a duty — is spliced into SQL text, every one is a named
+parameter. Every read of ``records`` stops at the head the evaluation was started on
+(``seq <= head``), so a file ingested meanwhile changes nothing, and a record that a later
+record corrects is left out (its correction takes its place).
 
-No name a regime declares — a record kind, an event, a field, a duty, an owner, the
-regime's id — is ever part of the SQL text: each is a parameter, whatever characters it
-holds (quotes, ``?``, ``%``, ``$``, backslashes).
+"The first record of these types after the start" is written in the form the dialect's
+planner runs best (`Dialect.first_row`): a correlated subquery ordered and limited to one
+row, or a join numbered with ROW_NUMBER() and filtered to the first — the form engines
+without correlated-subquery rewriting (Spark) need, and DuckDB plans as well.
 """
 
 from __future__ import annotations
-
-import re
 
 import attrs
 
@@ -26,21 +27,22 @@ from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not
 from respons.model.duty import Duty, Period
 from respons.model.record import RecordKind
+from respons.sql import ir
+from respons.sql.ir import Col, Cte, Derived, Join, Lit, Order, Param, Table, all_of, select
+from respons.store.results import OBLIGATIONS
 
-#: The columns of ``resp_obligations``, in order.
-COLUMNS = (
-    ("duty", "text"), ("regime", "text"), ("start_seq", "integer"), ("start_id", "text"),
-    ("subject", "text"), ("start_date", "text"), ("due_date", "text"),
-    ("extended_due", "text"), ("paused_units", "integer"), ("done_id", "text"),
-    ("done_date", "text"), ("agency", "text"), ("owner", "text"), ("state", "text"),
-)
+#: The columns of an obligation as the statement selects them: the results table's but
+#: the run, in its order (`respons.store.results.OBLIGATIONS`).
+COLUMNS = OBLIGATIONS.columns[1:]
 
-#: unit → (the resp_cal column it counts in, months per unit or None)
-_UNITS = {"workdays": ("cum", None), "days": ("day_index", None), "months": ("day_index", 1),
-          "years": ("day_index", 12)}
-#: A parameter's mark in the statement being built: NUL cannot occur in the SQL text
-#: (no name is spliced into it, and the checker refuses names with control characters).
-_MARK = re.compile("\x00([0-9]+)\x00")
+#: unit → the calendar column a pause's length is counted in
+_PAUSE_COLUMN = {"workdays": "cum", "days": "day_index", "months": "day_index",
+                 "years": "day_index"}
+_MONTHS = {"months": 1, "years": 12}
+
+#: Field types read as text (their JSON value is a string).
+_STRINGS = frozenset({"agency", "body", "post", "officer", "power", "text", "choice", "date",
+                      "datetime", "ref"})
 
 
 @attrs.frozen
@@ -52,253 +54,341 @@ class Window:
     end: str    # ISO date, "9999-12-31" for no upper bound
 
 
+@attrs.frozen
+class Statement:
+    """A compiled duty: the tree and the value of each of its named parameters."""
+
+    query: ir.With
+    params: dict
+
+
 class Compiler:
-    """Builds the statement for one duty; ``store`` supplies JSON access for its dialect.
+    """Builds the statement of one duty. ``first_row`` is the dialect's choice of lookup
+    form ("correlated" or "window"); ``materialize`` whether to ask for a CTE to be
+    computed once (PostgreSQL otherwise inlines one used once, and runs its subqueries
+    again inside a hash join over every record)."""
 
-    Values go in as parameters through `value`, which leaves a numbered mark; `statement`
-    turns the marks into ``?`` in the order they appear, so parts can be built in any order.
-    The store's JSON access binds its keys through `value` too.
-    """
-
-    def __init__(self, store, kind: RecordKind, duty: Duty, window: Window, as_of: str,
+    def __init__(self, kind: RecordKind, duty: Duty, window: Window, as_of: str, head: int,
+                 *, first_row: str = "correlated", materialize: bool = False,
                  corrections: bool = True, owner_agency: str | None = None) -> None:
-        self.store = store
-        #: The agency the duty's named owner belongs to (its post's or body's agency), if any.
-        self.owner_agency = owner_agency
-        #: Whether the store holds any correction: without one, no record is left out, and
-        #: the statement need not ask of every record whether a later one corrects it.
-        self.corrections = corrections
         self.kind = kind
         self.duty = duty
         self.window = window
-        self.as_of = as_of
-        self._values: list = []
+        self.first_row = first_row
+        self.materialize = materialize
+        #: Whether the store holds any correction: without one, no record is left out,
+        #: and the statement need not ask of every record whether a later one corrects it.
+        self.corrections = corrections
+        #: The agency the duty's named owner belongs to (its post's or body's agency).
+        self.owner_agency = owner_agency
+        self.params: dict = {"as_of": as_of, "head": head, "duty": duty.name,
+                             "regime": window.regime, "from": window.start,
+                             "until": window.end}
+        self.ctes: list[Cte] = []
+        self._types = {f.name: f.type.kind for f in kind.fields}
 
-    def value(self, value) -> str:
-        self._values.append(value)
-        return f"\x00{len(self._values) - 1}\x00"
+    # ── parameters and small pieces ──────────────────────────────────────────────
+    def param(self, value, hint: str = "v") -> Param:
+        """A parameter for ``value``; equal values share one name."""
+        for name, existing in self.params.items():
+            if name.startswith(hint) and existing == value and type(existing) is type(value):
+                return Param(name)
+        name = f"{hint}{len(self.params)}"
+        self.params[name] = value
+        return Param(name)
 
-    def statement(self) -> tuple[str, list]:
-        sql = self._sql()
-        order = [int(m.group(1)) for m in _MARK.finditer(sql)]
-        text = _MARK.sub("?", sql)
-        # A mark is only ever one `value` made (parts built but not used leave values
-        # unused); anything else is a bug here.
-        if any(n >= len(self._values) for n in order) or "\x00" in text:
-            raise AssertionError("the statement's parameter marks do not match its values")
-        return text, [self._values[n] for n in order]
+    def types(self, refs) -> tuple[Param, ...]:
+        return tuple(self.param(ref.text if isinstance(ref, Ref) else ref, "t") for ref in refs)
 
-    # ── pieces ───────────────────────────────────────────────────────────────────
-    def _not_corrected(self, alias: str) -> str:
+    def visible(self, alias: str) -> ir.Expr:
+        """The record ``alias`` is in the ledger up to the head, and no correction of it is."""
+        seen = Col(alias, "seq").le(Param("head"))
         if not self.corrections:
-            return "1 = 1"
-        return f"NOT EXISTS (SELECT 1 FROM records k WHERE k.corrects = {alias}.id)"
+            return seen
+        k = f"k_{alias}"
+        corrected = ir.Exists(select(Lit(1), source=Table("records", k),
+                                     where=all_of(Col(k, "corrects").eq(Col(alias, "id")),
+                                                  Col(k, "seq").le(Param("head")))),
+                              negate=True)
+        return all_of(seen, corrected)
 
-    def _first(self, alias: str, types: list[str], outer: str) -> str:
-        """The seq of the first record of ``types`` in ``outer``'s matter on or after it:
-        first in time (``at``), not in the chain — records reach the store in any order."""
-        marks = ", ".join(self.value(t) for t in types)
-        # Not the starting record itself: a duty that recurs (起算 A 或 B, 完成 B) is met by
-        # the next B, never by the B that started it.
-        return (f"(SELECT {alias}.seq FROM records {alias} WHERE {alias}.type IN ({marks})"
-                f" AND {alias}.subject = {outer}.subject AND {alias}.at_date >= {outer}.at_date"
-                f" AND {alias}.seq <> {outer}.seq"
-                f" AND {alias}.at_date <= {self.value(self.as_of)}"
-                f" AND {self._not_corrected(alias)} ORDER BY {alias}.at, {alias}.seq LIMIT 1)")
+    def cte(self, name: str, query: ir.Select, materialized: bool = False) -> str:
+        self.ctes.append(Cte(name, query, materialized and self.materialize))
+        return name
 
-    def _pause_units(self, column: str) -> str:
-        """Units that pauses ended by the evaluation date exclude (中止 … 至 …). A pause
-        ends at the first end record at or after its start in time (``at``), whatever
-        order the records reached the store in; corrected records are left out. A pause
-        recorded while the matter is already paused adds nothing: it ends with the pause it
-        falls in, whose time is already counted."""
-        parts = []
-        for n, pause in enumerate(self.duty.pauses):
-            p, e, q = f"p{n}", f"e{n}", f"o{n}"
-            start, end = self.value(pause.start.text), self.value(pause.end.text)
-            inside = (
-                f"NOT EXISTS (SELECT 1 FROM records {q} WHERE {q}.type = {start}"
-                f" AND {q}.subject = {p}.subject AND ({q}.at < {p}.at OR ({q}.at = {p}.at"
-                f" AND {q}.seq < {p}.seq)) AND {self._not_corrected(q)}"
-                f" AND NOT EXISTS (SELECT 1 FROM records y WHERE y.type = {end}"
-                f" AND y.subject = {q}.subject AND y.at >= {q}.at AND y.at <= {p}.at"
-                f" AND {self._not_corrected('y')}))")
-            parts.append(
-                f"(SELECT COALESCE(SUM(ce.{column} - cp.{column}), 0) FROM records {p}"
-                f" JOIN resp_cal cp ON cp.d = {p}.at_date"
-                f" JOIN records {e} ON {e}.seq = (SELECT x.seq FROM records x"
-                f" WHERE x.type = {self.value(pause.end.text)} AND x.subject = {p}.subject"
-                f" AND x.at >= {p}.at AND x.at_date <= {self.value(self.as_of)}"
-                f" AND {self._not_corrected('x')} ORDER BY x.at, x.seq LIMIT 1)"
-                f" JOIN resp_cal ce ON ce.d = {e}.at_date"
-                f" WHERE {p}.type = {self.value(pause.start.text)} AND {p}.subject = s0.subject"
-                f" AND {p}.at_date >= s0.at_date AND {p}.at_date <= {self.value(self.as_of)}"
-                f" AND {p}.at_date <= s0.due0 AND {self._not_corrected(p)} AND {inside})")
-        return " + ".join(parts) if parts else "0"
+    # ── "the first record of these types after the start" ────────────────────────
+    def first(self, base: str, outer: str, tag: str, types: tuple[Param, ...]
+              ) -> tuple[ir.Expr, list[Join]]:
+        """(the seq of the first record of ``types`` in the matter of the row ``outer`` of
+        CTE ``base``, on or after its date; the joins that expression needs). First in time
+        (``at``), not in the chain — records reach the store in any order — and never the
+        starting record itself: a duty that recurs (起算 A 或 B, 完成 B) is met by the next B."""
+        c = f"{tag}c"
+        conditions = all_of(
+            Col(c, "type").isin(types), Col(c, "matter").eq(Col(outer, "matter")),
+            Col(c, "at_date").ge(Col(outer, "at_date")), Col(c, "seq").ne(Col(outer, "seq")),
+            Col(c, "at_date").le(Param("as_of")), self.visible(c))
+        order = (Order(Col(c, "at")), Order(Col(c, "seq")))
+        if self.first_row == "correlated":
+            return ir.Scalar(select(Col(c, "seq"), source=Table("records", c), where=conditions,
+                                    order_by=order, limit=1)), []
+        numbered = select((Col(outer, "seq"), "oseq"), (Col(c, "seq"), "cseq"),
+                          (ir.RowNumber((Col(outer, "seq"),), order), "rn"),
+                          source=Table(base, outer),
+                          joins=[Join(Table("records", c), conditions)])
+        join = Join(Derived(numbered, tag), all_of(Col(tag, "oseq").eq(Col(outer, "seq")),
+                                                   Col(tag, "rn").eq(Lit(1))), left=True)
+        return Col(tag, "cseq"), [join]
 
-    def _paused(self, outer: str) -> str:
-        # A pause begun after the due date (without pauses) has passed does not revive an
-        # expired obligation, as a late extension grant does not.
-        """1 while a pause has begun and not yet ended as of the evaluation date."""
-        checks = []
-        for n, pause in enumerate(self.duty.pauses):
-            q = f"q{n}"
-            checks.append(
-                f"EXISTS (SELECT 1 FROM records {q} WHERE {q}.type = {self.value(pause.start.text)}"
-                f" AND {q}.subject = {outer}.subject AND {q}.at_date >= {outer}.at_date"
-                f" AND {q}.at_date <= {outer}.due0"
-                f" AND {q}.at_date <= {self.value(self.as_of)} AND {self._not_corrected(q)}"
-                f" AND NOT EXISTS (SELECT 1 FROM records y"
-                f" WHERE y.type = {self.value(pause.end.text)} AND y.subject = {q}.subject"
-                f" AND y.at >= {q}.at AND y.at_date <= {self.value(self.as_of)}"
-                f" AND {self._not_corrected('y')}))")
-        return f"CASE WHEN {' OR '.join(checks)} THEN 1 ELSE 0 END" if checks else "0"
+    # ── fields and conditions ────────────────────────────────────────────────────
+    def text(self, name: str, alias: str = "r") -> ir.Expr:
+        return ir.JsonText(Col(alias, "data"), name)
 
-    @staticmethod
-    def _due(period: Period, cal: str, date: str, shift: str, tag: str) -> tuple[str, str]:
-        """(joins, expression) for the end of ``period`` counted from the date whose
-        ``resp_cal`` row is ``cal`` (and whose ISO text is ``date``), ``shift`` units later."""
-        amount = int(period.amount)
-        if period.unit == "workdays":
-            return (f" LEFT JOIN resp_wd {tag} ON {tag}.cum = {cal}.base + {amount} + {shift}",
-                    f"{tag}.d")
-        if period.unit == "days":
-            return (f" LEFT JOIN resp_cal {tag} ON {tag}.day_index = {cal}.day_index + {amount}"
-                    f" + {shift}", f"{tag}.roll")
-        months = amount * _UNITS[period.unit][1]
-        return (f" LEFT JOIN resp_months {tag}m ON {tag}m.d = {date} AND {tag}m.n = {months}"
-                f" LEFT JOIN resp_cal {tag} ON {tag}.day_index = {tag}m.target_index + {shift}",
-                f"{tag}.roll")
-
-    def _field(self, name: str, alias: str) -> str:
-        return self.store.json_text(f"{alias}.data", name, self.value)
-
-    def _condition(self, condition) -> str:
+    def condition(self, condition) -> ir.Expr | None:
         if condition is None:
-            return "1 = 1"
+            return None
         if isinstance(condition, Ref):
-            return f"{self._field(condition.text, 'r')} = 'true'"
+            # A bare field is a 是否 field that holds (the checker sees to its type).
+            return ir.JsonIs(Col("r", "data"), condition.text)
         if isinstance(condition, Not):
-            return f"NOT ({self._condition(condition.operand)})"
-        if isinstance(condition, (AllOf, AnyOf)):
-            joiner = " AND " if isinstance(condition, AllOf) else " OR "
-            return "(" + joiner.join(self._condition(c) for c in condition.operands) + ")"
+            return ir.Not(self.condition(condition.operand))
+        if isinstance(condition, AllOf | AnyOf):
+            parts = tuple(self.condition(c) for c in condition.operands)
+            return ir.And(parts) if isinstance(condition, AllOf) else ir.Or(parts)
         assert isinstance(condition, Compare)
+        name, literal = condition.left.text, condition.right
+        kind = self._types.get(name)
+        if kind == "boolean":
+            truth = {"是": True, "否": False, "true": True, "false": False}[str(literal.value)]
+            test = ir.JsonIs(Col("r", "data"), name, truth)
+            return test if condition.op == "=" else ir.Not(test)
         op = {"=": "=", "!=": "<>"}.get(condition.op, condition.op)
-        field = self._field(condition.left.text, "r")
-        value = condition.right.value
-        if condition.right.kind == "number":
-            return f"CAST({field} AS REAL) {op} {self.value(float(value))}"
-        # 是/否 for a 是否 field: the JSON booleans, which json_text gives as true/false.
-        value = {"是": "true", "否": "false"}.get(value, value)
-        return f"{field} {op} {self.value(str(value))}"
+        if literal.kind == "number":
+            left = ir.JsonNumber(Col("r", "data"), name)
+            return ir.Op(op, left, self.param(float(literal.value), "n"))
+        return ir.Op(op, self.text(name), self.param(str(literal.value), "s"))
 
-    _STRINGS = ("agency", "body", "post", "officer", "power", "text", "choice", "date",
-                "datetime")
+    def who(self) -> tuple[ir.Expr, ir.Expr | None]:
+        """(agency, owner or None for "the agency itself"), read in the starting record.
 
-    def _who(self) -> tuple[str, str]:
-        """(agency, owner) read in the starting record (``r``).
-
-        The owner is whoever the duty makes responsible (负责): a field of the record, or a
-        named agency, body or post. An obligation is filed under the owner's agency: the
+        The owner is whoever the duty makes responsible (负责): a field of the record, or
+        a named agency, body or post. An obligation is filed under the owner's agency: the
         owner itself when it is an agency field, the agency of a named owner, and otherwise
-        the record kind's first agency field. ``"agency_v"`` as the owner means "the same
-        as the agency"."""
-        fields = {f.name: f.type.kind for f in self.kind.fields}
-
-        def read(name: str) -> str:
-            if fields.get(name) in self._STRINGS:
-                return self.store.json_string("r.data", name, self.value)
-            return self._field(name, "r")
-
-        first_agency = next((n for n, kind in fields.items() if kind == "agency"), None)
-        default = read(first_agency) if first_agency else "NULL"
+        the record kind's first agency field."""
+        first_agency = next((n for n, kind in self._types.items() if kind == "agency"), None)
+        default = self.text(first_agency) if first_agency else Lit(None)
         owner = self.duty.owner
         if owner is None:
-            return default, "agency_v"
-        if len(owner.parts) == 1 and owner.head in fields:
-            if fields[owner.head] == "agency":
-                return read(owner.head), "agency_v"
-            return default, read(owner.head)
-        if self.owner_agency is not None:
-            return self.value(self.owner_agency), self.value(owner.text)
-        return default, self.value(owner.text)
+            return default, None
+        if len(owner.parts) == 1 and owner.head in self._types:
+            if self._types[owner.head] == "agency":
+                return self.text(owner.head), None
+            return default, self.text(owner.head)
+        agency = self.param(self.owner_agency, "a") if self.owner_agency else default
+        return agency, self.param(owner.text, "o")
+
+    # ── the due date ─────────────────────────────────────────────────────────────
+    def due(self, period: Period, cal: str, date: ir.Expr, shift: ir.Expr, tag: str):
+        """(joins, expression) for the end of ``period`` counted from the date whose
+        ``resp_cal`` row is ``cal`` (its ISO text ``date``), ``shift`` units later."""
+        amount = Lit(int(period.amount))
+        if period.unit == "workdays":
+            on = Col(tag, "cum").eq(Col(cal, "base").plus(amount).plus(shift))
+            return [Join(Table("resp_wd", tag), on, left=True)], Col(tag, "d")
+        if period.unit == "days":
+            on = Col(tag, "day_index").eq(Col(cal, "day_index").plus(amount).plus(shift))
+            return [Join(Table("resp_cal", tag), on, left=True)], Col(tag, "roll")
+        months = Lit(int(period.amount) * _MONTHS[period.unit])
+        m = f"{tag}m"
+        return [Join(Table("resp_months", m), all_of(Col(m, "d").eq(date), Col(m, "n").eq(months)),
+                     left=True),
+                Join(Table("resp_cal", tag), Col(tag, "day_index").eq(
+                    Col(m, "target_index").plus(shift)), left=True)], Col(tag, "roll")
+
+    # ── pauses (中止 … 至 …) ───────────────────────────────────────────────────────
+    def pause_units(self, base: str, unit: str) -> tuple[ir.Expr, list[Join]]:
+        """Units that pauses ended by the evaluation date exclude, per row of ``base``
+        (which has ``due0``, the due date without pauses). A pause ends at the first end
+        record at or after its start in time, whatever order the records reached the store
+        in. A pause begun after the due date has passed does not revive an expired
+        obligation; a pause recorded while the matter is already paused adds nothing: it
+        ends with the pause it falls in, whose time is already counted."""
+        column = _PAUSE_COLUMN[unit]
+        total: ir.Expr = Lit(0)
+        joins = []
+        for n, pause in enumerate(self.duty.pauses):
+            start, end = self.param(pause.start.text, "t"), self.param(pause.end.text, "t")
+            o, p, q, y, e = "o", f"p{n}", f"q{n}", f"y{n}", f"e{n}"
+            # q: an earlier start in the matter not yet ended when p began: p falls inside.
+            ended_between = ir.Exists(select(Lit(1), source=Table("records", y), where=all_of(
+                Col(y, "type").eq(end), Col(y, "matter").eq(Col(q, "matter")),
+                Col(y, "at").ge(Col(q, "at")), Col(y, "at").le(Col(p, "at")),
+                self.visible(y))))
+            inside = ir.Exists(select(Lit(1), source=Table("records", q), where=all_of(
+                Col(q, "type").eq(start), Col(q, "matter").eq(Col(p, "matter")),
+                ir.Or((Col(q, "at").lt(Col(p, "at")),
+                       all_of(Col(q, "at").eq(Col(p, "at")), Col(q, "seq").lt(Col(p, "seq"))))),
+                self.visible(q), ir.Not(ended_between))), negate=True)
+            begun = all_of(
+                Col(p, "type").eq(start), Col(p, "matter").eq(Col(o, "matter")),
+                Col(p, "at_date").ge(Col(o, "at_date")), Col(p, "at_date").le(Param("as_of")),
+                Col(p, "at_date").le(Col(o, "due0")), self.visible(p), inside)
+            ends = all_of(
+                Col(e, "type").eq(end), Col(e, "matter").eq(Col(p, "matter")),
+                Col(e, "at").ge(Col(p, "at")), Col(e, "at_date").le(Param("as_of")),
+                self.visible(e))
+            # Each begun pause with its first end, numbered per pause; then the units
+            # between the two, summed per obligation.
+            numbered = self.cte(f"pe{n}", select(
+                (Col(o, "seq"), "oseq"), (Col(p, "at_date"), "pdate"),
+                (Col(e, "at_date"), "edate"),
+                (ir.RowNumber((Col(o, "seq"), Col(p, "seq")),
+                              (Order(Col(e, "at")), Order(Col(e, "seq")))), "rn"),
+                source=Table(base, o), joins=[Join(Table("records", p), begun),
+                                              Join(Table("records", e), ends)]))
+            cp, ce = f"cp{n}", f"ce{n}"
+            units = self.cte(f"pu{n}", select(
+                (Col("x", "oseq"), "oseq"),
+                (ir.Func("SUM", (Col(ce, column).minus(Col(cp, column)),)), "units"),
+                source=Table(numbered, "x"),
+                joins=[Join(Table("resp_cal", cp), Col(cp, "d").eq(Col("x", "pdate"))),
+                       Join(Table("resp_cal", ce), Col(ce, "d").eq(Col("x", "edate")))],
+                where=Col("x", "rn").eq(Lit(1)), group_by=[Col("x", "oseq")]))
+            joins.append(Join(Table(units, f"u{n}"), Col(f"u{n}", "oseq").eq(Col("b", "seq")),
+                              left=True))
+            total = total.plus(ir.Func("COALESCE", (Col(f"u{n}", "units"), Lit(0))))
+        return total, joins
+
+    def paused(self, base: str) -> tuple[ir.Expr, list[Join]]:
+        """1 while a pause begun by the due date (without pauses) has not ended as of the
+        evaluation date, else 0, per row of ``base``."""
+        if not self.duty.pauses:
+            return Lit(0), []
+        conditions = []
+        for n, pause in enumerate(self.duty.pauses):
+            q, y = f"z{n}", f"zy{n}"
+            start, end = self.param(pause.start.text, "t"), self.param(pause.end.text, "t")
+            unended = ir.Exists(select(Lit(1), source=Table("records", y), where=all_of(
+                Col(y, "type").eq(end), Col(y, "matter").eq(Col(q, "matter")),
+                Col(y, "at").ge(Col(q, "at")), Col(y, "at_date").le(Param("as_of")),
+                self.visible(y))), negate=True)
+            conditions.append(all_of(
+                Col(q, "type").eq(start), Col(q, "matter").eq(Col("o", "matter")),
+                Col(q, "at_date").ge(Col("o", "at_date")), Col(q, "at_date").le(Col("o", "due0")),
+                Col(q, "at_date").le(Param("as_of")), self.visible(q), unended))
+        # One row per obligation that is paused, joined back: no subquery in the select list.
+        flagged = []
+        for n, condition in enumerate(conditions):
+            flagged.append(self.cte(f"pz{n}", select(
+                (Col("o", "seq"), "oseq"), source=Table(base, "o"),
+                joins=[Join(Table("records", f"z{n}"), condition)], distinct=True)))
+        joins = [Join(Table(name, f"w{n}"), Col(f"w{n}", "oseq").eq(Col("v", "seq")), left=True)
+                 for n, name in enumerate(flagged)]
+        any_paused = ir.Or(tuple(Col(f"w{n}", "oseq").not_null() for n in range(len(flagged))))
+        return ir.Case(((any_paused, Lit(1)),), Lit(0)), joins
 
     # ── the statement ────────────────────────────────────────────────────────────
-    def _sql(self) -> str:
+    def compile(self) -> Statement:
         duty = self.duty
-        column = _UNITS[duty.period.unit][0]
-        agency, owner = self._who()
-        # The owner is most often the agency field itself: read it once.
-        owner_column = "" if owner == "agency_v" else f" {owner} AS owner_v,"
-        owner = "t.agency_v" if owner == "agency_v" else "t.owner_v"
-        starts = (
-            f"SELECT r.seq, r.id, r.subject, r.at_date, {agency} AS agency_v,{owner_column}"
-            f" 0 AS pause_units, NULL AS due0"
-            f" FROM records r WHERE r.type IN"
-            f" ({', '.join(self.value(ref.text) for ref in duty.starts.events)})"
-            f" AND r.at_date >= {self.value(self.window.start)}"
-            f" AND r.at_date < {self.value(self.window.end)}"
-            f" AND r.at_date <= {self.value(self.as_of)} AND {self._not_corrected('r')}"
-            f" AND {self._condition(duty.starts.where)}")
-        ctes = [f"s AS ({starts})"]
-        base = "s"
+        agency, owner = self.who()
+        r = "r"
+        starts = select(
+            (Col(r, "seq"), "seq"), (Col(r, "id"), "id"), (Col(r, "matter"), "matter"),
+            (Col(r, "at"), "at"), (Col(r, "at_date"), "at_date"), (agency, "agency_v"),
+            *([(owner, "owner_v")] if owner is not None else []),
+            source=Table("records", r),
+            where=all_of(Col(r, "type").isin(self.types(duty.starts.events)),
+                         Col(r, "at_date").ge(Param("from")), Col(r, "at_date").lt(Param("until")),
+                         Col(r, "at_date").le(Param("as_of")), self.visible(r),
+                         self.condition(duty.starts.where)))
+        base = self.cte("s", starts)
+        shift: ir.Expr = Lit(0)
         if duty.pauses:
-            # First the due date without pauses; then the pauses begun by then; then the
-            # due date moved by the units they took.
-            joins0, due0 = self._due(duty.period, "zc", "s.at_date", "0", "z0")
-            ctes.append(f"s0 AS (SELECT s.seq, s.id, s.subject, s.at_date, s.agency_v,"
-                        f"{' s.owner_v,' if owner_column else ''} {due0} AS due0"
-                        f" FROM s LEFT JOIN resp_cal zc ON zc.d = s.at_date{joins0})")
-            ctes.append(f"s1 AS (SELECT s0.*, {self._pause_units(column)} AS pause_units"
-                        f" FROM s0)")
-            base = "s1"
-        joins, due = self._due(duty.period, "sc", "b.at_date", "b.pause_units", "dd")
+            # The due date without pauses; then the pauses begun by then; then the due
+            # date moved by the units they took.
+            joins0, due0 = self.due(duty.period, "zc", Col("b", "at_date"), Lit(0), "z0")
+            with_due0 = self.cte("s0", select(
+                ir.Star("b"), (due0, "due0"), source=Table(base, "b"),
+                joins=[Join(Table("resp_cal", "zc"), Col("zc", "d").eq(Col("b", "at_date")),
+                            left=True), *joins0]))
+            units, unit_joins = self.pause_units(with_due0, duty.period.unit)
+            base = self.cte("s1", select(ir.Star("b"), (units, "pause_units"),
+                                         source=Table(with_due0, "b"), joins=unit_joins))
+            shift = Col("b", "pause_units")
+        joins, due = self.due(duty.period, "sc", Col("b", "at_date"), shift, "dd")
+        joins = [Join(Table("resp_cal", "sc"), Col("sc", "d").eq(Col("b", "at_date")), left=True),
+                 *joins]
+        columns = [ir.Star("b"), (due, "eff0")]
+        if not duty.pauses:
+            columns.append((Lit(0), "pause_units"))
         grants = [ext for ext in duty.extensions if ext.upon is not None]
-        grant_columns = "".join(
-            f", {self._first(f'g{n}', [ext.upon.text], 'b')} AS grant{n}"
-            for n, ext in enumerate(grants))
-        # PostgreSQL would otherwise inline v0 and run the completion subquery twice per
-        # obligation inside a hash join over the whole records table; SQLite plans it well.
-        materialized = " MATERIALIZED" if self.store.dialect == "postgresql" else ""
+        for n, ext in enumerate(grants):
+            seq, extra = self.first(base, "b", f"g{n}", self.types([ext.upon]))
+            columns.append((seq, f"grant{n}"))
+            joins += extra
         if not duty.met_by_all:
-            done = self._first("c", [ref.text for ref in duty.met_by], "b")
-            ctes.append(f"v0 AS{materialized} (SELECT b.*, {due} AS eff0, {done} AS done_seq"
-                        f"{grant_columns}"
-                        f" FROM {base} b LEFT JOIN resp_cal sc ON sc.d = b.at_date{joins})")
+            seq, extra = self.first(base, "b", "c", self.types(duty.met_by))
+            columns.append((seq, "done_seq"))
+            joins += extra
         else:
-            # 完成 A 且 B: the first of each in the matter; met when the last of them happens.
-            firsts = [f"{self._first(f'c{n}', [ref.text], 'b')} AS done{n}_seq"
-                      for n, ref in enumerate(duty.met_by)]
-            columns = [f"w.done{n}_seq" for n in range(len(duty.met_by))]
-            missing = " OR ".join(f"{c} IS NULL" for c in columns)
-            ctes.append(f"w AS{materialized} (SELECT b.*, {due} AS eff0, {', '.join(firsts)}"
-                        f"{grant_columns}"
-                        f" FROM {base} b LEFT JOIN resp_cal sc ON sc.d = b.at_date{joins})")
-            ctes.append(f"v0 AS (SELECT w.*, CASE WHEN {missing} THEN NULL ELSE"
-                        f" (SELECT x.seq FROM records x WHERE x.seq IN ({', '.join(columns)})"
-                        f" ORDER BY x.at DESC, x.seq DESC LIMIT 1) END AS done_seq FROM w)")
+            for n, ref in enumerate(duty.met_by):
+                seq, extra = self.first(base, "b", f"c{n}", self.types([ref]))
+                columns.append((seq, f"done{n}_seq"))
+                joins += extra
+        last = self.cte("v0", select(*columns, source=Table(base, "b"), joins=joins),
+                        materialized=True)
+        if duty.met_by_all:
+            last = self._last_of_all(last)
         # An extension runs on from the due date it extends, if granted before that passed.
         for n, ext in enumerate(grants):
-            prev, tag = f"v{n}", f"x{n}"
-            ext_joins, ext_due = self._due(ext.period, f"{tag}c", f"{prev}.eff{n}", "0", tag)
-            ctes.append(
-                f"v{n + 1} AS (SELECT {prev}.*, CASE WHEN g.at_date <= {prev}.eff{n}"
-                f" THEN {ext_due} ELSE {prev}.eff{n} END AS eff{n + 1} FROM {prev}"
-                f" LEFT JOIN records g ON g.seq = {prev}.grant{n}"
-                f" LEFT JOIN resp_cal {tag}c ON {tag}c.d = {prev}.eff{n}{ext_joins})")
-        last, eff = f"v{len(grants)}", f"eff{len(grants)}"
-        as_of = self.value(self.as_of)
-        state = (
-            f"CASE WHEN d.at_date IS NOT NULL THEN CASE WHEN t.{eff} IS NULL THEN 'unknown'"
-            f" WHEN d.at_date <= t.{eff} THEN 'met' ELSE 'met_late' END"
-            f" WHEN t.paused = 1 THEN 'paused' WHEN t.{eff} IS NULL THEN 'unknown'"
-            f" WHEN {as_of} <= t.{eff} THEN 'open' ELSE 'overdue' END")
-        final = (
-            f"SELECT {self.value(duty.name)}, {self.value(self.window.regime)}, t.seq, t.id,"
-            f" t.subject, t.at_date, t.eff0,"
-            f" CASE WHEN t.{eff} IS NOT NULL AND t.{eff} <> t.eff0 THEN t.{eff} END,"
-            f" t.pause_units, d.id, d.at_date, t.agency_v, {owner}, {state}"
-            f" FROM (SELECT {last}.*, {self._paused(last)} AS paused FROM {last}) t"
-            f" LEFT JOIN records d ON d.seq = t.done_seq")
-        return "WITH " + ", ".join(ctes) + " " + final
+            tag, eff = f"x{n}", Col("v", f"eff{n}")
+            ext_joins, ext_due = self.due(ext.period, f"{tag}c", eff, Lit(0), tag)
+            granted_in_time = Col("g", "at_date").le(eff)
+            last = self.cte(f"v{n + 1}", select(
+                ir.Star("v"), (ir.Case(((granted_in_time, ext_due),), eff), f"eff{n + 1}"),
+                source=Table(last, "v"),
+                joins=[Join(Table("records", "g"), Col("g", "seq").eq(Col("v", f"grant{n}")),
+                            left=True),
+                       Join(Table("resp_cal", f"{tag}c"), Col(f"{tag}c", "d").eq(eff), left=True),
+                       *ext_joins]))
+        eff = Col("t", f"eff{len(grants)}")
+        paused, paused_joins = self.paused(last)
+        done = Col("d", "at_date")
+        state = ir.Case((
+            (done.not_null(), ir.Case(((eff.is_null(), Lit("unknown")),
+                                       (done.le(eff), Lit("met"))), Lit("met_late"))),
+            (Col("t", "paused").eq(Lit(1)), Lit("paused")),
+            (eff.is_null(), Lit("unknown")),
+            (Param("as_of").le(eff), Lit("open"))), Lit("overdue"))
+        body = select(
+            (Param("duty"), "duty"), (Param("regime"), "regime"), (Col("t", "seq"), "start_seq"),
+            (Col("t", "id"), "start_id"), (Col("t", "matter"), "matter"),
+            (Col("t", "at_date"), "start_date"), (Col("t", "eff0"), "due_date"),
+            (ir.Case(((all_of(eff.not_null(), eff.ne(Col("t", "eff0"))), eff),)), "extended_due"),
+            (Col("t", "pause_units"), "paused_units"), (Col("d", "id"), "done_id"),
+            (Col("d", "at_date"), "done_date"), (Col("t", "agency_v"), "agency"),
+            (Col("t", "owner_v" if owner is not None else "agency_v"), "owner"),
+            (state, "state"),
+            source=Derived(select(ir.Star("v"), (paused, "paused"), source=Table(last, "v"),
+                                  joins=paused_joins), "t"),
+            joins=[Join(Table("records", "d"), Col("d", "seq").eq(Col("t", "done_seq")),
+                        left=True)])
+        return Statement(ir.With(tuple(self.ctes), body), dict(self.params))
+
+    def _last_of_all(self, source: str) -> str:
+        """完成 A 且 B: the first of each in the matter; met when the last of them happens —
+        the latest by (at, seq), chosen with joins, no subquery."""
+        count = len(self.duty.met_by)
+        joins = [Join(Table("records", f"m{n}"), Col(f"m{n}", "seq").eq(Col("w", f"done{n}_seq")),
+                      left=True) for n in range(count)]
+        latest: ir.Expr = Col("m0", "seq")
+        latest_at: ir.Expr = Col("m0", "at")
+        for n in range(1, count):
+            at, seq = Col(f"m{n}", "at"), Col(f"m{n}", "seq")
+            later = ir.Or((at.gt(latest_at), all_of(at.eq(latest_at), seq.gt(latest))))
+            latest = ir.Case(((later, seq),), latest)
+            latest_at = ir.Case(((later, at),), latest_at)
+        missing = ir.Or(tuple(Col("w", f"done{n}_seq").is_null() for n in range(count)))
+        return self.cte("va", select(ir.Star("w"), (ir.Case(((missing, Lit(None)),), latest),
+                                                     "done_seq"),
+                                     source=Table(source, "w"), joins=joins))

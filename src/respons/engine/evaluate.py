@@ -1,12 +1,15 @@
-"""Evaluating a regime's duties over a store, as of a date.
+"""Evaluating a regime's duties over a store, as of a date: one run.
 
 Each version of the regime (取代) governs the records dated from its 施行 up to the next
 version's: a record is judged by the version in force when it happened. For each version
 and each of its duties, one statement (``respons.engine.compile``) adds that duty's
-obligations to ``resp_obligations`` inside the store. Nothing here loops over records.
+obligations to a temporary table inside the store; the run is then published with them
+(``respons.engine.runs``). Nothing here loops over records, and nothing reads past the
+ledger's head the evaluation started from, so a file ingested meanwhile changes nothing.
 
-The evaluation date defaults to the date of the latest record, not today's date, so the
-same regime and records always give the same result (VISION: deterministic).
+The evaluation date defaults to the date of the latest record up to that head, not
+today's date, so the same regime and records always give the same run (VISION:
+deterministic). A run already kept in the store is not computed again.
 """
 
 from __future__ import annotations
@@ -20,10 +23,14 @@ from respons.check.index import Index
 from respons.check.resolve import Resolved
 from respons.diagnostics.diagnostic import Sink
 from respons.engine.compile import COLUMNS, Compiler, Window
-from respons.engine.timeline import Timeline, load_timeline
+from respons.engine.runs import Run, digest_of, make_run, publish, published
+from respons.engine.timeline import Timeline, build_timeline
 from respons.model.regime import Regime
+from respons.sql.ir import Col, Func, Lit, Param, Table, all_of, select
+from respons.store.api import Head
 
-TABLE = "resp_obligations"
+#: The temporary table a run's obligations are computed into before they are published.
+STAGED = "staged_obligations"
 NO_START, NO_END = "0000-01-01", "9999-12-31"
 
 
@@ -35,12 +42,14 @@ class Version:
 
 @attrs.frozen
 class Evaluation:
-    """What was evaluated: the versions and their windows, the date, the calendar years."""
+    """One run: what was evaluated (the versions and their windows, the date, the calendar
+    years) and whether this evaluation computed it or found it already kept."""
 
+    run: Run
     versions: tuple[Version, ...]
     as_of: str
     timelines: tuple[Timeline, ...]
-    table: str = TABLE
+    computed: bool = True
 
 
 def versions_of(resolved: Resolved) -> tuple[Version, ...]:
@@ -70,13 +79,20 @@ def owner_agency(index: Index, duty) -> str | None:
     return found.owner.name if found.kind in ("body", "post") else None
 
 
-def default_as_of(store) -> str:
-    """The date of the latest record (today for an empty store)."""
-    latest = store.query("SELECT MAX(at_date) FROM records")[0][0]
+def _records(where=None) -> dict:
+    """The FROM and WHERE of a query over the records up to the head."""
+    return {"source": Table("records", "r"),
+            "where": all_of(Col("r", "seq").le(Param("head")), where)}
+
+
+def default_as_of(compute, head: Head) -> str:
+    """The date of the latest record up to ``head`` (today for an empty store)."""
+    latest = compute.query(select(Func("MAX", (Col("r", "at_date"),)), **_records()),
+                           {"head": head.seq})[0][0]
     return latest or dt.date.today().isoformat()
 
 
-def _years_needed(store, versions, as_of: str) -> tuple[int, int, tuple[int, ...]]:
+def _years_needed(compute, head: Head, versions, as_of: str) -> tuple[int, int, tuple[int, ...]]:
     """The years the calendar tables must cover: from the earliest record that starts a
     duty in a version's window (records the regime does not govern need no calendar) to
     the latest one plus the longest period and a year of slack for pauses."""
@@ -85,10 +101,13 @@ def _years_needed(store, versions, as_of: str) -> tuple[int, int, tuple[int, ...
     oldest = versions[0].window.start if versions else NO_START
     first = last = None
     if starts:
-        marks = ", ".join("?" * len(starts))
-        first, last = store.query(
-            f"SELECT MIN(at_date), MAX(at_date) FROM records WHERE type IN ({marks})"
-            " AND at_date >= ? AND at_date <= ?", [*starts, oldest, as_of])[0]
+        types = [Param(f"t{n}") for n in range(len(starts))]
+        first, last = compute.query(select(
+            Func("MIN", (Col("r", "at_date"),)), Func("MAX", (Col("r", "at_date"),)),
+            **_records(all_of(Col("r", "type").isin(types), Col("r", "at_date").ge(Param("from")),
+                              Col("r", "at_date").le(Param("as_of"))))),
+            {"head": head.seq, "from": oldest, "as_of": as_of,
+             **{f"t{n}": t for n, t in enumerate(starts)}})[0]
     first, last = first or as_of, last or as_of
     longest, months = 0, set()
     for version in versions:
@@ -106,29 +125,51 @@ def _years_needed(store, versions, as_of: str) -> tuple[int, int, tuple[int, ...
     return int(first[:4]), end, tuple(sorted(months))
 
 
-def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None) -> Evaluation:
-    """Fill ``resp_obligations`` with every obligation as of ``as_of`` (ISO date).
+def regime_digest(resolved: Resolved) -> str:
+    """The SHA-256 of the regime's text and of every version and regime it builds on."""
+    texts = [resolved.parsed.text, *resolved.inherited_texts]
+    for version in resolved.versions:
+        texts += [version.parsed.text, *version.inherited_texts]
+    return digest_of(texts)
 
-    ``calendar_for(name)`` returns the calendar a version names (``cn`` when none).
-    """
+
+def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None,
+             head: Head | None = None) -> Evaluation:
+    """Evaluate ``resolved`` over the ledger up to ``head`` (the ledger's head when none is
+    given) as of ``as_of`` (ISO date): the run, computed and published unless it already
+    was. ``calendar_for(name)`` returns the calendar a version names (``cn`` when none)."""
+    compute = store.compute
+    head = head or store.ledger.head()
     versions = versions_of(resolved)
-    as_of = as_of or default_as_of(store)
-    first, last, months = _years_needed(store, versions, as_of)
-    kinds = {kind.name: kind for v in versions for kind in v.regime.records}
-    corrections = bool(store.query(
-        "SELECT 1 FROM records WHERE corrects IS NOT NULL LIMIT 1"))
-    store.create_table(TABLE, COLUMNS)
-    timelines = []
+    as_of = as_of or default_as_of(compute, head)
+    first, last, months = _years_needed(compute, head, versions, as_of)
     by_calendar: dict[str, list[Version]] = {}
     for version in versions:
         by_calendar.setdefault(version.regime.calendar or "cn", []).append(version)
-    for name, group in sorted(by_calendar.items()):
-        timelines.append(load_timeline(store, calendar_for(name), first, last, months))
+    timelines = {name: build_timeline(calendar_for(name), first, last, months)
+                 for name in sorted(by_calendar)}
+    run = make_run(versions[-1].regime.id, regime_digest(resolved),
+                   digest_of(t.digest for t in timelines.values()), as_of, head)
+    if published(compute, run):
+        # The same inputs were evaluated before: their results are kept. The calendar
+        # tables are still loaded, for the report's working-day arithmetic.
+        for timeline in timelines.values():
+            timeline.load(compute)
+        return Evaluation(run, versions, as_of, tuple(timelines.values()), computed=False)
+    corrections = bool(compute.query(select(
+        Lit(1), **_records(Col("r", "corrects").not_null()), limit=1), {"head": head.seq}))
+    compute.temp_table(STAGED, COLUMNS)
+    dialect = store.dialect
+    for name, group in by_calendar.items():
+        timelines[name].load(compute)
         for version in group:
             index = Index(version.regime, Sink())
+            kinds = {kind.name: kind for kind in version.regime.records}
             for duty in version.regime.duties:
-                kind = kinds[duty.starts.event.head]
-                sql, params = Compiler(store, kind, duty, version.window, as_of, corrections,
-                                       owner_agency(index, duty)).statement()
-                store.insert_select(TABLE, sql, params)
-    return Evaluation(versions, as_of, tuple(timelines))
+                statement = Compiler(
+                    kinds[duty.starts.event.head], duty, version.window, as_of, head.seq,
+                    first_row=dialect.first_row, materialize=dialect.materialize_hint,
+                    corrections=corrections, owner_agency=owner_agency(index, duty)).compile()
+                compute.insert(STAGED, statement.query, statement.params)
+    computed = publish(compute, run, STAGED)
+    return Evaluation(run, versions, as_of, tuple(timelines.values()), computed=computed)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar as gregorian
 import datetime as dt
+import hashlib
 
 import attrs
 
@@ -24,12 +25,22 @@ from respons.calendar import Calendar, NoCalendarData, workday_table
 
 @attrs.frozen
 class Timeline:
-    """The years loaded, and those the calendar could not supply (answers there: unknown)."""
+    """The years loaded, and those the calendar could not supply (answers there: unknown);
+    ``digest`` is the SHA-256 of the working days loaded, which a run records: the same
+    records judged on another calendar's data are another run."""
 
     calendar: str
     first_year: int
     last_year: int
     missing_years: tuple[int, ...] = ()
+    digest: str = ""
+    #: name → (columns, rows, indexes) of the tables `load` creates
+    tables: dict = attrs.field(factory=dict, eq=False, repr=False)
+
+    def load(self, compute) -> None:
+        """Create the calendar tables — temporary tables of this evaluation alone."""
+        for name, (columns, rows, indexes) in self.tables.items():
+            compute.temp_table(name, columns, rows, indexes)
 
 
 def covered_span(calendar: Calendar, first_year: int, last_year: int) -> tuple[int, int]:
@@ -51,10 +62,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, gregorian.monthrange(year, month)[1]))
 
 
-def load_timeline(store, calendar: Calendar, first_year: int, last_year: int,
-                  month_counts: tuple[int, ...]) -> Timeline:
-    """Load ``resp_cal``, ``resp_wd`` and ``resp_months`` for the years asked, as far as the
-    calendar has data; return what was loaded."""
+def build_timeline(calendar: Calendar, first_year: int, last_year: int,
+                   month_counts: tuple[int, ...]) -> Timeline:
+    """The rows of ``resp_cal``, ``resp_wd`` and ``resp_months`` for the years asked, as
+    far as the calendar has data, ready to `Timeline.load`."""
     first, last = covered_span(calendar, first_year, last_year)
     missing = tuple(y for y in range(first_year, last_year + 1) if not first <= y <= last)
     covered = {}
@@ -86,13 +97,14 @@ def load_timeline(store, calendar: Calendar, first_year: int, last_year: int,
         rolled.append((day_text, index, workday, cum, roll, base))
         following = (workday, cum)
     rolled.reverse()
-    store.load_table("resp_cal", [("d", "text"), ("day_index", "integer"),
-                                  ("workday", "integer"), ("cum", "integer"),
-                                  ("roll", "text"), ("base", "integer")], rolled,
-                     indexes=[("d",), ("day_index",)])
-    store.load_table("resp_wd", [("cum", "integer"), ("d", "text")],
-                     [(cum, day) for day, _, workday, cum, _, _ in rolled if workday],
-                     indexes=[("cum",)])
+    tables = {
+        "resp_cal": ([("d", "text"), ("day_index", "integer"), ("workday", "integer"),
+                      ("cum", "integer"), ("roll", "text"), ("base", "integer")], rolled,
+                     [("d",), ("day_index",)]),
+        "resp_wd": ([("cum", "integer"), ("d", "text")],
+                    [(cum, day) for day, _, workday, cum, _, _ in rolled if workday],
+                    [("cum",)]),
+    }
     index_of = {day: index for day, index, *_ in rolled}
     months = []
     for count in sorted(set(month_counts)):
@@ -103,7 +115,7 @@ def load_timeline(store, calendar: Calendar, first_year: int, last_year: int,
                 continue
             if target in index_of:
                 months.append((day, count, index_of[target]))
-    store.load_table("resp_months", [("d", "text"), ("n", "integer"),
-                                     ("target_index", "integer")], months,
-                     indexes=[("d", "n")])
-    return Timeline(calendar.name, first, last, missing)
+    tables["resp_months"] = ([("d", "text"), ("n", "integer"), ("target_index", "integer")],
+                             months, [("d", "n")])
+    digest = hashlib.sha256(repr((calendar.name, [r[:3] for r in rolled])).encode()).hexdigest()
+    return Timeline(calendar.name, first, last, missing, digest, tables)

@@ -9,8 +9,8 @@ against the version in force on its date. Neither touches a store: storing,
 de-duplicating and hash-chaining are ``respons.store``'s.
 """
 
+from respons.records.row import Checked
 from respons.records.schema import (
-    Checked,
     Problem,
     RecordSchema,
     compile_schema,

@@ -1,9 +1,12 @@
 """The canonical form of a record and the hashes of the chain.
 
-A record's content is hashed as canonical JSON — keys sorted, UTF-8 text as written
-(``ensure_ascii=False``), no spaces, ``at`` normalised — so that the same record gives the
-same bytes, and so the same hashes, on every machine and every backend. Nothing here
-reads a clock: the hashes depend on the records and their order alone.
+A record's fields are kept as canonical JSON — keys sorted, UTF-8 text as written
+(``ensure_ascii=False``), no spaces — and its content (the columns of `respons.records.row`
+``CONTENT``: id, type, kind, event, ``at`` normalised, its date, the matter, what it
+corrects, the fields) is hashed as the canonical JSON array of those columns, so that the
+same record gives the same bytes, and so the same hashes, on every machine and every
+backend. Verification recomputes that one hash from the columns as stored: no JSON is
+parsed. Nothing here reads a clock: the hashes depend on the records and their order alone.
 
 This module is not the validator (``respons.records``): it assumes a record that has
 already been checked and put into canonical values.
@@ -24,8 +27,9 @@ RESERVED = ("id", "type", "at", "corrects")
 _CST_OFFSET = dt.timedelta(hours=8)
 CST = dt.timezone(_CST_OFFSET)
 
-#: The chain hash "before" the first record: sha256 of this fixed text.
-GENESIS = hashlib.sha256(b"respons records chain v1").hexdigest()
+#: The chain hash "before" the first record: sha256 of this fixed text (v2: the content is
+#: the columns, schema 3; v1 hashed the record's JSON text, schemas 1–2).
+GENESIS = hashlib.sha256(b"respons records chain v2").hexdigest()
 
 _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
                           allow_nan=False).encode
@@ -53,21 +57,23 @@ def canonical_json(value) -> str:
     return _dumps(value)
 
 
-def content_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+_sha256 = hashlib.sha256
 
 
-def chain_hash(previous: str, content: str, seq: int, subject: str | None) -> str:
-    """The link of record ``seq``: it covers the record before it, its content, its place
-    and its subject.
+def content_hash(content) -> str:
+    """The hash of a record's content columns (`respons.records.row.CONTENT`, in order):
+    sha256 of their canonical JSON array — ``["id","kind.event","kind","event","at",
+    "date","matter",null,"{…}"]`` — which frames every value unambiguously (a NULL is
+    ``null``, never an empty text) and costs one encode of a short list."""
+    if _c_encode is not None:
+        return _sha256("".join(_c_encode(list(content), 0)).encode("utf-8")).hexdigest()
+    return _sha256(_dumps(list(content)).encode("utf-8")).hexdigest()
 
-    The subject (the matter the record concerns) is derived from the regime at ingest; it
-    is bound into the link so that ``respons verify`` can check the ``subject`` column
-    without the regime. The two hashes are fixed-length hex and the seq is followed by a
-    separator, so the concatenation is unambiguous.
-    """
-    text = f"{previous}{content}{seq}:{subject or ''}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+def chain_hash(previous: str, content: str, seq: int) -> str:
+    """The link of record ``seq``: it covers the record before it, its content and its
+    place. The two hashes are fixed-length hex, so the concatenation is unambiguous."""
+    return _sha256(f"{previous}{content}{seq}".encode()).hexdigest()
 
 
 #: The spellings of ``at`` (and of 时间 fields): a date, or a date and a time (``T`` or a

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 from collections.abc import Callable
-from typing import NamedTuple
 from unicodedata import is_normalized as _is_nfc
 
 import attrs
@@ -32,6 +30,7 @@ from respons.records.canonical import (
     normalise_at,
 )
 from respons.records.names import NameTable
+from respons.records.row import Checked
 from respons.records.values import nfc
 
 #: The longest id accepted: ids are keys, not documents.
@@ -47,26 +46,6 @@ class Problem:
     column: int | None = None  # where the problem is, when no field says it
     #: the line was longer than the reader takes: the text given with it is its beginning
     clipped: bool = False
-
-
-class Checked(NamedTuple):
-    """A valid record in canonical form: the columns of its row but seq and chain.
-
-    A named tuple rather than an attrs class: a million of them are made per million
-    records, and a tuple is made several times faster.
-    """
-
-    id: str
-    type: str
-    kind: str
-    event: str
-    at: str
-    at_date: str
-    subject: str | None
-    corrects: str | None
-    data: str
-    raw: str
-    content_hash: str
 
 
 @attrs.frozen(slots=True)
@@ -87,14 +66,9 @@ class _TypeChecker:
     names: frozenset[str]
     allowed: frozenset[str]
     agency_fields: tuple[str, ...]
-    #: every field name sorts after "type", so the canonical record is the reserved
-    #: members followed by the canonical fields (see `RecordSchema.check`)
-    splice: bool
     #: the fields as plain (name, check, optional, scoped) tuples: the hot loop's form;
     #: check None means non-empty text, tested in the loop itself
     plain: tuple = ()
-    #: ``,"type":"<kind.event>"`` as canonical JSON writes it
-    type_member: str = ""
 
 
 class RecordSchema:
@@ -165,21 +139,13 @@ class RecordSchema:
                 return [self._in_version(p, schema, at_date) for p in problems]
             return problems
         data = canonical_json(fields)
-        if checker.splice:
-            # at is ISO digits and punctuation, the type the regime's: only the id (and a
-            # correction's target) need escaping. The result is canonical_json(content).
-            middle = f',"corrects":{_string(corrects)}' if corrects is not None else ""
-            raw = (f'{{"at":"{at_text}"{middle},"id":{_string(rid)}{checker.type_member}'
-                   + ("," + data[1:] if len(data) > 2 else "}"))
-        else:
-            content = {"id": rid, "type": kind_event, "at": at_text, **fields}
-            if corrects is not None:
-                content["corrects"] = corrects
-            raw = canonical_json(content)
+        matter = fields.get(checker.key) if checker.key else None
+        if matter is not None and type(matter) is not str:
+            matter = str(matter)  # the column is text on every backend, and so is the hash
+        content = (rid, kind_event, checker.kind, checker.event, at_text, at_date, matter,
+                   corrects, data)
         # tuple.__new__ skips the named tuple's Python-level constructor.
-        return _new(Checked, (rid, kind_event, checker.kind, checker.event, at_text, at_date,
-                              fields.get(checker.key) if checker.key else None, corrects,
-                              data, raw, content_hash(raw)))
+        return _new(Checked, (*content, content_hash(content)))
 
     def _fields(self, checker: _TypeChecker, record: dict, problems: list[Problem]) -> dict:
         if not checker.allowed.issuperset(record):
@@ -279,7 +245,6 @@ class RecordSchema:
                        + did_you_mean(kind, kinds), "type", _types_help(self.types))
 
 
-_string = json.encoder.encode_basestring  # what canonical_json writes for a str
 
 
 def _normal_members(record: dict, problems: list[Problem]) -> dict:
@@ -363,11 +328,9 @@ def compile_schema(regime: Regime) -> RecordSchema:
             names_ = frozenset(f.name for f in fields)
             types[name] = _TypeChecker(name, kind.name, event.name, kind.key, tuple(fields),
                                        names_, names_ | set(RESERVED), agency_fields,
-                                       all(n > "type" for n in names_),
                                        tuple((f.name, None if f.check is values.text else
                                               f.check, f.optional, f.scoped is not None)
-                                             for f in fields),
-                                       f',"type":{_string(name)}')
+                                             for f in fields))
     return RecordSchema(regime, types, names)
 
 

@@ -1,9 +1,10 @@
 """The record store: append-only, hash-chained, one logical schema on every backend.
 
-``api`` states what a store is, ``schema`` its tables and migrations, ``sql`` the shared
-implementation over DB-API, ``sqlite`` the built-in backend, ``canonical`` the hashed
-form of a record, ``ingest`` the pipeline that appends a file and ``verify`` the check of
-the chain. `open_store` finds the backend for a URL among the installed plugins.
+``api`` states what a store is — its ledger and what the engine computes with — and
+``schema`` its tables and migrations; ``sql``, ``sql_ledger`` and ``sql_compute`` the
+shared implementation over DB-API, ``sqlite`` the built-in backend; ``ingest`` the pipeline
+that appends a file, ``verify`` the check of the chain, ``results`` the tables runs keep
+their results in. `open_store` finds the backend for a URL among the installed plugins.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from respons.diagnostics.suggest import did_you_mean
 from respons.store.api import (
     Appender,
     BatchInfo,
+    Compute,
     DamagedStore,
     Head,
+    Ledger,
     SchemaError,
     Store,
     StoredRecord,
@@ -24,16 +27,9 @@ from respons.store.api import (
 from respons.store.masking import mask, password_candidates
 from respons.store.url import redact, scheme_of
 
-__all__ = ["Appender", "BatchInfo", "DamagedStore", "Head", "SchemaError", "Store",
-           "StoreError", "StoreLocked", "StoreUnavailable", "StoredRecord", "open_store"]
-
-#: Where the backend for a scheme comes from when it is not installed.
-_INSTALL_HINTS = {
-    "postgresql": "install the PostgreSQL backend: python3 -m pip install "
-                  "plugins/respons-postgresql (from a clone of respons)",
-}
-_INSTALL_HINTS["postgres"] = _INSTALL_HINTS["postgresql"]
-
+__all__ = ["Appender", "BatchInfo", "Compute", "DamagedStore", "Head", "Ledger", "SchemaError",
+           "Store", "StoreError", "StoreLocked", "StoreUnavailable", "StoredRecord",
+           "open_store"]
 
 def open_store(url: str, registry, settings: dict | None = None) -> Store:
     """Open the store ``url`` names with the installed backend for its scheme.
@@ -56,10 +52,10 @@ def _open(url: str, registry, settings: dict | None) -> Store:
               for backend in group or () if scheme in backend.schemes]
     if not claims:
         known = sorted(registry.storage_backends())
-        hint = _INSTALL_HINTS.get(scheme) or ("installed backends serve: "
-                                              + ", ".join(f"{k}://" for k in known))
         raise StoreUnavailable(f"no installed storage backend serves {scheme}:// URLs"
-                               + did_you_mean(scheme, known) + f"; {hint}")
+                               + did_you_mean(scheme, known) + "; installed backends serve: "
+                               + ", ".join(f"{k}://" for k in known) + " (docs/store.md "
+                               "lists the backend plugins and how to install them)")
     if len({b.name for b in claims}) > 1:
         names = ", ".join(sorted({b.name for b in claims}))
         raise StoreUnavailable(f"several storage backends serve {scheme}:// URLs ({names}): "

@@ -1,23 +1,38 @@
-"""What a store is: the interface every storage backend implements, and its errors.
+"""What a store is: the interfaces a storage backend implements, and their errors.
 
-A store keeps a jurisdiction's records append-only, in one hash chain, in the same logical
-schema on every backend (``respons.store.schema``), so that the engine's SQL runs unchanged
-on each. Backends register through the ``respons_storage_backends`` hook and are chosen by
-the scheme of the store URL. Most backends subclass `respons.store.sql.SQLStore`, which
-implements all of this over a DB-API connection; this module only states the contract.
-It does not validate or hash records: that is the ingest pipeline's job.
+A backend opens a `Store`, which has two faces over one database:
+
+- its `Ledger`: the records, append-only, in one hash chain, with the batches they came in
+  — what ingest appends to and verify reads back (``respons.store.sql`` implements it over
+  DB-API for every SQL backend);
+- its `Compute`: what the engine needs to derive results inside the database, set-oriented
+  — read-only queries, session-local temporary tables, INSERT … SELECT into them and into
+  the results tables, a write transaction to publish a run's results — all in the SQL of
+  the backend's `respons.sql.dialect.Dialect`, which renders the engine's SQL trees.
+
+Core knows no backend: column types, JSON access, placeholders and planner hints are the
+dialect's, which the backend plugin supplies. This module does not validate or hash
+records: that is the ingest pipeline's job.
 """
 
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Iterator, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-#: The columns of table ``records``, in the order rows are written.
-RECORD_COLUMNS = ("seq", "id", "type", "kind", "event", "at", "at_date", "subject",
-                  "corrects", "data", "raw", "content_hash", "chain_hash", "batch")
+from respons.records.row import RECORD_COLUMNS, StoredRecord
+
+__all__ = ["BATCH_COLUMNS", "LEDGER", "RECORD_COLUMNS", "RESULTS", "Appender", "BatchInfo",
+           "Compute", "DamagedStore", "Head", "Ledger", "SchemaError", "Store", "StoreError",
+           "StoreLocked", "StoreUnavailable", "StoredRecord"]
+
+#: The two locks of a store: one writer of the ledger at a time (ingest), one publisher of
+#: results at a time (an evaluation publishing its run). They are apart so that a long
+#: ingest does not hold up an evaluation publishing what it computed from an earlier head.
+LEDGER, RESULTS = "ledger", "results"
 
 #: The columns of table ``batches`` (schema 2), in the order of `BatchInfo`'s reading.
 BATCH_COLUMNS = ("batch", "file", "file_sha256", "regime", "regime_sha256", "lines", "stored",
@@ -88,26 +103,6 @@ class BatchInfo:
     batch_hash: str = ""
 
 
-@attrs.frozen
-class StoredRecord:
-    """A row of table ``records``, as read back for verification."""
-
-    seq: int
-    id: str
-    type: str
-    kind: str
-    event: str
-    at: str
-    at_date: str
-    subject: str | None
-    corrects: str | None
-    data: str
-    raw: str
-    content_hash: str
-    chain_hash: str
-    batch: int
-
-
 class Appender(abc.ABC):
     """One file being appended, inside one transaction that holds the store's write lock.
 
@@ -148,20 +143,11 @@ class Appender(abc.ABC):
             self.rollback()
 
 
-class Store(abc.ABC):
-    """A store of records. ``dialect`` is ``"sqlite"`` or ``"postgresql"`` (the SQL the
-    engine writes); ``url`` is the URL it was opened with, without any password."""
+class Ledger(abc.ABC):
+    """The records' chain and the batches they came in: what ingest appends to and verify
+    reads. Every method but `schema_version` and `init` requires an initialised schema of
+    this respons's version (`SchemaError`) whose own tables are whole (`DamagedStore`)."""
 
-    dialect: str
-    url: str
-    #: The driver's exception types, which the command line reports in one line.
-    errors: tuple[type[Exception], ...] = ()
-    #: None when the store keeps its records after it is closed; otherwise what it is
-    #: (``"a database in memory"``): `respons.store.open_store` refuses such a store,
-    #: whose records would vanish when respons exits.
-    transient: str | None = None
-
-    # ── schema ───────────────────────────────────────────────────────────────────
     @abc.abstractmethod
     def schema_version(self) -> int | None:
         """The schema version the store holds, or None when it was never initialised."""
@@ -170,7 +156,6 @@ class Store(abc.ABC):
     def init(self) -> int:
         """Create the schema, or migrate it to this respons's version; returns the version."""
 
-    # ── the chain ────────────────────────────────────────────────────────────────
     @abc.abstractmethod
     def append(self) -> Appender:
         """Take the write lock and start a transaction for one file."""
@@ -184,6 +169,10 @@ class Store(abc.ABC):
         """How many rows table ``records`` holds."""
 
     @abc.abstractmethod
+    def last_seq(self) -> int:
+        """The highest seq table ``records`` holds (0 when empty), whatever the head says."""
+
+    @abc.abstractmethod
     def scan(self) -> Iterator[StoredRecord]:
         """Every record in seq order, streamed (memory does not grow with the store)."""
 
@@ -191,42 +180,70 @@ class Store(abc.ABC):
     def batches(self) -> list[BatchInfo]:
         """Every ingested file, in order."""
 
-    # ── for the engine ───────────────────────────────────────────────────────────
-    @abc.abstractmethod
-    def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
-        """Run read-only SQL (``?`` placeholders on every dialect) and return its rows.
+    def rehashed_from(self) -> str | None:
+        """The head the chain had before the migration to schema 3 re-hashed it, or None:
+        heads recorded before then (``--expect-head``) name that chain."""
+        return None
 
-        The statement runs in a read-only transaction: it cannot change the records.
-        """
 
-    @abc.abstractmethod
-    def load_table(self, name: str, columns: Sequence[tuple[str, str]],
-                   rows: Iterable[Sequence], indexes: Sequence[Sequence[str]] = ()) -> None:
-        """(Re)create helper table ``name`` with ``columns`` — (name, type) pairs, type one
-        of ``text``, ``integer``, ``real`` — fill it with ``rows`` and index it on each
-        column list of ``indexes`` (lookup tables are joined on their keys). The store's
-        own tables cannot be replaced this way."""
+class Compute(abc.ABC):
+    """What the engine computes with, inside the store's database.
 
-    @abc.abstractmethod
-    def create_table(self, name: str, columns: Sequence[tuple[str, str]]) -> None:
-        """(Re)create an empty helper table, as `load_table` does, for `insert_select`."""
+    Queries are `respons.sql.ir` trees with named parameters, rendered by `dialect`; a
+    backend never receives SQL text from the engine. Temporary tables belong to this
+    connection alone (two evaluations at once never see each other's); results tables
+    are the store's own (``respons.store.schema``) and are written only inside
+    `transaction`, whose writes others see all at once or not at all.
+    """
 
-    @abc.abstractmethod
-    def insert_select(self, name: str, sql: str, params: Sequence = ()) -> int:
-        """Run ``INSERT INTO name <sql>`` — a SELECT over the store's tables — in one write
-        transaction, and return the number of rows added. Only helper tables can be
-        written this way: the engine derives its results inside the store, set-oriented,
-        without passing the rows through Python."""
+    #: The backend's `respons.sql.dialect.Dialect`.
+    dialect: object
 
     @abc.abstractmethod
-    def json_text(self, column: str, key: str, bind) -> str:
-        """A SQL expression for member ``key`` of the JSON text in ``column``, as text:
-        strings as they are, integers in decimal, booleans ``true``/``false``.
+    def query(self, query, params: Mapping[str, object] | None = None) -> list[tuple]:
+        """Run a read-only query; its rows. It cannot change what the store holds."""
 
-        The key — any text a regime's field name may be — is never spliced into the SQL:
-        it is passed as parameters. ``bind`` is a list, to which those parameters are
-        appended in the order of their ``?`` in the expression, or a function taking a
-        value and returning its placeholder text."""
+    @abc.abstractmethod
+    def stream(self, query, params: Mapping[str, object] | None = None) -> Iterator[tuple]:
+        """The rows of a read-only query, without holding them all in memory."""
+
+    @abc.abstractmethod
+    def temp_table(self, name: str, columns: Sequence[tuple[str, str]],
+                   rows: Iterable[Sequence] = (), indexes: Sequence[Sequence[str]] = ()
+                   ) -> None:
+        """(Re)create the temporary table ``name`` — visible to this connection only,
+        gone when it closes — with ``columns`` ((name, portable type) pairs: ``text``,
+        ``integer``, ``real``), fill it with ``rows`` and index it on each column list of
+        ``indexes``."""
+
+    @abc.abstractmethod
+    def insert(self, table: str, query, params: Mapping[str, object] | None = None) -> int:
+        """INSERT INTO ``table`` the rows of ``query`` (its columns in the table's order);
+        the number of rows added. ``table`` is a temporary table of this connection, or —
+        inside `transaction` — a results table; never a table of the ledger."""
+
+    @abc.abstractmethod
+    def transaction(self) -> contextlib.AbstractContextManager:
+        """A write transaction for publishing results: what is inserted inside is seen by
+        others all at once when the block ends, or not at all if it raises. It waits for
+        another publisher at most the backend's lock timeout (`StoreLocked`)."""
+
+
+class Store(abc.ABC):
+    """A store, as a backend opens it: its `ledger`, its `compute` and its `dialect` over
+    one connection. ``url`` is the URL it was opened with, without any password."""
+
+    url: str
+    ledger: Ledger
+    compute: Compute
+    #: The backend's `respons.sql.dialect.Dialect` (``dialect.name``: ``"sqlite"``…).
+    dialect: object
+    #: The driver's exception types, which the command line reports in one line.
+    errors: tuple[type[Exception], ...] = ()
+    #: None when the store keeps its records after it is closed; otherwise what it is
+    #: (``"a database in memory"``): `respons.store.open_store` refuses such a store,
+    #: whose records would vanish when respons exits.
+    transient: str | None = None
 
     @abc.abstractmethod
     def close(self) -> None:

@@ -22,7 +22,7 @@ from respons.model.base import Span
 from respons.records.canonical import chain_hash
 from respons.records.reader import RecordFile
 from respons.records.schema import Checked, Problem, RecordSchema
-from respons.store.api import BatchInfo, Store
+from respons.store.api import BatchInfo, Ledger
 from respons.store.rejects import Rejects
 
 __all__ = ["FileReport", "Rejects", "ingest_file", "unreadable"]
@@ -48,21 +48,21 @@ class FileReport:
     more: int = 0
 
 
-def ingest_file(store: Store, schema: RecordSchema, path: str | Path, *, name: str,
+def ingest_file(ledger: Ledger, schema: RecordSchema, path: str | Path, *, name: str,
                 regime: tuple[str, str], rejects: Rejects | None = None,
                 progress: Callable[[int], None] | None = None) -> FileReport:
     """Ingest one file; ``regime`` is (id, sha256 of its text) for the batch row."""
     # Suggestions ("did you mean …") compare a bad value with every name it could be: a
     # file of a million bad lines must not cost a million times the names (suggest.py).
     with budget():
-        return _ingest(store, schema, path, name, regime, rejects, progress)
+        return _ingest(ledger, schema, path, name, regime, rejects, progress)
 
 
-def _ingest(store, schema, path, name, regime, rejects, progress) -> FileReport:
+def _ingest(ledger, schema, path, name, regime, rejects, progress) -> FileReport:
     report = FileReport(name)
     source = RecordFile(path, progress)
     objects = 0
-    with store.append() as appender:
+    with ledger.append() as appender:
         run = _Run(appender, report, name, rejects)
         for number, text, value, problem in source:
             report.records += 1
@@ -156,8 +156,8 @@ class _Run:
                     continue
                 corrected[c.corrects] = c.id
             self.seq += 1
-            self.chain = chain_hash(self.chain, c.content_hash, self.seq, c.subject)
-            # Checked holds RECORD_COLUMNS[1:12] in order: the row is seq, it, chain, batch.
+            self.chain = chain_hash(self.chain, c.content_hash, self.seq)
+            # Checked holds the row's columns between seq and the chain hash, in order.
             rows.append((self.seq, *c, self.chain, appender.batch))
             here[c.id] = (self.seq, c.content_hash)
         appender.write(rows)

@@ -1,44 +1,46 @@
-"""The store's tables, the same logical schema on every dialect, and its migrations.
+"""The store's tables, the same logical schema on every backend, and its migrations.
 
-``records`` holds one row per record in chain order (``seq`` 1..n without gaps);
-``batches`` one row per ingested file; ``store_info`` the schema version and the chain's
-head. Dates and times are ISO text on every dialect — ``at`` always at +08:00, so text
-order is time order — and PostgreSQL compares text bytewise (``COLLATE "C"``) as SQLite
-does, so that ``ORDER BY`` gives the same rows in the same order on both.
+The ledger: ``records`` holds one row per record in chain order (``seq`` 1..n without
+gaps; its columns are `respons.records.row.RECORD_ROW`); ``batches`` one row per ingested
+file; ``store_info`` the schema version and the chain's head. The results: ``runs`` one
+row per evaluation run, and the tables of what runs computed (``obligations`` …, declared
+in `respons.store.results`), every row keyed by its run. Dates and times are ISO text
+everywhere — ``at`` always at +08:00, so text order is time order — and text compares
+bytewise on every backend (each dialect's ``text`` type sees to it), so that ``ORDER BY``
+gives the same rows in the same order everywhere.
 
 A migration is a list of steps that takes the schema from one version to the next — SQL
 statements, or a function of the store for what SQL cannot compute (a hash) — which
 backends run in one transaction, holding the write lock, and then record the new version.
+Column types come from the backend's dialect (``dialect.type_name``): core names none.
 
 Versions: 1, the tables; 2, ``batches.batch_hash``, the chain of the batches table
-(`respons.store.batches`), backfilled for the batches already stored.
+(`respons.store.batches`), backfilled; 3, the record row of `respons.records.row`
+(``subject`` is ``matter``; no ``raw`` text: the content hash is of the columns, so verify
+parses no JSON), the chain re-hashed (`respons.store.migrate`), and the results tables.
 """
 
 from __future__ import annotations
 
+import functools
+
+from respons.records.row import RECORD_ROW
 from respons.store.batches import backfill
+from respons.store.migrate import rechain
+from respons.store.results import RESULT_TABLES
 
 #: The version this respons writes and reads.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-#: Tables the store owns; helper tables (`Store.load_table`) may not take these names.
-OWN_TABLES = ("records", "batches", "store_info")
-
-_TYPES = {
-    "sqlite": {"seq": "INTEGER", "text": "TEXT", "integer": "INTEGER", "real": "REAL"},
-    "postgresql": {"seq": "BIGINT", "text": 'TEXT COLLATE "C"', "integer": "BIGINT",
-                   "real": "DOUBLE PRECISION"},
-}
+#: The ledger's tables: nothing but ingest writes them.
+LEDGER_TABLES = ("records", "batches", "store_info")
+#: Every table the store owns; temporary tables may not take these names.
+OWN_TABLES = (*LEDGER_TABLES, *RESULT_TABLES)
 
 
-def column_type(dialect: str, portable: str) -> str:
-    """The dialect's type for a portable one (``text``, ``integer``, ``real``)."""
-    return _TYPES[dialect][portable]
-
-
-def _version_1(dialect: str) -> list[str]:
-    t = _TYPES[dialect]
-    text, seq, integer = t["text"], t["seq"], t["integer"]
+def _version_1(dialect) -> list[str]:
+    t = dialect.type_name
+    text, seq, integer = t("text"), t("seq"), t("integer")
     return [
         f"""CREATE TABLE records (
             seq {seq} PRIMARY KEY,
@@ -55,11 +57,6 @@ def _version_1(dialect: str) -> list[str]:
             content_hash {text} NOT NULL,
             chain_hash {text} NOT NULL,
             batch {integer} NOT NULL)""",
-        # (type, subject, at): the engine looks up the first event of a type in a matter in
-        # time order — an index range read, no sort, on both dialects.
-        "CREATE INDEX records_type_subject ON records (type, subject, at)",
-        "CREATE INDEX records_kind_subject ON records (kind, subject)",
-        "CREATE INDEX records_corrects ON records (corrects) WHERE corrects IS NOT NULL",
         f"""CREATE TABLE batches (
             batch {integer} PRIMARY KEY,
             file {text} NOT NULL,
@@ -78,16 +75,47 @@ def _version_1(dialect: str) -> list[str]:
     ]
 
 
-def _version_2(dialect: str) -> list:
-    text = _TYPES[dialect]["text"]
-    return [f"ALTER TABLE batches ADD COLUMN batch_hash {text} NOT NULL DEFAULT ''", backfill]
+def _version_2(dialect) -> list:
+    return [f"ALTER TABLE batches ADD COLUMN batch_hash {dialect.type_name('text')} NOT NULL "
+            "DEFAULT ''", backfill]
+
+
+def records_table(dialect, name: str = "records") -> str:
+    """CREATE TABLE for the record row of `respons.records.row`."""
+    columns = []
+    for column, kind in RECORD_ROW:
+        nullable = kind.endswith("?")
+        definition = f"{column} {dialect.type_name(kind.rstrip('?'))}"
+        if column == "seq":
+            definition += " PRIMARY KEY"
+        elif column == "id":
+            definition += " NOT NULL UNIQUE"
+        elif not nullable:
+            definition += " NOT NULL"
+        columns.append(definition)
+    return f"CREATE TABLE {name} ({', '.join(columns)})"
+
+
+def records_indexes(dialect) -> list[str]:
+    # (type, matter, at): the engine looks up the first event of a type in a matter in
+    # time order — an index range read, no sort.
+    corrects = "WHERE corrects IS NOT NULL" if dialect.partial_indexes else ""
+    return ["CREATE INDEX records_type_matter ON records (type, matter, at)",
+            "CREATE INDEX records_kind_matter ON records (kind, matter)",
+            f"CREATE INDEX records_corrects ON records (corrects) {corrects}".rstrip()]
+
+
+def _version_3(dialect) -> list:
+    return [functools.partial(rechain, table_ddl=records_table(dialect, "records_v3")),
+            *records_indexes(dialect),
+            *(statement for table in RESULT_TABLES.values() for statement in table.ddl(dialect))]
 
 
 #: version → the steps that make it from the version before (0: nothing).
-MIGRATIONS = {1: _version_1, 2: _version_2}
+MIGRATIONS = {1: _version_1, 2: _version_2, 3: _version_3}
 
 
-def migrations(dialect: str, current: int | None) -> list[tuple[int, list]]:
+def migrations(dialect, current: int | None) -> list[tuple[int, list]]:
     """The steps from ``current`` (None: no schema) to `SCHEMA_VERSION`, in order."""
     start = current or 0
     return [(version, MIGRATIONS[version](dialect))

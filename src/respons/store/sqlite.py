@@ -15,22 +15,53 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from respons.store.api import StoreLocked, StoreUnavailable
-from respons.store.sql import LOCK_TIMEOUT, SQLStore, binder
+from respons.sql.dialect import Dialect
+from respons.store.api import LEDGER, StoreLocked, StoreUnavailable
+from respons.store.sql import LOCK_TIMEOUT, SQLStore
 from respons.store.url import redact, sqlite_path, transient
 
 #: SQLite allows 32766 parameters per statement since 3.32; stay well below.
 _IN_CHUNK = 900
 
 
+class SQLiteDialect(Dialect):
+    """SQLite's SQL: ``?`` placeholders, JSON through its json1 functions, temporary tables
+    in its ``temp`` schema. Its planner rewrites nothing but runs a correlated subquery
+    over an index range fast: the first matching record is looked up that way."""
+
+    name = "sqlite"
+
+    def json_text(self, column: str, name: str, bind) -> str:
+        if _plain_label(name):
+            return f"json_extract({column}, {bind(_path(name))})"
+        # Looked up by its decoded name: the one way that does not depend on how this
+        # SQLite version reads escapes in a path (see `_plain_label`).
+        return f"(SELECT jm.value FROM json_each({column}) jm WHERE jm.key = {bind(name)})"
+
+    def json_is(self, column: str, name: str, value: bool, bind) -> str:
+        word = "true" if value else "false"
+        if _plain_label(name):
+            return f"(json_type({column}, {bind(_path(name))}) = '{word}')"
+        return (f"EXISTS (SELECT 1 FROM json_each({column}) jm WHERE jm.key = {bind(name)} "
+                f"AND jm.type = '{word}')")
+
+    def create_temporary(self, name: str, definitions: str) -> str:
+        return f"CREATE TEMP TABLE {name} ({definitions})"
+
+    def drop_temporary(self, name: str) -> str:
+        return f"DROP TABLE IF EXISTS temp.{name}"
+
+    def analyze(self, name: str) -> str:
+        return f"ANALYZE temp.{name}"
+
+
 class SQLiteStore(SQLStore):
-    dialect = "sqlite"
     errors = (sqlite3.Error,)
     plugin = "sqlite"
 
     def __init__(self, url: str, lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.path = sqlite_path(url)
-        super().__init__(None, redact(url), lock_timeout)
+        super().__init__(None, redact(url), SQLiteDialect(), lock_timeout)
         self.transient = transient(self.path)
         try:
             if self.transient or Path(self.path).is_file():
@@ -74,22 +105,17 @@ class SQLiteStore(SQLStore):
         return connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
                                   "name = ?", (name,)).fetchone() is not None
 
-    def init(self) -> int:
+    def _prepare(self) -> None:
         if self.connection is None:
             self.connection = self._connect(create=True)
         if not self.transient:
             self.connection.execute("PRAGMA journal_mode = WAL")
-        return super().init()
-
-    def schema_version(self) -> int | None:
-        if self.connection is None:
-            return None
-        return super().schema_version()
 
     def _table_exists(self, name: str) -> bool:
         return self._table_exists_on(self.connection, name)
 
-    def _begin_write(self) -> None:
+    def _begin_write(self, lock: str = LEDGER) -> None:
+        # SQLite has one write lock per file: ingest and publishing results take turns.
         try:
             self.connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -116,33 +142,11 @@ class SQLiteStore(SQLStore):
         finally:
             self.connection.execute("PRAGMA query_only = OFF")
 
-    def _stream(self, sql: str) -> Iterator[tuple]:
-        cursor = self.connection.execute(sql)
-        cursor.arraysize = 2000
+    def _stream(self, sql: str, params: Sequence = ()) -> Iterator[tuple]:
+        cursor = self.connection.execute(sql, tuple(params))
+        cursor.arraysize = 4000
         while rows := cursor.fetchmany():
             yield from rows
-
-    def json_string(self, column: str, key: str, bind) -> str:
-        bind = binder(bind)
-        if not _plain_label(key):
-            return self._json_member(column, key, bind, "jm.value")
-        return f"json_extract({column}, {bind(_path(key))})"
-
-    def _json_text(self, column: str, key: str, bind) -> str:
-        if not _plain_label(key):
-            return self._json_member(
-                column, key, bind, "CASE jm.type WHEN 'true' THEN 'true' WHEN 'false' THEN "
-                "'false' ELSE CAST(jm.value AS TEXT) END")
-        path = _path(key)
-        return (f"(CASE json_type({column}, {bind(path)}) WHEN 'true' THEN 'true' "
-                f"WHEN 'false' THEN 'false' ELSE CAST(json_extract({column}, {bind(path)}) "
-                "AS TEXT) END)")
-
-    @staticmethod
-    def _json_member(column: str, key: str, bind, value: str) -> str:
-        # The member looked up by its decoded name: the one way that does not depend on
-        # how this SQLite version reads escapes in a path (see `_plain_label`).
-        return f"(SELECT {value} FROM json_each({column}) jm WHERE jm.key = {bind(key)})"
 
 
 def _plain_label(key: str) -> bool:
@@ -153,5 +157,5 @@ def _plain_label(key: str) -> bool:
     return not any(c in '"\\' or c < " " for c in key)
 
 
-def _path(key: str) -> str:
-    return f'$."{key}"'
+def _path(name: str) -> str:
+    return f'$."{name}"'

@@ -23,3 +23,15 @@ def _checked():
 
 def conformance_regime():
     return _checked().resolved[0].regime
+
+
+def conformance_resolved():
+    """The conformance regime resolved (what the engine evaluates)."""
+    return _checked().resolved[0]
+
+
+def fresh_registry():
+    """The installed plugins, in a plugin manager of their own."""
+    from respons.registry import Registry, plugin_manager
+
+    return Registry(plugin_manager())

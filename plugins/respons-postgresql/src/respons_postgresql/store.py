@@ -1,9 +1,10 @@
 """The PostgreSQL store: `respons.store.sql.SQLStore` over a psycopg 3 connection.
 
 The shared base holds the schema, the chain and the engine's interface; this module gives
-what PostgreSQL does differently: ``%s`` placeholders, an advisory lock per schema as the
-write lock, ``= ANY(%s)`` for id lookups, COPY for appending rows, a server-side cursor for
-reading the chain back, and read-only transactions for the engine's queries.
+what PostgreSQL does differently: its dialect (``%s`` placeholders, text compared bytewise,
+JSON through jsonb, MATERIALIZED CTEs), an advisory lock per schema for each of the
+store's two locks, ``= ANY(%s)`` for id lookups, COPY for appending rows, a server-side
+cursor for reading rows back, and read-only transactions for the engine's queries.
 
 The URL is a libpq URI with one extra query parameter, ``schema``: the PostgreSQL schema
 the store's tables live in (created by `init` when missing), so that several stores — or
@@ -21,11 +22,14 @@ import contextlib
 import re
 import urllib.parse
 from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 import psycopg
 from psycopg import sql
 
-from respons.store.api import RECORD_COLUMNS, StoreLocked, StoreUnavailable
+from respons.records.row import RECORD_COLUMNS
+from respons.sql.dialect import Dialect
+from respons.store.api import LEDGER, StoreLocked, StoreUnavailable
 from respons.store.masking import mask, password_candidates, user_information_end
 from respons.store.sql import LOCK_TIMEOUT, SQLStore
 from respons.store.url import redact
@@ -87,9 +91,40 @@ def split_url(url: str) -> tuple[str, str | None]:
     return conninfo, schema
 
 
+class PostgreSQLDialect(Dialect):
+    """PostgreSQL's SQL. Text is ``COLLATE "C"`` so that it compares bytewise, as SQLite's
+    does: ``ORDER BY`` gives the same rows in the same order on both. Its planner inlines
+    a CTE used once — and would then run the completion subquery again for every row of
+    a hash join over all records — so the engine's CTEs that are read once are
+    MATERIALIZED."""
+
+    name = "postgresql"
+    materialize_hint = True
+    types: ClassVar[dict[str, str]] = {"seq": "BIGINT", "text": 'TEXT COLLATE "C"',
+                                       "integer": "BIGINT", "real": "DOUBLE PRECISION"}
+
+    def placeholder(self, index: int, name: str) -> str:
+        return "%s"
+
+    def literal(self, value) -> str:
+        # %s placeholders: a literal % is written %%.
+        return super().literal(value).replace("%", "%%")
+
+    def json_text(self, column: str, name: str, bind) -> str:
+        # The member's name is a parameter: ->> takes any text as a name.
+        return f"(({column})::jsonb ->> {bind(name)})"
+
+    def json_number(self, column: str, name: str, bind) -> str:
+        return f"((({column})::jsonb ->> {bind(name)})::DOUBLE PRECISION)"
+
+    def json_is(self, column: str, name: str, value: bool, bind) -> str:
+        return f"((({column})::jsonb -> {bind(name)}) = '{'true' if value else 'false'}'::jsonb)"
+
+    def drop_temporary(self, name: str) -> str:
+        return f"DROP TABLE IF EXISTS pg_temp.{name}"
+
+
 class PostgreSQLStore(SQLStore):
-    dialect = "postgresql"
-    placeholder = "%s"
     errors = (psycopg.Error,)
     plugin = "postgresql"
 
@@ -102,22 +137,21 @@ class PostgreSQLStore(SQLStore):
             reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
             raise StoreUnavailable(mask(f"cannot connect to {redact(url)}: {reason}",
                                         password_candidates(url))) from None
-        super().__init__(connection, redact(url), lock_timeout)
+        super().__init__(connection, redact(url), PostgreSQLDialect(), lock_timeout)
         if self.schema is not None:
             connection.execute(sql.SQL("SET search_path TO {}").format(
                 sql.Identifier(self.schema)))
 
-    def init(self) -> int:
+    def _prepare(self) -> None:
         if self.schema is not None:
             self.connection.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
                 sql.Identifier(self.schema)))
-        return super().init()
 
     def _table_exists(self, name: str) -> bool:
         row = self.connection.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()
         return bool(row[0])
 
-    def _begin_write(self) -> None:
+    def _begin_write(self, lock: str = LEDGER) -> None:
         # One writer per schema at a time; readers are not blocked. The lock goes with the
         # transaction, so a killed client cannot leave it held. lock_timeout bounds the
         # wait for it (and for any other lock the transaction waits for) as SQLite's
@@ -126,8 +160,11 @@ class PostgreSQLStore(SQLStore):
         try:
             self.connection.execute("SELECT set_config('lock_timeout', %s, true)",
                                     (f"{max(int(self.lock_timeout * 1000), 1)}ms",))
+            # One advisory lock per schema and per lock: ingest and publishing results
+            # do not wait for each other.
+            prefix = "respons:" if lock == LEDGER else f"respons-{lock}:"
             self.connection.execute(
-                "SELECT pg_advisory_xact_lock(hashtext('respons:' || current_schema()))")
+                "SELECT pg_advisory_xact_lock(hashtext(%s || current_schema()))", (prefix,))
         except psycopg.errors.LockNotAvailable:
             self.connection.execute("ROLLBACK")
             raise StoreLocked(self.locked_message()) from None
@@ -156,17 +193,13 @@ class PostgreSQLStore(SQLStore):
             raise
         self.connection.execute("COMMIT")
 
-    def _stream(self, statement: str) -> Iterator[tuple]:
+    def _stream(self, statement: str, params: Sequence = ()) -> Iterator[tuple]:
         self.connection.execute("BEGIN READ ONLY")
         try:
             with self.connection.cursor(name="respons_scan") as cursor:
                 cursor.itersize = 5000
-                cursor.execute(statement)
+                cursor.execute(statement, tuple(params))
                 yield from cursor
         finally:
             with contextlib.suppress(psycopg.Error):
                 self.connection.execute("ROLLBACK")
-
-    def _json_text(self, column: str, key: str, bind) -> str:
-        # The key is a parameter: ->> takes any text as a member's name.
-        return f"(({column})::jsonb ->> {bind(key)})"

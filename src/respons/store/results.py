@@ -1,0 +1,57 @@
+"""The results tables: what an evaluation run computed, kept apart from the ledger.
+
+Every evaluation is a run (``runs``: what it read — the regime, the ledger up to a head —
+and the date it judged as of); every row it computed is kept under its run id, so two runs
+never overwrite each other and a report reads exactly one. A run's rows are published in
+one transaction with its ``runs`` row (`respons.engine.runs`): a reader sees all of a run or
+none of it. The columns are declared here once; the schema creates the tables from them
+and the engine fills them in this order.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class ResultTable:
+    """A table of results: ``columns`` are (name, portable type) pairs — ``text``,
+    ``integer``, ``seq``; a trailing ``?`` allows NULL; ``key`` its primary key."""
+
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    key: tuple[str, ...]
+    indexes: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.columns)
+
+    def ddl(self, dialect) -> list[str]:
+        columns = [f"{name} {dialect.type_name(kind.rstrip('?'))}"
+                   + ("" if kind.endswith("?") else " NOT NULL") for name, kind in self.columns]
+        statements = [f"CREATE TABLE {self.name} ({', '.join(columns)}, "
+                      f"PRIMARY KEY ({', '.join(self.key)}))"]
+        statements += [f"CREATE INDEX {self.name}_{'_'.join(index)} ON {self.name} "
+                       f"({', '.join(index)})" for index in self.indexes]
+        return statements
+
+
+#: One row per run. ``run`` is derived from what the run read (`respons.engine.runs`): the
+#: same regime, calendar, head and date give the same run, and the same results.
+RUNS = ResultTable("runs", (
+    ("run", "text"), ("regime", "text"), ("regime_sha256", "text"), ("calendar_sha256", "text"),
+    ("as_of", "text"), ("head_seq", "seq"), ("head_hash", "text"), ("engine", "text"),
+    ("created_at", "text"), ("obligations", "integer"),
+), key=("run",))
+
+#: Every obligation of every duty, per run (docs/evaluate.md, "Obligations").
+OBLIGATIONS = ResultTable("obligations", (
+    ("run", "text"), ("duty", "text"), ("regime", "text"), ("start_seq", "seq"),
+    ("start_id", "text"), ("matter", "text?"), ("start_date", "text"), ("due_date", "text?"),
+    ("extended_due", "text?"), ("paused_units", "integer"), ("done_id", "text?"),
+    ("done_date", "text?"), ("agency", "text?"), ("owner", "text?"), ("state", "text"),
+), key=("run", "regime", "duty", "start_seq"), indexes=(("run", "state"), ("run", "agency")))
+
+#: name → table, every results table (``runs`` first).
+RESULT_TABLES = {table.name: table for table in (RUNS, OBLIGATIONS)}

@@ -1,0 +1,167 @@
+"""A store written by an earlier respons is migrated to this one's schema, on both backends.
+
+The store of schema 1 here is made as respons 0.1's ingest made it — its tables created by
+the migration of version 1, its records hashed as that version hashed them (the record's
+canonical JSON text kept as ``raw``, the link over the ``subject``) — so that the
+migration is tested on what it will meet: batch hashes backfilled (schema 2), the chain
+re-hashed over the columns (schema 3), and a store that does not verify refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from respons.records import compile_schema
+from respons.records.canonical import canonical_json
+from respons.testing import conformance_regime, generate, regime_path, write_jsonl
+
+V1_GENESIS = hashlib.sha256(b"respons records chain v1").hexdigest()
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _v1_rows(records, first_seq: int, previous: str, batch: int):
+    """The rows respons 0.1 wrote for ``records``, and the chain's end after them."""
+    schema = compile_schema(conformance_regime())
+    rows = []
+    for seq, record in enumerate(records, first_seq):
+        c = schema.check(record)
+        content = {"id": c.id, "type": c.type, "at": c.at, **json.loads(c.data)}
+        if c.corrects:
+            content["corrects"] = c.corrects
+        raw = canonical_json(content)
+        digest = _sha(raw)
+        previous = _sha(f"{previous}{digest}{seq}:{c.matter or ''}")
+        rows.append((seq, c.id, c.type, c.kind, c.event, c.at, c.at_date, c.matter,
+                     c.corrects, c.data, raw, digest, previous, batch))
+    return rows, previous
+
+
+def _quote(value) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _schema_1_store(raw_sql, url, dialect, files):
+    """A store of schema 1 holding ``files`` (lists of records), one batch each."""
+    from respons.store.schema import MIGRATIONS
+
+    statements = list(MIGRATIONS[1](dialect))
+    previous, seq = V1_GENESIS, 1
+    for batch, records in enumerate(files, 1):
+        rows, previous = _v1_rows(records, seq, previous, batch)
+        statements += [f"INSERT INTO records VALUES ({', '.join(map(_quote, row))})"
+                       for row in rows]
+        statements.append(
+            "INSERT INTO batches VALUES (" + ", ".join(map(_quote, (
+                batch, f"f{batch}.jsonl", "0" * 64, "conformance", "1" * 64, len(rows),
+                len(rows), 0, 0, seq, seq + len(rows) - 1, previous,
+                "2026-01-01T00:00:00+00:00"))) + ")")
+        seq += len(rows)
+    statements += ["INSERT INTO store_info VALUES ('schema_version', '1')",
+                   f"INSERT INTO store_info VALUES ('head_seq', '{seq - 1}')",
+                   f"INSERT INTO store_info VALUES ('head_hash', '{previous}')"]
+    raw_sql(url, *statements)
+    return previous
+
+
+@pytest.fixture
+def dialect(store_url):
+    if store_url.startswith("sqlite:"):
+        from respons.store.sqlite import SQLiteDialect
+
+        return SQLiteDialect()
+    from respons_postgresql.store import PostgreSQLDialect
+
+    return PostgreSQLDialect()
+
+
+@pytest.fixture
+def schema_for(store_url):
+    """Create the PostgreSQL schema a test's URL names (SQLite needs nothing)."""
+    if store_url.startswith("postgresql:"):
+        import psycopg
+        from respons_postgresql.store import split_url
+
+        conninfo, schema = split_url(store_url)
+        with psycopg.connect(conninfo, autocommit=True) as connection:
+            connection.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+    return store_url
+
+
+def test_a_store_of_schema_1_is_migrated_and_its_chain_rehashed(respons, raw_sql, schema_for,
+                                                                 dialect, tmp_path):
+    url = schema_for
+    a = list(generate(conformance_regime(), 6, seed=1, prefix="A"))
+    b = list(generate(conformance_regime(), 4, seed=2, prefix="B"))
+    old_head = _schema_1_store(raw_sql, url, dialect, [a, b])
+    for command in (["verify"], ["store", "info"], ["ingest", str(regime_path()),
+                                                   str(tmp_path / "x.jsonl")]):
+        (tmp_path / "x.jsonl").write_text("", "utf-8")
+        result = respons(*command, "--store", url)
+        assert result.exit_code == 2 and "has schema version 1, older than this respons " \
+            "reads (3): run `respons store init` to migrate it" in result.stderr, result.stderr
+    result = respons("store", "init", "--store", url)
+    assert result.exit_code == 0, result.stderr
+    assert "schema version 3 (migrated from version 1)" in result.stdout
+    assert f"the chain was re-hashed: head {old_head} is now " in result.stdout
+    verified = respons("verify", "--store", url, "--format", "json")
+    assert verified.exit_code == 0, verified.stdout
+    document = json.loads(verified.stdout)
+    assert document["records"] == 10 and document["head"]["hash"] != old_head
+    info = json.loads(respons("store", "info", "--store", url, "--format", "json").stdout)
+    assert [(f["file"], f["stored"]) for f in info["batches"]] == [("f1.jsonl", 6),
+                                                                   ("f2.jsonl", 4)]
+    # The records are those a fresh ingest of the same records would have stored.
+    fresh = tmp_path / "fresh.jsonl"
+    write_jsonl(fresh, a)
+    more = tmp_path / "more.jsonl"
+    write_jsonl(more, [*b, *generate(conformance_regime(), 3, seed=3, prefix="C")])
+    again = respons("ingest", str(regime_path()), str(fresh), str(more), "--store", url,
+                    "--format", "json")
+    assert again.exit_code == 0, again.stdout
+    files = json.loads(again.stdout)["files"]
+    assert [(f["stored"], f["duplicates"]) for f in files] == [(0, 6), (3, 4)]
+    assert respons("verify", "--store", url).exit_code == 0
+
+
+@pytest.mark.parametrize(("case", "statement"), [
+    ("a record's text", "UPDATE records SET raw = replace(raw, '\"at\":\"', '\"at\":\"1') "
+                        "WHERE seq = 3"),
+    ("a record's subject", "UPDATE records SET subject = 'another' WHERE seq = 2"),
+    ("the head", "UPDATE store_info SET value = '4' WHERE key = 'head_seq'"),
+])
+def test_a_schema_1_store_that_does_not_verify_is_not_migrated(respons, raw_sql, schema_for,
+                                                               dialect, case, statement):
+    url = schema_for
+    _schema_1_store(raw_sql, url, dialect, [list(generate(conformance_regime(), 6, seed=1))])
+    raw_sql(url, statement)
+    result = respons("store", "init", "--store", url)
+    assert result.exit_code == 1, (case, result.stderr)
+    assert "it is not migrated to schema 3: verify it with the respons that wrote it" in \
+        result.stderr, result.stderr
+    assert raw_sql(url, "SELECT value FROM store_info WHERE key = 'schema_version'",
+                   fetch=True) == [[("1",)]]
+
+
+def test_a_schema_1_store_whose_batches_hold_the_wrong_types_is_not_migrated(respons, raw_sql,
+                                                                             sqlite_url):
+    from respons.store.sqlite import SQLiteDialect
+
+    _schema_1_store(raw_sql, sqlite_url, SQLiteDialect(),
+                    [list(generate(conformance_regime(), 5, seed=1))])
+    raw_sql(sqlite_url, "UPDATE batches SET file = x'00ff'")
+    result = respons("store", "init", "--store", sqlite_url)
+    assert result.exit_code == 1, result.stderr
+    assert "batch 1: column file holds b'\\x00\\xff', not text; it is not migrated: verify " \
+        "it with the respons that wrote it" in result.stderr, result.stderr
+    assert raw_sql(sqlite_url, "SELECT value FROM store_info WHERE key = 'schema_version'",
+                   fetch=True) == [[("1",)]]
