@@ -131,8 +131,9 @@ def baseline(store, path: Path) -> float:
     """Read, parse and insert the same columns with executemany: the floor for any ingest."""
     from respons.store.api import RECORD_COLUMNS
 
+    mark = store.dialect.placeholder(1, "")
     sql = (f"INSERT INTO records ({', '.join(RECORD_COLUMNS)}) VALUES "
-           f"({', '.join([store.placeholder] * len(RECORD_COLUMNS))})")
+           f"({', '.join([mark] * len(RECORD_COLUMNS))})")
     start = time.perf_counter()
     store._begin_write()
     cursor = store.connection.cursor()
@@ -143,8 +144,8 @@ def baseline(store, path: Path) -> float:
             seq += 1
             kind, _, event = record["type"].partition(".")
             rows.append((seq, record["id"], record["type"], kind, event, record["at"],
-                         record["at"][:10], record.get(KEYS.get(kind, "")), None, line, line,
-                         "", "", 1))
+                         record["at"][:10], record.get(KEYS.get(kind, "")), None, line, "",
+                         "", 1))
             if len(rows) == 2000:
                 cursor.executemany(sql, rows)
                 rows = []

@@ -65,8 +65,9 @@ def content_hash(content) -> str:
     sha256 of their canonical JSON array — ``["id","kind.event","kind","event","at",
     "date","matter",null,"{…}"]`` — which frames every value unambiguously (a NULL is
     ``null``, never an empty text) and costs one encode of a short list."""
+    # The C encoder writes a tuple as the array it would write for the list.
     if _c_encode is not None:
-        return _sha256("".join(_c_encode(list(content), 0)).encode("utf-8")).hexdigest()
+        return _sha256("".join(_c_encode(content, 0)).encode("utf-8")).hexdigest()
     return _sha256(_dumps(list(content)).encode("utf-8")).hexdigest()
 
 
