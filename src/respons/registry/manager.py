@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import pluggy
 
 from respons import hookspecs
-from respons.diagnostics.suggest import did_you_mean
+from respons.diagnostics.suggest import nearest
 from respons.entry_points import EntryPoint, entry_points
 from respons.registry.errors import Origin, PluginConflict, PluginFailed, first_line
 
@@ -115,9 +115,10 @@ def _check_pending(manager: PluginManager) -> None:
                 continue
             for impl in caller.get_hookimpls():
                 if impl.plugin is error.plugin and not impl.optionalhook:
+                    meant = nearest(name, HOOK_NAMES, limit=1)
                     raise PluginFailed(
                         manager.origin(impl.plugin_name),
                         f"PluginValidationError: unknown hook {name!r}"
-                        + did_you_mean(name, HOOK_NAMES)) from error
+                        + (f" (did you mean {meant[0]!r}?)" if meant else "")) from error
         raise PluginFailed(manager.origin(manager.get_name(error.plugin)),
                            first_line(error)) from error
