@@ -53,9 +53,9 @@ def plugin_manager(disabled: Iterable[str] = (), load_entry_points: bool = True,
     for name in disabled:
         manager.set_blocked(name)
     if load_entry_points:
-        for entry_point in _unique(entry_points(ENTRY_POINT_GROUP, path)):
-            if manager.is_blocked(entry_point.name):
-                continue
+        found = [ep for ep in entry_points(ENTRY_POINT_GROUP, path)
+                 if not manager.is_blocked(ep.name)]
+        for entry_point in _unique(found):
             origin = Origin(plugin=entry_point.name, distribution=entry_point.distribution,
                             version=entry_point.version,
                             builtin=entry_point.distribution == BUILTIN_DISTRIBUTION)
