@@ -9,5 +9,7 @@ __version__ = "0.1.0"
 
 import pluggy as _pluggy
 
-#: Mark a plugin's hook implementations: ``@respons.hookimpl def respons_calendars(): …``
+#: Mark a plugin's hook implementations: ``@respons.hookimpl def respons_calendars(): …``.
+#: The hooks are in ``respons.hookspecs``, the descriptors they return in ``respons.registry``
+#: (docs/hooks.md); respons's own plugins mark theirs ``@hookimpl(trylast=True)``.
 hookimpl = _pluggy.HookimplMarker("respons")

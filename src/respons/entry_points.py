@@ -3,8 +3,9 @@
 This reads what `importlib.metadata.entry_points` reads — the ``entry_points.txt`` of each
 ``*.dist-info`` (and ``*.egg-info``) folder on ``sys.path``, the first distribution of a
 name winning — without importing `importlib.metadata`, whose import (it parses e-mail
-headers for package metadata) is a tenth of a command's start-up. The test suite checks
-that both find the same entry points.
+headers for package metadata) is a tenth of a command's start-up. Each entry point keeps
+the name and version of its distribution, so that a plugin's failure and `respons plugins`
+can say where it comes from. The test suite checks that both find the same entry points.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import importlib
 import os
 import re
 import sys
+from collections.abc import Iterable
 
 import attrs
 
@@ -22,7 +24,8 @@ import attrs
 class EntryPoint:
     name: str
     value: str  # "module:attribute" or "module"
-    distribution: str
+    distribution: str  # its name, normalised (PEP 503): respons-postgresql
+    version: str = ""  # the distribution's version, "" when it does not say
 
     def load(self):
         module, _, attribute = self.value.partition(":")
@@ -32,17 +35,37 @@ class EntryPoint:
         return target
 
 
-_INFO = re.compile(r"^(?P<name>.+?)(?:-[^-]*)?\.(?:dist|egg)-info$")
+_INFO = re.compile(r"^(?P<name>.+?)(?:-(?P<version>[^-]*))?\.(?:dist|egg)-info$")
 
 
 def _normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def entry_points(group: str) -> list[EntryPoint]:
+def _version(folder: str, named: str | None) -> str:
+    """The version a ``*.dist-info`` folder's name carries (PEP 427 names it
+    ``NAME-VERSION.dist-info``), else the ``Version:`` header of its metadata."""
+    if named:
+        return named
+    for file in ("METADATA", "PKG-INFO"):
+        try:
+            with open(os.path.join(folder, file), encoding="utf-8", errors="replace") as stream:
+                for line in stream:
+                    if not line.strip():
+                        break  # the headers end at the first blank line
+                    key, _, value = line.partition(":")
+                    if key.strip().lower() == "version":
+                        return value.strip()
+        except OSError:
+            continue
+    return ""
+
+
+def entry_points(group: str, path: Iterable[str] | None = None) -> list[EntryPoint]:
+    """The entry points of ``group`` in the distributions on ``path`` (``sys.path``)."""
     found: list[EntryPoint] = []
     seen: set[str] = set()
-    for base in sys.path:
+    for base in sys.path if path is None else path:
         try:
             names = sorted(os.listdir(base or "."))
         except OSError:
@@ -67,6 +90,7 @@ def entry_points(group: str) -> list[EntryPoint]:
             except (configparser.Error, UnicodeDecodeError):
                 continue
             if parser.has_section(group):
+                version = _version(os.path.join(base or ".", folder), match["version"])
                 for name, value in parser.items(group):
-                    found.append(EntryPoint(name, value, distribution))
+                    found.append(EntryPoint(name, value, distribution, version))
     return found

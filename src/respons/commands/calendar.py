@@ -9,7 +9,8 @@ adds the reasons. UNIT takes the language's English and Chinese spellings (days/
 workdays/工作日, months/月/个月, years/年). Exit status: 0 answered; 1 the calendar has
 no data for a year the answer needs (the message names it); 2 bad DATE, N, UNIT or
 calendar name, or unreadable calendar data. Errors are one line on stderr, never a
-traceback.
+traceback — with ``--format json``, the error document on stdout instead
+(`respons.app.report_input_error`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 
 import click
 
+from respons.app import EXIT_FINDINGS, EXIT_USAGE, App, report_input_error
 from respons.calendar import (
     CalendarDataError,
     NoCalendarData,
@@ -27,6 +29,7 @@ from respons.calendar import (
     count_period,
 )
 from respons.model.vocab import UNITS
+from respons.registry import PluginError
 
 CALENDAR_OPTION = click.option("--calendar", "calendar_name", default="cn", show_default=True,
                                metavar="NAME", help="Calendar to count on (cn, plain, …).")
@@ -93,12 +96,14 @@ def add(date: dt.date, amount: int, unit: str, calendar_name: str, output: str) 
     count make-up working days; a period of days, months or years ending on a rest day
     ends on the next working day.
     """
-    cal = _calendar(calendar_name)
+    cal = _calendar(calendar_name, output)
     try:
         period = count_period(cal, date, amount, unit)
     except NoCalendarData as error:
-        _fail(error)
+        _fail(error, output)
     except ValueError as error:
+        if output == "json":
+            report_input_error(str(error), output=output)
         raise click.BadParameter(str(error)) from None
     if output == "json":
         click.echo(json.dumps(period.as_json(), ensure_ascii=False))
@@ -112,11 +117,11 @@ def add(date: dt.date, amount: int, unit: str, calendar_name: str, output: str) 
 @FORMAT_OPTION
 def is_workday(date: dt.date, calendar_name: str, output: str) -> None:
     """Say whether DATE is a working day, and why (exit 0 either way)."""
-    cal = _calendar(calendar_name)
+    cal = _calendar(calendar_name, output)
     try:
         day = cal.day(date)
     except NoCalendarData as error:
-        _fail(error)
+        _fail(error, output)
     if output == "json":
         click.echo(json.dumps({"format_version": 1, "date": date.isoformat(),
                                "calendar": cal.name, "workday": day.workday,
@@ -125,20 +130,20 @@ def is_workday(date: dt.date, calendar_name: str, output: str) -> None:
         click.echo(f"{date.isoformat()} {day.explain()}")
 
 
-def _calendar(name: str):
-    from respons.app import App
-
+def _calendar(name: str, output: str):
     app = click.get_current_context().find_object(App) or App()
     try:
         return app.calendar(name)
     except UnknownCalendar as error:
+        if output == "json":
+            report_input_error(f"--calendar: {error}", output=output)
         raise click.BadParameter(str(error), param_hint="'--calendar'") from None
     except CalendarDataError as error:
         # Data the calendar cannot read is unreadable input: exit 2, as for `respons check`.
-        click.echo(f"error: {error}", err=True)
-        click.get_current_context().exit(2)
+        report_input_error(str(error), EXIT_USAGE, output=output)
+    except PluginError as error:  # the calendar plugin failed while loading
+        report_input_error(error, output=output)
 
 
-def _fail(error: Exception):
-    click.echo(f"error: {error}", err=True)
-    click.get_current_context().exit(1)
+def _fail(error: Exception, output: str):
+    report_input_error(str(error), EXIT_FINDINGS, output=output)

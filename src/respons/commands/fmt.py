@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail_with
+from respons.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, report_input_error
 from respons.check.runner import regime_files
 from respons.diagnostics.diagnostic import ERROR, Sink
 from respons.diagnostics.render import render_text
@@ -30,7 +30,7 @@ def fmt(check_only: bool, paths: tuple[str, ...]) -> None:
     sink = Sink()
     files = regime_files(paths, sink)
     if any(d.severity == ERROR for d in sink.items):
-        fail_with(sink.items)
+        report_input_error(sink.items)
     if sink.items:  # warnings: a folder below that could not be read
         click.echo(render_text(sink.items, lambda _: None, summary=False), err=True, nl=False)
     changed, broken = [], False

@@ -36,6 +36,6 @@ def render(issued: IssuedNotice) -> bytes:
 
 
 @hookimpl(trylast=True)
-def respons_notice_formats():
+def respons_notice_formats() -> list[NoticeFormat]:
     return [NoticeFormat(name="md", media_type="text/markdown; charset=utf-8", extension=".md",
                          render=render, description="Markdown text (UTF-8)")]

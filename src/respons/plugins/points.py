@@ -2,94 +2,131 @@
 
 Each item starts at its points and loses the deduction of every occurrence counted
 against it (每 <event/duty/fault> 扣 N 分), never falling below ``item_floor``; the total
-is graded by the assessment's bands and boundary rules (``respons.model.grading``); a veto that
-holds fixes the grade whatever the score (dacheng 评议考核实施方案 七). This is the scheme
-of jilin-city 31, dacheng 七 and most seeds.
+is rounded to ``precision`` decimal places 四舍五入 (ROUND_HALF_UP) and graded by the
+assessment's bands and boundary rules (``respons.model.grading``); a veto that holds fixes
+the grade whatever the score (dacheng 评议考核实施方案 七). Points are exact decimals
+throughout. This is the scheme of jilin-city 31, dacheng 七 and most seeds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from fractions import Fraction
-
-import attrs
+from decimal import Decimal, InvalidOperation
 
 from respons import hookimpl
+from respons.model.assessment import Assessment
 from respons.model.grading import grade_for
-from respons.registry import ScoringScheme
+from respons.registry import (
+    DeductionTaken,
+    ItemScore,
+    Score,
+    ScoringScheme,
+    SubjectFacts,
+    assessment_params,
+    round_points,
+)
 from respons.syntax.present import condition_text
 
-
-@attrs.frozen
-class ItemScore:
-    item: str
-    points: float
-    score: float
-    deductions: tuple[tuple[str, int, float], ...]  # (what, occurrences, points taken)
+PARAMS = {"item_floor": "the lowest score an item can fall to (default 0)",
+          "precision": "decimal places of the total, 0 to 6, rounded 四舍五入 (default 1)"}
+#: The most decimal places a total is given to: more would claim an exactness no regime has.
+MAX_PRECISION = 6
 
 
-@attrs.frozen
-class Score:
-    total: float
-    grade: str | None
-    items: tuple[ItemScore, ...]
-    vetoed_by: str | None = None
+def _points(value: object) -> Decimal:
+    # str() first: a float such as 0.1 stands for the decimal the regime wrote.
+    return Decimal(str(value))
 
 
-def _param(params: Mapping, name: str, default: float) -> Fraction:
-    value = params.get(name, default)
-    return Fraction(str(value))
+def _settings(params: Mapping[str, object]) -> tuple[Decimal, int]:
+    """(item floor, precision), or `ValueError` naming the parameter that is not one."""
+    floor, precision = params.get("item_floor", 0), params.get("precision", 1)
+    try:
+        if isinstance(floor, bool):
+            raise InvalidOperation
+        floor_value = _points(floor)
+        if not floor_value.is_finite():
+            raise InvalidOperation
+    except (InvalidOperation, ValueError):
+        raise ValueError(f"parameter item_floor must be a number of points, not {floor!r}"
+                         ) from None
+    if isinstance(precision, bool) or not isinstance(precision, int | float) or \
+            precision != int(precision) or not 0 <= precision <= MAX_PRECISION:
+        raise ValueError(f"parameter precision must be a whole number of decimal places from "
+                         f"0 to {MAX_PRECISION}, not {precision!r}")
+    return floor_value, int(precision)
 
 
-def score(assessment, occurrences: Mapping[tuple[str, int], int],
-          vetoes_holding: tuple[int, ...] = (), params: Mapping | None = None) -> Score:
-    """Score one subject: ``occurrences[(item name, deduction index)]`` counts what was found.
-
-    ``vetoes_holding`` are the indexes of the assessment's vetoes whose condition holds;
-    the first of them, in the regime's order, fixes the grade.
-    """
-    params = dict(params or {p.name: p.value.value for p in assessment.params})
-    floor = _param(params, "item_floor", 0)
-    precision = int(params.get("precision", 1))
-    items = []
-    total = Fraction(0)
+def score(assessment: Assessment, subject: SubjectFacts) -> Score:
+    """Score one subject: ``subject.occurrences[(item name, deduction index)]`` counts what
+    was found; the first holding veto (``subject.vetoes``), in the regime's order, fixes
+    the grade."""
+    floor, precision = _settings(subject.params)
+    _check_facts(assessment, subject)
+    items, total = [], Decimal(0)
     for item in assessment.items:
-        points = Fraction(str(item.points))
-        taken = []
-        remaining = points
+        if item.points is None:
+            raise ValueError(f"item {item.name} of {assessment.name} has no points to score")
+        points = _points(item.points)
+        remaining, taken = points, []
         for index, deduction in enumerate(item.deductions):
-            count = int(occurrences.get((item.name, index), 0))
-            lost = Fraction(str(deduction.points)) * count
+            count = subject.occurrences.get((item.name, index), 0)
+            lost = _points(deduction.points) * count
             remaining -= lost
-            taken.append((deduction.per.text, count, float(lost)))
+            taken.append(DeductionTaken(index=index, what=deduction.per.text, count=count,
+                                        points=lost))
         remaining = max(remaining, floor)
         total += remaining
-        items.append(ItemScore(item.name, float(points), float(remaining), tuple(taken)))
-    total_value = round(float(total), precision)
-    grade = grade_for(assessment, total_value)
-    vetoed_by = None
-    for index in sorted(vetoes_holding):
+        items.append(ItemScore(item=item.name, points=points, score=remaining,
+                               deductions=tuple(taken)))
+    total = round_points(total, precision)
+    grade, vetoed_by = grade_for(assessment, total), None
+    for index in sorted(subject.vetoes):
         veto = assessment.vetoes[index]
         grade, vetoed_by = veto.grade, condition_text(veto.condition)
         break
-    return Score(total_value, grade, tuple(items), vetoed_by)
+    return Score(total=total, grade=grade, items=tuple(items), vetoed_by=vetoed_by)
 
 
-def validate(assessment) -> list:
-    """`points` adds up item points: every item needs them, and there must be bands."""
+def _check_facts(assessment: Assessment, subject: SubjectFacts) -> None:
+    """Facts the assessment cannot hold mean the counting and the regime disagree: say so
+    rather than score what was not asked."""
+    deductions = {(item.name, index) for item in assessment.items
+                  for index in range(len(item.deductions))}
+    for key, count in subject.occurrences.items():
+        if key not in deductions:
+            raise ValueError(f"{assessment.name} has no deduction {key!r} (item name, index) "
+                             f"to count {count!r} occurrences against")
+        if type(count) is not int or count < 0:
+            raise ValueError(f"the occurrences counted against {key!r} must be a whole "
+                             f"number of 0 or more, not {count!r}")
+    for index in subject.vetoes:
+        if type(index) is not int or not 0 <= index < len(assessment.vetoes):
+            raise ValueError(f"{assessment.name} has no veto number {index!r} "
+                             f"(it has {len(assessment.vetoes)})")
+
+
+def validate(assessment: Assessment) -> list:
+    """`points` adds up item points: every item needs them, there must be bands, and the
+    parameters must be ones it can use."""
     problems = [(f"item {item.name} has no points; the points scheme (百分制) cannot score it",
                  item.span) for item in assessment.items if item.points is None]
     if not assessment.bands or not all(band.bounds for band in assessment.bands):
         problems.append((f"{assessment.name} needs grade bands with score ranges to grade "
                          "its total", assessment.span))
+    params = assessment_params(assessment)
+    spans = {param.name: param.span for param in assessment.params}
+    for name in PARAMS:
+        try:
+            _settings({name: params[name]} if name in params else {})
+        except ValueError as error:
+            problems.append((str(error), spans.get(name) or assessment.span))
     return problems
 
 
 @hookimpl(trylast=True)
-def respons_scoring_schemes():
+def respons_scoring_schemes() -> list[ScoringScheme]:
     return [ScoringScheme(
-        name="points", aliases=("百分制",), score=score,
-        params={"item_floor": "the lowest score an item can fall to (default 0)",
-                "precision": "decimal places of the total (default 1)"},
+        name="points", aliases=("百分制",), score=score, params=PARAMS,
         description="百分制: items minus deductions, graded by bands, fixed by vetoes",
         validate=validate)]

@@ -2,45 +2,46 @@
 
 Many regimes grade without points: the assessing body weighs the listed contents and
 rates each agency or officer 优秀, 合格 or 不合格 (changchun-xinqu 25).
-The grade given must be one of the assessment's bands; a veto that holds overrides it.
+The grade given (``SubjectFacts.given``) must be one of the assessment's bands; a veto that
+holds overrides it. A rating has no total and no item scores.
 """
 
 from __future__ import annotations
 
-import attrs
-
 from respons import hookimpl
-from respons.registry import ScoringScheme
+from respons.model.assessment import Assessment
+from respons.registry import Score, ScoringScheme, SubjectFacts
 from respons.syntax.present import condition_text
 
 
-@attrs.frozen
-class Rating:
-    grade: str
-    given: str
-    vetoed_by: str | None = None
-
-
-def score(assessment, given: str, vetoes_holding: tuple[int, ...] = ()) -> Rating:
-    """The grade of a subject rated ``given`` by its evaluators, after vetoes."""
+def score(assessment: Assessment, subject: SubjectFacts) -> Score:
+    """The grade of a subject rated ``subject.given`` by its evaluators, after vetoes."""
     grades = [band.name for band in assessment.bands]
-    if given not in grades:
-        raise ValueError(f"{given!r} is not a grade of {assessment.name}: "
+    whose = f" for {subject.subject}" if subject.subject else ""
+    if subject.given is None:
+        raise ValueError(f"no grade of {assessment.name} was given{whose}: the rating scheme "
+                         f"(等次评定) grades what the evaluators gave ({'、'.join(grades)})")
+    if subject.given not in grades:
+        raise ValueError(f"{subject.given!r}{whose} is not a grade of {assessment.name}: "
                          + "、".join(grades))
-    for index in sorted(vetoes_holding):
+    for index in subject.vetoes:
+        if type(index) is not int or not 0 <= index < len(assessment.vetoes):
+            raise ValueError(f"{assessment.name} has no veto number {index!r} "
+                             f"(it has {len(assessment.vetoes)})")
+    for index in sorted(subject.vetoes):
         veto = assessment.vetoes[index]
-        return Rating(veto.grade, given, condition_text(veto.condition))
-    return Rating(given, given)
+        return Score(total=None, grade=veto.grade, vetoed_by=condition_text(veto.condition))
+    return Score(total=None, grade=subject.given)
 
 
-def validate(assessment) -> list:
+def validate(assessment: Assessment) -> list:
     if not assessment.bands:
         return [(f"{assessment.name} has no grades (等级) to rate into", assessment.span)]
     return []
 
 
 @hookimpl(trylast=True)
-def respons_scoring_schemes():
+def respons_scoring_schemes() -> list[ScoringScheme]:
     return [ScoringScheme(name="rating", aliases=("等次评定",), score=score, params={},
                           description="等次评定: evaluators rate each subject into a grade",
                           validate=validate)]

@@ -1,8 +1,9 @@
 """The built-in SQLite store (``sqlite:///path.db``), as a plugin.
 
 Registered through the ``respons.plugins`` entry point ``sqlite`` exactly like an outside
-storage backend; the store itself lives in `respons.store.sqlite`. It is ``trylast`` so that
-an installed plugin may serve ``sqlite://`` URLs in its place (after disabling this one).
+storage backend, and ``trylast`` like every built-in; the store itself lives in
+`respons.store.sqlite`. Another plugin serving ``sqlite://`` URLs is an error naming both
+while this one is installed: disable ``sqlite`` to serve them with another.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def respons_storage_backends() -> list[StorageBackend]:
                     "lock_timeout")]
 
 
-@hookimpl
+@hookimpl(trylast=True)
 def respons_settings() -> list[SettingsTable]:
     return [SettingsTable(plugin="sqlite", keys={
         "lock_timeout": "seconds a writer waits for the store's write lock (default 60)"},

@@ -1,17 +1,25 @@
-"""respons.testing: the store conformance suite, as a pytest plugin for backend authors.
+"""respons.testing: the contract suites plugin authors run, one for every plugin kind.
 
-Subclass `StoreConformance`, provide a ``store_url`` fixture returning the URL of a fresh,
-empty store of your backend, and every test of the suite runs against it::
+Subclass a suite, provide the fixture it names, and every test of the suite runs against
+your plugin (docs/hooks.md, "Testing a plugin")::
 
-    class TestMyStore(StoreConformance):
+    class TestMyStore(StoreConformance):          # a storage backend
         @pytest.fixture
         def store_url(self, tmp_path):
             return f"mydb:///{tmp_path}/store"
 
+    class TestMyCalendar(CalendarConformance):    # a calendar
+        @pytest.fixture
+        def calendar_provider(self):
+            return CalendarProvider(name="hk", load=load_hk, description="…")
+
+`SchemeConformance` (fixture ``scoring_scheme``) and `FormatConformance` (fixture
+``notice_format``) do the same for scoring schemes and notice formats.
+
 The plugin (``respons.testing.plugin``, registered as the pytest11 entry point
-``respons``) also provides the fixtures ``respons_regime`` (the resolved regime the suite
-uses) and ``respons_records`` (write generated records to a JSON Lines file). Names are
-imported on first use, so that loading the plugin into a test run imports nothing else.
+``respons``) also provides the fixtures ``respons_regime`` (the resolved regime the store
+suite uses) and ``respons_records`` (write generated records to a JSON Lines file). Names
+are imported on first use, so that loading the plugin into a test run imports nothing else.
 """
 
 from __future__ import annotations
@@ -20,6 +28,9 @@ import importlib
 
 _WHERE = {
     "StoreConformance": "respons.testing.conformance",
+    "CalendarConformance": "respons.testing.calendars",
+    "SchemeConformance": "respons.testing.schemes",
+    "FormatConformance": "respons.testing.formats",
     "conformance_regime": "respons.testing.regime",
     "regime_path": "respons.testing.regime",
     "generate": "respons.testing.records",

@@ -22,16 +22,22 @@ def open_postgresql(url: str, settings: dict):
     return PostgreSQLStore(url, settings, lock_timeout(settings, "postgresql"))
 
 
+# Descriptors are keyword-only; ``api_version`` is the major version of respons's plugin
+# interface this backend is written for (respons.registry.PLUGIN_API_VERSION when it was):
+# a respons that speaks another refuses the plugin with one line instead of misusing it.
+API_VERSION = 1
+
+
 @hookimpl
 def respons_storage_backends() -> list[StorageBackend]:
     return [StorageBackend(
         name="postgresql", schemes=("postgresql", "postgres"), open=open_postgresql,
         description="PostgreSQL server via psycopg 3 (postgresql://user@host/db?schema=NAME); "
-                    "settings: lock_timeout")]
+                    "settings: lock_timeout", api_version=API_VERSION)]
 
 
 @hookimpl
 def respons_settings() -> list[SettingsTable]:
     return [SettingsTable(plugin="postgresql", keys={
         "lock_timeout": "seconds a writer waits for the store's write lock (default 60)"},
-        description="the PostgreSQL store")]
+        description="the PostgreSQL store", api_version=API_VERSION)]
