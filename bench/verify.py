@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest import dispose, open_fresh, records, regime_text  # noqa: E402
+from ingest import dispose, open_fresh, records, regime_text
 
 
 def scan_time(store) -> float:

@@ -141,3 +141,19 @@ def test_calendar_errors_of_its_own_are_json_too(respons, project):
     result = respons("calendar", "add", "2025-01-02", "5", "workdays", "--calendar", "hk",
                      cwd=project)
     assert result.exit_code == 2 and "unknown calendar 'hk'" in result.stderr
+
+
+STORE_COMMANDS = ["evaluate", "run", "ingest", "verify", "store info"]
+
+
+@pytest.mark.parametrize("name", STORE_COMMANDS)
+def test_a_store_that_cannot_be_used_is_reported_in_json_too(respons, project, name):
+    """An unknown store scheme — the store's errors go through the same function."""
+    (project / "r.resp").write_text(REGIME, "utf-8")
+    (project / "r.jsonl").write_text(RECORD, "utf-8")
+    result = respons(*JSON_COMMANDS[name], "--store", "nosuch:///x", "--format", "json",
+                     cwd=project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    document = json.loads(result.stdout)
+    assert document["valid"] is False and "nosuch://" in document["error"]["message"]
+    assert result.stderr == ""

@@ -15,7 +15,7 @@ import os
 
 import click
 
-from respons.app import EXIT_FINDINGS, EXIT_USAGE, App, pass_app
+from respons.app import EXIT_FINDINGS, EXIT_USAGE, App, pass_app, report_input_error
 from respons.store import DamagedStore, Store, StoreError, open_store
 from respons.store.masking import mask, password_candidates
 from respons.store.url import redact
@@ -28,8 +28,9 @@ STORE_HELP = ("Store URL: sqlite:///PATH or postgresql://… (default: RESPONS_S
 
 
 def fail(message: str, code: int = EXIT_USAGE):
-    click.echo(f"error: {masked(message)}", err=True)
-    raise SystemExit(code)
+    """Stop with ``code`` and a one-line error about the store — in the command's
+    ``--format`` (JSON on stdout, else text on stderr), the password masked."""
+    report_input_error(masked(message), code)
 
 
 def masked(text: str) -> str:

@@ -48,20 +48,18 @@ def open_store(url: str, registry, settings: dict | None = None) -> Store:
 
 def _open(url: str, registry, settings: dict | None) -> Store:
     scheme = scheme_of(url)
-    claims = [backend for group in registry.manager.hook.respons_storage_backends()
-              for backend in group or () if scheme in backend.schemes]
-    if not claims:
-        known = sorted(registry.storage_backends())
+    # The registry has one backend per scheme: two plugins claiming one is refused when it
+    # is built, naming both.
+    backends = registry.storage_backends()
+    backend = backends.get(scheme)
+    if backend is None:
+        known = sorted(backends)
         raise StoreUnavailable(f"no installed storage backend serves {scheme}:// URLs"
                                + did_you_mean(scheme, known) + "; installed backends serve: "
                                + ", ".join(f"{k}://" for k in known) + " (docs/store.md "
                                "lists the backend plugins and how to install them)")
-    if len({b.name for b in claims}) > 1:
-        names = ", ".join(sorted({b.name for b in claims}))
-        raise StoreUnavailable(f"several storage backends serve {scheme}:// URLs ({names}): "
-                               "disable all but one under [plugins] disable in respons.toml")
     try:
-        store = claims[0].open(url, settings or {})
+        store = backend.open(url, settings or {})
     except StoreError:
         raise
     except Exception as error:  # a backend's own failure, said in one line
