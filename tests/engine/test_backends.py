@@ -62,3 +62,20 @@ def test_sqlite_and_postgresql_give_the_same_evaluation(engine, tmp_path, postgr
     assert states == {"met", "met_late", "open", "paused", "overdue", "unknown"}
     last = by_start(json.loads(sqlite[2 * len(AS_OF) - 2]))
     assert last[("v1", REVIEW)]["regime"] == "county-2024"
+
+
+def test_both_forms_of_the_first_record_lookup_give_the_same_evaluation(engine, tmp_path,
+                                                                        monkeypatch):
+    """The correlated subquery and the window form (`Dialect.first_row`) are one meaning:
+    the rich scenario evaluated both ways on SQLite gives the same bytes."""
+    from respons.store.sqlite import SQLiteDialect
+
+    write_regime(tmp_path, "county-2024", effective="2024-01-01", review=5)
+    county = write_regime(tmp_path, "county", effective="2025-06-01", review=10,
+                          supersedes="county-2024")
+    correlated = _outputs(engine, engine.store, county, tongzhou.REGIME)
+    monkeypatch.setattr(SQLiteDialect, "first_row", "window")
+    window_store = f"sqlite:///{tmp_path / 'window.db'}"
+    window = _outputs(engine, window_store, county, tongzhou.REGIME)
+    for one, other in zip(correlated, window, strict=True):
+        assert one == other.replace(window_store, engine.store)

@@ -126,14 +126,16 @@ def init(app: App, store_url: str | None) -> None:
               show_default=True)
 @pass_app
 def info(app: App, store_url: str | None, output: str) -> None:
-    """Show the store's schema version, record count, head and ingested files."""
+    """Show the store's schema version, record count, head, ingested files and runs."""
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
         version = target.ledger.schema_version()
         if version is None:
             fail(f"the store {target.url} holds no records yet (its schema was never "
                  "created): run `respons ingest` or `respons store init`")
-        head, count, batches = target.ledger.head(), target.ledger.count(), target.ledger.batches()
+        ledger = target.ledger
+        head, count, batches = ledger.head(), ledger.count(), ledger.batches()
+        runs = kept_runs(target)
     if output == "json":
         click.echo(json.dumps({
             "format_version": 1, "store": target.url, "dialect": target.dialect.name,
@@ -145,6 +147,7 @@ def info(app: App, store_url: str | None, output: str) -> None:
                          "last_seq": b.last_seq, "head_hash": b.head_hash,
                          "ingested_at": b.ingested_at, "batch_hash": b.batch_hash}
                         for b in batches],
+            "runs": runs,
         }, ensure_ascii=False, indent=2))
         return
     click.echo(f"store {target.url} ({target.dialect.name}), schema version {version}")
@@ -152,3 +155,20 @@ def info(app: App, store_url: str | None, output: str) -> None:
     for b in batches:
         click.echo(f"  batch {b.batch}: {b.file} — {b.stored} records, seq {b.first_seq}–"
                    f"{b.last_seq}, regime {b.regime}, {b.ingested_at}")
+    click.echo(f"{len(runs)} evaluation runs kept")
+    for r in runs:
+        click.echo(f"  run {r['run']}: {r['regime']} as of {r['as_of']} over head seq "
+                   f"{r['head_seq']} — {r['obligations']} obligations, {r['created_at']}")
+
+
+def kept_runs(target: Store) -> list[dict]:
+    """The evaluation runs the store keeps, oldest first (``runs``, docs/store.md)."""
+    from respons.sql.ir import Col, Order, Table, select
+    from respons.store.results import RUNS
+
+    names = [n for n in RUNS.names if n not in ("regime_sha256", "calendar_sha256")]
+    rows = target.compute.query(select(*(Col("r", n) for n in names),
+                                       source=Table("runs", "r"),
+                                       order_by=[Order(Col("r", "created_at")),
+                                                 Order(Col("r", "run"))]))
+    return [dict(zip(names, row, strict=True)) for row in rows]
