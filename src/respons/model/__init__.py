@@ -39,7 +39,7 @@ from respons.model.record import Event, Field, FieldType, RecordKind
 from respons.model.regime import Amendment, Override, Part, Regime, RegimeRef
 
 __all__ = [
-    "Agency", "All", "Amendment", "Any", "Apportionment", "Assessment", "Band", "Bearer",
+    "Agency", "AllOf", "Amendment", "AnyOf", "Apportionment", "Assessment", "Band", "Bearer",
     "Bearing", "Body", "Bound", "Boundary", "Circumstance", "Citation", "Compare", "Condition",
     "Consequence", "Count", "Deduction", "Duty", "Effect", "Entrustment", "Event", "Extension",
     "Fault", "Field", "FieldType", "Item", "Ladder", "Literal", "Measure", "Modifier", "Not",
