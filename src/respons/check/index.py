@@ -1,9 +1,10 @@
 """Names and scopes of a resolved regime, and looking references up in them.
 
-Top-level names — agencies, record kinds, duties, faults, circumstances, measures,
-ladders, apportionment rules, assessments, notices — share one scope, so that a name used
-in the wrong place is reported as the wrong kind of thing rather than as unknown. Powers,
-bodies and posts are scoped by their agency; fields and events by their record kind.
+Top-level names — of every kind of element in ``respons.model.kinds``: agencies, record
+kinds, duties, faults… — share one scope, so that a name used in the wrong place is
+reported as the wrong kind of thing rather than as unknown; a kind is called by its noun
+there ("record kind"). Powers, bodies and posts are scoped by their agency; fields and
+events by their record kind.
 """
 
 from __future__ import annotations
@@ -16,20 +17,11 @@ from respons.diagnostics.diagnostic import Sink
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.agency import Agency
 from respons.model.base import Ref
+from respons.model.kinds import article, elements
 from respons.model.record import RecordKind
 from respons.model.regime import Regime
 
-#: Collection name → the kind its elements are, in the words of a message.
-KINDS = {
-    "agencies": "agency", "records": "record kind", "duties": "duty", "faults": "fault",
-    "circumstances": "circumstance", "measures": "measure", "ladders": "ladder",
-    "apportionments": "apportionment rule", "assessments": "assessment", "notices": "notice",
-}
-
-
-def article(noun: str) -> str:
-    """English needs "an agency" but "a duty"."""
-    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+__all__ = ["AgencyScope", "Found", "Index", "RecordScope", "article"]
 
 
 @attrs.define
@@ -66,9 +58,8 @@ class Index:
         self.agencies: dict[str, AgencyScope] = {}
         self.records: dict[str, RecordScope] = {}
         self._candidates: dict[frozenset[str], list[str]] = {}
-        for collection, kind in KINDS.items():
-            for element in getattr(regime, collection):
-                self._declare(self.top, element.name, (kind, element), element, kind)
+        for kind, element in elements(regime):
+            self._declare(self.top, element.name, (kind.noun, element), element, kind.noun)
         for agency in regime.agencies:
             self.agencies.setdefault(agency.name, self._agency_scope(agency))
         for record in regime.records:

@@ -13,21 +13,14 @@ from pathlib import Path
 
 import attrs
 
-from respons.check.index import KINDS
-from respons.check.index import article as kind_article
 from respons.check.workspace import Workspace
 from respons.diagnostics.diagnostic import Sink
+from respons.diagnostics.suggest import did_you_mean
+from respons.model.kinds import ELEMENTS, OVERRIDABLE
 from respons.model.regime import Override, Regime
+from respons.syntax.keywords import keyword
 from respons.syntax.parser import ParsedFile
 
-#: Override kind → collection of the regime it overrides.
-_COLLECTION_OF = {
-    "agency": "agencies", "duty": "duties", "measure": "measures", "ladder": "ladders",
-    "assessment": "assessments", "notice": "notices", "circumstance": "circumstances",
-}
-#: The keyword that overrides each kind of element.
-OVERRIDE_KEYWORDS = {"agency": "机关", "duty": "职责", "measure": "措施", "ladder": "阶梯",
-                     "assessment": "考核", "notice": "文书", "circumstance": "情形"}
 #: How many regimes a regime may build on in a line (extends, uses, supersedes).
 MAX_LAYERS = 64
 #: List fields whose entries are merged by key rather than replaced wholesale.
@@ -143,10 +136,10 @@ class Resolver:
         return self.resolve(parsed)
 
     def _merge(self, own: Regime, base: Regime | None, used: list[Regime]) -> Regime:
-        collections = {name: [] for name in KINDS}
+        collections: dict[str, list] = {kind.collection: [] for kind in ELEMENTS}
         inherited: dict[str, str] = {}
         for source in ([base] if base else []) + used:
-            for name in KINDS:
+            for name in collections:
                 for element in getattr(source, name):
                     if element.name in inherited:
                         continue  # the same element reached twice (a shared parent)
@@ -164,7 +157,7 @@ class Resolver:
                 continue
             overridden[key] = override
             self._apply(override, collections, base)
-        for name in KINDS:
+        for name in collections:
             for element in getattr(own, name):
                 if element.name in inherited:
                     self.sink.add(
@@ -179,7 +172,8 @@ class Resolver:
         return attrs.evolve(own, calendar=calendar, **fields)
 
     def _apply(self, override: Override, collections: dict, base: Regime | None) -> None:
-        collection = collections[_COLLECTION_OF[override.kind]]
+        overridden = OVERRIDABLE[override.kind]
+        collection = collections[overridden.collection]
         if base is None:
             self.sink.add("R0803", f"override of {override.target.text!r} without a regime to "
                           "override", override.span,
@@ -190,21 +184,19 @@ class Resolver:
                 collection[index] = merge_element(element, override)
                 return
         names = [e.name for e in collection]
-        for other, kind in KINDS.items():
-            if any(e.name == override.target.text for e in getattr(base, other)):
+        for kind in ELEMENTS:
+            if any(e.name == override.target.text for e in getattr(base, kind.collection)):
                 name = override.target.text
-                fix = (f"write `覆盖 {OVERRIDE_KEYWORDS[kind]} {name} {{ … }}`"
-                       if kind in OVERRIDE_KEYWORDS else f"{kind_article(kind)} cannot be "
-                       "overridden; declare what the lower regime adds under a new name")
-                self.sink.add("R0803", f"{base.id} declares {name!r} as {kind_article(kind)}, "
-                              f"not as {kind_article(override.kind)}", override.target.span, fix)
+                fix = (f"write `覆盖 {keyword(kind)} {name} {{ … }}`" if kind.overridable
+                       else f"{kind.one} cannot be overridden; declare what the lower "
+                       "regime adds under a new name")
+                self.sink.add("R0803", f"{base.id} declares {name!r} as {kind.one}, "
+                              f"not as {overridden.one}", override.target.span, fix)
                 return
-        from respons.diagnostics.suggest import did_you_mean
-
         self.sink.add("R0803", f"override names {override.target.text!r}, which {base.id} "
-                      f"does not declare as a {override.kind}"
+                      f"does not declare as {overridden.one}"
                       + did_you_mean(override.target.text, names), override.target.span,
-                      f"name a {override.kind} that {base.id} declares")
+                      f"name {overridden.one} that {base.id} declares")
 
 
 def merge_element(element, override: Override):

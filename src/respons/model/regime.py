@@ -62,7 +62,8 @@ class Regime:
     """A regime: header, the regimes it builds on, and everything it declares.
 
     ``id`` is the file stem (``jilin-city``); ``title`` is the name written after
-    `regime`/`制度`. Collections keep the order in which the file declares them.
+    `regime`/`制度`. Collections keep the order in which the file declares them; which
+    kind of block each holds is ``respons.model.kinds``.
     """
 
     id: str
@@ -94,15 +95,3 @@ class Regime:
     notices: tuple[Notice, ...] = ()
     overrides: tuple[Override, ...] = ()
     span: Span | None = span_field()
-
-    def elements(self):
-        """Every named top-level element, in a fixed order of kinds."""
-        for collection in ELEMENT_COLLECTIONS:
-            yield from getattr(self, collection)
-
-
-#: The collections of named top-level elements, in the order `respons show` lists them.
-ELEMENT_COLLECTIONS = (
-    "agencies", "records", "duties", "faults", "circumstances", "measures", "ladders",
-    "apportionments", "assessments", "notices",
-)

@@ -1,10 +1,13 @@
 """`respons show`: the resolved regime as a person wants to read it, or as JSON.
 
-The text form reads top to bottom like the regime: the header; who may enforce (the tree
-of agencies, bodies and posts); the decomposition of powers as a table; records; duties
-with their periods; faults, circumstances and measures; ladders; who bears a fault;
-assessments; notices — every rule with its citation, in Chinese words. The JSON form
-(docs/show.md) carries the same model with every field.
+The text form reads top to bottom like the regime: the header, then a section per kind
+of element in the order of the kinds table (``respons.model.kinds``), titled as it says —
+who may enforce (the tree of agencies, bodies and posts, then the decomposition of powers
+as a table); records; duties with their periods; faults, circumstances and measures;
+ladders; who bears a fault; assessments; notices — every rule with its citation, in
+Chinese words. A section is drawn by the method named after its collection; a kind
+without one is listed by name and citation. The JSON form (docs/show.md) carries the
+same model with every field.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import attrs
 from respons.model import vocab
 from respons.model.base import Citation, Ref, Span
 from respons.model.condition import AllOf, AnyOf, Compare, Literal, Not
+from respons.model.kinds import ELEMENTS
 from respons.model.regime import Regime
 from respons.syntax.citation import format_citation
 from respons.syntax.present import cite as _cite
@@ -72,11 +76,20 @@ class TextView:
         return True
 
     def render(self) -> str:
-        for part in (self.header, self.agencies, self.powers, self.records, self.duties,
-                     self.faults, self.circumstances, self.measures, self.ladders,
-                     self.apportionments, self.assessments, self.notices):
-            part()
+        self.header()
+        for kind in ELEMENTS:
+            if self.section(kind.title, getattr(self.regime, kind.collection)):
+                draw = getattr(self, kind.collection, None)
+                if draw is not None:
+                    draw()
+                else:
+                    self.listing(kind.collection)
         return "\n".join(self.out) + "\n"
+
+    def listing(self, collection: str) -> None:
+        """A kind without a section of its own: its elements by name, with citations."""
+        for element in getattr(self.regime, collection):
+            self.out.append(f"  {element.name}{self.cite(element.citation)}")
 
     def header(self) -> None:
         r = self.regime
@@ -100,8 +113,6 @@ class TextView:
             self.out.append(f"  分篇 {part.name} {title}".rstrip())
 
     def agencies(self) -> None:
-        if not self.section("执法主体 Who may enforce", self.regime.agencies):
-            return
         for agency in self.regime.agencies:
             status = "、".join(vocab.STATUSES.chinese(s) for s in agency.statuses) or "性质未定"
             citation = self.cite(agency.status_citation or agency.citation)
@@ -128,6 +139,7 @@ class TextView:
                 for p_number, post in enumerate(child.posts):
                     p_branch = "└─ " if p_number == len(child.posts) - 1 else "├─ "
                     self.out.append(f"    {stem}{p_branch}{self._post(post)}")
+        self.powers()  # the decomposition of their powers is a section of its own
 
     def _post(self, post) -> str:
         parts = [f"{post.name} (岗位)"]
@@ -160,8 +172,6 @@ class TextView:
                     self.out.append(f"    {_pad('', width)}{_pad('', 6)}依据 {basis}")
 
     def records(self) -> None:
-        if not self.section("记录 Records", self.regime.records):
-            return
         for record in self.regime.records:
             key = f" · 主键 {record.key}" if record.key else ""
             self.out.append(f"  {record.name}{key}{self.cite(record.citation)}")
@@ -179,8 +189,6 @@ class TextView:
                 self.out.append("    事件 " + "、".join(e.name for e in record.events))
 
     def duties(self) -> None:
-        if not self.section("职责 Duties", self.regime.duties):
-            return
         for duty in self.regime.duties:
             self.out.append(f"  {duty.name}{self.cite(duty.citation)}")
             if duty.starts:
@@ -205,15 +213,11 @@ class TextView:
                     self.out.append(f"    {word} {ref.text}")
 
     def faults(self) -> None:
-        if not self.section("过错 Faults", self.regime.faults):
-            return
         for fault in self.regime.faults:
             subject = f" ({vocab.SUBJECTS.chinese(fault.subject)})" if fault.subject else ""
             self.out.append(f"  {fault.name}{subject}{self.cite(fault.citation)}")
 
     def circumstances(self) -> None:
-        if not self.section("情形 Circumstances", self.regime.circumstances):
-            return
         for c in self.regime.circumstances:
             line = f"  {c.name}"
             if c.count:
@@ -225,8 +229,6 @@ class TextView:
             self.out.append(line + self.cite(c.citation))
 
     def measures(self) -> None:
-        if not self.section("措施 Measures", self.regime.measures):
-            return
         for m in self.regime.measures:
             facts = [f"轻重 {_num(m.severity)}" if m.severity is not None else None,
                      f"类别 {vocab.CATEGORIES.chinese(m.category)}" if m.category else None,
@@ -236,8 +238,6 @@ class TextView:
             self.out.append(f"  {m.name}{facts}{self.cite(m.citation)}")
 
     def ladders(self) -> None:
-        if not self.section("责任阶梯 Ladders", self.regime.ladders):
-            return
         words = {"aggravate": "从重", "mitigate": "从轻", "exempt": "不予追究"}
         for ladder in self.regime.ladders:
             subject = f" ({vocab.SUBJECTS.chinese(ladder.subject)})" if ladder.subject else ""
@@ -253,8 +253,6 @@ class TextView:
                                 f"{arrow}{self.cite(modifier.citation, ladder.citation)}")
 
     def apportionments(self) -> None:
-        if not self.section("责任划分 Who bears a fault", self.regime.apportionments):
-            return
         for a in self.regime.apportionments:
             self.out.append(f"  {a.name}{self.cite(a.citation)}")
             for rule in a.rules:
@@ -266,8 +264,6 @@ class TextView:
                                 f"{self.cite(rule.citation, a.citation)}")
 
     def assessments(self) -> None:
-        if not self.section("评议考核 Assessments", self.regime.assessments):
-            return
         for a in self.regime.assessments:
             facts = [f"方案 {a.scheme}",
                      f"对象 {vocab.SUBJECTS.chinese(a.subject)}" if a.subject else None,
@@ -301,8 +297,6 @@ class TextView:
                                 f"{self.cite(w.citation, a.citation)}")
 
     def notices(self) -> None:
-        if not self.section("文书 Notices", self.regime.notices):
-            return
         for notice in self.regime.notices:
             title = f" 《{notice.title}》" if notice.title else ""
             self.out.append(f"  {notice.name}{title}{self.cite(notice.citation)}")

@@ -16,7 +16,8 @@ from respons.diagnostics.codes import severity_of
 from respons.diagnostics.diagnostic import Diagnostic
 from respons.diagnostics.suggest import nearest
 from respons.model.base import Span
-from respons.syntax.keywords import spellings
+from respons.model.kinds import ELEMENTS, OVERRIDABLE
+from respons.syntax.keywords import BLOCK_TERMINALS, chinese, spellings
 
 _KEYWORD = re.compile(r"^KW_\w+$")
 _LABELS = {
@@ -113,6 +114,8 @@ def _describe(error: UnexpectedInput, lines: list[str], line: int):
     expected = set(error.expected or ())
     width = len(str(token)) if token.type not in ("_NL",) else 1
     found = _token_text(token)
+    if {e for e in expected if _KEYWORD.match(e)} == _OVERRIDABLE_TERMINALS:
+        return _after_override(token, found, width)
     if _KEYWORD.match(token.type) and _is_top_level(expected) and \
             not _is_top_level({token.type}):
         return ("R0101", f"{found} stands outside any block",
@@ -143,14 +146,25 @@ def _describe(error: UnexpectedInput, lines: list[str], line: int):
     return ("R0101", f"unexpected {found}; expected {_expected_phrase(expected)}", None, width)
 
 
-_TOP_LEVEL_TERMINALS = {
-    "KW_REGIME", "KW_AGENCY", "KW_RECORD", "KW_DUTY", "KW_FAULT", "KW_CIRCUMSTANCE",
-    "KW_MEASURE", "KW_LADDER", "KW_APPORTION", "KW_ASSESSMENT", "KW_NOTICE", "KW_OVERRIDE"}
+#: What may follow `覆盖`: the keyword of a kind an override may change.
+_OVERRIDABLE_TERMINALS = {kind.terminal for kind in OVERRIDABLE.values()}
+
+
+def _after_override(token, found: str, width: int):
+    words = ", ".join(f"`{chinese(kind.terminal)}`" for kind in OVERRIDABLE.values())
+    kind = next((k for k in ELEMENTS if k.terminal == token.type), None)
+    if kind is not None:
+        return ("R0101", f"{found} cannot follow `覆盖`: {kind.one} cannot be overridden",
+                f"an override changes what one of {words} says; declare what the lower "
+                "regime adds under a new name", width)
+    return ("R0101", f"unexpected {found} after `覆盖`; expected what it overrides",
+            f"write `覆盖 <keyword> <name> {{ … }}` with one of {words}", width)
 
 
 def _is_top_level(expected: set[str]) -> bool:
+    """Whether the keywords among ``expected`` are only those that start a block."""
     keywords = {e for e in expected if _KEYWORD.match(e)}
-    return bool(keywords) and keywords <= _TOP_LEVEL_TERMINALS
+    return bool(keywords) and keywords <= BLOCK_TERMINALS
 
 
 def _glued_keyword(text: str, expected: set[str]) -> str | None:

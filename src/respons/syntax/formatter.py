@@ -1,8 +1,9 @@
 """`respons fmt`: one canonical layout for regime files, comments kept.
 
-The formatter works on tokens, not on the tree: it only ever changes whitespace between
-tokens (and turns `;` separators into line breaks), so it keeps comments exactly where
-they were and cannot change what a file means. The command still re-parses the result
+The formatter works on tokens, not on the tree — those of the parser's own lexer
+(``respons.syntax.lexing``), comments and blanks included: it only ever changes whitespace
+between tokens (and turns `;` separators into line breaks), so it keeps comments exactly
+where they were and cannot change what a file means. The command still re-parses the result
 and compares the models before writing anything (``respons.commands.fmt``).
 
 The layout: two spaces of indentation per block; one statement per line; `{` at the end
@@ -15,34 +16,18 @@ one newline at the end of the file.
 
 from __future__ import annotations
 
-import re
+from respons.syntax.lexing import pieces
 
-_TOKEN = re.compile(r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<newline>\r?\n)
-  | (?P<space>[ \t\f\u3000]+)
-  | (?P<string>"(?:\\.|[^"\\\n])*"|“[^”\n]*”)
-  | (?P<citation>〔[^〕\n]*〕|\[[^\]\n]*\])
-  | (?P<qname>「[^」\n]*」)
-  | (?P<arrow>=>|⇒)
-  | (?P<cmp>>=|<=|!=|≥|≤|≠|>|<|=)
-  | (?P<open>\{)
-  | (?P<close>\})
-  | (?P<sep>[;；])
-  | (?P<punct>[(),，、.（）%％])
-  | (?P<word>[^\s{}();；,，、.（）"“\#〔\[「=<>≥≤≠⇒!%％]+)
-  | (?P<other>.)
-""", re.VERBOSE)
-
-_NO_SPACE_BEFORE = {",", "，", "、", ")", "）", ".", "%", "％"}
-_NO_SPACE_AFTER = {"(", "（", ".", "、", "，"}
-_CONTINUES = {"或", "or", "且", "并", "and", "=>", "⇒", ",", "，", "、"}
+# Spacing and continuation go by the grammar's terminals, so every spelling counts.
+#: No space before `,` `、` `)` `.` `%`…
+_NO_SPACE_BEFORE = {"_LIST_SEP", "_RPAR", "DOT", "PERCENT"}
+#: … none after `(` `.`, nor after the full-width `、` `，`, which carry their own space.
+_NO_SPACE_AFTER = {"_LPAR", "DOT"}
+_FULL_WIDTH = {"、", "，"}
+#: A statement may go on to the next line after 或/且/并/or/and, `=>` and a list separator.
+_CONTINUES = {"KW_OR", "KW_AND", "_ARROW", "_LIST_SEP"}
 INDENT = "  "
 CONTINUATION = "    "
-
-
-def tokenize(text: str) -> list[tuple[str, str]]:
-    return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text)]
 
 
 def format_text(text: str) -> str:
@@ -77,50 +62,51 @@ def format_text(text: str) -> str:
             out.append("")
         blank_pending = after_close_top = False
 
-    tokens = tokenize(text)
+    # The pieces of a statement end (_NL) are line ends and `;`; blanks (WS) are dropped.
+    tokens = pieces(text)
     newlines_in_row = 0
     index = 0
     while index < len(tokens):
-        kind, value = tokens[index]
+        terminal, value = tokens[index]
         index += 1
-        if kind == "space":
+        if terminal == "WS":
             continue
-        if kind == "newline":
+        if terminal == "_NL" and value[-1] == "\n":
             newlines_in_row += 1
             if newlines_in_row == 1:
-                was_continuing = bool(line) and line[-1] in _CONTINUES
+                was_continuing = bool(line) and line[-1][0] in _CONTINUES
                 flush()
                 continued = was_continuing
             else:
                 blank_pending = bool(out)
             continue
         newlines_in_row = 0
-        if kind == "comment":
+        if terminal == "COMMENT":
             if line:
                 trailing_comment = value
                 continue
             start_content()
             out.append(indent() + value)
             continue
-        if kind == "sep":
+        if terminal == "_NL":  # a `;`
             flush()
             continued = False
             continue
-        if kind == "open":
+        if terminal == "LBRACE":
             nxt = _next_significant(tokens, index)
-            if nxt is not None and tokens[nxt][0] == "close":
+            if nxt is not None and tokens[nxt][0] == "RBRACE":
                 start_content()
-                line.append("{}")
+                line.append(("LBRACE", "{}"))
                 index = nxt + 1
                 continue
             start_content()
-            line.append("{")
+            line.append(("LBRACE", "{"))
             flush()
             continued = False
             depth += 1
             blank_pending = False
             continue
-        if kind == "close":
+        if terminal == "RBRACE":
             flush()
             continued = False
             depth = max(depth - 1, 0)
@@ -132,7 +118,7 @@ def format_text(text: str) -> str:
             continue
         if not line and not continued:
             start_content()
-        line.append(value)
+        line.append((terminal, value))
     flush()
     while out and out[-1] == "":
         out.pop()
@@ -140,23 +126,25 @@ def format_text(text: str) -> str:
 
 
 def _next_significant(tokens, index: int) -> int | None:
+    """The next token that is not a blank or a line end."""
     while index < len(tokens):
-        kind = tokens[index][0]
-        if kind not in ("space", "newline"):
+        terminal, value = tokens[index]
+        if terminal != "WS" and not (terminal == "_NL" and value[-1] == "\n"):
             return index
         index += 1
     return None
 
 
-def _join(tokens: list[str]) -> str:
+def _join(tokens: list[tuple[str, str]]) -> str:
     text = ""
     previous = None
-    for token in tokens:
+    for terminal, value in tokens:
         if previous is None:
-            text = token
-        elif token in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER:
-            text += token
+            text = value
+        elif terminal in _NO_SPACE_BEFORE or previous[0] in _NO_SPACE_AFTER \
+                or previous[1] in _FULL_WIDTH:
+            text += value
         else:
-            text += " " + token
-        previous = token
+            text += " " + value
+        previous = terminal, value
     return text

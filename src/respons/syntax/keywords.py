@@ -6,11 +6,15 @@ speaks of keywords — syntax-error messages ("expected `期限`/`within`"), sug
 formatter and error recovery — so none of them reads the grammar's patterns back. A test
 (tests/test_grammar.py) checks that the grammar's terminals are exactly `pattern` of each
 row: a keyword is added here and in the grammar, and the test keeps the two equal.
+Which keywords start a top-level block is the kinds table's (``respons.model.kinds``);
+``BLOCK_TERMINALS`` joins the two.
 """
 
 from __future__ import annotations
 
 import re
+
+from respons.model.kinds import BLOCKS, Kind
 
 #: terminal → its spellings, English first (the first Chinese one is the display form).
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -125,3 +129,12 @@ def chinese(terminal: str) -> str:
     """The Chinese spelling shown in messages (the English one if there is none)."""
     found = [s for s in spellings(terminal) if not re.match(r"[A-Za-z]", s)]
     return found[0] if found else spellings(terminal)[0]
+
+
+#: The keywords that start a top-level block (`制度`, `机关`, … `覆盖`), as terminals.
+BLOCK_TERMINALS = frozenset(kind.terminal for kind in BLOCKS)
+
+
+def keyword(kind: Kind) -> str:
+    """The keyword of a block ``kind`` as messages write it (its Chinese spelling)."""
+    return chinese(kind.terminal)

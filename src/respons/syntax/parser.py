@@ -8,48 +8,24 @@ and every sound block still reaches the checker.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import attrs
-from lark import Lark
 from lark.exceptions import UnexpectedInput
 
 from respons.diagnostics.diagnostic import Diagnostic, Sink
 from respons.files import read_regime_bytes
-from respons.model.agency import Agency
-from respons.model.assessment import Assessment
-from respons.model.duty import Duty
-from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, Measure
-from respons.model.notice import Notice
-from respons.model.record import RecordKind
-from respons.model.regime import Override, Regime
-from respons.syntax.build import Builder
+from respons.model.base import Span
+from respons.model.kinds import COLLECTION_OF
+from respons.model.regime import Regime
 from respons.syntax.build.base import CURRENT, BuildContext
 from respons.syntax.build.regime import Header
 from respons.syntax.errors import syntax_diagnostic
-from respons.syntax.grammar import grammar_text
-from respons.syntax.parser_cache import load_parser
-from respons.syntax.recovery import split_blocks
+from respons.syntax.parsers import model_parser, tree_parser
+from respons.syntax.recovery import source_lines, split_blocks
 
-_COLLECTION = {
-    Agency: "agencies", RecordKind: "records", Duty: "duties", Fault: "faults",
-    Circumstance: "circumstances", Measure: "measures", Ladder: "ladders",
-    Apportionment: "apportionments", Assessment: "assessments", Notice: "notices",
-    Override: "overrides",
-}
-
-
-@functools.cache
-def model_parser() -> Lark:
-    """The LALR parser that builds the model while it parses."""
-    return load_parser(grammar_text(), Builder())
-
-
-@functools.cache
-def tree_parser() -> Lark:
-    """The same grammar building a plain Lark tree (for tools and as a benchmark baseline)."""
-    return load_parser(grammar_text())
+__all__ = ["ParsedFile", "model_parser", "parse_file", "parse_text", "regime_id_for",
+           "tree_parser"]
 
 
 @attrs.frozen
@@ -90,7 +66,7 @@ def parse_text(text: str, path: str = "<text>", regime_id: str | None = None) ->
 
 
 def _parse_by_blocks(text: str, path: str, regime_id: str, sink: Sink) -> list:
-    lines = text.splitlines()
+    lines = source_lines(text)
     items: list = []
     chunks = split_blocks(text)
     for number, (first_line, chunk) in enumerate(chunks):
@@ -105,7 +81,7 @@ def _parse_by_blocks(text: str, path: str, regime_id: str, sink: Sink) -> list:
 
 
 def _assemble(items: list, path: str, regime_id: str, sink: Sink, complete: bool) -> Regime:
-    collections: dict[str, list] = {name: [] for name in _COLLECTION.values()}
+    collections: dict[str, list] = {name: [] for name in COLLECTION_OF.values()}
     header: Header | None = None
     for item in items:
         if isinstance(item, Header):
@@ -115,12 +91,10 @@ def _assemble(items: list, path: str, regime_id: str, sink: Sink, complete: bool
                 continue
             header = item
         else:
-            collections[_COLLECTION[type(item)]].append(item)
+            collections[COLLECTION_OF[type(item)]].append(item)
     fields = {name: tuple(values) for name, values in collections.items()}
     if header is None:
         if complete:
-            from respons.model.base import Span
-
             sink.add("R0110", "this file has no regime block", Span(path, 1, 1, 1, 1),
                      "start the file with `制度 <title> { 层级 … }` (or `regime <title> { … }`)")
         return Regime(regime_id, **fields)

@@ -1,12 +1,14 @@
-"""Building overrides: `覆盖 <kind> <name> { … }` — a partial element and the fields it sets."""
+"""Building overrides: `覆盖 <kind> <name> { … }` — a partial element and the fields it sets.
+
+Which kinds may be overridden, their model classes and which fields each statement sets
+are the kinds table's (``respons.model.kinds``); this module adds how each kind's
+statements are assembled, which its own builder module says. The grammar's rule for
+overriding a kind is ``override_<kind>``, and a method of that name is made for each.
+"""
 
 from __future__ import annotations
 
-from respons.model.agency import Agency
-from respons.model.assessment import Assessment
-from respons.model.duty import Duty
-from respons.model.liability import Circumstance, Ladder, Measure
-from respons.model.notice import Notice
+from respons.model.kinds import OVERRIDABLE
 from respons.model.regime import Override
 from respons.syntax.build.agency import AGENCY_LISTS, AGENCY_SINGLES, agency_fields
 from respons.syntax.build.assessment import ASSESS_LISTS, ASSESS_SINGLES, assessment_fields
@@ -25,37 +27,33 @@ def _identity(values: dict) -> dict:
     return values
 
 
-#: kind → (model class, singles, lists, post-processing of the assembled values)
-OVERRIDABLE = {
-    "agency": (Agency, AGENCY_SINGLES, AGENCY_LISTS, agency_fields),
-    "duty": (Duty, DUTY_SINGLES, DUTY_LISTS, duty_fields),
-    "measure": (Measure, MEASURE_SINGLES, (), _identity),
-    "ladder": (Ladder, LADDER_SINGLES, LADDER_LISTS, _identity),
-    "assessment": (Assessment, ASSESS_SINGLES, ASSESS_LISTS, assessment_fields),
-    "notice": (Notice, NOTICE_SINGLES, ("elements",), notice_fields),
-    "circumstance": (Circumstance, CIRC_SINGLES, (), _identity),
+#: kind → (singles, lists, post-processing of the assembled values): how the statements of
+#: each overridable kind become its model's fields, as its own builder assembles them.
+STATEMENTS = {
+    "agency": (AGENCY_SINGLES, AGENCY_LISTS, agency_fields),
+    "duty": (DUTY_SINGLES, DUTY_LISTS, duty_fields),
+    "measure": (MEASURE_SINGLES, (), _identity),
+    "ladder": (LADDER_SINGLES, LADDER_LISTS, _identity),
+    "assessment": (ASSESS_SINGLES, ASSESS_LISTS, assessment_fields),
+    "notice": (NOTICE_SINGLES, ("elements",), notice_fields),
+    "circumstance": (CIRC_SINGLES, (), _identity),
 }
 
-#: Field names of the statements in each kind, as the model names them after post-processing.
-_RENAMED = {"status": ("status", "statuses", "status_citation"),
-            "period": ("period", "period_citation"),
-            "scheme": ("scheme", "scheme_span"), "formats": ("formats", "format_spans"),
-            "met_by": ("met_by", "met_by_all")}
 
-
-def _build(kind: str, children):
-    cls, singles, lists, post = OVERRIDABLE[kind]
+def _build(name: str, children):
+    kind = OVERRIDABLE[name]
+    singles, lists, post = STATEMENTS[name]
     tokens, values = split(children)
     target, stmts = values[0], values[1:]
-    assembled = assemble(kind, stmts, singles, ())
+    assembled = assemble(name, stmts, singles, ())
     for key in lists:
         assembled[key] = tuple(assembled.get(key, ()))
-    element = cls(target.parts[-1], span=target.span, **post(assembled))
+    element = kind.model(target.parts[-1], span=target.span, **post(assembled))
     fields = set()
     for key in set_fields(stmts):
-        fields.update(_RENAMED.get(key, (key,)))
+        fields.update(kind.sets.get(key, (key,)))
     span = span_between(span_of(tokens[0]), target.span)
-    return Override(kind, target, element, frozenset(fields), span=span)
+    return Override(name, target, element, frozenset(fields), span=span)
 
 
 class OverrideRules:
@@ -65,12 +63,12 @@ class OverrideRules:
                         span=span_between(span_of(children[0]), inner.target.span))
 
 
-def _make(kind):
+def _make(name: str):
     def method(self, children):
-        return _build(kind, children)
-    method.__name__ = f"override_{kind}"
+        return _build(name, children)
+    method.__name__ = f"override_{name}"
     return method
 
 
-for _kind in OVERRIDABLE:
-    setattr(OverrideRules, f"override_{_kind}", _make(_kind))
+for _name in OVERRIDABLE:
+    setattr(OverrideRules, f"override_{_name}", _make(_name))
