@@ -28,6 +28,7 @@ from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, 
 from respons.model.notice import Notice
 from respons.model.record import RecordKind
 from respons.model.regime import Override, Regime
+from respons.model.scenario import Scenario
 
 
 @attrs.frozen
@@ -99,8 +100,14 @@ ELEMENTS: tuple[Kind, ...] = (
 #: `覆盖 <kind> <name> { … }`: changes an element that an extended regime declares.
 OVERRIDE = Kind("override", "KW_OVERRIDE", "override", "覆盖", Override, "overrides")
 
+#: `场景 <name> { … }`: a regime author's test of the regime (``respons.model.scenario``).
+#: Not an element of the law: its name shares no scope with the elements', it is not
+#: inherited, and `respons show` does not list it; `respons test` runs it.
+SCENARIO = Kind("scenario", "KW_SCENARIO", "scenario", "场景", Scenario, "scenarios",
+                "Scenarios")
+
 #: Every kind of top-level block, in the order of the grammar's `_block`.
-BLOCKS: tuple[Kind, ...] = (REGIME, *ELEMENTS, OVERRIDE)
+BLOCKS: tuple[Kind, ...] = (REGIME, *ELEMENTS, OVERRIDE, SCENARIO)
 
 #: The kinds an override may change, by name.
 OVERRIDABLE: Mapping[str, Kind] = {kind.name: kind for kind in ELEMENTS if kind.overridable}

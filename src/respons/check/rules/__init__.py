@@ -34,8 +34,10 @@ def all_rules():
         liability,
         notices,
         references,
+        scenarios,
         time,
     )
 
     return (header.check, references.check, decomposition.check, time.check,
-            assessment.check, liability.check, notices.check, citations.check)
+            assessment.check, liability.check, notices.check, citations.check,
+            scenarios.check)
