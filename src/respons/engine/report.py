@@ -93,20 +93,26 @@ def years_wanting_data(compute, evaluation: Evaluation) -> list[int]:
         where=_of_run(Col("o", "state").eq(Lit("unknown"))), distinct=True),
         {"run": evaluation.run.id})
     duties = _duties(evaluation)
+    return sorted({year for regime, duty_name, start in rows
+                   for year in years_wanting(duties[(regime, duty_name)].period, start,
+                                             evaluation)})
+
+
+def years_wanting(period, start: str, evaluation: Evaluation) -> set[int]:
+    """The years the calendar lacks that an unknown obligation of a ``period`` started on
+    ``start`` needs, one per calendar loaded (`years_wanting_data` says how each is found)."""
+    day = dt.date.fromisoformat(start)
     wanted = set()
-    for regime, duty_name, start in rows:
-        period = duties[(regime, duty_name)].period
-        day = dt.date.fromisoformat(start)
-        for timeline in evaluation.timelines:
-            covered = range(timeline.first_year, timeline.last_year + 1)
-            if period.unit == "workdays":
-                wanted.add(day.year if day.year not in covered else timeline.last_year + 1)
-            elif period.unit == "days":
-                wanted.add((day + dt.timedelta(days=int(period.amount))).year)
-            else:
-                months = int(period.amount) * (12 if period.unit == "years" else 1)
-                wanted.add(add_months(day, months).year)
-    return sorted(wanted)
+    for timeline in evaluation.timelines:
+        covered = range(timeline.first_year, timeline.last_year + 1)
+        if period.unit == "workdays":
+            wanted.add(day.year if day.year not in covered else timeline.last_year + 1)
+        elif period.unit == "days":
+            wanted.add((day + dt.timedelta(days=int(period.amount))).year)
+        else:
+            months = int(period.amount) * (12 if period.unit == "years" else 1)
+            wanted.add(add_months(day, months).year)
+    return wanted
 
 
 def breaches(compute, evaluation: Evaluation) -> Iterator[dict]:

@@ -16,7 +16,7 @@ from lark.exceptions import UnexpectedInput
 from respons.diagnostics.diagnostic import Diagnostic, Sink
 from respons.files import read_regime_bytes
 from respons.model.base import Span
-from respons.model.kinds import COLLECTION_OF, ELEMENTS
+from respons.model.kinds import COLLECTION_OF, tests_only
 from respons.model.regime import Regime
 from respons.syntax.build.base import CURRENT, BuildContext
 from respons.syntax.build.regime import Header
@@ -93,23 +93,16 @@ def _assemble(items: list, path: str, regime_id: str, sink: Sink, complete: bool
         else:
             collections[COLLECTION_OF[type(item)]].append(item)
     fields = {name: tuple(values) for name, values in collections.items()}
-    if header is not None and _scenarios_only(header, fields):
-        _forgive_header(header, sink)
     if header is None:
         if complete:
             sink.add("R0110", "this file has no regime block", Span(path, 1, 1, 1, 1),
                      "start the file with `制度 <title> { 层级 … }` (or `regime <title> { … }`)")
         return Regime(regime_id, **fields)
-    return Regime(regime_id, title=header.title, citation=header.citation, span=header.span,
-                  **header.values, **fields)
-
-
-def _scenarios_only(header: Header, fields: dict) -> bool:
-    """Whether a file holds scenarios of the regime it builds on (上位) and nothing else:
-    a file of tests (``hangzhou.test.resp``), not a regime of its own."""
-    return bool(fields["scenarios"]) and header.values.get("extends") is not None \
-        and not header.values.get("uses") and not fields["overrides"] \
-        and not any(fields[kind.collection] for kind in ELEMENTS)
+    regime = Regime(regime_id, title=header.title, citation=header.citation,
+                    span=header.span, **header.values, **fields)
+    if tests_only(regime):
+        _forgive_header(header, sink)
+    return regime
 
 
 def _forgive_header(header: Header, sink: Sink) -> None:
