@@ -117,11 +117,13 @@ COLLECTION_OF: Mapping[type, str] = {
     kind.model: kind.collection for kind in BLOCKS if kind.collection is not None}
 
 
-def tests_only(regime: Regime) -> bool:
+def tests_only(regime: Regime, *, broken_scenario: bool = False) -> bool:
     """Whether a file's own regime (before layering) holds scenarios of the regime it
     builds on (上位) and nothing else: a file of tests such as ``hangzhou.test.resp``,
-    not a regime of its own. Its scenarios test the regime it builds on."""
-    return bool(regime.scenarios) and regime.extends is not None and not regime.uses \
+    not a regime of its own. Its scenarios test the regime it builds on.
+    ``broken_scenario``: the file has a scenario that did not parse (so is not in it)."""
+    return (bool(regime.scenarios) or broken_scenario) and regime.extends is not None \
+        and not regime.uses \
         and not regime.overrides and regime.supersedes is None \
         and not any(getattr(regime, kind.collection) for kind in ELEMENTS)
 

@@ -21,6 +21,7 @@ from respons.model.regime import Regime
 from respons.syntax.build.base import CURRENT, BuildContext
 from respons.syntax.build.regime import Header
 from respons.syntax.errors import syntax_diagnostic
+from respons.syntax.lexing import pieces
 from respons.syntax.parsers import model_parser, tree_parser
 from respons.syntax.recovery import source_lines, split_blocks
 
@@ -62,6 +63,9 @@ def parse_text(text: str, path: str = "<text>", regime_id: str | None = None) ->
     finally:
         CURRENT.reset(token)
     regime = _assemble(items, path, regime_id, sink, complete)
+    if regime.span is not None and tests_only(
+            regime, broken_scenario=not complete and _writes_scenarios(text)):
+        _forgive_header(regime.span, sink)
     return ParsedFile(path, text, regime, tuple(sink.items), complete)
 
 
@@ -98,18 +102,22 @@ def _assemble(items: list, path: str, regime_id: str, sink: Sink, complete: bool
             sink.add("R0110", "this file has no regime block", Span(path, 1, 1, 1, 1),
                      "start the file with `制度 <title> { 层级 … }` (or `regime <title> { … }`)")
         return Regime(regime_id, **fields)
-    regime = Regime(regime_id, title=header.title, citation=header.citation,
-                    span=header.span, **header.values, **fields)
-    if tests_only(regime):
-        _forgive_header(header, sink)
-    return regime
+    return Regime(regime_id, title=header.title, citation=header.citation, span=header.span,
+                  **header.values, **fields)
 
 
-def _forgive_header(header: Header, sink: Sink) -> None:
+def _forgive_header(header: Span, sink: Sink) -> None:
     """A file of tests has no level or date of its own to state (R0109, R0111): it tests
     the regime it builds on, with that regime's (docs/language.md, "Scenarios")."""
     sink.items[:] = [d for d in sink.items
-                     if not (d.span == header.span and d.code in ("R0109", "R0111"))]
+                     if not (d.span == header and d.code in ("R0109", "R0111"))]
+
+
+def _writes_scenarios(text: str) -> bool:
+    """Whether a block of the text starts with `场景`/`scenario`: one that did not parse is
+    not in the model, and must not make a file of tests look like a regime without a level."""
+    return any(pieces(line)[0][0] == "KW_SCENARIO" for line in text.split("\n")
+               if line[:1] not in ("", " ", "\t", "#"))
 
 
 def parse_file(path: str | Path, shown_as: str | None = None) -> ParsedFile:
