@@ -13,7 +13,7 @@ import pytest
 from paths import JURISDICTIONS
 from plugin_site import open_site
 from respons.check.runner import check_paths
-from scenario_regime import PASSING, write
+from scenario_regime import PASSING, REGIME, write
 
 OWN_RECORDS = ("  截至 2024-06-28\n"
                "  记录 投诉.收到 T1 2024-03-01 受理机关 = 行政执法部门, 类别 = 一般\n"
@@ -287,3 +287,36 @@ def test_the_jurisdictions_text_report(respons):
     assert result.exit_code == 0
     assert "0 failed, 0 could not run" in result.stdout
     assert "not exercised" not in result.stdout
+
+
+def test_a_file_of_tests_tests_every_version_of_its_regime(respons, tmp_path):
+    # county supersedes county-2024 from 2025: a record is judged by the version in force
+    older = REGIME.replace("测试制度", "测试制度2024")
+    (tmp_path / "county-2024.resp").write_text(older, "utf-8")
+    newer = REGIME.replace("施行 2024-01-01", "施行 2025-01-01\n  取代 county-2024") \
+        .replace("期限 5 工作日", "期限 10 工作日")
+    path = write(tmp_path, "场景 两个版本 {\n  截至 2025-06-30\n"
+                 "  记录 投诉.收到 T1 2024-03-01 受理机关 = 行政执法部门, 类别 = 一般\n"
+                 "  记录 投诉.收到 T2 2025-03-03 受理机关 = 行政执法部门, 类别 = 一般\n"
+                 # 5 working days then; 2025-03-03 (Mon) + 10: 03-04..07, 03-10..14, 03-17
+                 "  预期 职责 答复投诉 T1 逾期, 到期 2024-03-08\n"
+                 "  预期 职责 答复投诉 T2 逾期, 到期 2025-03-17\n}\n", regime=newer)
+    result = respons("test", "--format", "json", str(path))
+    assert result.exit_code == 0, result.stdout
+    [duties] = json.loads(result.stdout)["coverage"]
+    # both versions' duties are the regime's rules, each exercised
+    assert sorted((r["regime"], r["name"], bool(r["scenarios"])) for r in duties["rules"]) == [
+        ("county", "答复后回访", False), ("county", "答复投诉", True),
+        ("county-2024", "答复后回访", False), ("county-2024", "答复投诉", True)]
+
+
+def test_a_correction_in_a_scenario_replaces_the_record_it_corrects(respons, tmp_path):
+    # received on 03-01, corrected to 03-04: 2024-03-04 (Mon) + 5 working days → 03-11
+    path = write(tmp_path, "场景 更正收到日期 {\n  截至 2024-06-28\n"
+                 "  记录 r1 投诉.收到 T1 2024-03-01 受理机关 = 行政执法部门, 类别 = 一般\n"
+                 "  记录 r2 更正 r1 投诉.收到 T1 2024-03-04\n"
+                 "  记录 投诉.答复 T1 2024-03-11\n"
+                 "  预期 职责 答复投诉 T1 按期完成, 到期 2024-03-11, 完成 2024-03-11\n"
+                 "  预期 职责 答复后回访 T1 逾期\n}\n")
+    result = respons("test", str(path))
+    assert result.exit_code == 0, result.stdout
