@@ -136,3 +136,15 @@ def test_run_evaluates_a_file_whose_bad_lines_went_to_the_rejects_file(respons, 
     assert "bad.jsonl: stored 1 records" in result.stdout
     assert "义务 264 项" in _report(result.stdout)
     assert len(rejects.read_text("utf-8").splitlines()) == 1
+
+
+def test_the_report_quoted_in_the_docs_is_the_one_run_prints(respons, tmp_path):
+    doc = (ROOT / "docs" / "evaluate.md").read_text("utf-8")
+    block = doc[doc.index("The example year ("):]
+    block = block[block.index("```\n") + 4:]
+    quoted = block[:block.index("```")].splitlines()
+    report = _report(respons("run", str(REGIME), str(RECORDS), cwd=tmp_path).stdout)
+    lines = set(re.sub(r"运行 [0-9a-f]{16} ", "运行 <run> ", report).splitlines())
+    missing = [line for line in quoted if line.strip() != "…" and
+               re.sub(r"运行 [0-9a-f]{16} ", "运行 <run> ", line) not in lines]
+    assert len(quoted) > 15 and missing == []
