@@ -36,7 +36,9 @@ def _report(stdout: str) -> str:
 def test_run_reports_the_year_as_a_chinese_supervisor_reads_it(respons, tmp_path):
     result = respons("run", str(REGIME), str(RECORDS), cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
-    assert "stored 649 records" in result.stdout
+    # The ingest's lines in the report's language, then the report.
+    assert result.stdout.startswith(f"{RECORDS}：存入 649 条记录（序号 1–649，批次 1）\n"
+                                    "1 个文件存入 ")
     report = _report(result.stdout)
     head = re.sub(r"运行 [0-9a-f]{16} ", "运行 <run> ", report[:report.index("\n二、")]) + "\n"
     if os.environ.get("RESPONS_UPDATE_GOLDEN"):
@@ -102,7 +104,8 @@ def test_run_stops_after_a_rejected_file_with_the_ingest_s_exit_code(respons, tm
     assert result.exit_code == 1
     # The good file is stored, the bad one reported — and nothing evaluated or printed as
     # if the year were complete.
-    assert "stored 649 records" in result.stdout and "bad.jsonl: rejected" in result.stdout
+    assert "records.jsonl：存入 649 条记录" in result.stdout
+    assert f"{bad}：拒收，1 行有误；本文件的记录均未存入" in result.stdout
     assert "义务" not in result.stdout and "截至" not in result.stdout
     assert result.stderr.endswith(
         f"未评估：有记录文件被拒收或无法读取（{bad}）；修正后重新运行，或用 --rejects PATH "
@@ -133,7 +136,8 @@ def test_run_evaluates_a_file_whose_bad_lines_went_to_the_rejects_file(respons, 
     # The user chose to store the good lines: the report is made, and the exit code still
     # says a line was rejected.
     assert result.exit_code == 1, result.stderr
-    assert "bad.jsonl: stored 1 records" in result.stdout
+    assert f"{bad}：存入 1 条记录（序号 650–650，批次 2）；1 行有误，已写入 {rejects}" \
+        in result.stdout
     assert "义务 264 项" in _report(result.stdout)
     assert len(rejects.read_text("utf-8").splitlines()) == 1
 

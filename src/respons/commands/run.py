@@ -68,7 +68,7 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
     with target, store_errors(target):
         prepare(target)
         ingest_code, ingest_document = ingest_files(target, resolved, records, rejects, quiet,
-                                                    output, protected)
+                                                    output, protected, words)
         stopped = [f["file"] for f in ingest_document["files"]
                    if f["status"] in ("rejected", "unreadable")]
         if stopped:

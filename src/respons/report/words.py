@@ -96,6 +96,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "table.total": ("total", "合计"),
     "table.of_which_soon": ("due soon", "其中即将到期"),
     "table.rest": ("{count} more agencies", "其余 {count} 个机关"),
+    # the lines of an ingest, as `respons run` prints them before its report
+    "ingest.stored": ("{file}: stored {count} record{s} (seq {first}–{last}, batch {batch})",
+                      "{file}：存入 {count} 条记录（序号 {first}–{last}，批次 {batch}）"),
+    "ingest.stored.duplicates": ("; {count} already there", "；{count} 条原已存在"),
+    "ingest.partial": ("{file}: stored {count} records (seq {first}–{last}, batch {batch}); "
+                       "{rejected} bad lines written to {rejects}",
+                       "{file}：存入 {count} 条记录（序号 {first}–{last}，批次 {batch}）；"
+                       "{rejected} 行有误，已写入 {rejects}"),
+    "ingest.unchanged": ("{file}: nothing new, all {count} records already stored",
+                         "{file}：没有新记录，{count} 条均已存在"),
+    "ingest.empty": ("{file}: no records", "{file}：没有记录"),
+    "ingest.unreadable": ("{file}: not a JSON Lines records file; nothing stored",
+                          "{file}：不是 JSON Lines 记录文件，未存入任何记录"),
+    "ingest.rejected": ("{file}: rejected, {count} bad line{s}{where}; nothing of this file "
+                        "was stored", "{file}：拒收，{count} 行有误{where}；本文件的记录均未存入"),
+    "ingest.rejected.where": (" (written to {rejects})", "（已写入 {rejects}）"),
+    "ingest.total": ("{count} file{s} into {url}: {stored} stored, {duplicates} already there, "
+                     "{rejected} rejected; head seq {seq} {hash}",
+                     "{count} 个文件存入 {url}：新存入 {stored} 条，原已存在 {duplicates} 条，拒收 "
+                     "{rejected} 条；账本头 序号 {seq} {hash}"),
     # messages of the commands that print a report
     "warning.unknown": ("warning: {count} obligations have no due date: the calendar has no "
                         "data for {years} (add the year's holiday arrangement to the calendar's "
