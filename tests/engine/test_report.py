@@ -263,3 +263,14 @@ def test_every_word_is_used_and_words_refuse_an_unknown_language():
     assert LANGUAGES == ("zh", "en")
     with pytest.raises(ValueError, match="no report language 'fr'"):
         Words("fr")
+
+
+def test_an_obligation_without_an_agency_has_a_heading_and_a_row(engine, tmp_path):
+    regime = tmp_path / "english.resp"
+    # No agency field and no owner: the obligation is filed under no agency.
+    regime.write_text(ENGLISH.replace("  field 机关 agency\n", "")
+                      .replace("  owner 机关\n", ""), "utf-8")
+    engine.ingest(regime, [rec("e1", "案件.受理", "2025-09-30", 案件编号="AJ-1")])
+    text = _report(engine, regime).stdout
+    assert "\n  (no agency): overdue 1 · due soon 0\n    立案审查 · AJ-1 · " in text
+    assert _table(text)[0][:2] == ["(no", "agency)"]

@@ -71,25 +71,26 @@ def render_text(summary: Summary, listings: Listings, titles: dict[str, str],
              words("totals.part", state=words.state(s), count=t[s]) for s in STATES]
     out.append("  " + words("totals", total=sum(t.values()),
                             parts=words("totals.sep").join(parts)))
-    by_agency = {a["agency"]: a for a in summary.agencies}
+    # Keyed as the store groups them: no agency and an empty one are one row.
+    by_agency = {a["agency"] or "": a for a in summary.agencies}
     render = _Items(words, e, titles)
 
     out += ["", words("section.action", overdue=t["overdue"], soon=soon,
                       due_soon=summary.due_soon)]
     out += _grouped(listings.action, t["overdue"] + summary.due_soon, words, render.action,
                     lambda a: words("group.action", agency=_agency(a, words),
-                                    overdue=by_agency[a]["overdue"],
-                                    due_soon=by_agency[a]["due_soon"]))
+                                    overdue=by_agency[a or ""]["overdue"],
+                                    due_soon=by_agency[a or ""]["due_soon"]))
     out += ["", words("section.history", count=t["met_late"])]
     out += _grouped(listings.history, t["met_late"], words, render.history,
                     lambda a: words("group.history", agency=_agency(a, words),
-                                    count=by_agency[a]["met_late"]))
+                                    count=by_agency[a or ""]["met_late"]))
     out += ["", words("section.unknown", count=t["unknown"])]
     if summary.wanting:
         out.append(words("unknown.why", years=words.years(summary.wanting)))
     out += _grouped(listings.unknown, t["unknown"], words, render.unknown,
                     lambda a: words("group.unknown", agency=_agency(a, words),
-                                    count=by_agency[a]["unknown"]))
+                                    count=by_agency[a or ""]["unknown"]))
     out += ["", words("section.agencies"), *agency_table(summary, words, everything)]
     return clean("\n".join(out) + "\n")
 
