@@ -83,6 +83,10 @@ class Regime:
     uses: tuple[RegimeRef, ...] = ()
     parts: tuple[Part, ...] = ()
     citation: Citation | None = None
+    #: The language of the keyword that opens its header block — "zh" (`制度`) or "en"
+    #: (`regime`): what its reports speak by default. How a regime is spelled is not what
+    #: it says, so it takes no part in equality.
+    language: str = attrs.field(default="zh", eq=False, hash=False, repr=False)
     agencies: tuple[Agency, ...] = ()
     records: tuple[RecordKind, ...] = ()
     duties: tuple[Duty, ...] = ()
