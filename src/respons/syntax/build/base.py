@@ -116,9 +116,9 @@ def number_of(token: Token) -> float | int:
     if text[:1] in _CHINESE_DIGITS:
         value = read_number(text)
         if value is None:
-            ctx().sink.add("R1208", f"{text} is not a number written the way statutes write "
-                           "numbers", span_of(token), "write it as 十五, 二十, 一百零五 or 一万二千, "
-                           "or in digits: 15")
+            ctx().sink.add("R1208", f"{text} is not a number written the way statutes "
+                           "write numbers", span_of(token),
+                           "write it as 十五, 二十, 一百零五 or 一万二千, or in digits: 15")
             return 1  # stands in, so that no later check also reports a zero
         return value
     whole, _, fraction = text.lstrip("-").partition(".")
