@@ -19,15 +19,12 @@ from respons.diagnostics.suggest import did_you_mean
 from respons.model.base import Ref
 from respons.model.condition import Compare, Literal
 from respons.model.record import Field
-from respons.model.vocab import FIELD_TYPES
+from respons.model.vocab import FIELD_TYPES, NUMERIC_TYPES, TRUTH
 
-NUMERIC = frozenset({"number", "integer", "money"})
 TEMPORAL = frozenset({"date", "datetime"})
 NAMED = frozenset({"agency", "body", "post", "power"})
 TEXTUAL = frozenset({"text", "officer", "ref"})
 
-#: The words a 是否 field is compared with, and the truth each stands for.
-TRUTH = {"是": True, "否": False, "true": True, "false": False, "yes": True, "no": False}
 
 _KIND_WORDS = {"number": "a number", "string": "a string", "date": "a date", "name": "a name"}
 _ORDERING = frozenset({">=", "<=", ">", "<"})
@@ -63,7 +60,7 @@ def compare(ctx: RuleContext, node: Compare, field: Field | None, record: str) -
     described = f"{name!r} is a {type_word(field) if field is not None else '文本'} field"
     if kind == "boolean":
         _truth(ctx, node, described)
-    elif kind in NUMERIC:
+    elif kind in NUMERIC_TYPES:
         if literal.kind != "number":
             _mismatch(ctx, node, described, "a number", f"`{name} {node.op} 10`")
     elif kind in TEMPORAL:
