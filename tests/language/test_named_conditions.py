@@ -189,3 +189,45 @@ def test_show_json_gives_each_condition_expanded_and_each_fault_its_members(writ
     assert faults["超越职权"]["categories"] == ["行政执法过错"]
     [named] = regime["conditions"]
     assert named["citation"]["text"] == "测试规定 第十条"
+
+
+# ── the corpus ───────────────────────────────────────────────────────────────────────
+def _or_lists(regime):
+    """Every list of three or more names joined by 或 in a ladder or 责任划分 rule."""
+    from respons.model.base import Ref
+    from respons.model.condition import AllOf, AnyOf
+
+    found = []
+    stack = [rule.condition for ladder in regime.ladders
+             for rule in (*ladder.steps, *ladder.modifiers)]
+    stack += [rule.condition for a in regime.apportionments for rule in a.rules]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, AnyOf) and len(node.operands) >= 3 and \
+                all(isinstance(o, Ref) for o in node.operands):
+            found.append(tuple(o.text for o in node.operands))
+        elif isinstance(node, AllOf | AnyOf):
+            stack.extend(node.operands)
+    return found
+
+
+def test_no_regime_of_the_corpus_copies_a_condition_list():
+    from paths import JURISDICTIONS
+    from respons.syntax.parser import parse_text
+
+    for path in sorted(JURISDICTIONS.glob("*.resp")):
+        lists = _or_lists(parse_text(path.read_text("utf-8"), str(path)).regime)
+        copied = {names for names in lists if lists.count(names) > 1}
+        assert not copied, f"{path.name} writes the same 或 list twice: {sorted(copied)}"
+
+
+def test_jilin_city_ladder_names_article_35_once(registry):
+    from paths import JURISDICTIONS
+
+    report = check_paths([JURISDICTIONS / "jilin-city.resp"], registry)
+    regime = report.resolved[0].regime
+    ladder = next(lad for lad in regime.ladders if lad.name == "机关责任追究")
+    named = {c.name: c for c in regime.conditions}
+    assert ladder.steps[0].condition.text == "第三十五条追究情形"
+    assert named["第三十五条追究情形"].citation.article == 35
+    assert len(named["第三十五条追究情形"].condition.operands) == 16
