@@ -231,3 +231,18 @@ def test_jilin_city_ladder_names_article_35_once(registry):
     assert ladder.steps[0].condition.text == "第三十五条追究情形"
     assert named["第三十五条追究情形"].citation.article == 35
     assert len(named["第三十五条追究情形"].condition.operands) == 16
+
+
+def test_a_condition_nested_too_deeply_once_opened_is_reported(check):
+    # Forty conditions each one level deeper than the next: 32 levels at most, opened.
+    chain = "".join(f"条件 层{n} 〔第一条〕 {{ 情节轻微 且 (涉嫌犯罪 或 层{n + 1}) }}\n"
+                    for n in range(40)) + "条件 层40 〔第一条〕 { 情节轻微 }\n"
+    found = check(LIABILITY + chain + "阶梯 责任 〔第十三条〕 {\n  第1级 层0 => 批评\n}\n")
+    assert {code for code, _, _ in found} == {"R0113"}
+
+
+def test_a_long_chain_of_definitions_is_checked_without_recursing(check):
+    chain = "".join(f"条件 链{n} 〔第一条〕 {{ 链{n + 1} }}\n" for n in range(3000))
+    found = check(LIABILITY + chain + "条件 链3000 〔第一条〕 { 情节轻微 }\n"
+                  "阶梯 责任 〔第十三条〕 {\n  第1级 链0 => 批评\n}\n")
+    assert {code for code, _, _ in found} == {"R0113"}

@@ -86,8 +86,9 @@ before it was issued, or is repealed before it takes effect; or an entrustment e
 it starts.""")
 
 _code("R0113", ERROR, "condition nested too deeply", """
-A condition nests 非, 且, 或 and brackets more than 32 levels deep. No regime needs that
-much: 非 非 A is A, and a chain of 且 or 或 needs no brackets.""")
+A condition nests 非, 且, 或 and brackets more than 32 levels deep — counting a level for
+each named condition, circumstance defined by a condition and fault category it opens. No
+regime needs that much: 非 非 A is A, and a chain of 且 or 或 needs no brackets.""")
 _code("R0114", ERROR, "number too long", """
 A number has more than 15 digits before or after its decimal point. No period, score,
 amount or count in a regime needs that many; a longer number is a typo (or an attempt to

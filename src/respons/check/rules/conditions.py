@@ -28,7 +28,7 @@ import attrs
 from respons.check.rules import RuleContext, types
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.base import Ref
-from respons.model.condition import Compare, NamedCondition, Not, refs_in
+from respons.model.condition import MAX_DEPTH, Compare, NamedCondition, Not, refs_in
 from respons.model.record import RecordKind
 
 #: What a name may be on liability (ladders, 责任划分, a circumstance's 条件).
@@ -51,9 +51,14 @@ class Place:
 def check(ctx: RuleContext) -> None:
     definitions = {c.name: c for c in ctx.regime.conditions}
     used: set[str] = set()
+    depth = _Depth(ctx.regime)
     for place, condition in places(ctx):
         if condition is not None:
             _walk(ctx, place, condition, definitions, used)
+            depth.check(ctx, condition)
+    for named in ctx.regime.conditions:
+        if named.condition is not None:
+            depth.check(ctx, named.condition)
     _cycles(ctx)
     for named in ctx.regime.conditions:
         if named.name not in used and named.condition is not None:
@@ -213,6 +218,75 @@ def _name(ctx: RuleContext, place: Place, ref: Ref) -> None:
 
 def _article(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+# ── how deep a condition is once opened ──────────────────────────────────────────────
+class _Depth:
+    """How deep each condition nests once its named conditions, circumstances defined by a
+    condition and fault categories are opened: what `respons show` and the engine walk.
+    Deeper than MAX_DEPTH is R0113, as for a condition written that deep."""
+
+    def __init__(self, regime) -> None:
+        self.bodies = {c.name: c.condition for c in regime.circumstances
+                       if c.condition is not None}
+        self.bodies.update((c.name, c.condition) for c in regime.conditions
+                           if c.condition is not None)
+        self.members: dict[str, list[str]] = {}
+        for fault in regime.faults:
+            for category in fault.categories:
+                self.members.setdefault(category.text, []).append(fault.name)
+        self.known: dict[str, int] = {}
+
+    def check(self, ctx: RuleContext, condition) -> None:
+        if self.of(condition) > MAX_DEPTH:
+            ctx.sink.add("R0113", f"this condition, with the named conditions and fault "
+                         f"categories it uses opened, is nested more than {MAX_DEPTH} levels "
+                         "deep", condition.span, "define fewer conditions in terms of others, "
+                         "or list the faults of a category instead of nesting categories")
+
+    def of(self, condition) -> int:
+        """Depth of ``condition`` opened; names are worked out first, deepest chain first,
+        with a stack (a chain of definitions may be long). A cycle (R1205) counts once."""
+        for ref in refs_in(condition):
+            self._name(ref.text)
+        return _tree_depth(condition, self.known)
+
+    def _name(self, start: str) -> int:
+        stack, on_stack = [start], {start}
+        while stack:
+            name = stack[-1]
+            if name in self.known:
+                stack.pop()
+                continue
+            pending = [n for n in self._uses(name) if n not in self.known and n not in on_stack]
+            if pending:
+                stack.extend(pending)
+                on_stack.update(pending)
+                continue
+            stack.pop()
+            on_stack.discard(name)
+            if name in self.bodies:  # opening a name is a level too: expand recurses there
+                self.known[name] = 1 + _tree_depth(self.bodies[name], self.known)
+            else:
+                self.known[name] = 1 + max((self.known.get(m, 1) for m in
+                                            self.members.get(name, ())), default=0)
+        return self.known[start]
+
+    def _uses(self, name: str) -> list[str]:
+        if name in self.bodies:
+            return [ref.text for ref in refs_in(self.bodies[name])]
+        return list(self.members.get(name, ()))
+
+
+def _tree_depth(condition, known: dict[str, int]) -> int:
+    """Levels of 非/且/或 in ``condition`` (at most MAX_DEPTH, the builder saw to it) plus,
+    at each name, the depth its opening adds."""
+    if isinstance(condition, Ref):
+        return known.get(condition.text, 1)
+    if isinstance(condition, Compare):
+        return 1
+    operands = (condition.operand,) if isinstance(condition, Not) else condition.operands
+    return 1 + max((_tree_depth(o, known) for o in operands), default=0)
 
 
 # ── definitions in terms of themselves ───────────────────────────────────────────────
