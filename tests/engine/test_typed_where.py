@@ -104,3 +104,19 @@ def test_each_condition_starts_exactly_its_obligations(engine, tmp_path, store):
         # 发生日 on 03-01 and found on 03-03 at 23:59: by its date, not after 03-03.
         ("e", "新近"): due,
     })
+
+
+@pytest.mark.parametrize("where", ["机关", "罚款 = 是", "重大 = 7", "发生日 >= 3", "结果 = 2"])
+def test_the_compiler_refuses_what_the_checker_refuses_and_never_guesses(where):
+    # Built without the checker: the compiler must say so rather than compile a guess.
+    from respons.engine.conditions import Conditions, Uncompilable
+    from respons.syntax.parser import parse_text
+
+    text = REGIME.replace("限于 重大\n", f"限于 {where}\n", 1)
+    regime = parse_text(text, "r.resp").regime
+    kind = regime.records[0]
+    duty = next(d for d in regime.duties if d.name == "重大")
+    conditions = Conditions({f.name: f.type.kind for f in kind.fields}, kind.key, {},
+                            lambda value, hint: value, lambda name: name)
+    with pytest.raises(Uncompilable, match="please report it as a bug"):
+        conditions.compile(duty.starts.where)
