@@ -9,6 +9,7 @@ import attrs
 from respons.model.agency import Agency
 from respons.model.assessment import Assessment
 from respons.model.base import Citation, Ref, Span, span_field
+from respons.model.condition import NamedCondition
 from respons.model.duty import Duty
 from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, Measure
 from respons.model.notice import Notice
@@ -97,5 +98,6 @@ class Regime:
     apportionments: tuple[Apportionment, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     notices: tuple[Notice, ...] = ()
+    conditions: tuple[NamedCondition, ...] = ()
     overrides: tuple[Override, ...] = ()
     span: Span | None = span_field()

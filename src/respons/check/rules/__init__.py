@@ -29,6 +29,7 @@ def all_rules():
     from respons.check.rules import (
         assessment,
         citations,
+        conditions,
         decomposition,
         header,
         liability,
@@ -37,5 +38,5 @@ def all_rules():
         time,
     )
 
-    return (header.check, references.check, decomposition.check, time.check,
+    return (header.check, references.check, conditions.check, decomposition.check, time.check,
             assessment.check, liability.check, notices.check, citations.check)
