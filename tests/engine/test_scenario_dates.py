@@ -72,7 +72,7 @@ CASES = list(_expectations())
 
 def test_every_scenario_file_has_due_dates_to_check():
     files = {case.values[0].span.file for case in CASES}
-    assert len(files) == len(FILES) and len(CASES) >= 60
+    assert len(files) == len(FILES) and len(CASES) >= 50
 
 
 @pytest.mark.parametrize(("scenario", "expectation", "duty"), CASES)

@@ -1,6 +1,6 @@
 """tongzhou (通政发〔2008〕8号, five parts): a year of records, and what a breach reports.
 
-The hand-worked due dates of its ten duties are scenarios in jurisdictions/tongzhou.test.resp,
+The hand-worked due dates of its duties are scenarios in jurisdictions/tongzhou.test.resp,
 run by `respons test` (tests/test_scenarios.py) and cross-checked with `chinese_calendar`
 (tests/engine/test_scenario_dates.py). These records stay here because test_backends.py
 evaluates them on every backend (``RECORDS``, ``REGIME``); what is tested here is the report

@@ -110,41 +110,41 @@ WRONG = [
      "投诉 has no field '级别' (did you mean '类别'?)"),
     ("key as a field", RECEIVED.replace("\n", ", 投诉编号 = T1\n"), "R0201",
      "投诉 has no field '投诉编号'; the key 投诉编号 is written after the event"),
-    ("misspelt choice", RECEIVED.replace("类别 = 一般", "类别 = 一帮"), "R1201",
+    ("misspelt choice", RECEIVED.replace("类别 = 一般", "类别 = 一帮"), "R1301",
      "类别 is one of \"一般\", \"重大\": '一帮' is not one of them (did you mean '一般'?)"),
-    ("number for 是否", RECEIVED.replace("\n", ", 紧急 = 7\n"), "R1201",
+    ("number for 是否", RECEIVED.replace("\n", ", 紧急 = 7\n"), "R1301",
      "紧急 is 是 or 否: 7 is not 是 or 否"),
-    ("number for a date", RECEIVED.replace("\n", ", 收到日期 = 3\n"), "R1201",
+    ("number for a date", RECEIVED.replace("\n", ", 收到日期 = 3\n"), "R1301",
      "收到日期 is a date (YYYY-MM-DD): 3 is not a date"),
-    ("fraction for 整数", RECEIVED.replace("\n", ", 件数 = 1.5\n"), "R1201",
+    ("fraction for 整数", RECEIVED.replace("\n", ", 件数 = 1.5\n"), "R1301",
      "件数 is a whole number: 1.5 is not a whole number"),
     ("undeclared agency", RECEIVED.replace("受理机关 = 行政执法部门", "受理机关 = 某局"),
-     "R1201", "受理机关 is the name of an agency: no agency '某局' is declared"),
-    ("no matter", "  记录 投诉.收到 2024-03-01 受理机关 = 行政执法部门, 类别 = 一般\n", "R1203",
+     "R1301", "受理机关 is the name of an agency: no agency '某局' is declared"),
+    ("no matter", "  记录 投诉.收到 2024-03-01 受理机关 = 行政执法部门, 类别 = 一般\n", "R1303",
      "this record names no matter: 投诉's key '投诉编号' must be given"),
     ("matter of a keyless kind", "  记录 培训.完成 P1 2024-03-01 参训机关 = 行政执法部门\n",
-     "R1203", "培训 has no key (主键), so its records name no matter, but this one names 'P1'"),
-    ("missing field", "  记录 投诉.收到 T1 2024-03-01 受理机关 = 行政执法部门\n", "R1203",
+     "R1303", "培训 has no key (主键), so its records name no matter, but this one names 'P1'"),
+    ("missing field", "  记录 投诉.收到 T1 2024-03-01 受理机关 = 行政执法部门\n", "R1303",
      "this 投诉 record lacks '类别' (not optional)"),
     ("id twice", "  记录 a 投诉.收到 T1 2024-03-01 受理机关 = 行政执法部门, 类别 = 一般\n"
-     "  记录 a 投诉.答复 T1 2024-03-02\n", "R1204",
+     "  记录 a 投诉.答复 T1 2024-03-02\n", "R1304",
      "two records of this scenario have the id 'a' (the first at line 7)"),
-    ("correction of nothing", RECEIVED + "  记录 更正 T9 投诉.答复 T1 2024-03-02\n", "R1204",
+    ("correction of nothing", RECEIVED + "  记录 更正 T9 投诉.答复 T1 2024-03-02\n", "R1304",
      "`更正`/`corrects` names 'T9', which no earlier record of this scenario has as its id"),
-    ("met by no record", RECEIVED + "  预期 职责 答复投诉 T1 按期完成, 完成 r9\n", "R1204",
+    ("met by no record", RECEIVED + "  预期 职责 答复投诉 T1 按期完成, 完成 r9\n", "R1304",
      "完成/met-by names 'r9', which is the id of no record of this scenario"),
     ("expected twice", RECEIVED + "  预期 职责 答复投诉 T1 逾期\n  预期 职责 答复投诉 T1 逾期\n",
-     "R1202", "this expectation of 答复投诉 for T1 repeats or contradicts the one at line 8"),
+     "R1302", "this expectation of 答复投诉 for T1 repeats or contradicts the one at line 8"),
     ("none contradicts", RECEIVED + "  预期 职责 答复投诉 T1 逾期\n  预期 无 职责 答复投诉\n",
-     "R1202", "this expectation of 答复投诉 repeats or contradicts the one at line 8"),
-    ("lacks a year but met", RECEIVED + "  预期 职责 答复投诉 T1 按期完成 缺 2027\n", "R1205",
+     "R1302", "this expectation of 答复投诉 repeats or contradicts the one at line 8"),
+    ("lacks a year but met", RECEIVED + "  预期 职责 答复投诉 T1 按期完成 缺 2027\n", "R1305",
      "`缺`/`lacks` names the year a due date cannot be determined for, but this obligation "
      "is not expected unknown"),
     ("met by a record but open", RECEIVED + "  预期 职责 答复投诉 T1 未到期, 完成 2024-03-02\n",
-     "R1205", "an obligation is met by a record exactly when it is 按期完成 or 逾期完成, and "
+     "R1305", "an obligation is met by a record exactly when it is 按期完成 or 逾期完成, and "
      "this one is expected open"),
     ("unknown with a date", RECEIVED + "  预期 职责 答复投诉 T1 无法确定, 到期 2024-03-08\n",
-     "R1205", "an obligation whose due date cannot be determined has none, but 2024-03-08 is "
+     "R1305", "an obligation whose due date cannot be determined has none, but 2024-03-08 is "
      "expected"),
     ("unknown duty", RECEIVED + "  预期 职责 答复头诉 T1 逾期\n", "R0201",
      "an expectation names '答复头诉', which is not declared (did you mean '答复投诉'?)"),
@@ -189,7 +189,7 @@ def test_fields_a_matter_s_first_record_gives_are_its_later_records_too(tmp_path
     # 类别 and 受理机关 are given once: the 答复 needs them no more than a real record would
     assert _checked(tmp_path, RECEIVED + "  记录 投诉.答复 T1 2024-03-07\n") == []
     assert [c for c, _, _ in _checked(tmp_path, RECEIVED + "  记录 投诉.答复 T2 2024-03-07\n")] \
-        == ["R1203"]
+        == ["R1303"]
 
 
 def test_the_regime_the_scenarios_test_is_checked_too(tmp_path):

@@ -30,7 +30,7 @@ import attrs
 from respons.check.resolve import Resolved
 from respons.diagnostics.diagnostic import Diagnostic
 from respons.engine.evaluate import evaluate
-from respons.engine.report import obligations, years_wanting
+from respons.engine.report import obligations, years_needed
 from respons.model.base import Span
 from respons.model.kinds import tests_only
 from respons.model.scenario import (
@@ -227,8 +227,8 @@ def _got(fact, row: dict, evaluation):
         if row["state"] != "unknown":
             return None
         duties = {(v.regime.id, d.name): d for v in evaluation.versions for d in v.regime.duties}
-        years = years_wanting(duties[(row["regime"], row["duty"])].period, row["start_date"],
-                              evaluation)
+        years = years_needed(evaluation, duties[(row["regime"], row["duty"])].period,
+                             row["start_date"])
         return fact.value if fact.value in years else min(years)
     column = {"state": "state", "due": "due_date", "extended": "extended_due",
               "owner": "owner", "agency": "agency"}[name]

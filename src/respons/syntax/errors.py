@@ -171,7 +171,8 @@ def _glued_keyword(text: str, expected: set[str]) -> str | None:
     for terminal in expected:
         if not _KEYWORD.match(terminal):
             continue
-        for spelling in spellings(terminal):
+        # The longest spelling first: 或者乙 runs 或者 (not 或) into 乙.
+        for spelling in sorted(spellings(terminal), key=len, reverse=True):
             if text.startswith(spelling) and len(text) > len(spelling):
                 return spelling
     return None

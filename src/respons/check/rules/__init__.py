@@ -29,6 +29,7 @@ def all_rules():
     from respons.check.rules import (
         assessment,
         citations,
+        conditions,
         decomposition,
         header,
         liability,
@@ -38,6 +39,6 @@ def all_rules():
         time,
     )
 
-    return (header.check, references.check, decomposition.check, time.check,
+    return (header.check, references.check, conditions.check, decomposition.check, time.check,
             assessment.check, liability.check, notices.check, citations.check,
             scenarios.check)

@@ -1,4 +1,4 @@
-"""Scenarios say what they can mean (R0201–R0203, R1201–R1205).
+"""Scenarios say what they can mean (R0201–R0203, R1301–R1305).
 
 Every name a scenario uses exists — the record kinds and events of its records, their
 fields, the duties and agencies of its expectations — and every value fits its field as
@@ -64,17 +64,17 @@ def _records(ctx: RuleContext, scenario: Scenario) -> None:
     with_carried = carried(scenario.records)
     for number, (record, id) in enumerate(zip(scenario.records, ids, strict=True)):
         if id in first_of:
-            ctx.sink.add("R1204", f"two records of this scenario have the id {id!r} (the "
+            ctx.sink.add("R1304", f"two records of this scenario have the id {id!r} (the "
                          f"first at line {first_of[id].span.line})", record.span,
                          "give each record its own id: `记录 <id> <kind>.<event> …`")
         first_of.setdefault(id, record)
         if record.corrects is not None:
             earlier = ids[:number]
             if record.corrects == id:
-                ctx.sink.add("R1204", f"record {id!r} corrects itself", record.span,
+                ctx.sink.add("R1304", f"record {id!r} corrects itself", record.span,
                              "a correction has its own id and names the record it corrects")
             elif record.corrects not in earlier:
-                ctx.sink.add("R1204", f"`更正`/`corrects` names {record.corrects!r}, which "
+                ctx.sink.add("R1304", f"`更正`/`corrects` names {record.corrects!r}, which "
                              "no earlier record of this scenario has as its id"
                              + did_you_mean(record.corrects, earlier), record.span,
                              "name the id of a record written before the correction")
@@ -86,11 +86,11 @@ def _records(ctx: RuleContext, scenario: Scenario) -> None:
 def _record(ctx: RuleContext, record: Given, kind: RecordKind,
             every: tuple[GivenField, ...]) -> None:
     if kind.key is None and record.matter is not None:
-        ctx.sink.add("R1203", f"{kind.name} has no key (主键), so its records name no matter, "
+        ctx.sink.add("R1303", f"{kind.name} has no key (主键), so its records name no matter, "
                      f"but this one names {record.matter.text!r}", record.matter.span,
                      f"write `记录 {record.type.text} <date> …` without the matter")
     elif kind.key is not None and record.matter is None:
-        ctx.sink.add("R1203", f"this record names no matter: {kind.name}'s key "
+        ctx.sink.add("R1303", f"this record names no matter: {kind.name}'s key "
                      f"{kind.key!r} must be given", record.type.span,
                      f"write the {kind.key} after the event: "
                      f"`记录 {record.type.text} <{kind.key}> <date> …`")
@@ -113,12 +113,12 @@ def _record(ctx: RuleContext, record: Given, kind: RecordKind,
         problem = _misfit(ctx, field.value, declared)
         if problem is not None:
             message, help = problem
-            ctx.sink.add("R1201", f"{field.name} is {_WRITTEN.get(declared.type.kind, '')}"
+            ctx.sink.add("R1301", f"{field.name} is {_WRITTEN.get(declared.type.kind, '')}"
                          f"{_choices(declared)}: {message}", field.value.span, help)
     present = {f.name for f in every}  # those of the matter's earlier records count too
     missing = [f.name for f in kind.fields if not f.optional and f.name not in present]
     if missing:
-        ctx.sink.add("R1203", f"this {kind.name} record lacks "
+        ctx.sink.add("R1303", f"this {kind.name} record lacks "
                      + ", ".join(repr(m) for m in missing)
                      + (" (not optional)" if len(missing) == 1 else " (none is optional)"),
                      record.span, "give " + ", ".join(f"`{m} = …`" for m in missing))
@@ -185,7 +185,7 @@ def _expectations(ctx: RuleContext, scenario: Scenario) -> None:
             _matter(ctx, expectation, found.element)
         for datum, what in ((which.start, "起算/starts"), (_met_by(expectation), "完成/met-by")):
             if datum is not None and datum.kind in _TEXTUAL and datum.text not in ids:
-                ctx.sink.add("R1204", f"{what} names {datum.text!r}, which is the id of no "
+                ctx.sink.add("R1304", f"{what} names {datum.text!r}, which is the id of no "
                              "record of this scenario" + did_you_mean(datum.text, ids),
                              datum.span, "name a record's id (`记录 <id> …`), or its date")
         _duplicate(ctx, expectation, expected)
@@ -204,7 +204,7 @@ def _matter(ctx: RuleContext, expectation, duty) -> None:
     found = ctx.index.find(Ref((duty.starts.event.head,)))
     kind = found.element if found is not None and found.kind == "record kind" else None
     if kind is not None and kind.key is None:
-        ctx.sink.add("R1203", f"{duty.name} starts with {kind.name} records, which have no key "
+        ctx.sink.add("R1303", f"{duty.name} starts with {kind.name} records, which have no key "
                      f"(主键), so its obligations have no matter to name",
                      expectation.which.matter.span,
                      "say which obligation by its start: `起算 <record id or date>`")
@@ -221,7 +221,7 @@ def _duplicate(ctx: RuleContext, expectation, expected: dict) -> None:
     clash = next((other for other_key, other in expected.items()
                   if _conflict(key, expectation, other_key, other)), None)
     if clash is not None:
-        ctx.sink.add("R1202", f"this expectation of {key[0]} "
+        ctx.sink.add("R1302", f"this expectation of {key[0]} "
                      + (f"for {key[1]} " if key[1] else "")
                      + f"repeats or contradicts the one at line {clash.span.line}",
                      expectation.span, "expect each obligation once, on each date")
@@ -255,9 +255,9 @@ def _facts(ctx: RuleContext, expectation: ObligationExpected) -> None:
         return
     done = state.value in ("met", "met_late")
     if met_by is not None and (met_by.value is not None) != done:
-        ctx.sink.add("R1205", "an obligation is met by a record exactly when it is 按期完成 or "
+        ctx.sink.add("R1305", "an obligation is met by a record exactly when it is 按期完成 or "
                      f"逾期完成, and this one is expected {state.value}", met_by.span,
                      "write the state and 完成/met-by so that they agree")
     if state.value == "unknown" and due is not None and due.value is not None:
-        ctx.sink.add("R1205", "an obligation whose due date cannot be determined has none, "
+        ctx.sink.add("R1305", "an obligation whose due date cannot be determined has none, "
                      f"but {due.value} is expected", due.span, "write `到期 无`, or leave it out")

@@ -144,7 +144,7 @@ class ScenarioRules:
             seen[fact.name] = fact
             facts.append(fact)
         if "lacks" in seen and seen.get("state") and seen["state"].value != "unknown":
-            ctx().sink.add("R1205", "`缺`/`lacks` names the year a due date cannot be "
+            ctx().sink.add("R1305", "`缺`/`lacks` names the year a due date cannot be "
                            "determined for, but this obligation is not expected unknown",
                            seen["lacks"].span, "write `无法确定 缺 <year>` "
                            "(`unknown lacks <year>`), or leave the year out")
