@@ -81,6 +81,14 @@ scenario s {
     assert english == chinese
 
 
+def test_state_words_that_are_keywords_elsewhere_are_states_here():
+    # 中止 is the keyword of a duty's pause; after an expectation's matter it is a state
+    scenario = scenario_of(
+        "场景 s {\n  截至 2024-06-28\n  预期 职责 答复投诉 T1 中止, 到期 无\n}\n")
+    [expectation] = scenario.expectations
+    assert expectation.facts == (Fact("state", "paused"), Fact("due", None))
+
+
 def test_a_file_of_scenarios_only_states_no_level_or_date_of_its_own():
     assert parse_text(HEADER + "场景 s {\n  截至 2024-06-28\n}\n", "x.resp").diagnostics == ()
     # without scenarios it is a regime like any other, and one that declares more as well
