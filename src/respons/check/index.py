@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from respons.diagnostics.diagnostic import Sink
+from respons.diagnostics.diagnostic import Sink, related
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.agency import Agency
 from respons.model.base import Ref
@@ -70,10 +70,9 @@ class Index:
             previous = table[name]
             previous_element = previous[1] if isinstance(previous, tuple) else previous
             previous_kind = previous[0] if isinstance(previous, tuple) else kind
-            where = previous_element.span
-            place = f" at {where.file}:{where.line}" if where is not None else ""
-            self.sink.add("R0202", f"{name!r} is declared twice (first as a {previous_kind}"
-                          f"{place})", element.span, "give each declaration its own name")
+            self.sink.add("R0202", f"{name!r} is declared twice (first as a {previous_kind})",
+                          element.span, "give each declaration its own name",
+                          related(previous_element.span, "first declared here"))
             return
         table[name] = value
 

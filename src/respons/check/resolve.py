@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 
 from respons.check.workspace import Workspace
-from respons.diagnostics.diagnostic import Sink
+from respons.diagnostics.diagnostic import Sink, related
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.kinds import ELEMENTS, OVERRIDABLE
 from respons.model.regime import Override, Regime
@@ -137,34 +137,34 @@ class Resolver:
 
     def _merge(self, own: Regime, base: Regime | None, used: list[Regime]) -> Regime:
         collections: dict[str, list] = {kind.collection: [] for kind in ELEMENTS}
-        inherited: dict[str, str] = {}
+        inherited: dict[str, tuple[str, object]] = {}
         for source in ([base] if base else []) + used:
             for name in collections:
                 for element in getattr(source, name):
                     if element.name in inherited:
                         continue  # the same element reached twice (a shared parent)
-                    inherited[element.name] = source.id
+                    inherited[element.name] = (source.id, element)
                     collections[name].append(element)
         overridden: dict[tuple[str, str], Override] = {}
         for override in own.overrides:
             key = (override.kind, override.target.text)
             if key in overridden:
-                first = overridden[key].span
                 self.sink.add("R0108", f"{override.kind} {override.target.text!r} is overridden "
                               "twice in this file", override.span,
-                              "put the changes in one override (the first is at line "
-                              f"{first.line if first else '?'})")
+                              "put the changes in one override",
+                              related(overridden[key].span, "the first override"))
                 continue
             overridden[key] = override
             self._apply(override, collections, base)
         for name in collections:
             for element in getattr(own, name):
                 if element.name in inherited:
+                    source, first = inherited[element.name]
                     self.sink.add(
-                        "R0804",
-                        f"{element.name!r} is already declared by {inherited[element.name]}",
+                        "R0804", f"{element.name!r} is already declared by {source}",
                         element.span, f"to change it, write `覆盖 … {element.name} {{ … }}`; "
-                        "to add something new, give it another name")
+                        "to add something new, give it another name",
+                        related(first.span, f"declared by {source} here"))
                     continue
                 collections[name].append(element)
         fields = {name: tuple(values) for name, values in collections.items()}

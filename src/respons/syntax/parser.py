@@ -13,7 +13,7 @@ from pathlib import Path
 import attrs
 from lark.exceptions import UnexpectedInput
 
-from respons.diagnostics.diagnostic import Diagnostic, Sink
+from respons.diagnostics.diagnostic import Diagnostic, Sink, related
 from respons.files import read_regime_bytes
 from respons.model.base import Span
 from respons.model.kinds import COLLECTION_OF
@@ -87,7 +87,8 @@ def _assemble(items: list, path: str, regime_id: str, sink: Sink, complete: bool
         if isinstance(item, Header):
             if header is not None:
                 sink.add("R0110", "a file holds one regime block; this is a second one",
-                         item.span, "split the regimes into files of their own")
+                         item.span, "split the regimes into files of their own",
+                         related(header.span, "the first regime block"))
                 continue
             header = item
         else:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from respons.check.rules import RuleContext
+from respons.diagnostics.diagnostic import related
 
 _WORDS = {"aggravate": "从重", "mitigate": "从轻", "exempt": "不予追究", "raise": "加重",
           "lower": "减轻", "waive": "免予追究", "heaviest": "最重", "lightest": "最轻"}
@@ -29,15 +30,17 @@ def check(ctx: RuleContext) -> None:
 
 
 def _numbering(ctx: RuleContext, ladder) -> None:
-    seen: set[int] = set()
+    seen: dict[int, object] = {}
     for step in ladder.steps:
         if step.level in seen:
             ctx.sink.add("R0602", f"step {step.level} of {ladder.name} is given twice",
-                         step.span, "number the steps 1, 2, 3… once each")
-        seen.add(step.level)
+                         step.span, "number the steps 1, 2, 3… once each",
+                         related(seen[step.level].span, f"the first step {step.level}"))
+            continue
+        seen[step.level] = step
     expected = set(range(1, len(seen) + 1))
-    if seen and seen != expected:
-        missing = sorted(expected - seen)
+    if seen and set(seen) != expected:
+        missing = sorted(expected - set(seen))
         ctx.sink.add("R0602", f"the steps of {ladder.name} are numbered "
                      f"{', '.join(map(str, sorted(seen)))}" +
                      (f": step {', '.join(map(str, missing))} is missing" if missing else ""),

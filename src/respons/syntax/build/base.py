@@ -18,7 +18,7 @@ from collections.abc import Iterable
 import attrs
 from lark import Token
 
-from respons.diagnostics.diagnostic import Sink
+from respons.diagnostics.diagnostic import Sink, related
 from respons.model.base import Citation, Ref, Span
 from respons.model.vocab import Vocabulary
 from respons.syntax.citation import CitationError, parse_citation
@@ -205,8 +205,8 @@ def assemble(kind: str, stmts: Iterable, singles: dict[str, str], lists: Iterabl
             if stmt.key in seen:
                 ctx().sink.add(
                     "R0108", f"{singles[stmt.key]} is given twice in this {kind}", stmt.span,
-                    f"a {kind} has one {singles[stmt.key]}; remove one of them "
-                    f"(the first is at line {seen[stmt.key].span.line})")
+                    f"a {kind} has one {singles[stmt.key]}; remove one of them",
+                    related(seen[stmt.key].span, f"the first {singles[stmt.key]}"))
                 continue
             seen[stmt.key] = stmt
             values[stmt.key] = stmt.value
