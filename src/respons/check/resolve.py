@@ -19,6 +19,7 @@ from respons.diagnostics.suggest import did_you_mean
 from respons.model.kinds import ELEMENTS, OVERRIDABLE
 from respons.model.regime import Override, Regime
 from respons.syntax.keywords import keyword
+from respons.syntax.lost import Lost
 from respons.syntax.parser import ParsedFile
 
 #: How many regimes a regime may build on in a line (extends, uses, supersedes).
@@ -44,6 +45,8 @@ class Resolved:
     #: The texts of every regime it builds on (上位, 参照), nearest first: with its own
     #: text, what a run of it depends on.
     inherited_texts: tuple[str, ...] = ()
+    #: What syntax errors in this file or one it builds on may have taken away.
+    lost: Lost = attrs.field(factory=Lost)
 
 
 class Resolver:
@@ -72,6 +75,7 @@ class Resolver:
     def _resolve(self, parsed: ParsedFile) -> Resolved:
         own = parsed.regime
         complete = parsed.complete
+        lost = parsed.lost
         parents: list[str] = []
         texts: list[str] = []
         base: Regime | None = None
@@ -79,6 +83,7 @@ class Resolver:
             parent = self._load(own.extends, parsed.path, "extends")
             if parent is not None:
                 base, complete = parent.regime, complete and parent.complete
+                lost = lost.union(parent.lost)
                 parents += [parent.regime.id, *parent.parents]
                 texts += [parent.parsed.text, *parent.inherited_texts]
         used: list[Regime] = []
@@ -87,6 +92,7 @@ class Resolver:
             if other is not None:
                 used.append(other.regime)
                 complete = complete and other.complete
+                lost = lost.union(other.lost)
                 parents += [other.regime.id, *other.parents]
                 texts += [other.parsed.text, *other.inherited_texts]
         merged = self._merge(own, base, used)
@@ -101,7 +107,7 @@ class Resolver:
                                   f"{older.regime.id}, which it supersedes ({before})",
                                   own.supersedes.span, "a later version takes effect later")
         return Resolved(parsed, merged, tuple(dict.fromkeys(parents)), complete, versions,
-                        tuple(texts))
+                        tuple(texts), lost)
 
     def _load(self, ref, from_file: str, how: str):
         if ref.is_path and not ref.target.endswith(".resp"):

@@ -17,7 +17,8 @@ _FITTING = {
 
 def check(ctx: RuleContext) -> None:
     for ladder in ctx.regime.ladders:
-        _numbering(ctx, ladder)
+        if ctx.whole(ladder):  # a step may be in a statement that did not parse
+            _numbering(ctx, ladder)
         _order(ctx, ladder)
         for modifier in ladder.modifiers:
             for effect in modifier.effects:
@@ -52,7 +53,7 @@ def _severity(ctx: RuleContext, ladder, ref, warned: set[str]):
     if found is None or found.kind != "measure":
         return None
     severity = found.element.severity
-    if severity is None and ref.text not in warned:
+    if severity is None and ref.text not in warned and ctx.whole(found.element):
         warned.add(ref.text)
         ctx.sink.add("R0603", f"measure {ref.text!r} has no severity, so the order of "
                      f"{ladder.name} cannot be checked", ref.span,

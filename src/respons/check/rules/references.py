@@ -45,8 +45,8 @@ def _lookup(ctx: RuleContext, ref: Ref, kinds, what: str):
     found = ctx.index.find(ref)
     if found is not None and found.kind in kinds:
         return found
-    if not ctx.complete and found is None:
-        return None
+    if found is None and ctx.lost.hides(ref, kinds):
+        return None  # the broken text may have declared it
     if found is not None and found.kind == "record kind" and "event" in kinds:
         events = [e.name for e in found.element.events]
         ctx.sink.add("R0402", f"{what} names the record kind {ref.text!r}, not one of its events",
@@ -73,6 +73,8 @@ def _fields(ctx: RuleContext, condition, found) -> None:
     if condition is None or found is None or found.kind != "event":
         return
     record = found.owner
+    if not ctx.whole(record):
+        return  # a field of it may have been declared by a statement that did not parse
     scope = ctx.index.records.get(record.name)
     fields = scope.fields if scope is not None and scope.kind is record else \
         {f.name: f for f in record.fields}
@@ -97,7 +99,7 @@ def _duty(ctx: RuleContext, duty) -> None:
     start = None
     if duty.starts is not None:
         start = _lookup(ctx, duty.starts.event, ("event",), "起算/starts")
-        if start is not None and not start.owner.key:
+        if start is not None and not start.owner.key and ctx.whole(start.owner):
             ctx.sink.add("R0405", f"duty {duty.name} follows {start.owner.name}, a record kind "
                          "without a key (主键): its start and completion cannot be paired",
                          duty.starts.event.span, f"give record {start.owner.name} a key, e.g. "
@@ -119,7 +121,7 @@ def _duty(ctx: RuleContext, duty) -> None:
             pass  # the owner is named by a field of the record that starts the clock
         elif ctx.index.find(duty.owner) is not None or record is None:
             _lookup(ctx, duty.owner, ("agency", "body", "post"), "负责/owner")
-        elif ctx.complete:
+        elif ctx.whole(record) and not ctx.lost.hides(duty.owner, ("agency", "body", "post")):
             fields = [f.name for f in record.fields]
             ctx.sink.add("R0201", f"负责/owner names {duty.owner.text!r}, which is neither a field "
                          f"of {record.name} nor a declared agency, body or post"
@@ -139,6 +141,7 @@ def _duty(ctx: RuleContext, duty) -> None:
 
 def _assessment(ctx: RuleContext, assessment) -> None:
     grades = {band.name for band in assessment.bands}
+    whole = ctx.whole(assessment)
     for item in assessment.items:
         for deduction in item.deductions:
             found = _lookup(ctx, deduction.per, ("event", "duty", "fault"), "每/per")
@@ -149,7 +152,7 @@ def _assessment(ctx: RuleContext, assessment) -> None:
     named += [(v.grade, v.span) for v in assessment.vetoes]
     named += [(c.grade, c.span) for c in assessment.consequences]
     for grade, span in named:
-        if grade not in grades:
+        if grade not in grades and whole:
             ctx.sink.add("R0201", f"grade {grade!r} is not a band of {assessment.name}"
                          + did_you_mean(grade, grades), span,
                          "name a grade declared with `等级`/`band`")

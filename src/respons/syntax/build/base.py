@@ -22,6 +22,7 @@ from respons.diagnostics.diagnostic import Sink, related
 from respons.model.base import Citation, Ref, Span
 from respons.model.vocab import Vocabulary
 from respons.syntax.citation import CitationError, parse_citation
+from respons.syntax.keywords import KEYWORDS
 
 
 @attrs.define
@@ -34,6 +35,20 @@ class BuildContext:
     line_offset: int = 0
     #: id(condition node) → (its depth, the node), while the file is built (R0113)
     depths: dict = attrs.Factory(dict)
+    #: The statements error recovery took out of the chunk (``respons.syntax.recovery``):
+    #: the line of the `{` of their block → the terminals they start with (None for a
+    #: statement whose first word is no keyword). A block does not report as missing what
+    #: one of them may have said.
+    dropped: dict[int, set[str | None]] = attrs.Factory(dict)
+
+
+def dropped_from(head: Span | None, *terminals: str) -> bool:
+    """Whether the block whose first line ``head`` is on lost a statement that may have
+    started with one of ``terminals`` (then its absence is not reported)."""
+    if head is None:
+        return False
+    lost = ctx().dropped.get(head.line)
+    return bool(lost) and (None in lost or not lost.isdisjoint(terminals))
 
 
 CURRENT: contextvars.ContextVar[BuildContext] = contextvars.ContextVar("respons_build")
@@ -72,6 +87,11 @@ def nfc(text: str) -> str:
     a value the regime spells otherwise — 行 as the compatibility ideograph U+FA08, é as
     e and a combining accent — must meet them in the same form."""
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def name_text(text: str) -> str:
+    """A name as the model holds it, from the text of its token: 「…」 taken off, in NFC."""
+    return nfc(text[1:-1]) if text.startswith("「") else nfc(text)
 
 
 def name_of(token: Token) -> str:
@@ -215,10 +235,17 @@ def assemble(kind: str, stmts: Iterable, singles: dict[str, str], lists: Iterabl
     for key in lists:
         values[key] = tuple(values[key])
     for key, keyword in (required or {}).items():
-        if key not in seen and head is not None:
+        if key not in seen and head is not None and not dropped_from(head, terminal_of(keyword)):
             ctx().sink.add("R0109", f"this {kind} has no {keyword}", head,
                            f"add a `{keyword}` statement to the {kind}")
     return values
+
+
+def terminal_of(label: str) -> str:
+    """The terminal of a statement's keyword as messages write it: 期限/within → KW_WITHIN."""
+    spelled = label.split("/")[0]
+    return next((terminal for terminal, spellings in KEYWORDS.items() if spelled in spellings),
+                spelled)
 
 
 def set_fields(stmts: Iterable) -> frozenset[str]:

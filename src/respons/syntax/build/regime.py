@@ -13,6 +13,7 @@ from respons.syntax.build.base import (
     citation_of,
     ctx,
     date_of,
+    dropped_from,
     first,
     name_of,
     span_of,
@@ -48,7 +49,8 @@ class RegimeRules:
         values["uses"] = tuple(ref for group in values["uses"] for ref in group)
         if "calendar" in values:
             values["calendar"], values["calendar_span"] = values["calendar"]
-        if not any(getattr(s, "key", None) == "effective" for s in stmts):
+        if not any(getattr(s, "key", None) == "effective" for s in stmts) and \
+                not dropped_from(head, "KW_EFFECTIVE"):
             ctx().sink.add("R0111", f"{name_of(name)} does not say when it takes effect", head,
                            "add `施行 YYYY-MM-DD` (effective)")
         return Header(name_of(name), citation_of(first(tokens, "CITATION")), values, head)
