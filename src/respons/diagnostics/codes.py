@@ -47,8 +47,12 @@ _code("R0101", ERROR, "syntax error", """
 The text does not follow the grammar of the regime language. The message says what was
 found and what could come there. Common causes: a keyword run into its value (期限7 instead
 of 期限 7), a misspelt statement keyword, a block without `{`, a rule without `=>`.
-Every top-level block is parsed on its own after an error, so each broken block is reported
-once and the rest of the file is still checked.""")
+After an error, each top-level block is parsed on its own and a broken statement is left
+out of its block — its line, or its lines up to where the next statement starts — so every
+broken statement is reported, the block is built from the others, and every name and rule
+of the file is still checked. What the broken text may have declared is not reported as
+undefined, nor what it may have said as missing. A block whose first line is broken is lost
+whole; one left open is closed where the next block starts (R0102).""")
 _code("R0102", ERROR, "unexpected end of file", """
 The file ends inside a block: some `{` has no matching `}`.""")
 _code("R0103", ERROR, "unexpected character", """
