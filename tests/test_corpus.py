@@ -59,3 +59,14 @@ def test_the_examples_check_clean_and_are_canonical(respons):
     result = respons("check", str(examples))
     assert result.exit_code == 0 and result.stdout.endswith("0 errors, 0 warnings\n")
     assert respons("fmt", "--check", str(examples)).exit_code == 0
+
+
+def test_no_severity_is_invented_to_silence_a_warning(report):
+    """hangzhou 44's 依法追偿 is weighed against no other measure: it has no 轻重, keeps its
+    citation, and its one-step ladder has nothing to order (no R0603; issue 9)."""
+    hangzhou = next(r for r in report.resolved if r.parsed.path.endswith("hangzhou.resp"))
+    measure = next(m for m in hangzhou.regime.measures if m.name == "依法追偿")
+    assert measure.severity is None and measure.citation.article == 44
+    [ladder] = [ladder for ladder in hangzhou.regime.ladders if ladder.name == "赔偿追偿"]
+    assert [ref.text for step in ladder.steps for option in step.options for ref in option] \
+        == ["依法追偿"]

@@ -123,6 +123,16 @@ def string_of(token: Token) -> str:
     return nfc(re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1]))
 
 
+def text_of(token: Token, what: str) -> str:
+    """A quoted string that must say something — a 委托书's 文号, a 制定机关, a notice's
+    标题: an empty one (or blanks only) is reported (R0116) and kept as written."""
+    text = string_of(token)
+    if not text.strip():
+        ctx().sink.add("R0116", f"{what} is empty", span_of(token),
+                       f"write {what} between the quotes, as the text gives it")
+    return text
+
+
 #: Digits a number may have before and after its point: more than any law writes, few
 #: enough that every number converts exactly-enough and quickly (Python refuses to read
 #: integers of more than 4,300 digits at all).

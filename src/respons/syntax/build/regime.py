@@ -19,6 +19,7 @@ from respons.syntax.build.base import (
     span_of,
     split,
     string_of,
+    text_of,
     word,
 )
 
@@ -59,10 +60,12 @@ class RegimeRules:
         return Stmt("level", word(LEVELS, children[1]), span_of(children[0], children[-1]))
 
     def issuer(self, children):
-        return Stmt("issuer", string_of(children[1]), span_of(children[0], children[-1]))
+        return Stmt("issuer", text_of(children[1], "the 制定机关 (issuer)"),
+                    span_of(children[0], children[-1]))
 
     def docno(self, children):
-        return Stmt("number", string_of(children[1]), span_of(children[0], children[-1]))
+        return Stmt("number", text_of(children[1], "the 文号 (document number)"),
+                    span_of(children[0], children[-1]))
 
     def issued(self, children):
         return Stmt("issued", date_of(children[1]), span_of(children[0], children[-1]))
