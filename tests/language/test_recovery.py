@@ -208,3 +208,6 @@ def test_expected_words_are_what_may_follow_here_not_what_may_follow_a_name_anyw
                              "(>=, >, <=, <, =), `.` or `=>`")
     for word in ("凭", "扣", "可选", "限于", "至", "近"):
         assert f"`{word}`" not in error.message and word not in (error.help or "")
+    # 不 is no keyword: read as a name, it was meant as 非.
+    assert error.help == "`不` is read as a name here; a condition is negated with `非` (or " \
+        "`not`): `非 甲`"

@@ -173,7 +173,8 @@ def _describe(error: UnexpectedInput, lines: list[str], line: int,
     if token.type == "RBRACE" and "_ARROW" in expected:
         return ("R0101", "this rule has no `=>` and no result",
                 "write `<condition> => <result>`", width)
-    return ("R0101", f"unexpected {found}; expected {_expected_phrase(expected)}", None, width)
+    return ("R0101", f"unexpected {found}; expected {_expected_phrase(expected)}",
+            _negation_help(token, lines, line), width)
 
 
 #: What may follow `覆盖`: the keyword of a kind an override may change.
@@ -238,6 +239,20 @@ def meant_keyword(terminal: str, text: str) -> str | None:
     starts = [(len(s), keyword) for keyword, spelled in KEYWORDS.items() for s in spelled
               if text.startswith(s)]
     return max(starts)[1] if starts else None
+
+
+#: How Chinese says "not" where the language has 非: read as a name, 不 甲 is two names.
+_NEGATIONS = ("不", "未", "无", "没有", "不是")
+
+
+def _negation_help(token, lines: list[str], line: int) -> str | None:
+    """For `第1级 不 甲`: the word before the unexpected name was meant to negate it."""
+    source = lines[line - 1] if token.type == "NAME" and 0 < line <= len(lines) else ""
+    before = source[:token.column - 1].split()
+    if not before or before[-1] not in _NEGATIONS:
+        return None
+    return (f"`{before[-1]}` is read as a name here; a condition is negated with `非` (or "
+            f"`not`): `非 {token}`")
 
 
 def _char_help(char: str, source: str) -> str | None:
