@@ -62,7 +62,8 @@ def test_a_tampered_store_is_refused_not_reported(respons, store, tmp_path):
     for command in (["evaluate", str(REGIME)], ["run", str(REGIME), str(RECORDS)]):
         result = respons(*command, "--store", store)
         assert result.exit_code == 1, (command, result.stdout)
-        assert result.stdout.strip() == "" or "stored" in result.stdout, result.stdout
+        # run's ingest lines (in the report's language, Chinese here) and nothing else
+        assert result.stdout.strip() == "" or "存入" in result.stdout, result.stdout
         assert "chain broken after 99 intact records" in result.stderr, result.stderr
         assert "error: record seq 100 is missing: it was removed" in result.stderr
         as_json = respons(*command, "--store", store, "--format", "json")
@@ -72,7 +73,7 @@ def test_a_tampered_store_is_refused_not_reported(respons, store, tmp_path):
     # Asked not to verify, it reports — and says it did not verify.
     unverified = respons("evaluate", str(REGIME), "--store", store, "--no-verify")
     assert unverified.exit_code == 0
-    assert "chain NOT verified (--no-verify)" in unverified.stdout.splitlines()[1]
+    assert "哈希链未验证（--no-verify）" in unverified.stdout.splitlines()[1]
     document = json.loads(respons("evaluate", str(REGIME), "--store", store, "--no-verify",
                                   "--format", "json").stdout)
     assert document["run"]["verified"] is False
@@ -85,8 +86,8 @@ def test_a_report_names_its_run_and_head(respons, store):
     assert evaluation["run"]["head"] == info["head"]
     assert evaluation["run"]["verified"] is True and len(evaluation["run"]["id"]) == 16
     text = respons("evaluate", str(REGIME), "--store", store)
-    assert f"run {evaluation['run']['id']} · ledger head seq 649 " \
-           f"{info['head']['hash'][:16]}… · chain verified" in text.stdout
+    assert f"运行 {evaluation['run']['id']} · 账本头 序号 649 " \
+           f"{info['head']['hash'][:16]}… · 哈希链已验证" in text.stdout
 
 
 def test_runs_one_after_the_other_keep_each_result(respons, store):

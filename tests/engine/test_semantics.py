@@ -148,7 +148,8 @@ def test_a_due_date_in_a_year_without_calendar_data_is_unknown(engine, tmp_path)
     })
     assert "warning:" in result.stderr and "2027" in result.stderr
     text = engine.run(regime, "2026-12-31", output="text")
-    assert "unknown 1" in text.stdout and "no data for 2027" in text.stdout
+    # The regime is written in Chinese keywords: so is its report.
+    assert "无法确定 1" in text.stdout and "缺 2027 年的数据" in text.stdout
 
 
 # ── the evaluation date ──────────────────────────────────────────────────────────────────

@@ -10,8 +10,7 @@ from engine_helpers import Due, assert_breaches, assert_obligations, by_start, c
 REGIME = Path(__file__).resolve().parents[2] / "jurisdictions" / "tongzhou.resp"
 
 FILE_OPINION = "协调意见备案"                  # 3 工作日, 限于 协调结果 = "达成一致"
-TRANSFER = "移送协调申请"                      # 3 工作日, 限于 职责范围 = "不属于"
-INFORM = "告知申请部门移送情况"                 # 3 工作日, 限于 职责范围 = "不属于"
+TRANSFER = "移送协调申请"                      # 3 工作日, 限于 职责范围 = "不属于", 移交 且 告知
 FEEDBACK = "异地评查反馈评查单"                 # 3 日, 限于 评查方式 = "异地", 负责 a post
 OBJECT = "对评查结果提出意见期限"               # 3 日, 限于 评查方式 = "异地", no 负责
 SUSPENSION = "暂扣证件处理决定"                 # 2 个月
@@ -99,22 +98,19 @@ EXPECTED = {
     ("x1", FILE_OPINION): Due("2024-09-12", WD3, "2024-09-18", "met", "x1-done",
                               owner=DEPT, agency=DEPT),
     # 2024-09-26 (Thu) + 3 working days, 国庆 2024: 09-27 (1), 09-28 Saturday, 09-29 make-up
-    # Sunday (2), 09-30 (3) → 2024-09-30. Moved on 10-08: late; never told: overdue.
-    ("a1", TRANSFER): Due("2024-09-26", WD3, "2024-09-30", "met_late", "a1-moved",
-                          owner="区政府"),
-    ("a1", INFORM): Due("2024-09-26", WD3, "2024-09-30", "overdue", owner="区政府"),
+    # Sunday (2), 09-30 (3) → 2024-09-30. Moved on 10-08 but never told (移交 且 告知申请部门,
+    # 协调规定 12 "同时"): not met, overdue.
+    ("a1", TRANSFER): Due("2024-09-26", WD3, "2024-09-30", "overdue", owner="区政府"),
     # 2025-09-25 (Thu) + 3 working days, 国庆·中秋 2025: 09-26 (1), 09-27 Saturday, 09-28
-    # make-up Sunday (2), 09-29 (3) → 2025-09-29; moved 09-29: met; told 09-30: late.
-    ("a2", TRANSFER): Due("2025-09-25", WD3, "2025-09-29", "met", "a2-moved"),
-    ("a2", INFORM): Due("2025-09-25", WD3, "2025-09-29", "met_late", "a2-told"),
+    # make-up Sunday (2), 09-29 (3) → 2025-09-29; moved 09-29, told 09-30: met by the later,
+    # late.
+    ("a2", TRANSFER): Due("2025-09-25", WD3, "2025-09-29", "met_late", "a2-told"),
     # 2026-09-18 (Fri) + 3 working days, 国庆 2026: 09-19 Saturday, 09-20 make-up Sunday
-    # (1), 09-21 (2), 09-22 (3) → 2026-09-22; both done 09-22: met.
-    ("a3", TRANSFER): Due("2026-09-18", WD3, "2026-09-22", "met", "a3-moved"),
-    ("a3", INFORM): Due("2026-09-18", WD3, "2026-09-22", "met", "a3-told"),
+    # (1), 09-21 (2), 09-22 (3) → 2026-09-22; both done 09-22: met, by the one recorded last.
+    ("a3", TRANSFER): Due("2026-09-18", WD3, "2026-09-22", "met", "a3-told"),
     # 2026-10-08 (Thu) + 3 working days: 10-09 (1), 10-10 make-up Saturday of 国庆 2026 (2),
-    # 10-12 (3) → 2026-10-12: both open on 10-12. (a5 is within its remit: no duty.)
+    # 10-12 (3) → 2026-10-12: open on 10-12. (a5 is within its remit: no duty.)
     ("a4", TRANSFER): Due("2026-10-08", WD3, "2026-10-12", "open"),
-    ("a4", INFORM): Due("2026-10-08", WD3, "2026-10-12", "open"),
     # 2025-01-23 (Thu) + 3 calendar days = 2025-01-26, a Sunday but the make-up working day
     # of 春节 2025: it does not roll; fed back Monday 01-27: one day late. Owner: the post
     # the duty names. (s2 was on site: no duty.)
@@ -156,7 +152,7 @@ def test_tongzhou_duties(engine):
     assert_breaches(document, EXPECTED)
     # The breach of 协调意见备案 would count as the fault its 违反 names; none here is late.
     later = by_start(engine.evaluate(REGIME, "2026-10-13"))
-    assert later[("a4", TRANSFER)]["state"] == later[("a4", INFORM)]["state"] == "overdue"
+    assert later[("a4", TRANSFER)]["state"] == "overdue"
 
 
 def test_tongzhou_breach_names_its_fault(engine):

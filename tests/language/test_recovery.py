@@ -204,7 +204,7 @@ def test_expected_words_are_what_may_follow_here_not_what_may_follow_a_name_anyw
     # Issue 9: `第1级 不 甲 => 批评` listed 凭, 扣, 可选… (what may follow a name elsewhere).
     parsed = parse_text(HEADER + "阶梯 责任 〔第四条〕 {\n  第1级 不 甲 => 批评\n}\n", "x.resp")
     [error] = parsed.diagnostics
-    assert error.message == ("unexpected `甲`; expected `并`/`且`/`and`, `或`/`or`, a comparison "
+    assert error.message == ("unexpected `甲`; expected `且`/`and`, `或`/`or`, a comparison "
                              "(>=, >, <=, <, =), `.` or `=>`")
     for word in ("凭", "扣", "可选", "限于", "至", "近"):
         assert f"`{word}`" not in error.message and word not in (error.help or "")

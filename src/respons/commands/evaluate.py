@@ -1,14 +1,15 @@
 """`respons evaluate REGIME [--store URL] [--as-of DATE] [--format text|json] [--all]
-[--soon N] [--no-verify]`.
+[--soon N] [--lang zh|en] [--no-verify]`.
 
 Verifies the store's hash chain, then derives every obligation of the regime's duties from
 the records up to the head it verified (inside the store, as SQL: ``respons.engine``) as
-one run, and prints the report: the run and head, by agency, open, due soon and overdue;
-the breaches with their reasons and citations. Exit 0: evaluated (breaches are results,
-not errors); 1: the regime has errors, or the chain does not verify (no report then);
-2: usage or unreadable input, or a store that cannot be used. Obligations whose due date
-falls in a year the calendar has no data for are reported as unknown, with a warning naming
-the year — never guessed.
+one run, and prints the report (``respons.report.evaluation``): the run and head, the
+totals, what needs action now by agency, the history, what could not be determined, the
+table by agency — in the regime's language, or ``--lang``'s. Exit 0: evaluated (breaches
+are results, not errors); 1: the regime has errors, or the chain does not verify (no
+report then); 2: usage or unreadable input, or a store that cannot be used. Obligations
+whose due date falls in a year the calendar has no data for are reported as unknown, with
+a warning naming the year — never guessed.
 """
 
 from __future__ import annotations
@@ -43,17 +44,22 @@ ALL = click.option("--all", "everything", is_flag=True,
                    help="List every breach in the text report; in JSON, every obligation too.")
 SOON = click.option("--soon", type=click.IntRange(0, 365), default=3, show_default=True,
                     help="Working days ahead that count as due soon.")
+LANG = click.option("--lang", "language", type=click.Choice(["zh", "en"]), default=None,
+                    help="The language of the text report (default: the regime's — zh when "
+                         "its header opens with 制度, en with regime).")
 NO_VERIFY = click.option("--no-verify", "no_verify", is_flag=True,
                          help="Do not verify the hash chain before reporting (the report "
                               "then says it was not verified).")
 
 
-def evaluate_run(app: App, store, resolved, as_of, soon, verify_chain: bool, output: str):
+def evaluate_run(app: App, store, resolved, as_of, soon, verify_chain: bool, output: str,
+                 words):
     """Verify the ledger (unless told not to), evaluate over the head verified, and read
     the run's summary: (exit code, summary or None, verified). A chain that does not
     verify is reported as `respons verify` reports it, in ``output`` — exit 1, no report.
     Warnings go to stderr: obligations without a due date name the years the calendar
-    lacks."""
+    lacks — in ``words``, the language of a text report; with JSON, in English, as a
+    program that reads the one may read the other."""
     from respons.calendar import CalendarDataError, UnknownCalendar
     from respons.engine.evaluate import evaluate
     from respons.engine.report import summary
@@ -75,34 +81,45 @@ def evaluate_run(app: App, store, resolved, as_of, soon, verify_chain: bool, out
         return EXIT_USAGE, None, verify_chain
     found = summary(store.compute, evaluation, soon)
     if found.wanting:
-        click.echo(f"warning: {found.totals['unknown']} obligations have no due date: the "
-                   "calendar has no data for " + ", ".join(map(str, found.wanting)) +
-                   " (add the year's holiday arrangement to the calendar's data)", err=True)
+        from respons.report.words import Words
+
+        warn = words if output == "text" else Words("en")
+        click.echo(warn("warning.unknown", count=found.totals["unknown"],
+                        years=warn.years(found.wanting)), err=True)
     return EXIT_OK, found, verify_chain
 
 
 def json_report(store, found, titles, verified: bool, everything: bool, indent: str = ""):
     """The evaluation's JSON document as text chunks, read from the store as written."""
-    from respons.engine.report import breaches, obligations
+    from respons.engine.report import breaches, due_soon, obligations
     from respons.report.evaluation import json_chunks
 
     evaluation = found.evaluation
     listed = obligations(store.compute, evaluation) if everything else None
+    soon = due_soon(store.compute, evaluation, found.soon_workdays)
     return json_chunks(found, breaches(store.compute, evaluation), titles, verified, listed,
-                       indent)
+                       indent, soon)
 
 
-def print_report(store, found, titles, verified: bool, output: str, everything: bool) -> None:
-    from respons.engine.report import breaches
-    from respons.report.evaluation import render_text
-
+def print_report(store, found, titles, verified: bool, output: str, everything: bool,
+                 words) -> None:
+    """The report on stdout: JSON as it is read, or the text in ``words``'s language,
+    each of its lists one query limited to what it shows."""
     if output == "json":
         for chunk in json_report(store, found, titles, verified, everything):
             click.echo(chunk, nl=False)
         click.echo()
-    else:
-        click.echo(render_text(found, breaches(store.compute, found.evaluation), titles,
-                               verified, everything), nl=False)
+        return
+    from respons.engine.report import breaches, needing_action, undetermined
+    from respons.report.evaluation import LIMITS, Listings, render_text
+
+    compute, evaluation = store.compute, found.evaluation
+    limit = (lambda name: None) if everything else LIMITS.get
+    listings = Listings(
+        needing_action(compute, evaluation, found.soon_workdays, limit("action")),
+        breaches(compute, evaluation, ("met_late",), limit("history")),
+        undetermined(compute, evaluation, limit("unknown")))
+    click.echo(render_text(found, listings, titles, verified, words, everything), nl=False)
 
 
 @click.command()
@@ -113,14 +130,17 @@ def print_report(store, found, titles, verified: bool, output: str, everything: 
 @FORMAT
 @ALL
 @SOON
+@LANG
 @NO_VERIFY
 @pass_app
 def evaluate(app: App, regime: str, store_url: str | None, as_of: str | None, output: str,
-             everything: bool, soon: int, no_verify: bool) -> None:
+             everything: bool, soon: int, language: str | None, no_verify: bool) -> None:
     """Evaluate REGIME's duties over the records in the store."""
     from respons.commands.store import fail, open_or_exit, store_errors
+    from respons.report.words import words_for
 
     resolved, titles = resolve_or_exit(app, regime, output)
+    words = words_for(language, resolved.regime)
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
         # Evaluating a store that was never written is almost always a mistyped --store:
@@ -129,7 +149,7 @@ def evaluate(app: App, regime: str, store_url: str | None, as_of: str | None, ou
             fail(f"the store {target.url} holds no records yet (its schema was never "
                  "created): ingest records first (respons ingest or respons run)")
         code, found, verified = evaluate_run(app, target, resolved, as_of, soon,
-                                             not no_verify, output)
+                                             not no_verify, output, words)
         if found is not None:
-            print_report(target, found, titles, verified, output, everything)
+            print_report(target, found, titles, verified, output, everything, words)
     raise SystemExit(code)

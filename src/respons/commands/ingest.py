@@ -28,6 +28,7 @@ from respons.diagnostics.render import render_text
 from respons.records import compile_versions
 from respons.records.reader import lines, open_regular, too_long
 from respons.records.schema import ReservedField
+from respons.report.words import Words
 from respons.store.ingest import FileReport, ingest_file, unreadable
 from respons.store.rejects import Rejects, RejectsError
 from respons.terminal import clean
@@ -81,10 +82,10 @@ def refuse_unreadable(files, output: str) -> None:
 
 
 def ingest_files(target, resolved, files, rejects, quiet: bool, output: str,
-                 protected=()) -> tuple[int, dict]:
+                 protected=(), words=None) -> tuple[int, dict]:
     """Ingest ``files`` into an open store for a resolved regime; print the text summary
     (unless JSON or quiet) and return the exit code and the JSON document. `respons run`
-    uses this too.
+    uses this too, with the ``words`` of its report (English by default).
 
     The rejects file is put in place when every file is done, and not at all when the
     ingest stops: ``protected`` are the files it may not replace (`refuse_rejects`)."""
@@ -94,11 +95,12 @@ def ingest_files(target, resolved, files, rejects, quiet: bool, output: str,
         schema = compile_versions(resolved)
     except ReservedField as error:
         fail(clean(str(error)), EXIT_FINDINGS)
+    words = words or Words("en")
     reports: list[FileReport] = []
     sink = _open_rejects(rejects, protected)
     try:
         for file in files:
-            reports.append(_one(target, schema, file, regime_info, sink, quiet, output))
+            reports.append(_one(target, schema, file, regime_info, sink, quiet, output, words))
         if sink is not None:
             sink.close()
     except RejectsError as error:
@@ -111,16 +113,17 @@ def ingest_files(target, resolved, files, rejects, quiet: bool, output: str,
     head = target.ledger.head()
     code = _exit_code(reports)
     if output != "json" and not quiet:
-        stored = sum(r.stored for r in reports)
-        click.echo(clean(f"{len(reports)} file{'s' * (len(reports) != 1)} into {target.url}: "
-                         f"{stored} stored, {sum(r.duplicates for r in reports)} already "
-                         f"there, {sum(r.rejected for r in reports)} rejected; head seq "
-                         f"{head.seq} {head.hash}"))
+        click.echo(clean(words("ingest.total", count=len(reports), url=target.url,
+                               stored=sum(r.stored for r in reports),
+                               duplicates=sum(r.duplicates for r in reports),
+                               rejected=sum(r.rejected for r in reports), seq=head.seq,
+                               hash=head.hash)))
     return code, _document(target.url, resolved.regime.id, reports, head, code,
                            shown(rejects) if rejects is not None else None)
 
 
-def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str) -> FileReport:
+def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str,
+         words: Words) -> FileReport:
     size = os.path.getsize(file)
     name = shown(file)
     show_bar = not quiet and size >= PROGRESS_BYTES and sys.stderr.isatty()
@@ -151,27 +154,28 @@ def _one(target, schema, file: str, regime_info, sink, quiet: bool, output: str)
                 click.echo(clean(f"… and {report.more} more errors in {name} (--rejects PATH "
                                  "writes every bad line with its reasons)"), err=True)
         if not quiet:
-            click.echo(clean(_summary(report, sink)))
+            click.echo(clean(_summary(report, sink, words)))
     return report
 
 
-def _summary(r: FileReport, sink) -> str:
+def _summary(r: FileReport, sink, words: Words) -> str:
+    rejects = shown(str(sink.path)) if sink is not None else ""
     if r.status == "stored":
-        return (f"{r.file}: stored {r.stored} record{'s' * (r.stored != 1)} (seq {r.first_seq}–"
-                f"{r.last_seq}, batch {r.batch})"
-                + (f"; {r.duplicates} already there" if r.duplicates else ""))
+        return (words("ingest.stored", file=r.file, count=r.stored, first=r.first_seq,
+                      last=r.last_seq, batch=r.batch)
+                + (words("ingest.stored.duplicates", count=r.duplicates) if r.duplicates
+                   else ""))
     if r.status == "partial":
-        return (f"{r.file}: stored {r.stored} records (seq {r.first_seq}–{r.last_seq}, batch "
-                f"{r.batch}); {r.rejected} bad lines written to {shown(str(sink.path))}")
+        return words("ingest.partial", file=r.file, count=r.stored, first=r.first_seq,
+                     last=r.last_seq, batch=r.batch, rejected=r.rejected, rejects=rejects)
     if r.status == "unchanged":
-        return f"{r.file}: nothing new, all {r.duplicates} records already stored"
+        return words("ingest.unchanged", file=r.file, count=r.duplicates)
     if r.status == "empty":
-        return f"{r.file}: no records"
+        return words("ingest.empty", file=r.file)
     if r.status == "unreadable":
-        return f"{r.file}: not a JSON Lines records file; nothing stored"
-    where = f" (written to {shown(str(sink.path))})" if sink is not None else ""
-    return (f"{r.file}: rejected, {r.rejected} bad line{'s' * (r.rejected != 1)}{where}; "
-            "nothing of this file was stored")
+        return words("ingest.unreadable", file=r.file)
+    where = words("ingest.rejected.where", rejects=rejects) if sink is not None else ""
+    return words("ingest.rejected", file=r.file, count=r.rejected, where=where)
 
 
 def _exit_code(reports: list[FileReport]) -> int:

@@ -5,7 +5,7 @@ the explanation; docs/codes.md is generated from this table (a test keeps them e
 R00xx reading files, R01xx syntax and values, R02xx names, R03xx who may enforce,
 R04xx time, R05xx assessment, R06xx liability, R07xx notices, R08xx layering and plugins,
 R09xx citations, R10xx configuration, R11xx records (JSON Lines files given to
-`respons ingest`).
+`respons ingest`), R12xx conditions: their types, named conditions and fault categories.
 """
 
 from __future__ import annotations
@@ -90,8 +90,9 @@ before it was issued, or is repealed before it takes effect; or an entrustment e
 it starts.""")
 
 _code("R0113", ERROR, "condition nested too deeply", """
-A condition nests 非, 且, 或 and brackets more than 32 levels deep. No regime needs that
-much: 非 非 A is A, and a chain of 且 or 或 needs no brackets.""")
+A condition nests 非, 且, 或 and brackets more than 32 levels deep — counting a level for
+each named condition, circumstance defined by a condition and fault category it opens. No
+regime needs that much: 非 非 A is A, and a chain of 且 or 或 needs no brackets.""")
 _code("R0114", ERROR, "number too long", """
 A number has more than 15 digits before or after its decimal point. No period, score,
 amount or count in a regime needs that many; a longer number is a typo (or an attempt to
@@ -318,6 +319,51 @@ _code("R1111", ERROR, "correction names no record it can correct", """
 stored or come earlier in the same file, must not be the correction itself, and must not
 have been corrected before: a record is corrected once, and a later correction corrects
 the correction, so that every matter has one current version.""")
+
+
+# ── R12xx conditions: types, named conditions, fault categories ─────────────────────
+_code("R1201", ERROR, "comparison does not fit the field's type", """
+A field's type decides what a condition may do with it. A 是否 field is a truth value:
+`限于 重大`, `限于 非 重大`, `重大 = 是` (or `= 否`) — never `重大 = 7` or `重大 >= 是`.
+Numbers, integers and amounts (金额) are compared with numbers (`罚款 >= 10000`); dates
+and 时间 date-times with dates (`立案日 >= 2024-01-01`; a date-time is compared by its
+date in China Standard Time); choices, text, officers, references and agency, body, post
+and power fields with text, by = or ≠ only (they have no order). A comparison that does
+not fit would match no record, or every record, without a word: it is an error instead.
+Where the names of a condition are circumstances and faults (ladders, 责任划分, vetoes,
+a circumstance's 条件) there is no field to compare at all.""")
+_code("R1202", ERROR, "value not among the field's choices", """
+A field declared `之一 "属实", "不属实"` holds one of those values and no other, so
+`限于 结果 = "属"` would never hold: no duty would start and no breach be reported. The
+message lists the values and suggests the nearest.""")
+_code("R1203", ERROR, "field is not a truth value", """
+A field named on its own in a condition (`限于 重大`) holds or does not only when it is a
+是否 field. Any other field — an agency, a text, a number — must be compared with a value:
+`限于 机关 = 市场监督管理局`, `限于 罚款 >= 10000`.""")
+_code("R1204", ERROR, "name the regime does not declare", """
+An agency (机关), body (机构), post (岗位) or power (职权) field holds a name the regime
+declares; a condition comparing one with any other name never holds. Write the name as the
+records write it: bare (`执法人员`) or with its agency (`行政执法机关.执法人员`). An
+officer (人员) field is free text and is not checked.""")
+_code("R1205", ERROR, "defined in terms of itself", """
+A named condition (`条件 X { … }`) or a circumstance defined by a condition (`情形 X {
+条件 … }`) uses itself through others, or a fault belongs (`属于`) to itself through its
+categories. Such a definition has no meaning; the message names every member of the cycle
+in order. Define each by other conditions, circumstances and faults only.""")
+_code("R1206", ERROR, "限于 on a count of faults", """
+`计数 EVENT 限于 …` and `每 EVENT 限于 …` test fields of the record kind of the event (for
+a duty: of the record kind that starts it). A fault has no records of its own, so there is
+nothing to test: count the event that records the fault instead (its 认定, say).""")
+_code("R1207", WARNING, "named condition used nowhere", """
+A named condition is checked where it is used — its names mean what that place's names
+mean — so one used nowhere has names nobody checks. Use it, or remove it.""")
+_code("R1208", ERROR, "invalid Chinese numeral", """
+A number may be written in digits (15) or in Chinese numerals the way statutes write them:
+十五, 二十, 一百零五, 两, and with 万 for amounts (五万, 一万二千, 一万零五百). A run of
+numerals that is not such a number (十十, 三四, 一万五) is an error rather than a guess.""")
+_code("R1209", ERROR, "circumstance both counted and defined", """
+A circumstance is established case by case, by counting records (`计数`), or by a
+condition over other circumstances and faults (`条件`) — one of these, not two.""")
 
 
 def severity_of(code: str) -> str:

@@ -21,10 +21,12 @@ without correlated-subquery rewriting (Spark) need, and DuckDB plans as well.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
+from respons.engine.conditions import Conditions
 from respons.model.base import Ref
-from respons.model.condition import AllOf, AnyOf, Compare, Not
 from respons.model.duty import Duty, Period
 from respons.model.record import RecordKind
 from respons.sql import ir
@@ -39,11 +41,6 @@ COLUMNS = OBLIGATIONS.columns[1:]
 _PAUSE_COLUMN = {"workdays": "cum", "days": "day_index", "months": "day_index",
                  "years": "day_index"}
 _MONTHS = {"months": 1, "years": 12}
-
-#: Field types read as text (their JSON value is a string).
-_STRINGS = frozenset({"agency", "body", "post", "officer", "power", "text", "choice", "date",
-                      "datetime", "ref"})
-
 
 @attrs.frozen
 class Window:
@@ -70,7 +67,8 @@ class Compiler:
 
     def __init__(self, kind: RecordKind, duty: Duty, window: Window, as_of: str, head: int,
                  *, first_row: str = "correlated", materialize: bool = False,
-                 corrections: bool = True, owner_agency: str | None = None) -> None:
+                 corrections: bool = True, owner_agency: str | None = None,
+                 definitions: Mapping[str, object] | None = None) -> None:
         self.kind = kind
         self.duty = duty
         self.window = window
@@ -81,6 +79,8 @@ class Compiler:
         self.corrections = corrections
         #: The agency the duty's named owner belongs to (its post's or body's agency).
         self.owner_agency = owner_agency
+        #: Named conditions (条件) by name: expanded where a condition uses them.
+        self.definitions = dict(definitions or {})
         self.params: dict = {"as_of": as_of, "head": head, "duty": duty.name,
                              "regime": window.regime, "from": window.start,
                              "until": window.end}
@@ -145,28 +145,12 @@ class Compiler:
         return ir.JsonText(Col(alias, "data"), name)
 
     def condition(self, condition) -> ir.Expr | None:
+        """The SQL of a checked 限于 condition on the starting record's fields, each field
+        read by its declared type (``respons.engine.conditions``)."""
         if condition is None:
             return None
-        if isinstance(condition, Ref):
-            # A bare field is a 是否 field that holds (the checker sees to its type).
-            return ir.JsonIs(Col("r", "data"), condition.text)
-        if isinstance(condition, Not):
-            return ir.Not(self.condition(condition.operand))
-        if isinstance(condition, AllOf | AnyOf):
-            parts = tuple(self.condition(c) for c in condition.operands)
-            return ir.And(parts) if isinstance(condition, AllOf) else ir.Or(parts)
-        assert isinstance(condition, Compare)
-        name, literal = condition.left.text, condition.right
-        kind = self._types.get(name)
-        if kind == "boolean":
-            truth = {"是": True, "否": False, "true": True, "false": False}[str(literal.value)]
-            test = ir.JsonIs(Col("r", "data"), name, truth)
-            return test if condition.op == "=" else ir.Not(test)
-        op = {"=": "=", "!=": "<>"}.get(condition.op, condition.op)
-        if literal.kind == "number":
-            left = ir.JsonNumber(Col("r", "data"), name)
-            return ir.Op(op, left, self.param(float(literal.value), "n"))
-        return ir.Op(op, self.text(name), self.param(str(literal.value), "s"))
+        return Conditions(self._types, self.kind.key, self.definitions, self.param,
+                          self.text).compile(condition)
 
     def who(self) -> tuple[ir.Expr, ir.Expr | None]:
         """(agency, owner or None for "the agency itself"), read in the starting record.

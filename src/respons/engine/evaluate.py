@@ -165,11 +165,14 @@ def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None,
         for version in group:
             index = Index(version.regime, Sink())
             kinds = {kind.name: kind for kind in version.regime.records}
+            definitions = {c.name: c.condition for c in version.regime.conditions
+                           if c.condition is not None}
             for duty in version.regime.duties:
                 statement = Compiler(
                     kinds[duty.starts.event.head], duty, version.window, as_of, head.seq,
                     first_row=dialect.first_row, materialize=dialect.materialize_hint,
-                    corrections=corrections, owner_agency=owner_agency(index, duty)).compile()
+                    corrections=corrections, owner_agency=owner_agency(index, duty),
+                    definitions=definitions).compile()
                 compute.insert(STAGED, statement.query, statement.params)
     computed = publish(compute, run, STAGED)
     return Evaluation(run, versions, as_of, tuple(timelines.values()), computed=computed)

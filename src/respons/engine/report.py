@@ -1,9 +1,13 @@
-"""Reading a run back: its summary, its breaches, its obligations — queries in the store.
+"""Reading a run back: its summary, and its obligations listed as a report needs them —
+queries in the store.
 
 The summary (totals by state, the table by agency, what is due soon) is aggregated by the
-store; breaches and obligations are streamed in a complete order, so a report costs
-memory in proportion to its summary, not to the records, and is byte-identical for the
-same run. Rendering it for a person or a program is ``respons.report.evaluation``'s.
+store. The lists are streamed in a complete order, each as one query, optionally limited
+in the query itself: what needs action now (overdue, and due within N working days) by
+agency; the breaches (overdue or met late); what is due soon; what could not be
+determined, with the years the calendar lacks; every obligation. A report so costs memory
+in proportion to its summary, not to the records, and is byte-identical for the same run.
+Rendering it for a person or a program is ``respons.report.evaluation``'s.
 """
 
 from __future__ import annotations
@@ -67,11 +71,7 @@ def summary(compute, evaluation: Evaluation, soon_workdays: int = 3) -> Summary:
         entry[state_name] = count
     # Due soon: open, and due within N working days of the evaluation date.
     for name, count in compute.query(select(
-            agency, CountAll(), source=_O,
-            joins=[Join(Table("resp_cal", "a"), Col("a", "d").eq(Param("as_of"))),
-                   Join(Table("resp_cal", "d"), Col("d", "d").eq(_DUE))],
-            where=_of_run(state.eq(Lit("open")),
-                          Col("d", "cum").minus(Col("a", "cum")).le(Param("soon"))),
+            agency, CountAll(), source=_O, joins=_CALENDAR_JOINS[:2], where=_of_run(_soon()),
             group_by=[agency]), params):
         per_agency[name]["due_soon"] = count
     wanting = years_wanting_data(compute, evaluation) if totals["unknown"] else []
@@ -81,13 +81,8 @@ def summary(compute, evaluation: Evaluation, soon_workdays: int = 3) -> Summary:
 
 
 def years_wanting_data(compute, evaluation: Evaluation) -> list[int]:
-    """The years the calendar lacks that the unknown obligations need to be decided.
-
-    For a period of days, months or years only its last day must be known: the year that
-    day falls in (before a roll to the next working day). A period of working days needs
-    every day from its start: the start's year if it has no data, else the first year
-    without data after it.
-    """
+    """The years the calendar lacks that the unknown obligations need to be decided (see
+    `years_needed`)."""
     rows = compute.query(select(
         Col("o", "regime"), Col("o", "duty"), Col("o", "start_date"), source=_O,
         where=_of_run(Col("o", "state").eq(Lit("unknown"))), distinct=True),
@@ -95,54 +90,128 @@ def years_wanting_data(compute, evaluation: Evaluation) -> list[int]:
     duties = _duties(evaluation)
     wanted = set()
     for regime, duty_name, start in rows:
-        period = duties[(regime, duty_name)].period
-        day = dt.date.fromisoformat(start)
-        for timeline in evaluation.timelines:
-            covered = range(timeline.first_year, timeline.last_year + 1)
-            if period.unit == "workdays":
-                wanted.add(day.year if day.year not in covered else timeline.last_year + 1)
-            elif period.unit == "days":
-                wanted.add((day + dt.timedelta(days=int(period.amount))).year)
-            else:
-                months = int(period.amount) * (12 if period.unit == "years" else 1)
-                wanted.add(add_months(day, months).year)
+        wanted.update(years_needed(evaluation, duties[(regime, duty_name)].period, start))
     return sorted(wanted)
 
 
-def breaches(compute, evaluation: Evaluation) -> Iterator[dict]:
-    """Every breach of the run — overdue, or met late — by agency, duty and start, with
-    the days past the due date (calendar days) and the duty it breaches."""
+def years_needed(evaluation: Evaluation, period, start: str) -> list[int]:
+    """The years without calendar data that a period from ``start`` needs, one per
+    calendar of the evaluation.
+
+    For a period of days, months or years only its last day must be known: the year that
+    day falls in (before a roll to the next working day). A period of working days needs
+    every day from its start: the start's year if it has no data, else the first year
+    without data after it.
+    """
+    day = dt.date.fromisoformat(start)
+    wanted = set()
+    for timeline in evaluation.timelines:
+        covered = range(timeline.first_year, timeline.last_year + 1)
+        if period.unit == "workdays":
+            wanted.add(day.year if day.year not in covered else timeline.last_year + 1)
+        elif period.unit == "days":
+            wanted.add((day + dt.timedelta(days=int(period.amount))).year)
+        else:
+            months = int(period.amount) * (12 if period.unit == "years" else 1)
+            wanted.add(add_months(day, months).year)
+    return sorted(wanted)
+
+
+# The calendar rows of the evaluation date (a), of the due date (d) and of the date met
+# (dn): calendar days late are day indexes apart, working days left are ``cum`` apart.
+_CALENDAR_JOINS = (
+    Join(Table("resp_cal", "a"), Col("a", "d").eq(Param("as_of")), left=True),
+    Join(Table("resp_cal", "d"), Col("d", "d").eq(_DUE), left=True),
+    Join(Table("resp_cal", "dn"), Col("dn", "d").eq(Col("o", "done_date")), left=True))
+_DAYS_LATE = Func("COALESCE", (Col("dn", "day_index"), Col("a", "day_index"))).minus(
+    Col("d", "day_index"))
+_WORKDAYS_LEFT = Col("d", "cum").minus(Col("a", "cum"))
+_AGENCY = Func("COALESCE", (Col("o", "agency"), Lit("")))
+_COLUMNS = ("duty", "regime", "start_id", "matter", "start_date", "due_date", "extended_due",
+            "done_id", "done_date", "agency", "owner", "state")
+#: The members of a breach and of an obligation due soon, in the order the JSON gives them.
+BREACH_MEMBERS = ("duty", "regime", "state", "agency", "owner", "matter", "start_record",
+                  "start_date", "due_date", "extended", "done_record", "done_date",
+                  "days_late", "counts_as", "period", "citation")
+SOON_MEMBERS = ("duty", "regime", "state", "agency", "owner", "matter", "start_record",
+                "start_date", "due_date", "extended", "workdays_left", "counts_as", "period",
+                "citation")
+
+
+def _listed(compute, evaluation: Evaluation, where: ir.Expr, order: list[Order],
+            limit: int | None, soon_workdays: int = 0) -> Iterator[dict]:
+    """The run's obligations where ``where`` holds, in ``order`` (completed by duty, start
+    and regime, so that it is total), at most ``limit``: each as a report lists it — its
+    matter and records, its due date, the days late and working days left, the duty's
+    owner, the fault it counts as, its period and its citation."""
     duties = _duties(evaluation)
-    late = Func("COALESCE", (Col("dn", "day_index"), Col("a", "day_index"))).minus(
-        Col("d", "day_index"))
     query = select(
-        Col("o", "duty"), Col("o", "regime"), Col("o", "start_id"), Col("o", "matter"),
-        Col("o", "start_date"), Col("o", "due_date"), Col("o", "extended_due"),
-        Col("o", "done_id"), Col("o", "done_date"), Col("o", "agency"), Col("o", "owner"),
-        Col("o", "state"), late, source=_O,
-        joins=[Join(Table("resp_cal", "a"), Col("a", "d").eq(Param("as_of")), left=True),
-               Join(Table("resp_cal", "d"), Col("d", "d").eq(_DUE), left=True),
-               Join(Table("resp_cal", "dn"), Col("dn", "d").eq(Col("o", "done_date")),
-                    left=True)],
-        where=_of_run(Col("o", "state").isin([Lit(s) for s in BREACHES])),
-        order_by=[Order(Func("COALESCE", (Col("o", "agency"), Lit("")))),
-                  Order(Col("o", "duty")), Order(Col("o", "start_seq")),
-                  Order(Col("o", "regime"))])
-    for row in compute.stream(query, {"run": evaluation.run.id, "as_of": evaluation.as_of}):
+        *(Col("o", name) for name in _COLUMNS), _DAYS_LATE, _WORKDAYS_LEFT, source=_O,
+        joins=_CALENDAR_JOINS, where=_of_run(where),
+        order_by=[*order, Order(Col("o", "duty")), Order(Col("o", "start_seq")),
+                  Order(Col("o", "regime"))],
+        limit=limit)
+    params = {"run": evaluation.run.id, "as_of": evaluation.as_of, "soon": soon_workdays}
+    for row in compute.stream(query, params):
         (duty_name, regime, start_id, matter, start, due, extended, done_id, done_date,
-         agency, owner, state, days_late) = row
+         agency, owner, state, days_late, left) = row
         duty = duties[(regime, duty_name)]
         yield {
             "duty": duty_name, "regime": regime, "state": state, "agency": agency,
             "owner": owner, "matter": matter, "start_record": start_id, "start_date": start,
             "due_date": extended or due, "extended": extended is not None,
-            "done_record": done_id, "done_date": done_date, "days_late": days_late,
+            "done_record": done_id, "done_date": done_date,
+            "days_late": days_late if state in BREACHES else None,
+            "workdays_left": left if state == "open" else None,
             "counts_as": duty.breach.text if duty.breach else None,
             "period": period_text(duty.period),
             "citation": duty.citation,
         }
 
 
+def _soon() -> ir.Expr:
+    return all_of(Col("o", "state").eq(Lit("open")), _WORKDAYS_LEFT.le(Param("soon")))
+
+
+def needing_action(compute, evaluation: Evaluation, soon_workdays: int = 3,
+                   limit: int | None = None) -> Iterator[dict]:
+    """What needs action now: every obligation overdue, and every one open and due within
+    ``soon_workdays`` working days — by agency; in each, the overdue first, the longest
+    overdue first, then the due soon, the soonest first."""
+    overdue = Col("o", "state").eq(Lit("overdue"))
+    first = ir.Case(((overdue, Lit(0)),), Lit(1))
+    return _listed(compute, evaluation, ir.Or((overdue, _soon())),
+                   [Order(_AGENCY), Order(first), Order(_DUE)], limit, soon_workdays)
+
+
+def due_soon(compute, evaluation: Evaluation, soon_workdays: int = 3,
+             limit: int | None = None) -> Iterator[dict]:
+    """Every obligation open and due within ``soon_workdays`` working days of the
+    evaluation date (0: due that day), by agency and due date, with the working days left."""
+    for item in _listed(compute, evaluation, _soon(), [Order(_AGENCY), Order(_DUE)], limit,
+                        soon_workdays):
+        yield {name: item[name] for name in SOON_MEMBERS}
+
+
+def breaches(compute, evaluation: Evaluation, states: tuple[str, ...] = BREACHES,
+             limit: int | None = None) -> Iterator[dict]:
+    """Every breach of the run — overdue, or met late (or those of ``states``) — by agency,
+    duty and start, with the days past the due date (calendar days) and the duty it
+    breaches."""
+    for item in _listed(compute, evaluation, Col("o", "state").isin([Lit(s) for s in states]),
+                        [Order(_AGENCY)], limit):
+        yield {name: item[name] for name in BREACH_MEMBERS}
+
+
+def undetermined(compute, evaluation: Evaluation, limit: int | None = None
+                 ) -> Iterator[dict]:
+    """Every obligation whose due date could not be counted (``unknown``), by agency, duty
+    and start, each with ``years_needed``: the years the calendar lacks that it needs."""
+    duties = _duties(evaluation)
+    for item in _listed(compute, evaluation, Col("o", "state").eq(Lit("unknown")),
+                        [Order(_AGENCY)], limit):
+        period = duties[(item["regime"], item["duty"])].period
+        yield item | {"years_needed": years_needed(evaluation, period, item["start_date"])}
 def obligations(compute, evaluation: Evaluation) -> Iterator[dict]:
     """Every obligation of the run, in the order of the records that started them."""
     names = OBLIGATIONS.names[1:]

@@ -23,6 +23,7 @@ import attrs
 
 from respons.model.agency import Agency
 from respons.model.assessment import Assessment
+from respons.model.condition import NamedCondition
 from respons.model.duty import Duty
 from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, Measure
 from respons.model.notice import Notice
@@ -94,6 +95,8 @@ ELEMENTS: tuple[Kind, ...] = (
          "Assessments", overridable=True, sets={"scheme": ("scheme", "scheme_span")}),
     Kind("notice", "KW_NOTICE", "notice", "文书", Notice, "notices", "Notices",
          overridable=True, sets={"formats": ("formats", "format_spans")}),
+    Kind("named_condition", "KW_CONDITION", "named condition", "条件", NamedCondition,
+         "conditions", "Named conditions"),
 )
 
 #: `覆盖 <kind> <name> { … }`: changes an element that an extended regime declares.

@@ -11,10 +11,14 @@ from respons.model.duty import Period
 
 @attrs.frozen(slots=True)
 class Fault:
-    """A situation that counts as a fault (过错行为), e.g. samr 10's eighteen."""
+    """A situation that counts as a fault (过错行为), e.g. samr 10's eighteen.
+
+    ``categories`` are the broader faults it belongs to (属于): samr 10's eighteen are
+    each a 行政执法过错行为 (第九条), and a condition naming that fault holds for them."""
 
     name: str
     subject: str | None = None
+    categories: tuple[Ref, ...] = ()
     citation: Citation | None = None
     span: Span | None = span_field()
 
@@ -35,11 +39,14 @@ class Count:
 
 @attrs.frozen(slots=True)
 class Circumstance:
-    """A circumstance (情形/情节) a ladder, veto or apportionment rule can test."""
+    """A circumstance (情形/情节) a ladder, veto or apportionment rule can test: established
+    case by case, by counting records (``count``), or by a condition over other
+    circumstances and faults (``condition``, 条件)."""
 
     name: str
     subject: str | None = None
     count: Count | None = None
+    condition: Condition | None = None
     citation: Citation | None = None
     span: Span | None = span_field()
 

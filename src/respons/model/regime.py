@@ -9,6 +9,7 @@ import attrs
 from respons.model.agency import Agency
 from respons.model.assessment import Assessment
 from respons.model.base import Citation, Ref, Span, span_field
+from respons.model.condition import NamedCondition
 from respons.model.duty import Duty
 from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, Measure
 from respons.model.notice import Notice
@@ -83,6 +84,10 @@ class Regime:
     uses: tuple[RegimeRef, ...] = ()
     parts: tuple[Part, ...] = ()
     citation: Citation | None = None
+    #: The language of the keyword that opens its header block — "zh" (`制度`) or "en"
+    #: (`regime`): what its reports speak by default. How a regime is spelled is not what
+    #: it says, so it takes no part in equality.
+    language: str = attrs.field(default="zh", eq=False, hash=False, repr=False)
     agencies: tuple[Agency, ...] = ()
     records: tuple[RecordKind, ...] = ()
     duties: tuple[Duty, ...] = ()
@@ -93,5 +98,6 @@ class Regime:
     apportionments: tuple[Apportionment, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     notices: tuple[Notice, ...] = ()
+    conditions: tuple[NamedCondition, ...] = ()
     overrides: tuple[Override, ...] = ()
     span: Span | None = span_field()

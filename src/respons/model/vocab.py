@@ -211,5 +211,11 @@ def split_effect_word(word: str) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
+#: The words a 是否 field is compared with (`重大 = 是`), and the truth each stands for.
+TRUTH = {"是": True, "否": False, "true": True, "false": False, "yes": True, "no": False}
+
+#: Field types compared as numbers: an amount (金额) is one, though stored as decimal text.
+NUMERIC_TYPES = frozenset({"number", "integer", "money"})
+
 COMPARATORS = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", ">": ">", "<": "<",
                "=": "=", "≠": "!=", "!=": "!="}

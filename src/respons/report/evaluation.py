@@ -2,95 +2,197 @@
 
 Both name the run and the ledger head it was computed over, and whether the chain was
 verified up to that head before the report was made (VISION: a report is evidence of
-what it was made from). The text summarises — totals, the table by agency — and lists
-the first breaches (all of them with ``everything``); the JSON document is written as it
-is read from the store, one breach (and with ``everything`` one obligation) at a time, so
-a report of a million obligations costs no more memory than one of ten. Its keys are
-stable English (docs/evaluate.md); it is byte-identical for the same run.
+what it was made from). The text speaks the reader's language (`respons.report.words`):
+the totals by state, then what needs action now (overdue and due soon, by agency), then
+history (met late), then what could not be determined and why, then the table by agency
+with every state, whose rows add up to the total. Each list is bounded (`LIMITS`, all of
+it with ``everything``) and says how many more there are. The JSON document is written
+as it is read from the store, one breach (due-soon obligation, and with ``everything``
+obligation) at a time, so a report of a million obligations costs no more memory than
+one of ten. Its keys are stable English (docs/evaluate.md); both are byte-identical for
+the same run. Every string a regime or a record wrote goes through `one_line`, and the
+whole text through `clean`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+
+import attrs
 
 from respons.engine.report import STATES, Summary
+from respons.report.words import Words
 from respons.syntax.citation import format_citation
 from respons.syntax.present import cite
 from respons.terminal import clean, one_line
 
 FORMAT_VERSION = 2
-WORDS = {"met": "met", "met_late": "met late", "open": "open", "paused": "paused",
-         "overdue": "overdue", "unknown": "unknown"}
-#: Breaches the text report lists unless asked for all of them.
-TEXT_LIMIT = 50
-
-#: Members of a breach whose text a record gave (its ids, its key, an officer named in it).
-_FROM_RECORDS = ("matter", "start_record", "done_record", "owner", "agency")
+#: How many of each list the text report shows unless asked for all (--all).
+LIMITS = {"action": 50, "history": 20, "unknown": 20, "agencies": 50}
 
 
-def run_line(summary: Summary, verified: bool) -> str:
+@attrs.frozen
+class Listings:
+    """The lists a text report shows, each read from the store as it is printed (limited
+    to `LIMITS` in the query unless everything is asked for): what needs action now, the
+    history (met late), and what could not be determined."""
+
+    action: Iterable[dict]
+    history: Iterable[dict]
+    unknown: Iterable[dict]
+
+
+def run_line(summary: Summary, verified: bool, words: Words) -> str:
     run = summary.evaluation.run
-    state = "chain verified" if verified else "chain NOT verified (--no-verify)"
-    return (f"  run {run.id} · ledger head seq {run.head.seq} {run.head.hash[:16]}… · "
-            f"{state}")
+    chain = words("chain.verified" if verified else "chain.unverified")
+    return "  " + words("run", run=run.id, seq=run.head.seq, hash=run.head.hash[:16],
+                        chain=chain)
 
 
-def render_text(summary: Summary, breaches: Iterable[dict], titles: dict[str, str],
-                verified: bool, everything: bool = False) -> str:
+def render_text(summary: Summary, listings: Listings, titles: dict[str, str],
+                verified: bool, words: Words, everything: bool = False) -> str:
     e = summary.evaluation
     newest = e.versions[-1].regime
     t = summary.totals
-    out = [f"{newest.title} ({newest.id}) · as of {e.as_of}", run_line(summary, verified)]
+    out = [words("title", title=newest.title, id=newest.id, as_of=e.as_of),
+           run_line(summary, verified, words)]
     for timeline in e.timelines:
-        span = f"{timeline.first_year}–{timeline.last_year}" if timeline.first_year <= \
-            timeline.last_year else "no years"
-        line = f"  calendar {timeline.calendar}: {span}"
+        span = words("calendar.years", first=timeline.first_year, last=timeline.last_year) \
+            if timeline.first_year <= timeline.last_year else words("calendar.no_years")
+        line = "  " + words("calendar", calendar=timeline.calendar, span=span)
         if summary.wanting:
-            line += " (no data for " + ", ".join(map(str, summary.wanting)) + ")"
+            line += words("calendar.wanting", years=words.years(summary.wanting))
         out.append(line)
-    total = sum(t.values())
-    out.append(f"  {total} obligations: " + " · ".join(
-        f"{WORDS[s]} {t[s]}" for s in STATES if t[s] or s in ("met", "open", "overdue"))
-        + f" · due within {summary.soon_workdays} working days {summary.due_soon}")
-    if summary.agencies:
-        names = [one_line(a["agency"] or "—") for a in summary.agencies]
-        width = max(8, *(len(name) * 2 for name in names))
-        out += ["", f"  {'agency':<{width}}  {'open':>6} {'soon':>6} {'overdue':>8} "
-                    f"{'late':>6} {'met':>8}"]
-        for name, a in zip(names, summary.agencies, strict=True):
-            pad = width - sum(2 if ord(c) > 0x2E80 else 1 for c in name)
-            out.append(f"  {name}{' ' * max(pad, 0)}  {a['open'] + a['paused']:>6} "
-                       f"{a['due_soon']:>6} {a['overdue']:>8} {a['met_late']:>6} {a['met']:>8}")
-    if summary.breaches:
-        out += ["", f"Breaches ({summary.breaches})"]
-        for shown, b in enumerate(breaches):
-            if not everything and shown == TEXT_LIMIT:
-                out.append(f"  … and {summary.breaches - shown} more (--all lists every "
-                           "breach; --format json gives them all)")
-                break
-            out += _breach_lines(b, e.as_of, titles)
+    soon = summary.soon_workdays
+    parts = [words("totals.open", state=words.state(s), count=t[s], soon=soon,
+                   due_soon=summary.due_soon) if s == "open" else
+             words("totals.part", state=words.state(s), count=t[s]) for s in STATES]
+    out.append("  " + words("totals", total=sum(t.values()),
+                            parts=words("totals.sep").join(parts)))
+    # Keyed as the store groups them: no agency and an empty one are one row.
+    by_agency = {a["agency"] or "": a for a in summary.agencies}
+    render = _Items(words, e, titles)
+
+    out += ["", words("section.action", overdue=t["overdue"], soon=soon,
+                      due_soon=summary.due_soon)]
+    out += _grouped(listings.action, t["overdue"] + summary.due_soon, words, render.action,
+                    lambda a: words("group.action", agency=_agency(a, words),
+                                    overdue=by_agency[a or ""]["overdue"],
+                                    due_soon=by_agency[a or ""]["due_soon"]))
+    out += ["", words("section.history", count=t["met_late"])]
+    out += _grouped(listings.history, t["met_late"], words, render.history,
+                    lambda a: words("group.history", agency=_agency(a, words),
+                                    count=by_agency[a or ""]["met_late"]))
+    out += ["", words("section.unknown", count=t["unknown"])]
+    if summary.wanting:
+        out.append(words("unknown.why", years=words.years(summary.wanting)))
+    out += _grouped(listings.unknown, t["unknown"], words, render.unknown,
+                    lambda a: words("group.unknown", agency=_agency(a, words),
+                                    count=by_agency[a or ""]["unknown"]))
+    out += ["", words("section.agencies"), *agency_table(summary, words, everything)]
     return clean("\n".join(out) + "\n")
 
 
-def _breach_lines(b: dict, as_of: str, titles: dict[str, str]) -> list[str]:
-    b = b | {k: one_line(b[k]) for k in _FROM_RECORDS if isinstance(b[k], str)}
-    if b["state"] == "overdue":
-        what = f"not met as of {as_of}, {_days(b['days_late'])} past the due date"
-    else:
-        what = f"met {b['done_date']} by {b['done_record']}, {_days(b['days_late'])} late"
-    extended = " (extended)" if b["extended"] else ""
-    who = " · ".join(x for x in (
-        f"负责 {b['owner']}" if b["owner"] else "",
-        f"违反 {b['counts_as']}" if b["counts_as"] else "",
-        f"起算 {b['start_record']}") if x)
-    return [f"  {WORDS[b['state']]:<8} {b['duty']} · {b['matter'] or '—'} · "
-            f"{b['start_date']} + {b['period']} → due {b['due_date']}{extended}: {what}",
-            f"           {who}  {cite(b['citation'], titles)}"]
+def _agency(name: str | None, words: Words) -> str:
+    return one_line(name) if name else words("no_agency")
 
 
-def _days(count) -> str:
-    return "? days" if count is None else f"{count} day{'s' * (count != 1)}"
+def _grouped(items: Iterable[dict], total: int, words: Words,
+             lines: Callable[[dict], list[str]], heading: Callable[[str | None], str]
+             ) -> list[str]:
+    """``items`` (in the order of their agencies) under a heading per agency, and how many
+    of ``total`` were not shown."""
+    out: list[str] = []
+    shown, current = 0, object()
+    for item in items:
+        if item["agency"] != current:
+            current = item["agency"]
+            out.append(heading(current))
+        out += lines(item)
+        shown += 1
+    if not total:
+        out.append(words("none"))
+    elif shown < total:
+        out.append(words("more", count=total - shown))
+    return out
+
+
+class _Items:
+    """The two lines of one listed obligation: what it is and where it stands; who owns
+    it, what a breach counts as, the record that started it, and its article."""
+
+    def __init__(self, words: Words, evaluation, titles: dict[str, str]) -> None:
+        self.words, self.as_of, self.titles = words, evaluation.as_of, titles
+        self.periods = {(v.regime.id, d.name): d.period for v in evaluation.versions
+                        for d in v.regime.duties}
+
+    def action(self, item: dict) -> list[str]:
+        w = self.words
+        if item["state"] == "overdue":
+            what = w("what.overdue", as_of=self.as_of, days=w.days(item["days_late"]))
+        elif item["workdays_left"] == 0:
+            what = w("what.due_today")
+        else:
+            what = w("what.due_in", workdays=w("workdays", count=item["workdays_left"]))
+        return self._lines("item", item, what)
+
+    def history(self, item: dict) -> list[str]:
+        w = self.words
+        what = w("what.met_late", date=item["done_date"], record=one_line(item["done_record"]),
+                 days=w.days(item["days_late"]))
+        return self._lines("item", item, what)
+
+    def unknown(self, item: dict) -> list[str]:
+        what = self.words("what.unknown", years=self.words.years(item["years_needed"]))
+        return self._lines("item.unknown", item, what)
+
+    def _lines(self, key: str, item: dict, what: str) -> list[str]:
+        w = self.words
+        who = [w("who.owner", owner=one_line(item["owner"])) if item["owner"] else None,
+               w("who.counts_as", fault=one_line(item["counts_as"]))
+               if item["counts_as"] else None,
+               w("who.started", record=one_line(item["start_record"]))]
+        return [w(key, duty=one_line(item["duty"]), matter=one_line(item["matter"] or "—"),
+                  start=item["start_date"],
+                  period=w.period(self.periods[(item["regime"], item["duty"])]),
+                  due=item["due_date"], extended=w("extended") if item["extended"] else "",
+                  what=what),
+                w("why", who=w("who.sep").join(x for x in who if x),
+                  citation=cite(item["citation"], self.titles)).rstrip()]
+
+
+def agency_table(summary: Summary, words: Words, everything: bool = False) -> list[str]:
+    """One row per agency with a column per state, its total, and how many of its open
+    obligations are due soon; beyond `LIMITS` the other agencies summed in one row; the
+    totals last. Every row adds up to its total, and the totals to the report's."""
+    rows = summary.agencies
+    limit = None if everything else LIMITS["agencies"]
+    shown, rest = (rows, []) if limit is None else (rows[:limit], rows[limit:])
+    header = [words("table.agency"), *(words.state(s) for s in STATES),
+              words("table.total"), words("table.of_which_soon")]
+
+    def cells(name: str, entries: list[dict]) -> list[str]:
+        counts = [sum(e[s] for e in entries) for s in STATES]
+        return [name, *map(str, counts), str(sum(counts)),
+                str(sum(e["due_soon"] for e in entries))]
+
+    body = [cells(_agency(a["agency"], words), [a]) for a in shown]
+    if rest:
+        body.append(cells(words("table.rest", count=len(rest)), rest))
+    body.append(cells(words("table.total"), rows))
+    widths = [max(_width(row[i]) for row in [header, *body]) for i in range(len(header))]
+    return ["  " + "  ".join(
+        (cell + " " * (width - _width(cell))) if i == 0 else
+        (" " * (width - _width(cell)) + cell)
+        for i, (cell, width) in enumerate(zip(row, widths, strict=True)))
+        for row in [header, *body]]
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def head_document(summary: Summary, verified: bool) -> dict:
@@ -108,6 +210,7 @@ def head_document(summary: Summary, verified: bool) -> dict:
         "calendars": [{"calendar": t.calendar, "first_year": t.first_year,
                        "last_year": t.last_year} for t in e.timelines],
         "totals": summary.totals | {"due_soon": summary.due_soon},
+        "soon_workdays": summary.soon_workdays,
         "years_without_calendar_data": summary.wanting,
         "agencies": summary.agencies,
     }
@@ -115,14 +218,15 @@ def head_document(summary: Summary, verified: bool) -> dict:
 
 def json_chunks(summary: Summary, breaches: Iterable[dict], titles: dict[str, str],
                 verified: bool, obligations: Iterable[dict] | None = None,
-                indent: str = "") -> Iterator[str]:
+                indent: str = "", due_soon: Iterable[dict] = ()) -> Iterator[str]:
     """The JSON document, as text chunks: the summary members pretty-printed, then the
-    ``breaches`` (and ``obligations``) arrays one compact object per line, as they are
-    read. ``indent`` prefixes every line after the first (for a document nested in
-    another)."""
+    ``breaches``, ``due_soon`` (and ``obligations``) arrays one compact object per line,
+    as they are read. ``indent`` prefixes every line after the first (for a document
+    nested in another)."""
     head = json.dumps(head_document(summary, verified), ensure_ascii=False, indent=2)
     yield head[:-2].replace("\n", "\n" + indent)  # without the closing "\n}"
-    lists = [("breaches", (_breach_json(b, titles) for b in breaches))]
+    lists = [("breaches", (_cited(b, titles) for b in breaches)),
+             ("due_soon", (_cited(o, titles) for o in due_soon))]
     if obligations is not None:
         lists.append(("obligations", obligations))
     for name, items in lists:
@@ -136,7 +240,7 @@ def json_chunks(summary: Summary, breaches: Iterable[dict], titles: dict[str, st
     yield f"\n{indent}}}"
 
 
-def _breach_json(b: dict, titles: dict[str, str]) -> dict:
-    citation = b["citation"]
-    return b | {"citation": format_citation(citation, titles.get(citation.regime))
-                if citation else None}
+def _cited(item: dict, titles: dict[str, str]) -> dict:
+    citation = item["citation"]
+    return item | {"citation": format_citation(citation, titles.get(citation.regime))
+                   if citation else None}

@@ -21,7 +21,9 @@ from respons.model import vocab
 from respons.model.base import Citation, Ref, Span
 from respons.model.condition import AllOf, AnyOf, Compare, Literal, Not
 from respons.model.kinds import ELEMENTS
+from respons.model.liability import Circumstance
 from respons.model.regime import Regime
+from respons.report.expansion import open_json, reached
 from respons.syntax.citation import format_citation
 from respons.syntax.present import cite as _cite
 from respons.syntax.present import condition_text, options_text, period_text
@@ -85,6 +87,27 @@ class TextView:
                 else:
                     self.listing(kind.collection)
         return "\n".join(self.out) + "\n"
+
+    def opened(self, condition, outer: Citation | None = None, indent: str = "      ") -> None:
+        """Under a condition, each named condition and fault category it reaches, opened,
+        with its citation: what the condition says without looking anything up."""
+        for found in reached(condition, self.regime):
+            if isinstance(found, tuple):
+                fault, faults = found
+                self.out.append(f"{indent}= 过错 {fault.name} 或属于它的 {'、'.join(faults)}"
+                                f"{self.cite(fault.citation)}")
+            elif isinstance(found, Circumstance):
+                self.out.append(f"{indent}= 情形 {found.name}: "
+                                f"{condition_text(found.condition)}{self.cite(found.citation)}")
+            else:
+                self.out.append(f"{indent}= 条件 {found.name}: "
+                                f"{condition_text(found.condition)}{self.cite(found.citation)}")
+
+    def conditions(self) -> None:
+        for named in self.regime.conditions:
+            self.out.append(f"  {named.name}{self.cite(named.citation)}")
+            self.out.append(f"    {condition_text(named.condition)}")
+            self.opened(named.condition, indent="    ")
 
     def listing(self, collection: str) -> None:
         """A kind without a section of its own: its elements by name, with citations."""
@@ -195,6 +218,7 @@ class TextView:
                 where = f" 限于 {condition_text(duty.starts.where)}" if duty.starts.where else ""
                 events = " 或 ".join(ref.text for ref in duty.starts.events)
                 self.out.append(f"    起算 {events}{where}")
+                self.opened(duty.starts.where)
             self.out.append(f"    期限 {period_text(duty.period)}"
                             f"{self.cite(duty.period_citation, duty.citation)}")
             for ext in duty.extensions:
@@ -215,7 +239,9 @@ class TextView:
     def faults(self) -> None:
         for fault in self.regime.faults:
             subject = f" ({vocab.SUBJECTS.chinese(fault.subject)})" if fault.subject else ""
-            self.out.append(f"  {fault.name}{subject}{self.cite(fault.citation)}")
+            within = " 属于 " + "、".join(r.text for r in fault.categories) \
+                if fault.categories else ""
+            self.out.append(f"  {fault.name}{subject}{within}{self.cite(fault.citation)}")
 
     def circumstances(self) -> None:
         for c in self.regime.circumstances:
@@ -226,7 +252,10 @@ class TextView:
                 window = f" 近 {period_text(c.count.window)}" if c.count.window else ""
                 line += (f" = 计数 {c.count.event.text}{where}{window}"
                          f" {c.count.op} {_num(c.count.threshold)}{' ' + unit if unit else ''}")
+            if c.condition is not None:
+                line += f" = 条件 {condition_text(c.condition)}"
             self.out.append(line + self.cite(c.citation))
+            self.opened(c.condition, indent="    ")
 
     def measures(self) -> None:
         for m in self.regime.measures:
@@ -246,11 +275,13 @@ class TextView:
                 self.out.append(f"    第{step.level}级 {condition_text(step.condition)} => "
                                 f"{options_text(step.options)}"
                                 f"{self.cite(step.citation, ladder.citation)}")
+                self.opened(step.condition)
             for modifier in ladder.modifiers:
                 effects = " 或 ".join(_effect(e) for e in modifier.effects)
                 arrow = f" => {effects}" if effects else ""
                 self.out.append(f"    {words[modifier.kind]} {condition_text(modifier.condition)}"
                                 f"{arrow}{self.cite(modifier.citation, ladder.citation)}")
+                self.opened(modifier.condition)
 
     def apportionments(self) -> None:
         for a in self.regime.apportionments:
@@ -262,6 +293,7 @@ class TextView:
                     for b in rule.bearers)
                 self.out.append(f"    情形 {condition_text(rule.condition)} => {bearers}"
                                 f"{self.cite(rule.citation, a.citation)}")
+                self.opened(rule.condition)
 
     def assessments(self) -> None:
         for a in self.regime.assessments:
@@ -288,6 +320,7 @@ class TextView:
             for veto in a.vetoes:
                 self.out.append(f"    否决 {condition_text(veto.condition)} => {veto.grade}"
                                 f"{self.cite(veto.citation, a.citation)}")
+                self.opened(veto.condition)
             for c in a.consequences:
                 years = f" 连续 {c.consecutive} 年" if c.consecutive else ""
                 self.out.append(f"    后果 {c.grade}{years} => {options_text(c.options)}"
@@ -360,5 +393,7 @@ def to_data(value, titles: dict[str, str]):
 def render_json(regime: Regime, titles: dict[str, str]) -> dict:
     data = to_data(regime, titles)
     data.pop("overrides", None)  # applied: the resolved regime is what it says
+    open_json(regime, data, lambda value: to_data(value, titles))
     return {"format_version": FORMAT_VERSION, "regime": data,
             "decomposition": decomposition(regime)}
+

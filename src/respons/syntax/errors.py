@@ -39,8 +39,11 @@ _LABELS = {
 
 
 def label(terminal: str) -> str:
+    """How a message names what may come: a keyword by its Chinese and English spellings
+    (`且`/`and` — not every spelling a drafter may write, 并且, 而且, 以及…)."""
     if _KEYWORD.match(terminal) or terminal == "KW_STEP":
-        return "/".join(f"`{s}`" for s in reversed(spellings(terminal)))
+        shown = dict.fromkeys([chinese(terminal), spellings(terminal)[0]])
+        return "/".join(f"`{s}`" for s in shown)
     return _LABELS.get(terminal, f"`{terminal}`")
 
 
@@ -50,7 +53,7 @@ def _expected_phrase(expected: set[str]) -> str:
     others = sorted(e for e in expected if not _KEYWORD.match(e))
     phrases = [label(e) for e in others]
     if len(keywords) > 4:
-        sample = ", ".join(spellings(k)[-1] for k in keywords[:6])
+        sample = ", ".join(chinese(k) for k in keywords[:6])
         phrases.insert(0, f"a statement ({sample}{', …' if len(keywords) > 6 else ''})")
     else:
         phrases = [label(k) for k in keywords] + phrases

@@ -100,9 +100,14 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_ELEMENTS": ("elements", "要素"),
     "KW_FORMAT": ("format", "格式"),
     "KW_OVERRIDE": ("override", "覆盖"),
-    "KW_AND": ("and", "且", "并"),
-    "KW_OR": ("or", "或"),
+    # 或者, 并且, 而且, 以及, 同时: how a legal drafter joins conditions (the seed texts
+    # write 或者 far more often than 或); each is the same keyword as its short form.
+    "KW_AND": ("and", "且", "并", "并且", "而且", "以及", "同时"),
+    "KW_OR": ("or", "或", "或者"),
     "KW_NOT": ("not", "非"),
+    # Named conditions and fault categories (issue 9).
+    "KW_CONDITION": ("condition", "条件"),
+    "KW_BELONGS": ("belongs-to", "属于"),
 }
 
 #: A keyword is followed by something that cannot continue a name (期限内 stays a name).

@@ -1,4 +1,9 @@
-"""Chinese numerals as they appear in citations and ladders: 第四十六条, 第（三）项, 第1级."""
+"""Chinese numerals as they appear in citations, ladders and wherever a number stands.
+
+第四十六条, 第（三）项, 第1级 in citations and steps (`parse_number`); 期限 十五 日, 近 一 年,
+>= 三 次, 扣 二 分, 轻重 三 wherever the grammar takes a number (`read_number`, which the
+builder's ``number_of`` calls for every number token written in Chinese numerals).
+"""
 
 from __future__ import annotations
 
@@ -53,3 +58,22 @@ def to_chinese(number: int) -> str:
             parts.append("零")
     text = "".join(parts)
     return text[1:] if text.startswith("一十") else text
+
+
+def read_number(text: str) -> int | None:
+    """A whole number written in Chinese numerals the way statutes write them: 十五, 两,
+    一百二十, and with 万 for amounts (五万, 一万二千, 一万零五百). None for anything else
+    (十十, 三四, 一万五 — a colloquial 15000 — and 零 alone is 0)."""
+    high, sep, low = text.strip().partition("万")
+    if not sep:
+        return parse_number(high)
+    upper = parse_number(high) if high else None
+    if not upper or "万" in low:
+        return None
+    if not low:
+        return upper * 10000
+    if low[0] in "零〇":  # 一万零五百: the 零 stands for the missing thousands
+        lower = parse_number(low[1:])
+        return upper * 10000 + lower if lower is not None and 0 < lower < 1000 else None
+    lower = parse_number(low)
+    return upper * 10000 + lower if lower is not None and lower >= 1000 else None

@@ -40,6 +40,7 @@ def all_rules():
     from respons.check.rules import (
         assessment,
         citations,
+        conditions,
         decomposition,
         header,
         liability,
@@ -48,5 +49,5 @@ def all_rules():
         time,
     )
 
-    return (header.check, references.check, decomposition.check, time.check,
+    return (header.check, references.check, conditions.check, decomposition.check, time.check,
             assessment.check, liability.check, notices.check, citations.check)

@@ -1,14 +1,15 @@
-"""Every reference in a regime names something of the right kind (R0201, R0203, R0402, R0403)."""
+"""Every reference in a regime names something of the right kind (R0201, R0203, R0402, R0405).
+
+The names inside conditions — fields, circumstances, faults, named conditions — are
+``respons.check.rules.conditions``'s: what a name may mean depends on where the condition
+stands."""
 
 from __future__ import annotations
 
 from respons.check.rules import RuleContext
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.base import Ref
-from respons.model.condition import refs_in
 from respons.model.vocab import APPROVERS
-
-CONDITION_KINDS = ("circumstance", "fault")
 
 
 def check(ctx: RuleContext) -> None:
@@ -21,22 +22,17 @@ def check(ctx: RuleContext) -> None:
                 _lookup(ctx, field.type.target, ("record kind",), f"field {field.name}")
     for duty in ctx.regime.duties:
         _duty(ctx, duty)
+    for fault in ctx.regime.faults:
+        for ref in fault.categories:
+            _lookup(ctx, ref, ("fault",), "属于/belongs-to")
     for circumstance in ctx.regime.circumstances:
         if circumstance.count is not None:
-            count = circumstance.count
-            found = _lookup(ctx, count.event, ("event", "duty", "fault"), "计数/count")
-            _fields(ctx, count.where, found)
+            _lookup(ctx, circumstance.count.event, ("event", "duty", "fault"), "计数/count")
     for ladder in ctx.regime.ladders:
         for step in ladder.steps:
-            _condition(ctx, step.condition, CONDITION_KINDS, f"step {step.level}")
             for option in step.options:
                 for ref in option:
                     _lookup(ctx, ref, ("measure",), f"step {step.level}")
-        for modifier in ladder.modifiers:
-            _condition(ctx, modifier.condition, CONDITION_KINDS, modifier.kind)
-    for apportionment in ctx.regime.apportionments:
-        for rule in apportionment.rules:
-            _condition(ctx, rule.condition, CONDITION_KINDS, "情形/circumstance")
     for assessment in ctx.regime.assessments:
         _assessment(ctx, assessment)
 
@@ -63,29 +59,6 @@ def _lookup(ctx: RuleContext, ref: Ref, kinds, what: str):
     return ctx.index.lookup(ref, kinds, what)
 
 
-def _condition(ctx: RuleContext, condition, kinds, what: str) -> None:
-    for ref in refs_in(condition):
-        _lookup(ctx, ref, kinds, what)
-
-
-def _fields(ctx: RuleContext, condition, found) -> None:
-    """A `限于`/where condition tests fields of the record kind its event belongs to."""
-    if condition is None or found is None or found.kind != "event":
-        return
-    record = found.owner
-    if not ctx.whole(record):
-        return  # a field of it may have been declared by a statement that did not parse
-    scope = ctx.index.records.get(record.name)
-    fields = scope.fields if scope is not None and scope.kind is record else \
-        {f.name: f for f in record.fields}
-    key = [record.key] if record.key else []
-    for ref in refs_in(condition):
-        if ref.text not in fields and ref.text not in key:
-            ctx.sink.add("R0403", f"record kind {record.name!r} has no field {ref.text!r}"
-                         + did_you_mean(ref.text, fields, key), ref.span,
-                         f"declare it in record {record.name} with `字段 {ref.text} <type>`")
-
-
 def _same_kind(ctx: RuleContext, found, start, ref: Ref) -> None:
     """A duty pairs the events of one matter: they belong to the start's record kind."""
     if found is None or start is None or found.owner is start.owner:
@@ -106,7 +79,6 @@ def _duty(ctx: RuleContext, duty) -> None:
                          "`主键 案件编号`: the field every event of one matter carries")
         for ref in duty.starts.also:
             _same_kind(ctx, _lookup(ctx, ref, ("event",), "起算/starts"), start, ref)
-        _fields(ctx, duty.starts.where, start)
     for ref in duty.met_by:
         _same_kind(ctx, _lookup(ctx, ref, ("event",), "完成/met-by"), start, ref)
     for pause in duty.pauses:
@@ -144,10 +116,7 @@ def _assessment(ctx: RuleContext, assessment) -> None:
     whole = ctx.whole(assessment)
     for item in assessment.items:
         for deduction in item.deductions:
-            found = _lookup(ctx, deduction.per, ("event", "duty", "fault"), "每/per")
-            _fields(ctx, deduction.where, found)
-    for veto in assessment.vetoes:
-        _condition(ctx, veto.condition, ("circumstance", "fault", "event"), "否决/veto")
+            _lookup(ctx, deduction.per, ("event", "duty", "fault"), "每/per")
     named = [(b.grade, b.span) for b in assessment.boundaries]
     named += [(v.grade, v.span) for v in assessment.vetoes]
     named += [(c.grade, c.span) for c in assessment.consequences]

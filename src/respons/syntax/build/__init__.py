@@ -6,6 +6,7 @@ from lark import Token, Transformer
 
 from respons.syntax.build.agency import AgencyRules
 from respons.syntax.build.assessment import AssessmentRules
+from respons.syntax.build.condition import ConditionRules
 from respons.syntax.build.duty import DutyRules
 from respons.syntax.build.expr import ExprRules
 from respons.syntax.build.liability import LiabilityRules
@@ -16,7 +17,8 @@ from respons.syntax.build.regime import RegimeRules
 
 
 class Builder(RegimeRules, AgencyRules, RecordRules, DutyRules, LiabilityRules,
-              AssessmentRules, NoticeRules, OverrideRules, ExprRules, Transformer):
+              AssessmentRules, NoticeRules, ConditionRules, OverrideRules, ExprRules,
+              Transformer):
     """Turns each grammar rule into model values as the parser reduces it."""
 
     def start(self, children):

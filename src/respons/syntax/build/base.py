@@ -23,6 +23,7 @@ from respons.model.base import Citation, Ref, Span
 from respons.model.vocab import Vocabulary
 from respons.syntax.citation import CitationError, parse_citation
 from respons.syntax.keywords import KEYWORDS
+from respons.syntax.numerals import read_number
 
 
 @attrs.define
@@ -140,7 +141,16 @@ MAX_DIGITS = 15
 
 
 def number_of(token: Token) -> float | int:
+    """The value of a number token: digits (15, 7.5, -1) or Chinese numerals (十五, 两)."""
     text = str(token)
+    if text[:1] in _CHINESE_DIGITS:
+        value = read_number(text)
+        if value is None:
+            ctx().sink.add("R1208", f"{text} is not a number written the way statutes "
+                           "write numbers", span_of(token),
+                           "write it as 十五, 二十, 一百零五 or 一万二千, or in digits: 15")
+            return 1  # stands in, so that no later check also reports a zero
+        return value
     whole, _, fraction = text.lstrip("-").partition(".")
     if len(whole) > MAX_DIGITS or len(fraction) > MAX_DIGITS:
         ctx().sink.add("R0114", f"the number {_shortened(text)} has more than {MAX_DIGITS} "
@@ -150,6 +160,10 @@ def number_of(token: Token) -> float | int:
         largest = int("9" * MAX_DIGITS)
         return -largest if text.startswith("-") else largest
     return float(text) if "." in text else int(text)
+
+
+#: The first characters of a number written in Chinese numerals (the grammar's NUMBER).
+_CHINESE_DIGITS = frozenset("零〇一二两三四五六七八九十百千万")
 
 
 def _shortened(text: str) -> str:

@@ -42,7 +42,8 @@ from respons.syntax.build.base import (
 )
 from respons.syntax.numerals import parse_number
 
-CIRC_SINGLES = {"subject": "对象/subject", "count": "计数/count"}
+CIRC_SINGLES = {"subject": "对象/subject", "count": "计数/count",
+                "condition": "条件/condition"}
 MEASURE_SINGLES = {"subject": "对象/subject", "severity": "轻重/severity",
                    "category": "类别/category"}
 LADDER_SINGLES = {"subject": "对象/subject"}
@@ -53,20 +54,32 @@ class LiabilityRules:
     def subject(self, children):
         return Stmt("subject", word(SUBJECTS, children[1]), span_of(children[0], children[1]))
 
-    def subject_body(self, children):
+    def fault_body(self, children):
         return [c for c in children if isinstance(c, Stmt)]
 
     def fault(self, children):
         tokens, bodies = split(children)
         head = span_of(tokens[0], tokens[1])
-        values = assemble("fault", bodies[0] if bodies else (), {"subject": "对象/subject"})
+        values = assemble("fault", bodies[0] if bodies else (), {"subject": "对象/subject"},
+                          ("categories",))
+        values["categories"] = tuple(ref for refs in values["categories"] for ref in refs)
         return Fault(name_of(tokens[1]), citation=citation_of(first(tokens, "CITATION")),
                      span=head, **values)
+
+    def belongs(self, children):
+        tokens, refs = split(children)
+        span = span_between(span_of(tokens[0]), refs[-1].span)
+        return Stmt("categories", tuple(refs), span)
 
     def circumstance(self, children):
         tokens, stmts = split(children)
         head = span_of(tokens[0], tokens[1])
         values = assemble("circumstance", stmts, CIRC_SINGLES)
+        if "count" in values and "condition" in values:
+            ctx().sink.add("R1209", f"circumstance {name_of(tokens[1])} is both counted "
+                           "(计数) and defined by a condition (条件)", head,
+                           "keep one: a circumstance is established by counting records or "
+                           "by its condition, not both")
         return Circumstance(name_of(tokens[1]), citation=citation_of(first(tokens, "CITATION")),
                             span=head, **values)
 
@@ -86,6 +99,10 @@ class LiabilityRules:
         count = Count(event, where, window, COMPARATORS[str(op_token)], number_of(number),
                       unit_word, span=span)
         return Stmt("count", count, span)
+
+    def defined_by(self, children):
+        condition = children[1]
+        return Stmt("condition", condition, span_between(span_of(children[0]), condition.span))
 
     def measure(self, children):
         tokens, stmts = split(children)

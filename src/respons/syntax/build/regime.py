@@ -48,6 +48,8 @@ class RegimeRules:
             lists=("amendments", "uses", "parts"),
             required={"level": "层级/level"}, head=head)
         values["uses"] = tuple(ref for group in values["uses"] for ref in group)
+        # `制度` or `regime`: the language the author wrote in, which its reports speak.
+        values["language"] = "en" if str(keyword).isascii() else "zh"
         if "calendar" in values:
             values["calendar"], values["calendar_span"] = values["calendar"]
         if not any(getattr(s, "key", None) == "effective" for s in stmts) and \

@@ -1,0 +1,174 @@
+"""The words of respons's reports, in English and in Chinese: one table, read by every report.
+
+A report speaks the language its regime was written in (`Regime.language`: the keyword
+that opens its header, `regime` or `制度`) unless the reader asks for another (`--lang`).
+Each entry is a template for `str.format` — English first, as in the keywords table —
+and both spellings of an entry take the same placeholders (tests/engine/test_report.py
+checks it). What a regime or a record wrote (names, ids, keys) is never translated: it is
+put into these templates as it was written. JSON output never reads this table: its keys
+are stable English.
+"""
+
+from __future__ import annotations
+
+import string
+
+import attrs
+
+#: The languages a report can be written in, and the column of each in `WORDS`.
+LANGUAGES = ("zh", "en")
+_COLUMN = {"en": 0, "zh": 1}
+
+#: key → (English, Chinese).
+WORDS: dict[str, tuple[str, str]] = {
+    # the states of an obligation (docs/evaluate.md, "States"), and due soon
+    "state.met": ("met", "按期履行"),
+    "state.met_late": ("met late", "逾期履行"),
+    "state.open": ("open", "未到期"),
+    "state.paused": ("paused", "中止"),
+    "state.overdue": ("overdue", "逾期未履行"),
+    "state.unknown": ("unknown", "无法确定"),
+    "due_soon": ("due soon", "即将到期"),
+    # the head of a report
+    "title": ("{title} ({id}) · as of {as_of}", "{title}（{id}）· 截至 {as_of}"),
+    "run": ("run {run} · ledger head seq {seq} {hash}… · {chain}",
+            "运行 {run} · 账本头 序号 {seq} {hash}… · {chain}"),
+    "chain.verified": ("chain verified", "哈希链已验证"),
+    "chain.unverified": ("chain NOT verified (--no-verify)", "哈希链未验证（--no-verify）"),
+    "calendar": ("calendar {calendar}: {span}", "日历 {calendar}：{span}"),
+    "calendar.years": ("{first}–{last}", "{first}–{last} 年"),
+    "calendar.no_years": ("no years", "无任何年份的数据"),
+    "calendar.wanting": (" (no data for {years})", "（缺 {years} 年的数据）"),
+    "totals": ("{total} obligations: {parts}", "义务 {total} 项：{parts}"),
+    "totals.part": ("{state} {count}", "{state} {count}"),
+    "totals.open": ("{state} {count} (due within {soon} working days {due_soon})",
+                    "{state} {count}（其中 {soon} 个工作日内到期 {due_soon}）"),
+    "totals.sep": (" · ", " · "),
+    # the sections
+    "section.action": ("Needs action now: overdue {overdue} · due within {soon} working days "
+                       "{due_soon}", "一、需要处理：逾期未履行 {overdue} 项，{soon} 个工作日内到期 "
+                       "{due_soon} 项"),
+    "section.history": ("History: met late {count}", "二、历史：逾期履行 {count} 项"),
+    "section.unknown": ("Could not be determined: unknown {count}",
+                        "三、无法确定：{count} 项"),
+    "section.agencies": ("By agency", "四、按机关统计"),
+    "none": ("  none", "  无"),
+    "group.action": ("  {agency}: overdue {overdue} · due soon {due_soon}",
+                     "  {agency}：逾期未履行 {overdue} 项 · 即将到期 {due_soon} 项"),
+    "group.history": ("  {agency}: met late {count}", "  {agency}：逾期履行 {count} 项"),
+    "group.unknown": ("  {agency}: unknown {count}", "  {agency}：无法确定 {count} 项"),
+    "no_agency": ("(no agency)", "（未载明机关）"),
+    "more": ("  … and {count} more (--all lists every one; --format json gives them all)",
+             "  …… 另有 {count} 项（--all 全部列出；--format json 给出全部）"),
+    "unknown.why": ("  The calendar has no data for {years}: these due dates cannot be "
+                    "counted, and are not guessed. Add the year's holiday arrangement to the "
+                    "calendar's data and evaluate again.",
+                    "  日历缺 {years} 年的数据：这些义务的到期日无法计算，不作推测。在日历数据中"
+                    "补充该年的节假日安排后重新评估。"),
+    # one obligation: what, then who and why
+    "item": ("    {duty} · {matter} · {start} + {period} → due {due}{extended}: {what}",
+             "    {duty} · {matter} · {start} 起 {period}，到期日 {due}{extended}：{what}"),
+    "item.unknown": ("    {duty} · {matter} · {start} + {period} → due ?: {what}",
+                     "    {duty} · {matter} · {start} 起 {period}，到期日未定：{what}"),
+    "extended": (" (extended)", "（已延长）"),
+    "what.overdue": ("not met as of {as_of}, {days} past the due date",
+                     "截至 {as_of} 未履行，已逾期 {days}"),
+    "what.met_late": ("met {date} by {record}, {days} late",
+                      "{date} 由 {record} 履行，逾期 {days}"),
+    "what.due_today": ("due today", "今日到期"),
+    "what.due_in": ("due in {workdays}", "还剩 {workdays}"),
+    "what.unknown": ("needs the calendar of {years}", "需要 {years} 年的日历数据"),
+    "why": ("      {who}  {citation}", "      {who}  {citation}"),
+    "who.owner": ("owner {owner}", "负责 {owner}"),
+    "who.counts_as": ("counts as {fault}", "违反 {fault}"),
+    "who.started": ("started by {record}", "起算 {record}"),
+    "who.sep": (" · ", " · "),
+    "days": ("{count} day{s}", "{count} 天"),
+    "days.unknown": ("? days", "? 天"),
+    "workdays": ("{count} working day{s}", "{count} 个工作日"),
+    "unit.days": ("{count} day{s}", "{count} 日"),
+    "unit.workdays": ("{count} working day{s}", "{count} 工作日"),
+    "unit.months": ("{count} month{s}", "{count} 个月"),
+    "unit.years": ("{count} year{s}", "{count} 年"),
+    "years.sep": (", ", "、"),
+    # the table by agency
+    "table.agency": ("agency", "机关"),
+    "table.total": ("total", "合计"),
+    "table.of_which_soon": ("due soon", "其中即将到期"),
+    "table.rest": ("{count} more agencies", "其余 {count} 个机关"),
+    # the lines of an ingest, as `respons run` prints them before its report
+    "ingest.stored": ("{file}: stored {count} record{s} (seq {first}–{last}, batch {batch})",
+                      "{file}：存入 {count} 条记录（序号 {first}–{last}，批次 {batch}）"),
+    "ingest.stored.duplicates": ("; {count} already there", "；{count} 条原已存在"),
+    "ingest.partial": ("{file}: stored {count} records (seq {first}–{last}, batch {batch}); "
+                       "{rejected} bad lines written to {rejects}",
+                       "{file}：存入 {count} 条记录（序号 {first}–{last}，批次 {batch}）；"
+                       "{rejected} 行有误，已写入 {rejects}"),
+    "ingest.unchanged": ("{file}: nothing new, all {count} records already stored",
+                         "{file}：没有新记录，{count} 条均已存在"),
+    "ingest.empty": ("{file}: no records", "{file}：没有记录"),
+    "ingest.unreadable": ("{file}: not a JSON Lines records file; nothing stored",
+                          "{file}：不是 JSON Lines 记录文件，未存入任何记录"),
+    "ingest.rejected": ("{file}: rejected, {count} bad line{s}{where}; nothing of this file "
+                        "was stored", "{file}：拒收，{count} 行有误{where}；本文件的记录均未存入"),
+    "ingest.rejected.where": (" (written to {rejects})", "（已写入 {rejects}）"),
+    "ingest.total": ("{count} file{s} into {url}: {stored} stored, {duplicates} already there, "
+                     "{rejected} rejected; head seq {seq} {hash}",
+                     "{count} 个文件存入 {url}：新存入 {stored} 条，原已存在 {duplicates} 条，拒收 "
+                     "{rejected} 条；账本头 序号 {seq} {hash}"),
+    # messages of the commands that print a report
+    "warning.unknown": ("warning: {count} obligations have no due date: the calendar has no "
+                        "data for {years} (add the year's holiday arrangement to the calendar's "
+                        "data)", "警告：{count} 项义务没有到期日：日历缺 {years} 年的数据（请在"
+                        "日历数据中补充该年的节假日安排）"),
+    "not_evaluated": ("not evaluated: a records file was rejected or could not be read "
+                      "({files}); fix it and run again{hint}",
+                      "未评估：有记录文件被拒收或无法读取（{files}）；修正后重新运行{hint}"),
+    "not_evaluated.hint": (", or give --rejects PATH to store its good lines and evaluate",
+                           "，或用 --rejects PATH 存入其中正确的行后评估"),
+}
+
+
+@attrs.frozen
+class Words:
+    """The table in one language: ``words("state.met")`` → "按期履行"; placeholders by
+    keyword. A ``count`` also fills ``{s}``, the English plural's ending."""
+
+    language: str
+
+    def __attrs_post_init__(self):
+        if self.language not in LANGUAGES:
+            raise ValueError(f"no report language {self.language!r}: one of "
+                             + ", ".join(LANGUAGES))
+
+    def __call__(self, key: str, **values) -> str:
+        template = WORDS[key][_COLUMN[self.language]]
+        if "count" in values:
+            values.setdefault("s", "" if values["count"] == 1 else "s")
+        return template.format(**values)
+
+    def state(self, state: str) -> str:
+        return self(f"state.{state}")
+
+    def days(self, count: int | None) -> str:
+        return self("days.unknown") if count is None else self("days", count=count)
+
+    def period(self, period) -> str:
+        """A duty's period (`Period`): 5 工作日, 5 working days."""
+        amount = period.amount
+        count = int(amount) if float(amount).is_integer() else amount
+        return self(f"unit.{period.unit}", count=count)
+
+    def years(self, years) -> str:
+        return self("years.sep").join(str(y) for y in years)
+
+
+def words_for(language: str | None, regime) -> Words:
+    """The words a report on ``regime`` is written in: ``language`` where given (--lang),
+    else the regime's own."""
+    return Words(language or regime.language)
+
+
+def placeholders(template: str) -> set[str]:
+    """The names a template's placeholders use."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
