@@ -58,7 +58,7 @@ def test_json_format(respons):
     assert document["format_version"] == 1 and document["valid"] is False
     first = document["diagnostics"][0]
     assert set(first) == {"file", "line", "column", "end_line", "end_column", "severity",
-                          "code", "message", "help"}
+                          "code", "message", "help", "related"}
     assert (first["file"], first["line"], first["column"], first["code"]) == \
         ("names.resp", 7, 1, "R0202")
     assert all(d["line"] >= 1 and d["column"] >= 1 for d in document["diagnostics"])

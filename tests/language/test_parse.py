@@ -197,11 +197,16 @@ def test_relative_citations_are_completed_by_their_block():
     assert (absolute.article, absolute.item) == (42, None)
 
 
-def test_a_file_that_parses_is_complete_and_a_broken_one_keeps_its_sound_blocks():
+def test_a_file_that_parses_is_complete_and_a_broken_one_keeps_its_sound_statements():
     broken = CHINESE.replace("期限 7 工作日", "期限 7 工作日 工作日")
     parsed = parse_text(broken, "hangzhou.resp")
     assert not parsed.complete
+    # The broken 期限 costs that statement: the duty is built from the others, and is not
+    # said to lack the 期限 it has (R0109).
     assert [d.code for d in parsed.diagnostics] == ["R0101"]
     assert [d.name for d in parsed.regime.agencies] == ["市场监督管理局"]
-    assert parsed.regime.duties == ()
+    [duty] = parsed.regime.duties
+    assert (duty.name, duty.period) == ("立案审查", None)
+    assert duty.starts is not None and duty.met_by
+    assert parsed.lost.partial == {"立案审查"} and not parsed.lost.names
     assert parsed.regime.ladders[0].name == "人员责任"

@@ -201,3 +201,84 @@ def test_an_agency_standing_for_every_agency_lists_several_statuses(diagnose):
           委托书 "委字1号" { 委托机关 某组织; 期间 2021-01-01 至 2022-01-01 }
         }
     """) == [("R0304", 3)]
+
+
+# ── checks a reader expects (issue 9, point 3) ─────────────────────────────────────────
+LADDER_PARTS = """
+    情形 轻 〔第一条〕
+    情形 重 〔第一条〕
+    措施 批评 〔第二条〕 { 轻重 1; 对象 人员 }
+    措施 暂扣证件 〔第二条〕 { 轻重 5; 对象 人员 }
+    措施 通报 〔第二条〕 { 轻重 3; 对象 机关 }
+"""
+
+
+@pytest.mark.parametrize(("effect", "found"), [
+    ("加重一级", []), ("加重 1", []), ("减轻一级", []), ("最重", []),
+    ("加重5级", [("R0605", 11)]), ("加重二级", [("R0605", 11)]), ("减轻 2", [("R0605", 11)]),
+])
+def test_raising_or_lowering_stays_within_the_steps_of_the_ladder(diagnose, effect, found):
+    modifier = "从轻" if effect.startswith("减轻") else "从重"
+    assert diagnose(LADDER_PARTS + f"""
+        阶梯 人员责任 〔第三条〕 {{
+          对象 人员
+          第1级 轻 => 批评
+          第2级 重 => 暂扣证件
+          {modifier} 重 => {effect}
+        }}
+    """) == found
+
+
+def test_a_ladder_of_one_step_moves_nothing(diagnose):
+    assert diagnose(LADDER_PARTS + """
+        阶梯 人员责任 〔第三条〕 {
+          第1级 轻 => 批评
+          从重 重 => 加重一级
+        }
+    """) == [("R0605", 9)]
+
+
+def test_a_ladder_names_measures_for_its_subject(diagnose):
+    ladder = """
+        阶梯 责任 〔第三条〕 {{
+          对象 {subject}
+          第1级 轻 => 批评 或 通报
+        }}
+    """
+    # 通报 is for agencies, 批评 for officers: each ladder is told of the other one.
+    assert diagnose(LADDER_PARTS + ladder.format(subject="人员")) == [("R0606", 9)]
+    assert diagnose(LADDER_PARTS + ladder.format(subject="机关")) == [("R0606", 9)]
+    # Without 对象 a ladder (or a measure) is for either.
+    assert diagnose(LADDER_PARTS + ladder.replace("  对象 {subject}\n", "").format()) == []
+
+
+def test_a_ladder_of_one_step_needs_no_severities_unless_one_is_chosen(diagnose):
+    parts = "情形 轻 〔第一条〕\n措施 甲 〔第二条〕\n措施 乙 〔第二条〕\n"
+    assert diagnose(parts + "阶梯 一级 〔第三条〕 { 第1级 轻 => 甲 或 乙 }\n") == []
+    # 最重 takes the heaviest option: then the options need severities to choose by.
+    chosen = "阶梯 一级 〔第三条〕 {\n  第1级 轻 => 甲 或 乙\n  从重 轻 => 最重\n}\n"
+    assert diagnose(parts + chosen) == [("R0603", 5), ("R0603", 5)]
+    # Two steps: the order is what needs them, as before.
+    assert diagnose(parts + "阶梯 两级 〔第三条〕 {\n  第1级 轻 => 甲\n  第2级 轻 => 乙\n}\n") \
+        == [("R0603", 5), ("R0603", 6)]
+
+
+def test_an_entrustment_names_its_document(diagnose):
+    agencies = """
+        机关 局 〔第三条〕 {{
+          性质 法定
+          职权 处罚 罚款
+          岗位 执法岗 {{ 承担 罚款 }}
+        }}
+        机关 大队 〔第四条〕 {{
+          性质 委托
+          委托书 {number} 〔第十六条〕 {{
+            委托机关 局
+            范围 罚款
+            期间 2020-01-01 至 2025-12-31
+          }}
+        }}
+    """
+    assert diagnose(agencies.format(number='"吉市委字〔2020〕1号"')) == []
+    assert diagnose(agencies.format(number='""')) == [("R0116", 8)]
+    assert diagnose(agencies.format(number="“　 ”")) == [("R0116", 8)]

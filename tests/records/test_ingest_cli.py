@@ -50,7 +50,7 @@ def test_json_output(respons, regime, store_arg, tmp_path):
         [("R1105", 1), ("R1105", 1), ("R1105", 1)]
     assert set(second["diagnostics"][0]) == {"file", "line", "column", "end_line",
                                              "end_column", "severity", "code", "message",
-                                             "help"}
+                                             "help", "related"}
     assert document["head"]["seq"] == 5 and len(document["head"]["hash"]) == 64
     assert result.stderr == ""
 

@@ -13,13 +13,14 @@ from collections.abc import Iterable
 
 import attrs
 
-from respons.diagnostics.diagnostic import Sink
+from respons.diagnostics.diagnostic import Sink, related
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.agency import Agency
 from respons.model.base import Ref
 from respons.model.kinds import article, elements
 from respons.model.record import RecordKind
 from respons.model.regime import Regime
+from respons.syntax.lost import Lost
 
 __all__ = ["AgencyScope", "Found", "Index", "RecordScope", "article"]
 
@@ -51,9 +52,11 @@ class Found:
 class Index:
     """Every declared name of a regime, built once; reports duplicates as it goes."""
 
-    def __init__(self, regime: Regime, sink: Sink) -> None:
+    def __init__(self, regime: Regime, sink: Sink, lost: Lost | None = None) -> None:
         self.regime = regime
         self.sink = sink
+        #: what syntax errors may have taken away: a name it may hold is not "undefined"
+        self.lost = lost or Lost()
         self.top: dict[str, tuple[str, object]] = {}
         self.agencies: dict[str, AgencyScope] = {}
         self.records: dict[str, RecordScope] = {}
@@ -70,10 +73,9 @@ class Index:
             previous = table[name]
             previous_element = previous[1] if isinstance(previous, tuple) else previous
             previous_kind = previous[0] if isinstance(previous, tuple) else kind
-            where = previous_element.span
-            place = f" at {where.file}:{where.line}" if where is not None else ""
-            self.sink.add("R0202", f"{name!r} is declared twice (first as a {previous_kind}"
-                          f"{place})", element.span, "give each declaration its own name")
+            self.sink.add("R0202", f"{name!r} is declared twice (first as a {previous_kind})",
+                          element.span, "give each declaration its own name",
+                          related(previous_element.span, "first declared here"))
             return
         table[name] = value
 
@@ -139,6 +141,8 @@ class Index:
         if found is not None and found.kind in kinds:
             return found
         expected = " or ".join(kinds)
+        if found is None and self.lost.hides(ref, kinds):
+            return None
         if found is not None:
             self.sink.add("R0203", f"{ref.text!r} is {article(found.kind)}, but {what} must "
                           f"name {article(expected)}", ref.span,

@@ -14,11 +14,12 @@ from pathlib import Path
 import attrs
 
 from respons.check.workspace import Workspace
-from respons.diagnostics.diagnostic import Sink
+from respons.diagnostics.diagnostic import Sink, related
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.kinds import ELEMENTS, OVERRIDABLE
 from respons.model.regime import Override, Regime
 from respons.syntax.keywords import keyword
+from respons.syntax.lost import Lost
 from respons.syntax.parser import ParsedFile
 
 #: How many regimes a regime may build on in a line (extends, uses, supersedes).
@@ -44,6 +45,8 @@ class Resolved:
     #: The texts of every regime it builds on (上位, 参照), nearest first: with its own
     #: text, what a run of it depends on.
     inherited_texts: tuple[str, ...] = ()
+    #: What syntax errors in this file or one it builds on may have taken away.
+    lost: Lost = attrs.field(factory=Lost)
 
 
 class Resolver:
@@ -72,6 +75,7 @@ class Resolver:
     def _resolve(self, parsed: ParsedFile) -> Resolved:
         own = parsed.regime
         complete = parsed.complete
+        lost = parsed.lost
         parents: list[str] = []
         texts: list[str] = []
         base: Regime | None = None
@@ -79,6 +83,7 @@ class Resolver:
             parent = self._load(own.extends, parsed.path, "extends")
             if parent is not None:
                 base, complete = parent.regime, complete and parent.complete
+                lost = lost.union(parent.lost)
                 parents += [parent.regime.id, *parent.parents]
                 texts += [parent.parsed.text, *parent.inherited_texts]
         used: list[Regime] = []
@@ -87,6 +92,7 @@ class Resolver:
             if other is not None:
                 used.append(other.regime)
                 complete = complete and other.complete
+                lost = lost.union(other.lost)
                 parents += [other.regime.id, *other.parents]
                 texts += [other.parsed.text, *other.inherited_texts]
         merged = self._merge(own, base, used)
@@ -101,7 +107,7 @@ class Resolver:
                                   f"{older.regime.id}, which it supersedes ({before})",
                                   own.supersedes.span, "a later version takes effect later")
         return Resolved(parsed, merged, tuple(dict.fromkeys(parents)), complete, versions,
-                        tuple(texts))
+                        tuple(texts), lost)
 
     def _load(self, ref, from_file: str, how: str):
         if ref.is_path and not ref.target.endswith(".resp"):
@@ -137,34 +143,34 @@ class Resolver:
 
     def _merge(self, own: Regime, base: Regime | None, used: list[Regime]) -> Regime:
         collections: dict[str, list] = {kind.collection: [] for kind in ELEMENTS}
-        inherited: dict[str, str] = {}
+        inherited: dict[str, tuple[str, object]] = {}
         for source in ([base] if base else []) + used:
             for name in collections:
                 for element in getattr(source, name):
                     if element.name in inherited:
                         continue  # the same element reached twice (a shared parent)
-                    inherited[element.name] = source.id
+                    inherited[element.name] = (source.id, element)
                     collections[name].append(element)
         overridden: dict[tuple[str, str], Override] = {}
         for override in own.overrides:
             key = (override.kind, override.target.text)
             if key in overridden:
-                first = overridden[key].span
                 self.sink.add("R0108", f"{override.kind} {override.target.text!r} is overridden "
                               "twice in this file", override.span,
-                              "put the changes in one override (the first is at line "
-                              f"{first.line if first else '?'})")
+                              "put the changes in one override",
+                              related(overridden[key].span, "the first override"))
                 continue
             overridden[key] = override
             self._apply(override, collections, base)
         for name in collections:
             for element in getattr(own, name):
                 if element.name in inherited:
+                    source, first = inherited[element.name]
                     self.sink.add(
-                        "R0804",
-                        f"{element.name!r} is already declared by {inherited[element.name]}",
+                        "R0804", f"{element.name!r} is already declared by {source}",
                         element.span, f"to change it, write `覆盖 … {element.name} {{ … }}`; "
-                        "to add something new, give it another name")
+                        "to add something new, give it another name",
+                        related(first.span, f"declared by {source} here"))
                     continue
                 collections[name].append(element)
         fields = {name: tuple(values) for name, values in collections.items()}

@@ -48,8 +48,12 @@ _code("R0101", ERROR, "syntax error", """
 The text does not follow the grammar of the regime language. The message says what was
 found and what could come there. Common causes: a keyword run into its value (期限7 instead
 of 期限 7), a misspelt statement keyword, a block without `{`, a rule without `=>`.
-Every top-level block is parsed on its own after an error, so each broken block is reported
-once and the rest of the file is still checked.""")
+After an error, each top-level block is parsed on its own and a broken statement is left
+out of its block — its line, or its lines up to where the next statement starts — so every
+broken statement is reported, the block is built from the others, and every name and rule
+of the file is still checked. What the broken text may have declared is not reported as
+undefined, nor what it may have said as missing. A block whose first line is broken is lost
+whole; one left open is closed where the next block starts (R0102).""")
 _code("R0102", ERROR, "unexpected end of file", """
 The file ends inside a block: some `{` has no matching `}`.""")
 _code("R0103", ERROR, "unexpected character", """
@@ -100,6 +104,12 @@ invisible character (Unicode category Cc). Names become record fields and the me
 records' JSON, which a control character would make impossible to type or to store (a
 NUL cannot be stored on PostgreSQL). Remove it; spaces and every visible character are
 allowed.""")
+
+_code("R0116", ERROR, "empty text", """
+A quoted text that must say something is empty (or blanks only): the 文号 of a 委托书 (the
+document an entrusted organisation enforces under, jilin-city 16), a regime's 制定机关 or
+文号, a notice's 标题, a power's 依据, an entrustment's 内容. Write what the text gives, or
+leave the statement out where the text gives nothing.""")
 
 _code("R0201", ERROR, "undefined name", """
 The name is not declared in this regime, in a regime it extends or uses, or (for powers,
@@ -189,11 +199,25 @@ measure a 轻重 (severity) and order the steps.""")
 _code("R0602", ERROR, "ladder steps not numbered 1, 2, 3…", """
 A ladder's steps are numbered from 1 without gaps or repeats.""")
 _code("R0603", WARNING, "measure without severity", """
-A measure used in a ladder has no 轻重 (severity), so the order of the steps cannot be
-checked.""")
+A measure used in a ladder of several steps has no 轻重 (severity), so the order of the
+steps cannot be checked; or, in a ladder whose 从重/从轻 take the heaviest (最重) or the
+lightest (最轻) measure of a step, a measure of a step with several options has none, so
+there is nothing to choose by. A ladder of one step has nothing to order: its measures
+need no severity unless 最重/最轻 chooses among them.""")
 _code("R0604", ERROR, "effect does not fit the modifier", """
 从重/aggravate raises (加重) or picks the heaviest; 从轻/mitigate lowers (减轻), picks the
 lightest or waives (免予追究); 不予追究/exempt takes no effect.""")
+
+_code("R0605", ERROR, "effect moves beyond the ladder's steps", """
+加重N级 moves a finding N steps up the ladder, 减轻N级 N steps down. In a ladder of two
+steps, 加重5级 cannot be applied from any step: a ladder of n steps moves at most n − 1
+(and a ladder of one step not at all). Write the number of steps the text says, or
+最重/最轻 for the heaviest or lightest measure of the step.""")
+_code("R0606", ERROR, "measure not for the ladder's subject", """
+A ladder for officers (`对象 人员`) names a measure for agencies (`对象 机关`), or the other
+way round: 暂扣行政执法证件 cannot be taken from an agency, nor an agency's 通报 be given to
+an officer. Name a measure for the ladder's subject, or correct the 对象 of the measure or
+of the ladder. A measure or ladder without 对象 is for either.""")
 
 _code("R0701", ERROR, "unknown notice format", """
 A notice names an output format that no installed plugin provides. `respons plugins` lists
@@ -391,7 +415,8 @@ def explain(code: str) -> str | None:
 def markdown() -> str:
     """docs/codes.md: every code with its explanation."""
     out = ["# Diagnostic codes", "",
-           "Generated from `src/respons/check/codes.py`; `respons explain CODE` prints one.", ""]
+           "Generated from `src/respons/diagnostics/codes.py`; `respons explain CODE` prints "
+           "one.", ""]
     for entry in CODES.values():
         out += [f"## {entry.code} — {entry.title} ({entry.severity})", "", entry.explanation, ""]
     return "\n".join(out)

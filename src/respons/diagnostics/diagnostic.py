@@ -2,7 +2,10 @@
 
 Every path — syntax errors, name resolution, semantic rules, configuration — produces
 `Diagnostic` values; renderers (``respons.diagnostics.render``) turn them into text, JSON,
-GitHub annotations or SARIF. The fault goes in ``message``, the fix in ``help``.
+GitHub annotations or SARIF. The fault goes in ``message``, the fix in ``help``; other
+places the fault involves — where a name was first declared, the statement given first —
+go in ``related``, each with its own span and a short message, so that every renderer can
+point at them rather than write a line number into the message.
 """
 
 from __future__ import annotations
@@ -13,7 +16,21 @@ from respons.diagnostics.codes import severity_of
 from respons.diagnostics.severity import ERROR, SEVERITIES, WARNING
 from respons.model.base import Span
 
-__all__ = ["ERROR", "SEVERITIES", "WARNING", "Diagnostic", "Sink"]
+__all__ = ["ERROR", "SEVERITIES", "WARNING", "Diagnostic", "Related", "Sink", "related"]
+
+
+@attrs.frozen(slots=True)
+class Related:
+    """A second place a diagnostic points at, such as where a name was first declared."""
+
+    span: Span
+    message: str
+
+
+def related(span: Span | None, message: str) -> tuple[Related, ...]:
+    """``(Related(span, message),)``, or nothing where the place is not known (an element
+    made by a plugin or the model's defaults has no span)."""
+    return (Related(span, message),) if span is not None else ()
 
 
 @attrs.frozen(slots=True)
@@ -23,6 +40,7 @@ class Diagnostic:
     message: str
     span: Span | None
     help: str | None = None
+    related: tuple[Related, ...] = ()
 
     def sort_key(self):
         span = self.span
@@ -37,8 +55,10 @@ class Sink:
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
 
-    def add(self, code: str, message: str, span: Span | None, help: str | None = None) -> None:
-        self.items.append(Diagnostic(code, severity_of(code), message, span, help))
+    def add(self, code: str, message: str, span: Span | None, help: str | None = None,
+            related: tuple[Related, ...] = ()) -> None:
+        self.items.append(Diagnostic(code, severity_of(code), message, span, help,
+                                     tuple(related)))
 
     def extend(self, diagnostics) -> None:
         self.items.extend(diagnostics)

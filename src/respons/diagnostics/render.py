@@ -1,5 +1,9 @@
 """Rendering diagnostics: text (with source line and caret), JSON, GitHub annotations, SARIF.
 
+A diagnostic's related places (where a name was first declared…) are shown by each format
+in its own way: a `note:` with its own caret in text, ``related`` in JSON, a `note:` line
+of the annotation's message on GitHub, ``relatedLocations`` in SARIF.
+
 Each renderer is a plain function of the diagnostics (and, for text, the file texts);
 all of them receive the same sorted list, so every format says the same thing. The text
 form is for a terminal: control characters in messages and source lines are made visible
@@ -15,6 +19,7 @@ from collections.abc import Callable, Sequence
 from respons import __version__
 from respons.diagnostics.codes import CODES
 from respons.diagnostics.diagnostic import ERROR, Diagnostic
+from respons.model.base import Span
 from respons.terminal import clean
 
 FORMAT_VERSION = 1
@@ -46,21 +51,18 @@ def _window(line: str, start: int, end: int) -> tuple[str, str, str]:
 
 def render_text(diagnostics: Sequence[Diagnostic], source: Callable[[str], list[str] | None],
                 summary: bool = True) -> str:
+    """Each diagnostic as ``file:line:col: severity CODE: message`` and its source line with
+    a caret; then each related place as ``file:line:col: note: message`` with its own
+    source line and caret; then ``= help: …``."""
     out: list[str] = []
     for d in diagnostics:
         span = d.span
-        place = f"{span.file}:{span.line}:{span.column}: " if span else ""
+        place = f"{span}: " if span else ""
         out.append(clean(f"{place}{d.severity} {d.code}: {d.message}"))
-        lines = source(span.file) if span else None
-        if lines and 0 < span.line <= len(lines):
-            line = lines[span.line - 1].rstrip("\n").replace("\t", " ")
-            start = span.column - 1
-            end = span.end_column - 1 if span.end_line == span.line else len(line)
-            before, marked, after = _window(line, start, max(end, start + 1))
-            gutter = f"{span.line:>4} | "
-            out.append(gutter + before + marked + after)
-            pad, mark = _width(before), max(_width(marked), 1)
-            out.append(" " * (len(gutter) - 2) + "| " + " " * pad + "^" + "~" * (mark - 1))
+        _quote(out, span, source)
+        for other in d.related:
+            out.append(clean(f"{other.span}: note: {other.message}"))
+            _quote(out, other.span, source)
         if d.help:
             out.append(clean(f"     = help: {d.help}"))
     if summary:
@@ -71,18 +73,34 @@ def render_text(diagnostics: Sequence[Diagnostic], source: Callable[[str], list[
     return "\n".join(out) + "\n"
 
 
-def render_json(diagnostics: Sequence[Diagnostic], valid: bool) -> str:
-    items = []
-    for d in diagnostics:
-        span = d.span
-        items.append({
-            "file": span.file if span else None,
-            "line": span.line if span else None,
+def _quote(out: list[str], span: Span | None, source: Callable[[str], list[str] | None]) -> None:
+    """The source line of ``span`` and a caret under it, where the line is known."""
+    lines = source(span.file) if span else None
+    if not lines or not 0 < span.line <= len(lines):
+        return
+    line = lines[span.line - 1].rstrip("\n").replace("\t", " ")
+    start = span.column - 1
+    end = span.end_column - 1 if span.end_line == span.line else len(line)
+    before, marked, after = _window(line, start, max(end, start + 1))
+    gutter = f"{span.line:>4} | "
+    out.append(gutter + before + marked + after)
+    pad, mark = _width(before), max(_width(marked), 1)
+    out.append(" " * (len(gutter) - 2) + "| " + " " * pad + "^" + "~" * (mark - 1))
+
+
+def _place(span: Span | None) -> dict:
+    """The members of a diagnostic's JSON that say where: lines and columns from 1."""
+    return {"file": span.file if span else None, "line": span.line if span else None,
             "column": span.column if span else None,
             "end_line": span.end_line if span else None,
-            "end_column": span.end_column if span else None,
-            "severity": d.severity, "code": d.code, "message": d.message, "help": d.help,
-        })
+            "end_column": span.end_column if span else None}
+
+
+def render_json(diagnostics: Sequence[Diagnostic], valid: bool) -> str:
+    items = [{**_place(d.span), "severity": d.severity, "code": d.code, "message": d.message,
+              "help": d.help,
+              "related": [{**_place(r.span), "message": r.message} for r in d.related]}
+             for d in diagnostics]
     document = {"format_version": FORMAT_VERSION, "valid": valid, "diagnostics": items}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -106,7 +124,11 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
                      f"col={span.column}", f"endLine={span.end_line}",
                      f"endColumn={span.end_column}"]
         props.append(f"title={_escape_github(d.code, True)}")
-        message = d.message + (f"\n{d.help}" if d.help else "")
+        # A related place goes into the message rather than an annotation of its own:
+        # GitHub shows at most ten annotations of a kind per step, and a second one would
+        # read as a second problem and push a real one out of view.
+        notes = "".join(f"\nnote: {r.message} ({r.span})" for r in d.related)
+        message = d.message + notes + (f"\n{d.help}" if d.help else "")
         out.append(f"::{level} {','.join(props)}::{_escape_github(message)}")
     return "\n".join(out) + ("\n" if out else "")
 
@@ -125,10 +147,12 @@ def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
                   "level": "error" if d.severity == ERROR else "warning",
                   "message": {"text": d.message + (f" ({d.help})" if d.help else "")}}
         if d.span:
-            result["locations"] = [{"physicalLocation": {
-                "artifactLocation": {"uri": d.span.file},
-                "region": {"startLine": d.span.line, "startColumn": d.span.column,
-                           "endLine": d.span.end_line, "endColumn": d.span.end_column}}}]
+            result["locations"] = [{"physicalLocation": _physical(d.span)}]
+        if d.related:
+            result["relatedLocations"] = [
+                {"id": number, "physicalLocation": _physical(r.span),
+                 "message": {"text": r.message}}
+                for number, r in enumerate(d.related, 1)]
         results.append(result)
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
@@ -137,3 +161,9 @@ def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
                   "results": results}],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _physical(span: Span) -> dict:
+    return {"artifactLocation": {"uri": span.file},
+            "region": {"startLine": span.line, "startColumn": span.column,
+                       "endLine": span.end_line, "endColumn": span.end_column}}

@@ -55,7 +55,30 @@ def nearest(word: str, *pools: Iterable[str], limit: int = 3) -> list[str]:
         return []
     # Short Chinese names differ in one character out of two or three: a ratio of 0.5
     # keeps 审核人 → 审查人 and drops unrelated names of the same length.
-    return difflib.get_close_matches(word, candidates, n=limit, cutoff=0.5)
+    close = difflib.get_close_matches(word, candidates, n=len(candidates), cutoff=0.5)
+    return [name for name in close if not another_word(word, name)][:limit]
+
+
+def another_word(word: str, name: str) -> bool:
+    """Whether ``name`` is close to ``word`` in spelling but another word, never to be
+    offered for it.
+
+    A misspelling changes a character or two of the word meant. Words of the law are often
+    a shared head with a modifier that carries the meaning — 直接责任人 and 第一责任人 (the
+    officer who acted and the agency's head: opposite people), 主要负责人 and 分管负责人,
+    承办人 and 批准人 — and to the ratio they are as close as a typo. So: take off what the
+    two have in common at the start and at the end; where both keep two characters or
+    more and those share none, the part that says who or what is wholly different, and
+    ``name`` is not what the author meant to write (审核人 and 审查人 keep one each and
+    stay a suggestion)."""
+    start = 0
+    while start < min(len(word), len(name)) and word[start] == name[start]:
+        start += 1
+    end = 0
+    while end < min(len(word), len(name)) - start and word[-1 - end] == name[-1 - end]:
+        end += 1
+    own, other = word[start:len(word) - end], name[start:len(name) - end]
+    return len(own) >= 2 and len(other) >= 2 and not set(own) & set(other)
 
 
 def did_you_mean(word: str, *pools: Iterable[str]) -> str:

@@ -12,6 +12,7 @@ from respons.check.index import Index
 from respons.diagnostics.diagnostic import Sink
 from respons.model.regime import Regime
 from respons.registry import Registry
+from respons.syntax.lost import Lost
 
 
 @attrs.define
@@ -20,9 +21,19 @@ class RuleContext:
     index: Index
     sink: Sink
     registry: Registry | None
-    #: False when a file had syntax errors: elements in broken blocks are missing, so
-    #: rules that would report their absence (undefined names, gaps) stay quiet.
+    #: False when a file had syntax errors.
     complete: bool = True
+    #: What its syntax errors may have taken away (``respons.syntax.lost``): rules report
+    #: neither a name the broken text may have declared as undefined nor the absence of
+    #: what it may have said — and everything else, so one error hides no other.
+    lost: Lost = attrs.Factory(Lost)
+
+    def whole(self, element) -> bool:
+        """Whether ``element`` (a top-level element or the regime itself) has everything
+        its text says, so that what it lacks is a finding."""
+        if isinstance(element, Regime):
+            return not self.lost.header
+        return self.lost.whole(element.name)
 
 
 def all_rules():

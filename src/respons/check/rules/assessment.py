@@ -28,6 +28,12 @@ def check(ctx: RuleContext) -> None:
             ctx.sink.add("R0509", f"the full marks of {assessment.name} are {_show(full)}: they "
                          "must be above zero", assessment.span, "write e.g. `满分 100`")
             continue
+        if not ctx.whole(assessment):
+            # A band or an item may be in a statement that did not parse: gaps and sums
+            # would be findings about the broken text.
+            if schemes is not None and assessment.scheme is not None:
+                _scheme(ctx, assessment, schemes, validate=False)
+            continue
         _bands(ctx, assessment, full)
         if assessment.items and all(item.points is not None for item in assessment.items):
             total = sum(Fraction(str(item.points)) for item in assessment.items)
@@ -124,7 +130,7 @@ def _describe(group, points: list[Fraction]) -> str:
             f"to {_show(high)} ({'included' if last[1] else 'excluded'})")
 
 
-def _scheme(ctx: RuleContext, assessment, schemes: dict) -> None:
+def _scheme(ctx: RuleContext, assessment, schemes: dict, validate: bool = True) -> None:
     scheme = schemes.get(assessment.scheme)
     if scheme is None:
         ctx.sink.add("R0505", f"no installed plugin provides the scoring scheme "
@@ -132,7 +138,7 @@ def _scheme(ctx: RuleContext, assessment, schemes: dict) -> None:
                      assessment.scheme_span or assessment.span,
                      "installed schemes: " + (", ".join(sorted(schemes)) or "none"))
         return
-    for message, span in (scheme.validate(assessment) if scheme.validate else ()):
+    for message, span in (scheme.validate(assessment) if scheme.validate and validate else ()):
         ctx.sink.add("R0508", message, span or assessment.span,
                      f"see `respons plugins` for what scheme {scheme.name} needs")
     for param in assessment.params:

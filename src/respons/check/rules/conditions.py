@@ -166,6 +166,8 @@ def _field(ctx: RuleContext, place: Place, node, field) -> None:
 
 def _unknown_field(ctx: RuleContext, place: Place, ref: Ref, fields, definitions) -> None:
     record = place.record
+    if not ctx.whole(record):
+        return  # the field may be declared by a statement that did not parse
     found = ctx.index.find(ref)
     if found is not None:
         ctx.sink.add("R0203", f"{ref.text!r} is {_article(found.kind)}, but the {place.what} "
@@ -189,8 +191,8 @@ def _count_or_nothing(ctx: RuleContext, place: Place, node: Compare) -> None:
                          or node.span, f"compare its count with a number: "
                          f"`{node.left.text} >= 1 次`")
         return
-    if found is None and not ctx.complete:
-        return
+    if found is None and ctx.lost.hides(node.left, place.kinds):
+        return  # the broken text may have declared it
     _no_fields(ctx, place, node)
 
 
@@ -211,8 +213,8 @@ def _name(ctx: RuleContext, place: Place, ref: Ref) -> None:
     found = ctx.index.find(ref)
     if found is not None and found.kind in place.kinds:
         return
-    if not ctx.complete and found is None:
-        return  # the file had syntax errors: its declaration may be in a broken block
+    if found is None and ctx.lost.hides(ref, place.kinds):
+        return  # its declaration may be in a statement or block that did not parse
     ctx.index.lookup(ref, place.kinds, place.what)
 
 

@@ -17,6 +17,11 @@ def check(ctx: RuleContext) -> None:
         if scope is None or scope.agency is not agency:
             continue  # a duplicate agency, reported by the index
         powers = scope.powers
+        if not ctx.whole(agency):
+            # A power, a post or what it holds may be in a statement that did not parse:
+            # what is missing here is no finding, and what is wrong stays to be found.
+            _entrustment(ctx, agency)
+            continue
         held: set[str] = set()
         for body in agency.bodies:
             for ref in body.holds:
@@ -31,13 +36,12 @@ def check(ctx: RuleContext) -> None:
                             "R0303", f"post {post.name} holds {ref.text!r}, which its body "
                             f"{body.name} does not hold", ref.span,
                             f"add it to `承担` of body {body.name}, or take it off the post")
-        if ctx.complete:
-            for power in agency.powers:
-                if power.name not in held:
-                    ctx.sink.add(
-                        "R0301", f"power {power.name!r} of {agency.name} is not assigned to any "
-                        "post (不重不漏: every power goes to a post)", power.span,
-                        f"add `承担 {power.name}` to the post that exercises it")
+        for power in agency.powers:
+            if power.name not in held:
+                ctx.sink.add(
+                    "R0301", f"power {power.name!r} of {agency.name} is not assigned to any "
+                    "post (不重不漏: every power goes to a post)", power.span,
+                    f"add `承担 {power.name}` to the post that exercises it")
         _entrustment(ctx, agency)
 
 
@@ -53,7 +57,7 @@ def _held(ctx: RuleContext, agency, powers: dict, ref, holder: str) -> bool:
 
 def _entrustment(ctx: RuleContext, agency) -> None:
     entrustment = agency.entrustment
-    if agency.status == "entrusted" and entrustment is None:
+    if agency.status == "entrusted" and entrustment is None and ctx.whole(agency):
         ctx.sink.add("R0304", f"{agency.name} is entrusted (委托) but has no 委托书", agency.span,
                      "add `委托书 \"<文号>\" { 委托机关 …; 范围 …; 期间 … 至 … }` (jilin-city 16)")
         return

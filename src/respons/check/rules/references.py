@@ -41,8 +41,8 @@ def _lookup(ctx: RuleContext, ref: Ref, kinds, what: str):
     found = ctx.index.find(ref)
     if found is not None and found.kind in kinds:
         return found
-    if not ctx.complete and found is None:
-        return None
+    if found is None and ctx.lost.hides(ref, kinds):
+        return None  # the broken text may have declared it
     if found is not None and found.kind == "record kind" and "event" in kinds:
         events = [e.name for e in found.element.events]
         ctx.sink.add("R0402", f"{what} names the record kind {ref.text!r}, not one of its events",
@@ -72,7 +72,7 @@ def _duty(ctx: RuleContext, duty) -> None:
     start = None
     if duty.starts is not None:
         start = _lookup(ctx, duty.starts.event, ("event",), "起算/starts")
-        if start is not None and not start.owner.key:
+        if start is not None and not start.owner.key and ctx.whole(start.owner):
             ctx.sink.add("R0405", f"duty {duty.name} follows {start.owner.name}, a record kind "
                          "without a key (主键): its start and completion cannot be paired",
                          duty.starts.event.span, f"give record {start.owner.name} a key, e.g. "
@@ -93,7 +93,7 @@ def _duty(ctx: RuleContext, duty) -> None:
             pass  # the owner is named by a field of the record that starts the clock
         elif ctx.index.find(duty.owner) is not None or record is None:
             _lookup(ctx, duty.owner, ("agency", "body", "post"), "负责/owner")
-        elif ctx.complete:
+        elif ctx.whole(record) and not ctx.lost.hides(duty.owner, ("agency", "body", "post")):
             fields = [f.name for f in record.fields]
             ctx.sink.add("R0201", f"负责/owner names {duty.owner.text!r}, which is neither a field "
                          f"of {record.name} nor a declared agency, body or post"
@@ -113,6 +113,7 @@ def _duty(ctx: RuleContext, duty) -> None:
 
 def _assessment(ctx: RuleContext, assessment) -> None:
     grades = {band.name for band in assessment.bands}
+    whole = ctx.whole(assessment)
     for item in assessment.items:
         for deduction in item.deductions:
             _lookup(ctx, deduction.per, ("event", "duty", "fault"), "每/per")
@@ -120,7 +121,7 @@ def _assessment(ctx: RuleContext, assessment) -> None:
     named += [(v.grade, v.span) for v in assessment.vetoes]
     named += [(c.grade, c.span) for c in assessment.consequences]
     for grade, span in named:
-        if grade not in grades:
+        if grade not in grades and whole:
             ctx.sink.add("R0201", f"grade {grade!r} is not a band of {assessment.name}"
                          + did_you_mean(grade, grades), span,
                          "name a grade declared with `等级`/`band`")

@@ -10,6 +10,7 @@ expected once; record ids are unique and a correction names an earlier record.
 from __future__ import annotations
 
 from respons.check.rules import RuleContext
+from respons.diagnostics.diagnostic import related
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.base import Ref
 from respons.model.record import Field, RecordKind
@@ -37,10 +38,9 @@ def check(ctx: RuleContext) -> None:
     seen: dict[str, Scenario] = {}
     for scenario in ctx.regime.scenarios:
         if scenario.name in seen:
-            first = seen[scenario.name].span
-            ctx.sink.add("R0202", f"scenario {scenario.name!r} is declared twice (first at "
-                         f"line {first.line if first else '?'})", scenario.span,
-                         "give each scenario its own name")
+            ctx.sink.add("R0202", f"scenario {scenario.name!r} is declared twice", scenario.span,
+                         "give each scenario its own name",
+                         related(seen[scenario.name].span, "first declared here"))
         seen.setdefault(scenario.name, scenario)
         _records(ctx, scenario)
         _expectations(ctx, scenario)
@@ -64,9 +64,9 @@ def _records(ctx: RuleContext, scenario: Scenario) -> None:
     with_carried = carried(scenario.records)
     for number, (record, id) in enumerate(zip(scenario.records, ids, strict=True)):
         if id in first_of:
-            ctx.sink.add("R1304", f"two records of this scenario have the id {id!r} (the "
-                         f"first at line {first_of[id].span.line})", record.span,
-                         "give each record its own id: `记录 <id> <kind>.<event> …`")
+            ctx.sink.add("R1304", f"two records of this scenario have the id {id!r}",
+                         record.span, "give each record its own id: `记录 <id> <kind>.<event> …`",
+                         related(first_of[id].span, "the first record with it"))
         first_of.setdefault(id, record)
         if record.corrects is not None:
             earlier = ids[:number]
@@ -223,8 +223,9 @@ def _duplicate(ctx: RuleContext, expectation, expected: dict) -> None:
     if clash is not None:
         ctx.sink.add("R1302", f"this expectation of {key[0]} "
                      + (f"for {key[1]} " if key[1] else "")
-                     + f"repeats or contradicts the one at line {clash.span.line}",
-                     expectation.span, "expect each obligation once, on each date")
+                     + "repeats or contradicts another", expectation.span,
+                     "expect each obligation once, on each date",
+                     related(clash.span, "the other expectation"))
         return
     expected[key] = expectation
 

@@ -22,7 +22,7 @@ from respons.syntax.build.base import (
     ref_of,
     span_of,
     split,
-    string_of,
+    text_of,
     word,
 )
 
@@ -79,7 +79,8 @@ class AgencyRules:
         return tuple(stmt.value for stmt in children if isinstance(stmt, Stmt))
 
     def basis(self, children):
-        return Stmt("basis", string_of(children[1]), span_of(children[0], children[-1]))
+        return Stmt("basis", text_of(children[1], "the 依据 (basis)"),
+                    span_of(children[0], children[-1]))
 
     def body(self, children):
         tokens, stmts = split(children)
@@ -133,7 +134,7 @@ class AgencyRules:
         term = values.pop("term", None)
         if term is not None:
             values["term_from"], values["term_to"] = term
-        entrustment = Entrustment(string_of(tokens[1]),
+        entrustment = Entrustment(text_of(tokens[1], "the 文号 of the 委托书 (entrustment)"),
                                   citation=citation_of(first(tokens, "CITATION")), span=span,
                                   **values)
         return Stmt("entrustment", entrustment, span)
@@ -145,7 +146,8 @@ class AgencyRules:
         return Stmt("scope", tuple(children[1:]), span_of(children[0]))
 
     def content(self, children):
-        return Stmt("content", string_of(children[1]), span_of(children[0], children[-1]))
+        return Stmt("content", text_of(children[1], "the 内容 (content) of the 委托书"),
+                    span_of(children[0], children[-1]))
 
     def term(self, children):
         span = span_of(children[0], children[-1])

@@ -18,10 +18,11 @@ from collections.abc import Iterable
 import attrs
 from lark import Token
 
-from respons.diagnostics.diagnostic import Sink
+from respons.diagnostics.diagnostic import Sink, related
 from respons.model.base import Citation, Ref, Span
 from respons.model.vocab import Vocabulary
 from respons.syntax.citation import CitationError, parse_citation
+from respons.syntax.keywords import KEYWORDS
 from respons.syntax.numerals import read_number
 
 
@@ -35,6 +36,20 @@ class BuildContext:
     line_offset: int = 0
     #: id(condition node) → (its depth, the node), while the file is built (R0113)
     depths: dict = attrs.Factory(dict)
+    #: The statements error recovery took out of the chunk (``respons.syntax.recovery``):
+    #: the line of the `{` of their block → the terminals they start with (None for a
+    #: statement whose first word is no keyword). A block does not report as missing what
+    #: one of them may have said.
+    dropped: dict[int, set[str | None]] = attrs.Factory(dict)
+
+
+def dropped_from(head: Span | None, *terminals: str) -> bool:
+    """Whether the block whose first line ``head`` is on lost a statement that may have
+    started with one of ``terminals`` (then its absence is not reported)."""
+    if head is None:
+        return False
+    lost = ctx().dropped.get(head.line)
+    return bool(lost) and (None in lost or not lost.isdisjoint(terminals))
 
 
 CURRENT: contextvars.ContextVar[BuildContext] = contextvars.ContextVar("respons_build")
@@ -75,6 +90,11 @@ def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+def name_text(text: str) -> str:
+    """A name as the model holds it, from the text of its token: 「…」 taken off, in NFC."""
+    return nfc(text[1:-1]) if text.startswith("「") else nfc(text)
+
+
 def name_of(token: Token) -> str:
     text = str(token)
     if not text.startswith("「"):
@@ -102,6 +122,16 @@ def string_of(token: Token) -> str:
     if text.startswith("“"):
         return nfc(text[1:-1])
     return nfc(re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1]))
+
+
+def text_of(token: Token, what: str) -> str:
+    """A quoted string that must say something — a 委托书's 文号, a 制定机关, a notice's
+    标题: an empty one (or blanks only) is reported (R0116) and kept as written."""
+    text = string_of(token)
+    if not text.strip():
+        ctx().sink.add("R0116", f"{what} is empty", span_of(token),
+                       f"write {what} between the quotes, as the text gives it")
+    return text
 
 
 #: Digits a number may have before and after its point: more than any law writes, few
@@ -219,8 +249,8 @@ def assemble(kind: str, stmts: Iterable, singles: dict[str, str], lists: Iterabl
             if stmt.key in seen:
                 ctx().sink.add(
                     "R0108", f"{singles[stmt.key]} is given twice in this {kind}", stmt.span,
-                    f"a {kind} has one {singles[stmt.key]}; remove one of them "
-                    f"(the first is at line {seen[stmt.key].span.line})")
+                    f"a {kind} has one {singles[stmt.key]}; remove one of them",
+                    related(seen[stmt.key].span, f"the first {singles[stmt.key]}"))
                 continue
             seen[stmt.key] = stmt
             values[stmt.key] = stmt.value
@@ -229,10 +259,17 @@ def assemble(kind: str, stmts: Iterable, singles: dict[str, str], lists: Iterabl
     for key in lists:
         values[key] = tuple(values[key])
     for key, keyword in (required or {}).items():
-        if key not in seen and head is not None:
+        if key not in seen and head is not None and not dropped_from(head, terminal_of(keyword)):
             ctx().sink.add("R0109", f"this {kind} has no {keyword}", head,
                            f"add a `{keyword}` statement to the {kind}")
     return values
+
+
+def terminal_of(label: str) -> str:
+    """The terminal of a statement's keyword as messages write it: 期限/within → KW_WITHIN."""
+    spelled = label.split("/")[0]
+    return next((terminal for terminal, spellings in KEYWORDS.items() if spelled in spellings),
+                spelled)
 
 
 def set_fields(stmts: Iterable) -> frozenset[str]:

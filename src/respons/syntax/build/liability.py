@@ -31,6 +31,7 @@ from respons.syntax.build.base import (
     assemble,
     citation_of,
     ctx,
+    dropped_from,
     first,
     name_of,
     number_of,
@@ -120,7 +121,7 @@ class LiabilityRules:
         tokens, stmts = split(children)
         head = span_of(tokens[0], tokens[1])
         values = assemble("ladder", stmts, LADDER_SINGLES, LADDER_LISTS)
-        if not values["steps"]:
+        if not values["steps"] and not dropped_from(head, "STEP", "KW_STEP"):
             ctx().sink.add("R0109", "this ladder has no steps", head,
                            "add steps such as `第1级 <情形> => <措施>` (or `step 1 …`)")
         return Ladder(name_of(tokens[1]), citation=citation_of(first(tokens, "CITATION")),

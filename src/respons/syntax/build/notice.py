@@ -11,7 +11,7 @@ from respons.syntax.build.base import (
     name_of,
     span_of,
     split,
-    string_of,
+    text_of,
 )
 
 NOTICE_SINGLES = {"title": "标题/title", "formats": "格式/format"}
@@ -36,7 +36,8 @@ class NoticeRules:
                       span=head, **notice_fields(values))
 
     def title(self, children):
-        return Stmt("title", string_of(children[1]), span_of(children[0], children[1]))
+        return Stmt("title", text_of(children[1], "the 标题 (title) of the notice"),
+                    span_of(children[0], children[1]))
 
     def elements(self, children):
         names = tuple(name_of(t) for t in children[1:] if t.type == "NAME")

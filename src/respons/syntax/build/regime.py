@@ -13,11 +13,13 @@ from respons.syntax.build.base import (
     citation_of,
     ctx,
     date_of,
+    dropped_from,
     first,
     name_of,
     span_of,
     split,
     string_of,
+    text_of,
     word,
 )
 
@@ -50,7 +52,8 @@ class RegimeRules:
         values["language"] = "en" if str(keyword).isascii() else "zh"
         if "calendar" in values:
             values["calendar"], values["calendar_span"] = values["calendar"]
-        if not any(getattr(s, "key", None) == "effective" for s in stmts):
+        if not any(getattr(s, "key", None) == "effective" for s in stmts) and \
+                not dropped_from(head, "KW_EFFECTIVE"):
             ctx().sink.add("R0111", f"{name_of(name)} does not say when it takes effect", head,
                            "add `施行 YYYY-MM-DD` (effective)")
         return Header(name_of(name), citation_of(first(tokens, "CITATION")), values, head)
@@ -59,10 +62,12 @@ class RegimeRules:
         return Stmt("level", word(LEVELS, children[1]), span_of(children[0], children[-1]))
 
     def issuer(self, children):
-        return Stmt("issuer", string_of(children[1]), span_of(children[0], children[-1]))
+        return Stmt("issuer", text_of(children[1], "the 制定机关 (issuer)"),
+                    span_of(children[0], children[-1]))
 
     def docno(self, children):
-        return Stmt("number", string_of(children[1]), span_of(children[0], children[-1]))
+        return Stmt("number", text_of(children[1], "the 文号 (document number)"),
+                    span_of(children[0], children[-1]))
 
     def issued(self, children):
         return Stmt("issued", date_of(children[1]), span_of(children[0], children[-1]))

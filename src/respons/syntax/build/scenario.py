@@ -13,6 +13,7 @@ import datetime as dt
 import attrs
 from lark import Token
 
+from respons.diagnostics.diagnostic import related
 from respons.model.scenario import (
     FACT_WORDS,
     STATES,
@@ -115,6 +116,9 @@ class ScenarioRules:
                            span_of(comparator), f"write `{name_of(name)} = {value.text}`")
         return GivenField(name_of(name), value, span=span)
 
+    def name_path(self, children):
+        return ref_of(children)
+
     def datum(self, children):
         value = children[0]
         if isinstance(value, Token):
@@ -139,7 +143,8 @@ class ScenarioRules:
                 ctx().sink.add("R0108", f"the {FACT_WORDS[fact.name]} is given twice in this "
                                "expectation", fact.span,
                                f"an expectation says its {FACT_WORDS[fact.name]} once; remove "
-                               f"one (the first is at column {seen[fact.name].span.column})")
+                               "one", related(seen[fact.name].span,
+                                              f"the first {FACT_WORDS[fact.name]}"))
                 continue
             seen[fact.name] = fact
             facts.append(fact)
