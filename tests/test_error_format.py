@@ -28,6 +28,7 @@ JSON_COMMANDS = {
     "ingest": ["ingest", "r.resp", "r.jsonl"],
     "verify": ["verify"],
     "store info": ["store", "info"],
+    "test": ["test", "r.resp"],
 }
 
 

@@ -37,6 +37,9 @@ class CheckReport:
     #: file → text of every regime file read, as its diagnostics name it: the lines
     #: under the carets are the text that was checked, never read again
     texts: dict = attrs.Factory(dict)
+    #: every regime resolved, those built on included (`respons test` runs a file of
+    #: scenarios against the regime it builds on)
+    reached: tuple[Resolved, ...] = ()
 
     @property
     def valid(self) -> bool:
@@ -119,7 +122,7 @@ def _check_paths(paths: Iterable[str | Path], registry: Registry | None,
     sources = tuple(str(r.parsed.path) for r in resolver.resolved())
     texts = {r.parsed.path: r.parsed.text for r in resolver.resolved()}
     return CheckReport(tuple(str(f) for f in files), tuple(unique), tuple(resolved_all),
-                       unreadable, titles, sources, texts)
+                       unreadable, titles, sources, texts, tuple(resolver.resolved()))
 
 
 def check_resolved(resolved: Resolved, registry: Registry | None, sink: Sink) -> Index:

@@ -51,15 +51,20 @@ def open_or_exit(app: App, given: str | None) -> Store:
     if isinstance(configured, str) and not configured.strip():
         fail("[store] url in respons.toml is empty: give a store URL, or remove the key")
     url = app.store_url(given)
-    context = click.get_current_context(silent=True)
-    if context is not None:
-        context.meta.setdefault(_SECRETS, set()).update(password_candidates(url))
+    keep_secret(url)
     try:
         return open_store(url, app.registry, _backend_settings(app, url))
     except DamagedStore as error:
         fail(str(error), EXIT_FINDINGS)
     except StoreError as error:
         fail(str(error))
+
+
+def keep_secret(url: str) -> None:
+    """Have every message this command prints mask the password of ``url`` (`masked`)."""
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.meta.setdefault(_SECRETS, set()).update(password_candidates(url))
 
 
 def prepare(target: Store) -> None:

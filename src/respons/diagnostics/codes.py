@@ -5,7 +5,8 @@ the explanation; docs/codes.md is generated from this table (a test keeps them e
 R00xx reading files, R01xx syntax and values, R02xx names, R03xx who may enforce,
 R04xx time, R05xx assessment, R06xx liability, R07xx notices, R08xx layering and plugins,
 R09xx citations, R10xx configuration, R11xx records (JSON Lines files given to
-`respons ingest`), R12xx conditions: their types, named conditions and fault categories.
+`respons ingest`), R12xx conditions: their types, named conditions and fault categories,
+R13xx scenarios (`场景`, run by `respons test`).
 """
 
 from __future__ import annotations
@@ -364,6 +365,40 @@ numerals that is not such a number (十十, 三四, 一万五) is an error rathe
 _code("R1209", ERROR, "circumstance both counted and defined", """
 A circumstance is established case by case, by counting records (`计数`), or by a
 condition over other circumstances and faults (`条件`) — one of these, not two.""")
+
+# ── scenarios (场景): docs/language.md, "Scenarios" ──────────────────────────────────
+_code("R1301", ERROR, "scenario value does not fit its field", """
+A field of a scenario's record (`记录 … 字段 = 值`) is given a value its type does not take,
+as docs/records.md types them: text in quotes or a bare name; a number for 数值, 整数 and
+金额; a date (2025-01-08) for 日期, a date or a time (2025-01-08T09:30) for 时间; a bare 是 or
+否 for 是否; one of the listed words for 之一; the name of a declared agency, body, post or
+power for 机关, 机构, 岗位 and 职权. The message names the field, its type and the nearest
+word where there is one. A value that fits but that the records' own check still refuses
+(an amount with three decimals, a post several agencies declare) is reported when
+`respons test` runs the scenario, at the record's line.""")
+_code("R1302", ERROR, "obligation expected twice", """
+A scenario expects each obligation once on each date: two `预期 职责 D M …` of one duty and
+matter (and start, where one is named) say the same thing twice, and `预期 无 职责 D M`
+(no obligation for matter M) or `预期 无 职责 D` (none at all) contradicts any expectation of
+an obligation of D for that matter, or at all. Put the facts in one expectation, or give
+the later one its own date (`截至 DATE` after the matter).""")
+_code("R1303", ERROR, "scenario record incomplete", """
+A scenario's record names the matter as its kind's key (主键) right after the event:
+`记录 投诉举报.收到 TS-2024-01 2024-02-07 …`. A record of a kind with a key must name it; a
+kind without a key has no matter to name. Every field that is not 可选/optional must be
+given. An expectation names a matter only for a duty started by records of a kind with a
+key; the obligations of a duty started by keyless records are named by their start:
+`预期 职责 D 起算 <record id or date> …`.""")
+_code("R1304", ERROR, "scenario record id", """
+Each record of a scenario has an id — the one written first (`记录 k1 投诉举报.收到 …`), or
+one derived from its matter, event and date — and two records of one scenario never share
+one. `更正 ID`/`corrects ID` names an earlier record of the same scenario; `完成 ID` and
+`起算 ID` in an expectation name records of the scenario.""")
+_code("R1305", ERROR, "expectation that cannot hold", """
+The facts of an expectation contradict each other, so no evaluation could satisfy it: an
+obligation is met by a record (`完成 ID`) exactly when it is 按期完成/met or
+逾期完成/met-late; one that cannot be determined (无法确定/unknown) has no due date; and
+`缺 YEAR`/`lacks YEAR`, the year the calendar lacks, belongs to an unknown one.""")
 
 
 def severity_of(code: str) -> str:

@@ -29,6 +29,7 @@ from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, 
 from respons.model.notice import Notice
 from respons.model.record import RecordKind
 from respons.model.regime import Override, Regime
+from respons.model.scenario import Scenario
 
 
 @attrs.frozen
@@ -102,8 +103,14 @@ ELEMENTS: tuple[Kind, ...] = (
 #: `覆盖 <kind> <name> { … }`: changes an element that an extended regime declares.
 OVERRIDE = Kind("override", "KW_OVERRIDE", "override", "覆盖", Override, "overrides")
 
+#: `场景 <name> { … }`: a regime author's test of the regime (``respons.model.scenario``).
+#: Not an element of the law: its name shares no scope with the elements', it is not
+#: inherited, and `respons show` does not list it; `respons test` runs it.
+SCENARIO = Kind("scenario", "KW_SCENARIO", "scenario", "场景", Scenario, "scenarios",
+                "Scenarios")
+
 #: Every kind of top-level block, in the order of the grammar's `_block`.
-BLOCKS: tuple[Kind, ...] = (REGIME, *ELEMENTS, OVERRIDE)
+BLOCKS: tuple[Kind, ...] = (REGIME, *ELEMENTS, OVERRIDE, SCENARIO)
 
 #: The kinds an override may change, by name.
 OVERRIDABLE: Mapping[str, Kind] = {kind.name: kind for kind in ELEMENTS if kind.overridable}
@@ -111,6 +118,17 @@ OVERRIDABLE: Mapping[str, Kind] = {kind.name: kind for kind in ELEMENTS if kind.
 #: The model class of a block → the `Regime` collection it goes into.
 COLLECTION_OF: Mapping[type, str] = {
     kind.model: kind.collection for kind in BLOCKS if kind.collection is not None}
+
+
+def tests_only(regime: Regime, *, broken_scenario: bool = False) -> bool:
+    """Whether a file's own regime (before layering) holds scenarios of the regime it
+    builds on (上位) and nothing else: a file of tests such as ``hangzhou.test.resp``,
+    not a regime of its own. Its scenarios test the regime it builds on.
+    ``broken_scenario``: the file has a scenario that did not parse (so is not in it)."""
+    return (bool(regime.scenarios) or broken_scenario) and regime.extends is not None \
+        and not regime.uses \
+        and not regime.overrides and regime.supersedes is None \
+        and not any(getattr(regime, kind.collection) for kind in ELEMENTS)
 
 
 def elements(regime: Regime) -> Iterator[tuple[Kind, object]]:

@@ -14,6 +14,7 @@ from respons.model.duty import Duty
 from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, Measure
 from respons.model.notice import Notice
 from respons.model.record import RecordKind
+from respons.model.scenario import Scenario
 
 
 @attrs.frozen(slots=True)
@@ -100,4 +101,6 @@ class Regime:
     notices: tuple[Notice, ...] = ()
     conditions: tuple[NamedCondition, ...] = ()
     overrides: tuple[Override, ...] = ()
+    #: The scenarios written in this file (场景): never inherited (respons.model.scenario).
+    scenarios: tuple[Scenario, ...] = ()
     span: Span | None = span_field()

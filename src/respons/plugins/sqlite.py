@@ -8,6 +8,11 @@ while this one is installed: disable ``sqlite`` to serve them with another.
 
 from __future__ import annotations
 
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
 from respons import hookimpl
 from respons.registry import SettingsTable, StorageBackend
 
@@ -19,10 +24,18 @@ def open_sqlite(url: str, settings: dict):
     return SQLiteStore(url, lock_timeout(settings, "sqlite"))
 
 
+def scratch_sqlite(url: str, name: str):
+    """A new SQLite file in a temporary folder of its own, and what removes the folder:
+    where ``url`` points does not matter, nothing is written beside it."""
+    folder = Path(tempfile.mkdtemp(prefix="respons-scratch-"))
+    file = folder / (re.sub(r"[^A-Za-z0-9_-]", "_", name)[:64] or "scratch")
+    return f"sqlite:///{file}.db", lambda: shutil.rmtree(folder, ignore_errors=True)
+
+
 @hookimpl(trylast=True)
 def respons_storage_backends() -> list[StorageBackend]:
     return [StorageBackend(
-        name="sqlite", schemes=("sqlite",), open=open_sqlite,
+        name="sqlite", schemes=("sqlite",), open=open_sqlite, scratch=scratch_sqlite,
         description="embedded SQLite file (the default: sqlite:///respons.db); settings: "
                     "lock_timeout")]
 

@@ -5,6 +5,7 @@ each has one signature, stated here as a `typing.Protocol` so that a type checke
 plugin to it and the registry can refuse, at load time, a callable that cannot be called so:
 
 - a store's ``open(url, settings) -> Store``          (`OpenStore`)
+- a store's ``scratch(url, name) -> (url, dispose)``   (`ScratchStore`, optional)
 - a calendar's ``load(settings) -> Calendar``          (`LoadCalendar`)
 - a scheme's ``score(assessment, subject) -> Score``   (`ScoreSubject`)
 - a scheme's ``validate(assessment) -> [(message, span)]`` (`ValidateAssessment`)
@@ -19,7 +20,7 @@ checkers only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Protocol
 
@@ -39,6 +40,17 @@ class OpenStore(Protocol):
     settings; raises `respons.store.StoreError` (one line) when it cannot be opened."""
 
     def __call__(self, url: str, settings: Mapping[str, object], /) -> Store: ...
+
+
+class ScratchStore(Protocol):
+    """``scratch(url, name)``: the URL of a new, empty store of this backend, beside the one
+    ``url`` names — on the same server, in a temporary folder — and ``dispose()``, which
+    removes it and all it holds. ``name`` is a hint for its name (letters, digits, ``-``);
+    the store is the caller's alone, so the name must not be one another caller could get.
+    `respons test` runs each scenario on one; raises `respons.store.StoreError` (one line)
+    when none can be made."""
+
+    def __call__(self, url: str, name: str, /) -> tuple[str, Callable[[], None]]: ...
 
 
 class LoadCalendar(Protocol):
@@ -70,7 +82,7 @@ class RenderNotice(Protocol):
 
 
 #: How many positional arguments each contract's callable is called with.
-ARITY = {OpenStore: 2, LoadCalendar: 1, ScoreSubject: 2, ValidateAssessment: 1,
+ARITY = {OpenStore: 2, ScratchStore: 2, LoadCalendar: 1, ScoreSubject: 2, ValidateAssessment: 1,
          RenderNotice: 1}
 
 

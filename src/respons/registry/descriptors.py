@@ -23,6 +23,7 @@ from respons.registry.contracts import (
     OpenStore,
     RenderNotice,
     ScoreSubject,
+    ScratchStore,
     ValidateAssessment,
 )
 
@@ -106,12 +107,16 @@ def _version_field():
 
 @attrs.frozen(kw_only=True)
 class StorageBackend:
-    """A record store, chosen by the scheme of its URL: ``open(url, settings) -> Store``."""
+    """A record store, chosen by the scheme of its URL: ``open(url, settings) -> Store``;
+    optionally ``scratch(url, name) -> (url, dispose)``, a new empty store of the backend
+    for `respons test` (without it, `respons test --store` refuses the backend)."""
 
     name: str = attrs.field(validator=_name)
     schemes: tuple[str, ...] = attrs.field(converter=_tuple, validator=_names)
     open: OpenStore = attrs.field(validator=callable_as(OpenStore, "open(url, settings)"))
     description: str = attrs.field(default="", validator=_text)
+    scratch: ScratchStore | None = attrs.field(
+        default=None, validator=callable_as(ScratchStore, "scratch(url, name)", True))
     api_version: int = _version_field()
 
 

@@ -108,6 +108,14 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     # Named conditions and fault categories (issue 9).
     "KW_CONDITION": ("condition", "条件"),
     "KW_BELONGS": ("belongs-to", "属于"),
+    # scenarios (场景): a regime author's tests, run by `respons test`
+    "KW_SCENARIO": ("scenario", "场景"),
+    "KW_AS_OF": ("as-of", "截至"),
+    "KW_EXPECT": ("expect", "预期"),
+    "KW_CORRECTS": ("corrects", "更正"),
+    "KW_NONE": ("no", "none", "无"),
+    "KW_DUE": ("due", "到期"),
+    "KW_LACKS": ("lacks", "缺"),
 }
 
 #: A keyword is followed by something that cannot continue a name (期限内 stays a name).

@@ -137,6 +137,35 @@ class StoreConformance(TamperingTests, ComputeTests):
         third = self.ingest(store, self.records_file(tmp_path, records=[unknown], name="f3"))
         assert [d.code for d in third.diagnostics] == ["R1111"]
 
+    # ── scratch stores (`respons test --store`) ─────────────────────────────────────
+    def test_a_scratch_store_is_new_empty_and_removed(self, store_url, tmp_path):
+        """`StorageBackend.scratch`, where the backend offers it: each call a store of its
+        own, empty, which ``dispose()`` removes with what it holds."""
+        from respons.store import StoreError, open_store
+        from respons.store.url import scheme_of
+
+        registry = fresh_registry()
+        backend = registry.storage_backends()[scheme_of(store_url)]
+        if backend.scratch is None:
+            pytest.skip(f"the {backend.name} backend makes no scratch stores")
+        one, dispose_one = backend.scratch(store_url, "conformance-1")
+        two, dispose_two = backend.scratch(store_url, "conformance-1")
+        assert one != two
+        try:
+            with open_store(one, registry) as first:
+                first.ledger.init()
+                assert self.ingest(first, self.records_file(tmp_path, 5)).stored == 5
+            with open_store(two, registry) as second:
+                assert second.ledger.schema_version() is None  # another store, untouched
+        finally:
+            dispose_one()
+            dispose_two()
+        try:
+            with open_store(one, registry) as gone:
+                assert gone.ledger.schema_version() is None
+        except StoreError:
+            pass  # nothing is left to open at all
+
     # ── determinism ──────────────────────────────────────────────────────────────
     def test_hashes_are_those_of_every_other_backend(self, store, tmp_path):
         from respons.store.sqlite import SQLiteStore

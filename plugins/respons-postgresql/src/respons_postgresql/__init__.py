@@ -22,6 +22,12 @@ def open_postgresql(url: str, settings: dict):
     return PostgreSQLStore(url, settings, lock_timeout(settings, "postgresql"))
 
 
+def scratch_postgresql(url: str, name: str):
+    from respons_postgresql.store import scratch
+
+    return scratch(url, name)
+
+
 # Descriptors are keyword-only; ``api_version`` is the major version of respons's plugin
 # interface this backend is written for (respons.registry.PLUGIN_API_VERSION when it was):
 # a respons that speaks another refuses the plugin with one line instead of misusing it.
@@ -32,6 +38,7 @@ API_VERSION = 1
 def respons_storage_backends() -> list[StorageBackend]:
     return [StorageBackend(
         name="postgresql", schemes=("postgresql", "postgres"), open=open_postgresql,
+        scratch=scratch_postgresql,
         description="PostgreSQL server via psycopg 3 (postgresql://user@host/db?schema=NAME); "
                     "settings: lock_timeout", api_version=API_VERSION)]
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import re
 import urllib.parse
+import uuid
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
@@ -89,6 +90,31 @@ def split_url(url: str) -> tuple[str, str | None]:
     conninfo = urllib.parse.urlunsplit(parts._replace(
         scheme=scheme, query=urllib.parse.urlencode(rest)))
     return conninfo, schema
+
+
+def scratch(url: str, name: str):
+    """A new schema in the database ``url`` names (its own ``schema`` parameter, if any,
+    replaced), and what drops it with everything in it. The schema's name is random, so
+    that scenarios run at the same time never meet; ``name`` is not needed for that."""
+    conninfo, _ = split_url(url)  # refuses a URL the store would refuse
+    schema = f"respons_scratch_{uuid.uuid4().hex[:16]}"
+    parts = urllib.parse.urlsplit(url)
+    query = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+             if k != "schema"] + [("schema", schema)]
+    scratch_url = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+
+    def dispose() -> None:
+        try:
+            with psycopg.connect(conninfo, autocommit=True, connect_timeout=10) as connection:
+                connection.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+                    sql.Identifier(schema)))
+        except psycopg.Error as error:
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            raise StoreUnavailable(mask(f"cannot drop the scratch schema {schema} of "
+                                        f"{redact(url)}: {reason}",
+                                        password_candidates(url))) from None
+
+    return scratch_url, dispose
 
 
 class PostgreSQLDialect(Dialect):

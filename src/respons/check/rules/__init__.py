@@ -46,8 +46,10 @@ def all_rules():
         liability,
         notices,
         references,
+        scenarios,
         time,
     )
 
     return (header.check, references.check, conditions.check, decomposition.check, time.check,
-            assessment.check, liability.check, notices.check, citations.check)
+            assessment.check, liability.check, notices.check, citations.check,
+            scenarios.check)

@@ -14,11 +14,12 @@ from respons.syntax.build.notice import NoticeRules
 from respons.syntax.build.override import OverrideRules
 from respons.syntax.build.record import RecordRules
 from respons.syntax.build.regime import RegimeRules
+from respons.syntax.build.scenario import ScenarioRules
 
 
 class Builder(RegimeRules, AgencyRules, RecordRules, DutyRules, LiabilityRules,
-              AssessmentRules, NoticeRules, ConditionRules, OverrideRules, ExprRules,
-              Transformer):
+              AssessmentRules, NoticeRules, ConditionRules, OverrideRules, ScenarioRules,
+              ExprRules, Transformer):
     """Turns each grammar rule into model values as the parser reduces it."""
 
     def start(self, children):

@@ -1,0 +1,102 @@
+"""Rule coverage: which rules of the regimes under test the scenarios exercise, and which not.
+
+A rule is exercised by a scenario that expects something of it — an obligation of a duty,
+or that there is none — whether the scenario passes or not: coverage says what the tests
+look at, their outcome says whether it holds. A rule is one declaration (its file and
+line), so a duty a regime inherits and one that extends it also tests counts once.
+
+`KINDS` is the table of what is counted, one row per kind of rule; the kinds of rule that
+later issues let a scenario expect (ladders and their steps, modifiers, bands, vetoes…)
+are rows added here, each with the `respons.model.scenario.EXPECTABLE` row that exercises
+it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from respons.check.resolve import Resolved
+from respons.model.regime import Regime
+from respons.model.scenario import Scenario, exercised
+from respons.syntax.parser import regime_id_for
+
+
+@attrs.frozen
+class RuleKind:
+    """One kind of rule counted: ``collection`` is the `Regime` field that holds them
+    (the name `EXPECTABLE` rows exercise), ``rules`` lists a regime's rules of the kind
+    as (name, declaration)."""
+
+    collection: str
+    noun: str
+    term: str
+    rules: Callable[[Regime], Iterable[tuple[str, object]]]
+
+
+KINDS: tuple[RuleKind, ...] = (
+    RuleKind("duties", "duty", "职责", lambda regime: ((d.name, d) for d in regime.duties)),
+)
+
+
+@attrs.frozen
+class Rule:
+    """A rule of a regime under test and the scenarios that exercise it (file, line, name)."""
+
+    kind: RuleKind
+    regime: str
+    name: str
+    file: str
+    line: int
+    scenarios: tuple[tuple[str, int, str], ...] = ()
+
+
+@attrs.frozen
+class Coverage:
+    rules: tuple[Rule, ...]
+
+    def of(self, kind: RuleKind) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.kind is kind)
+
+    @property
+    def uncovered(self) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if not rule.scenarios)
+
+
+def _versions(resolved: Resolved) -> list[Regime]:
+    return [resolved.regime, *(v.regime for v in resolved.versions)]
+
+
+def coverage(targets: Iterable[Resolved],
+             runs: Iterable[tuple[Scenario, Resolved]]) -> Coverage:
+    """The coverage of the rules of ``targets`` by ``runs`` (each scenario with the regime
+    it tested), rules in the order of their regimes' files and lines."""
+    found: dict[tuple, dict] = {}
+    for target in targets:
+        for kind in KINDS:
+            for regime in _versions(target):
+                for name, element in kind.rules(regime):
+                    span = element.span
+                    key = (kind.collection, span.file, span.line, name)
+                    found.setdefault(key, {"kind": kind, "scenarios": []})
+    for scenario, target in runs:
+        seen = set()
+        for expectation in scenario.expectations:
+            collection, name = exercised(expectation)
+            kind = next((k for k in KINDS if k.collection == collection), None)
+            if kind is None:
+                continue
+            for regime in _versions(target):
+                for rule_name, element in kind.rules(regime):
+                    key = (collection, element.span.file, element.span.line, rule_name)
+                    if rule_name == name and key in found and key not in seen:
+                        seen.add(key)
+                        span = scenario.span
+                        found[key]["scenarios"].append((span.file, span.line, scenario.name))
+    rules = [Rule(entry["kind"], regime_id_for(key[1]), key[3], key[1], key[2],
+                  tuple(sorted(entry["scenarios"])))
+             for key, entry in found.items()]
+    order = {kind.collection: n for n, kind in enumerate(KINDS)}
+    rules.sort(key=lambda r: (order[r.kind.collection], r.regime, r.file, r.line, r.name))
+    return Coverage(tuple(rules))

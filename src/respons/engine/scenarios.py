@@ -1,0 +1,276 @@
+"""Running a scenario (场景): its records into a fresh store, the real engine, a comparison.
+
+Each scenario runs on a store of its own, empty when it starts: its records are written as
+a JSON Lines file and ingested by the real ingest (``respons.store.ingest``), so a record
+the regime would refuse is refused here, with its place; the regime is evaluated by the
+real engine (``respons.engine.evaluate``) as of the scenario's date, and again as of each
+later date an expectation names; the obligations of each run are compared with what the
+scenario expects. Nothing here computes a due date: a scenario passes when the engine's
+results are what the author worked out by hand.
+
+At the scenario's own date every obligation the engine finds must be expected: one not
+expected is a difference, as is one expected and not found. An expectation with a date of
+its own (`截至 DATE` after the matter) is checked on that date, alone.
+
+Which store backend, and where, is the caller's: ``scratch(name)`` opens a new empty store
+and removes it when the block ends (`respons test` makes one per scenario).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import attrs
+
+from respons.check.resolve import Resolved
+from respons.diagnostics.diagnostic import Diagnostic
+from respons.engine.evaluate import evaluate
+from respons.engine.report import obligations, years_needed
+from respons.model.base import Span
+from respons.model.kinds import tests_only
+from respons.model.scenario import (
+    STATES,
+    NoObligation,
+    ObligationExpected,
+    Scenario,
+    carried,
+    record_of,
+)
+from respons.records import compile_versions
+from respons.store.api import Store
+from respons.store.ingest import ingest_file
+
+PASS, FAIL, ERROR = "pass", "fail", "error"
+
+
+def under_test(resolved: Resolved, reached) -> Resolved:
+    """The regime a file's scenarios test: the one it builds on (上位), for a file of
+    scenarios only (``hangzhou.test.resp``); its own, layered, for any other — a regime
+    with scenarios of its own, or one that overrides what it builds on and tests that.
+    ``reached`` are every regime resolved with it (`CheckReport.reached`)."""
+    if not tests_only(resolved.parsed.regime) or not resolved.parents:
+        return resolved
+    parent = resolved.parents[0]  # 上位 is resolved first: the nearest parent
+    found = [r for r in reached if r.regime.id == parent]
+    here = Path(resolved.parsed.path).parent
+    found.sort(key=lambda r: Path(r.parsed.path).parent != here)  # `上位 x` looks here first
+    return found[0] if found else resolved
+
+
+@attrs.frozen
+class Difference:
+    """What an expectation (``span``: where it is written; None for an obligation nobody
+    expected) said and what the engine found, as of ``as_of``: ``what`` is a fact's name
+    (`respons.model.scenario.FACT_WORDS`), ``obligation`` (expected and not found, or
+    found and expected not to be) or ``unexpected``."""
+
+    what: str
+    expected: object
+    got: object
+    as_of: str
+    span: Span | None = None
+    #: the obligation concerned: duty and matter (and start), as a reader names it
+    subject: str = ""
+
+
+@attrs.frozen
+class Outcome:
+    """A scenario's result: ``status`` pass, fail (``differences``) or error (``errors``:
+    records the regime refuses — the scenario could not be judged)."""
+
+    scenario: Scenario
+    regime: str
+    status: str
+    differences: tuple[Difference, ...] = ()
+    errors: tuple[Diagnostic, ...] = ()
+    obligations: int = 0
+
+
+#: ``scratch(name)``: a context manager giving a new, empty store, removed afterwards.
+Scratch = Callable[[str], contextlib.AbstractContextManager[Store]]
+
+
+def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calendar_for,
+                 name: str) -> Outcome:
+    """Run ``scenario`` against the regime under test ``target`` on ``scratch(name)``."""
+    regime = target.regime.id
+    with scratch(name) as store, tempfile.TemporaryDirectory(prefix="respons-test-") as folder:
+        store.ledger.init()
+        refused = _ingest(store, scenario, target, Path(folder) / "records.jsonl")
+        if refused:
+            return Outcome(scenario, regime, ERROR, errors=tuple(refused))
+        differences: list[Difference] = []
+        found = 0
+        for as_of in _dates(scenario):
+            # A calendar without its data fails every scenario alike: the caller's to report.
+            evaluation = evaluate(store, target, calendar_for, as_of)
+            rows = list(obligations(store.compute, evaluation))
+            if as_of == scenario.as_of.isoformat():
+                found = len(rows)
+            differences += compare(scenario, rows, as_of, evaluation)
+    return Outcome(scenario, regime, FAIL if differences else PASS, tuple(differences),
+                   obligations=found)
+
+
+def _dates(scenario: Scenario) -> list[str]:
+    """The scenario's date, then each later one an expectation names, in order."""
+    own = scenario.as_of.isoformat()
+    later = sorted({e.as_of.isoformat() for e in scenario.expectations
+                    if e.as_of is not None} - {own})
+    return [own, *later]
+
+
+def _ingest(store: Store, scenario: Scenario, target: Resolved, path: Path) -> list:
+    """Ingest the scenario's records; the diagnostics of those refused, at their lines."""
+    kinds = {kind.name: kind for kind in target.regime.records}
+    records = [record_of(given, id, kinds.get(given.type.head), fields)
+               for given, id, fields in zip(scenario.records, scenario.record_ids,
+                                            carried(scenario.records), strict=True)]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    schema = compile_versions(target)
+    digest = hashlib.sha256(target.parsed.text.encode("utf-8")).hexdigest()
+    report = ingest_file(store.ledger, schema, path, name=path.name,
+                         regime=(target.regime.id, digest))
+    # Line n of the file is the scenario's n-th record: its problems are that line's.
+    return [attrs.evolve(d, span=scenario.records[d.span.line - 1].span,
+                         message=f"this record is refused: {d.message}")
+            for d in report.diagnostics if d.span is not None]
+
+
+# ── comparing ──────────────────────────────────────────────────────────────────────
+def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> list[Difference]:
+    """The differences between the expectations checked as of ``as_of`` and ``rows``, the
+    obligations the engine found then."""
+    own = as_of == scenario.as_of.isoformat()
+    differences: list[Difference] = []
+    matched: set[tuple] = set()
+    for expectation in scenario.expectations:
+        date = expectation.as_of.isoformat() if expectation.as_of else scenario.as_of.isoformat()
+        if date != as_of:
+            continue
+        candidates = [r for r in rows if _is_it(expectation, r)]
+        matched |= {_row_key(r) for r in candidates}
+        subject = _subject(expectation)
+        where = {"as_of": as_of, "span": expectation.span, "subject": subject}
+        if isinstance(expectation, NoObligation):
+            if candidates:
+                differences.append(Difference("obligation", "none", _listed(candidates),
+                                              **where))
+            continue
+        if not candidates:
+            differences.append(Difference("obligation", "one", "none", **where))
+        elif len(candidates) > 1:
+            differences.append(Difference(
+                "obligation", "one", f"{len(candidates)}: {_listed(candidates)} — say "
+                "which with 起算 <date or record id>", **where))
+        else:
+            differences += [Difference(fact.name, shown, got, **where)
+                            for fact, shown, got in _facts(expectation, candidates[0],
+                                                           evaluation)]
+    if own:
+        for row in rows:
+            if _row_key(row) not in matched:
+                differences.append(Difference("unexpected", None, _described(row), as_of,
+                                              subject=_row_subject(row)))
+    return differences
+
+
+def _row_key(row: dict) -> tuple:
+    return row["regime"], row["duty"], row["start_seq"]
+
+
+def _is_it(expectation, row: dict) -> bool:
+    """Whether ``row`` is the obligation (or one of those) ``expectation`` speaks of."""
+    which = expectation.which
+    if row["duty"] != expectation.duty.text:
+        return False
+    if which.matter is not None and row["matter"] != which.matter.text:
+        return False
+    start = which.start
+    if start is not None:
+        return row["start_date"] == start.text if start.kind == "date" \
+            else row["start_id"] == start.text
+    return True
+
+
+def _facts(expectation: ObligationExpected, row: dict, evaluation) -> Iterator[tuple]:
+    """(fact, what was expected, what was found) for each fact that does not hold."""
+    for fact in expectation.facts:
+        expected, got = _expected(fact), _got(fact, row, evaluation)
+        if expected != got:
+            yield fact, _shown(fact.name, expected), _shown(fact.name, got)
+
+
+def _expected(fact):
+    value = fact.value
+    if fact.name == "met_by" and value is not None:
+        return value.text
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _got(fact, row: dict, evaluation):
+    name = fact.name
+    if name == "met_by":
+        # 完成 2025-10-16 is the date it was met on; 完成 k1 the record that met it.
+        if fact.value is not None and fact.value.kind == "date":
+            return row["done_date"]
+        return row["done_id"]
+    if name == "lacks":
+        if row["state"] != "unknown":
+            return None
+        duties = {(v.regime.id, d.name): d for v in evaluation.versions for d in v.regime.duties}
+        years = years_needed(evaluation, duties[(row["regime"], row["duty"])].period,
+                             row["start_date"])
+        return fact.value if fact.value in years else min(years)
+    column = {"state": "state", "due": "due_date", "extended": "extended_due",
+              "owner": "owner", "agency": "agency"}[name]
+    return row[column]
+
+
+def _shown(name: str, value) -> str:
+    if value is None:
+        return "none"
+    if name == "state":
+        return _state(value)
+    return str(value)
+
+
+def _state(state: str) -> str:
+    """A state as the author may write it: met/按期完成."""
+    return f"{state.replace('_', '-')}/{STATES.chinese(state)}"
+
+
+def _subject(expectation) -> str:
+    which = expectation.which
+    text = expectation.duty.text
+    if which.matter is not None:
+        text += f" {which.matter.text}"
+    if which.start is not None:
+        text += f" 起算 {which.start.text}"
+    return text
+
+
+def _row_subject(row: dict) -> str:
+    return f"{row['duty']} {row['matter']}" if row["matter"] else row["duty"]
+
+
+def _described(row: dict) -> str:
+    due = row["extended_due"] or row["due_date"] or "unknown"
+    return (f"started {row['start_date']} by {row['start_id']}: {_state(row['state'])}, "
+            f"due {due}")
+
+
+def _listed(rows: list[dict]) -> str:
+    return "; ".join(f"{_row_subject(r)} {_described(r)}" for r in rows)
+
+
+__all__ = ["ERROR", "FAIL", "PASS", "Difference", "Outcome", "Scratch",
+           "compare", "run_scenario", "under_test"]

@@ -1,0 +1,255 @@
+"""Scenarios (场景): a regime author's tests of a regime, written in the regime language.
+
+A scenario names records — compact lines of kind, event, matter, date and fields (记录) —
+the date it judges as of (截至), and what must follow (预期): an obligation of a duty with its
+due date, state, the record that met it, its owner and agency; or no obligation at all.
+`respons test` runs each on a store of its own and compares (``respons.engine.scenarios``).
+
+What a scenario can expect is one table, `EXPECTABLE`: a statement `预期 <what> …` per row,
+each naming the kind of rule it exercises, which the coverage report counts. Issues to come
+add rows (a measure and who bears it, a grade, a notice) without changing the others.
+
+A scenario is not an element of the law: its name is its own (it shares no scope with the
+regime's names), it is never inherited through `上位`/`参照`, and it runs in the file that
+holds it (docs/language.md, "Scenarios").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from respons.model.base import Citation, Ref, Span, span_field
+from respons.model.record import FieldType, RecordKind
+from respons.model.vocab import Vocabulary
+
+
+@attrs.frozen(slots=True)
+class Datum:
+    """A value written in a scenario, as the author wrote it: ``kind`` is ``string``
+    (quoted), ``name`` (bare), ``number``, ``date`` or ``time`` (a date-time). What it
+    means for a record follows the field's type (docs/records.md): a bare 是/否 is a truth
+    value for a 是否 field, a name for an agency field, text for a text field."""
+
+    kind: str
+    value: object
+    span: Span | None = span_field()
+
+    @property
+    def text(self) -> str:
+        if isinstance(self.value, dt.date):
+            return self.value.isoformat()
+        if isinstance(self.value, float) and self.value.is_integer():
+            return str(int(self.value))
+        return str(self.value)
+
+
+@attrs.frozen(slots=True)
+class GivenField:
+    """`字段 = 值` of a scenario's record."""
+
+    name: str
+    value: Datum
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Given:
+    """One record of a scenario (记录): ``type`` is kind.event, ``matter`` the value of the
+    kind's key (None for a kind without one), ``at`` when it happened (a date or a time).
+    ``id`` is None when the author gave none: `record_id` derives one."""
+
+    type: Ref
+    at: Datum
+    matter: Datum | None = None
+    fields: tuple[GivenField, ...] = ()
+    id: str | None = None
+    corrects: str | None = None
+    span: Span | None = span_field()
+
+
+def carried(records: tuple[Given, ...]) -> tuple[tuple[GivenField, ...], ...]:
+    """The fields of each record: those of its matter's record before it (of the same
+    kind), with its own put in their place or added. A matter's fields are written once,
+    on its first record, as every event of a matter carries them in a real records file;
+    a later record gives only what is new (情况复杂 = 是 on the 批准延长)."""
+    last: dict[tuple[str, str], dict[str, GivenField]] = {}
+    out = []
+    for record in records:
+        own: dict[str, GivenField] = {}
+        for field in record.fields:
+            own.setdefault(field.name, field)  # a field given twice is the check's to report
+        key = (record.type.head, record.matter.text) if record.matter is not None else None
+        fields = {**last.get(key, {}), **own} if key is not None else own
+        if key is not None:
+            last[key] = fields
+        out.append(tuple(fields.values()))
+    return tuple(out)
+
+
+def record_ids(records: tuple[Given, ...]) -> tuple[str, ...]:
+    """The id of each record: its own, or one derived from what it says — matter, event
+    and date (``ZJ-2025-11.立案.2025-10-16``), numbered ``#2``, ``#3`` when the same
+    matter has the same event at the same time again — so that it does not change when
+    other records are added or moved."""
+    ids, seen = [], {}
+    for record in records:
+        if record.id is not None:
+            ids.append(record.id)
+            continue
+        base = ".".join((record.matter.text if record.matter else record.type.head,
+                         record.type.parts[-1], record.at.text))
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
+    return tuple(ids)
+
+
+#: How a scenario writes a 是否 (boolean) field's value: bare 是/否, true/false, yes/no.
+TRUTH = Vocabulary("truth value", {"true": ("是", "yes", "真"), "false": ("否", "no", "假")})
+
+
+def as_written(datum: Datum) -> object:
+    """A value as a records file would hold it, before its field's type is known: text,
+    a number, or a date as ISO text."""
+    return datum.text if datum.kind in ("date", "time", "name", "string") else datum.value
+
+
+def field_value(datum: Datum, type: FieldType | None) -> object:
+    """The value of a record's field as JSON Lines would hold it (docs/records.md): a
+    bare 是/否 is true/false for a 是否 field; dates are ISO text; the rest as written. A
+    value that does not fit is passed on as written, for the records' own check to refuse
+    (``respons.check.rules.scenarios`` reports it first)."""
+    if type is not None and type.kind == "boolean" and datum.kind == "name":
+        truth = TRUTH.get(datum.text)
+        if truth is not None:
+            return truth == "true"
+    return as_written(datum)
+
+
+def record_of(given: Given, id: str, kind: RecordKind | None,
+              fields: tuple[GivenField, ...] | None = None) -> dict:
+    """The JSON Lines record a scenario's record line stands for, with ``fields`` (its
+    own and those it carries, `carried`; its own when none are given)."""
+    record: dict[str, object] = {"id": id, "type": given.type.text, "at": given.at.text}
+    if given.matter is not None and kind is not None and kind.key:
+        record[kind.key] = given.matter.text
+    types = {f.name: f.type for f in kind.fields} if kind is not None else {}
+    for field in given.fields if fields is None else fields:
+        record[field.name] = field_value(field.value, types.get(field.name))
+    if given.corrects is not None:
+        record["corrects"] = given.corrects
+    return record
+
+
+#: The states an obligation can be in (docs/evaluate.md), with the words a scenario writes.
+STATES = Vocabulary("state of an obligation", {
+    "met": ("按期完成", "按期", "met-on-time"),
+    "met_late": ("逾期完成", "met-late"),
+    "open": ("未到期", "进行中"),
+    "paused": ("中止", "已中止"),
+    "overdue": ("逾期", "逾期未完成"),
+    "unknown": ("无法确定",),
+})
+
+
+@attrs.frozen(slots=True)
+class Fact:
+    """One thing an expectation says must hold. ``name`` is ``state``, ``due``,
+    ``extended`` (the due date after an extension), ``met_by`` (the record that met it:
+    its id, or its date), ``owner``, ``agency`` or ``lacks`` (the year the calendar lacks,
+    for an unknown due date); ``value`` None where the author wrote 无 (none)."""
+
+    name: str
+    value: object
+    span: Span | None = span_field()
+
+
+#: How each fact is called in messages and in `respons test`'s output.
+FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due date",
+              "met_by": "met by", "owner": "owner", "agency": "agency",
+              "lacks": "calendar lacks"}
+
+
+@attrs.frozen(slots=True)
+class Which:
+    """Which obligation of a duty: the matter (its key) and, where the matter starts the
+    duty more than once, the start — the starting record's id or its date."""
+
+    matter: Datum | None = None
+    start: Datum | None = None
+
+
+@attrs.frozen(slots=True)
+class ObligationExpected:
+    """`预期 职责 D M 〈facts〉`: an obligation of duty D for matter M, with these facts, as
+    of the scenario's date or the expectation's own (``as_of``)."""
+
+    duty: Ref
+    which: Which
+    facts: tuple[Fact, ...]
+    as_of: dt.date | None = None
+    span: Span | None = span_field()
+
+    def fact(self, name: str) -> Fact | None:
+        return next((f for f in self.facts if f.name == name), None)
+
+
+@attrs.frozen(slots=True)
+class NoObligation:
+    """`预期 无 职责 D [M]`: duty D has no obligation (for matter M, when one is named)."""
+
+    duty: Ref
+    which: Which = Which()
+    as_of: dt.date | None = None
+    span: Span | None = span_field()
+
+
+Expectation = ObligationExpected | NoObligation
+
+
+@attrs.frozen
+class Expectable:
+    """One row of what a scenario can expect: the word after `预期` (its terminal), the
+    model classes it builds, and the `Regime` collection whose rules it exercises — by
+    the name held in the expectation's field ``names`` (for coverage)."""
+
+    name: str
+    terminal: str
+    models: tuple[type, ...]
+    exercises: str
+    names: str
+
+
+#: What a scenario can expect. A new row is a grammar alternative of `expect`, its model
+#: class, its builder method, its check in ``respons.engine.scenarios`` and its coverage
+#: row in ``respons.engine.coverage``.
+EXPECTABLE: tuple[Expectable, ...] = (
+    Expectable("duty", "KW_DUTY", (ObligationExpected, NoObligation), "duties", "duty"),
+)
+
+
+def exercised(expectation) -> tuple[str, str]:
+    """(the `Regime` collection, the rule's name) an expectation exercises."""
+    row = next(r for r in EXPECTABLE if type(expectation) in r.models)
+    return row.exercises, str(getattr(expectation, row.names))
+
+
+@attrs.frozen(slots=True)
+class Scenario:
+    """A scenario (场景): records, a date, and what must follow from them.
+
+    ``as_of`` is the date it judges as of (截至); an expectation may name a later one
+    of its own. The records are in the order written; ``records_ids`` gives their ids.
+    """
+
+    name: str
+    as_of: dt.date | None = None
+    records: tuple[Given, ...] = ()
+    expectations: tuple[Expectation, ...] = ()
+    citation: Citation | None = None
+    span: Span | None = span_field()
+
+    @property
+    def record_ids(self) -> tuple[str, ...]:
+        return record_ids(self.records)

@@ -1,0 +1,225 @@
+"""Building scenarios (场景): the date, the records and the expectations of each.
+
+What the builder can judge alone — a date that is no date, a state word that is not one,
+a fact said twice, `缺` without `无法确定` — it reports here; whether the names a scenario
+uses exist, and whether its values fit their fields, needs the regime, and is
+``respons.check.rules.scenarios``'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from lark import Token
+
+from respons.diagnostics.diagnostic import related
+from respons.model.scenario import (
+    FACT_WORDS,
+    STATES,
+    Datum,
+    Fact,
+    Given,
+    GivenField,
+    NoObligation,
+    ObligationExpected,
+    Scenario,
+    Which,
+)
+from respons.syntax.build.base import (
+    Stmt,
+    assemble,
+    citation_of,
+    ctx,
+    date_of,
+    first,
+    name_of,
+    number_of,
+    ref_of,
+    span_between,
+    span_of,
+    split,
+    string_of,
+    word,
+)
+
+
+def datum_of(token: Token) -> Datum:
+    """A value as written: its kind comes from the token (a quoted string, a bare name…)."""
+    span = span_of(token)
+    if token.type == "STRING":
+        return Datum("string", string_of(token), span=span)
+    if token.type == "NUMBER":
+        return Datum("number", number_of(token), span=span)
+    if token.type == "DATE":
+        return Datum("date", date_of(token), span=span)
+    if token.type == "DATETIME":
+        return Datum("time", time_of(token), span=span)
+    return Datum("name", name_of(token), span=span)
+
+
+def time_of(token: Token) -> str:
+    """A date-time as written, once it is known to be a real one (2025-02-30T10:00 is not)."""
+    text = str(token)
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        ctx().sink.add("R0105", f"{text} is not a time on the calendar", span_of(token),
+                       "write a time as YYYY-MM-DDTHH:MM, e.g. 2025-09-30T10:00")
+    return text
+
+
+def _tagged(children, tag: str):
+    return next((value for key, value in (c for c in children if isinstance(c, tuple))
+                 if key == tag), None)
+
+
+class ScenarioRules:
+    def scenario(self, children):
+        tokens, stmts = split(children)
+        head = span_of(tokens[0], tokens[1])
+        values = assemble("scenario", stmts, {"as_of": "截至/as-of"},
+                          ("records", "expectations"), {"as_of": "截至/as-of"}, head)
+        return Scenario(name_of(tokens[1]), citation=citation_of(first(tokens, "CITATION")),
+                        span=head, **values)
+
+    def as_of(self, children):
+        return Stmt("as_of", date_of(children[1]), span_of(children[0], children[1]))
+
+    # ── records ──────────────────────────────────────────────────────────────────
+    def given(self, children):
+        names = [c for c in children if isinstance(c, Token) and c.type == "NAME"]
+        moment = next(c for c in children if isinstance(c, Token)
+                      and c.type in ("DATE", "DATETIME"))
+        fields = tuple(c for c in children if isinstance(c, GivenField))
+        last = fields[-1].span if fields else span_of(moment)
+        span = span_between(span_of(children[0]), last)
+        record = Given(ref_of(names[:2]), datum_of(moment), _tagged(children, "matter"),
+                       fields, _tagged(children, "id"), _tagged(children, "corrects"),
+                       span=span)
+        return Stmt("records", record, span)
+
+    def given_id(self, children):
+        return ("id", _text(children[0]))
+
+    def given_corrects(self, children):
+        return ("corrects", _text(children[1]))
+
+    def given_matter(self, children):
+        return ("matter", datum_of(children[0]))
+
+    def given_field(self, children):
+        name, comparator, value = children
+        span = span_between(span_of(name), value.span)
+        if str(comparator) != "=":
+            ctx().sink.add("R0101", f"a record's field is given with `=`, not `{comparator}`",
+                           span_of(comparator), f"write `{name_of(name)} = {value.text}`")
+        return GivenField(name_of(name), value, span=span)
+
+    def name_path(self, children):
+        return ref_of(children)
+
+    def datum(self, children):
+        value = children[0]
+        if isinstance(value, Token):
+            return datum_of(value)
+        return Datum("name", value.text, span=value.span)  # 行政执法部门.法制工作机构
+
+    # ── expectations ─────────────────────────────────────────────────────────────
+    def expect(self, children):
+        expectation = children[1]
+        span = span_between(span_of(children[0]), expectation.span)
+        return Stmt("expectations", attrs.evolve(expectation, span=span), span)
+
+    def expect_duty(self, children):
+        tokens, values = split(children)
+        which = next(v for v in values if isinstance(v, Which))
+        facts: list[Fact] = []
+        seen: dict[str, Fact] = {}
+        written = [f for v in values for f in (v if isinstance(v, list) else [v])
+                   if isinstance(f, Fact)]
+        for fact in written:
+            if fact.name in seen:
+                ctx().sink.add("R0108", f"the {FACT_WORDS[fact.name]} is given twice in this "
+                               "expectation", fact.span,
+                               f"an expectation says its {FACT_WORDS[fact.name]} once; remove "
+                               "one", related(seen[fact.name].span,
+                                              f"the first {FACT_WORDS[fact.name]}"))
+                continue
+            seen[fact.name] = fact
+            facts.append(fact)
+        if "lacks" in seen and seen.get("state") and seen["state"].value != "unknown":
+            ctx().sink.add("R1305", "`缺`/`lacks` names the year a due date cannot be "
+                           "determined for, but this obligation is not expected unknown",
+                           seen["lacks"].span, "write `无法确定 缺 <year>` "
+                           "(`unknown lacks <year>`), or leave the year out")
+        last = facts[-1].span if facts else span_of(tokens[1])
+        return ObligationExpected(ref_of([tokens[1]]), which, tuple(facts),
+                                  _tagged(values, "as_of"),
+                                  span=span_between(span_of(tokens[0]), last))
+
+    def expect_no_duty(self, children):
+        tokens, values = split(children)
+        matter = _tagged(values, "matter")
+        return NoObligation(ref_of([tokens[2]]), Which(matter), _tagged(values, "as_of"),
+                            span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+
+    def expect_which(self, children):
+        return Which(_tagged(children, "matter"), _tagged(children, "start"))
+
+    def expect_matter(self, children):
+        return ("matter", datum_of(children[0]))
+
+    def expect_start(self, children):
+        return ("start", datum_of(children[1]))
+
+    def expect_as_of(self, children):
+        return ("as_of", date_of(children[1]))
+
+    def state_fact(self, children):
+        state = Fact("state", word(STATES, children[0]), span=span_of(children[0]))
+        if len(children) == 1:
+            return [state]
+        year = number_of(children[2])
+        if not isinstance(year, int) or not 1 <= year <= 9999:
+            ctx().sink.add("R0105", f"{children[2]} is not a year", span_of(children[2]),
+                           "name the year the calendar lacks, e.g. `缺 2027`")
+            year = None
+        return [state, Fact("lacks", year, span=span_of(children[1], children[2]))]
+
+    def due_fact(self, children):
+        return _fact("due", children, _date_or_none(children[1]))
+
+    def extended_fact(self, children):
+        return _fact("extended", children, _date_or_none(children[2]))
+
+    def met_fact(self, children):
+        token = children[1]
+        return _fact("met_by", children, None if token.type == "KW_NONE" else datum_of(token))
+
+    def owner_fact(self, children):
+        return _fact("owner", children, _name_or_none(children[1]))
+
+    def agency_fact(self, children):
+        return _fact("agency", children, _name_or_none(children[1]))
+
+
+def _fact(name: str, children, value) -> Fact:
+    last = children[-1]
+    end = last.span if not isinstance(last, Token) else span_of(last)
+    return Fact(name, value, span=span_between(span_of(children[0]), end))
+
+
+def _date_or_none(token: Token):
+    return None if token.type == "KW_NONE" else date_of(token)
+
+
+def _name_or_none(value):
+    if isinstance(value, Token):
+        return None if value.type == "KW_NONE" else string_of(value)
+    return value.text  # a (dotted) name: 区政府.区政府法制办.评查人员
+
+
+def _text(token: Token) -> str:
+    return string_of(token) if token.type == "STRING" else name_of(token)
+
