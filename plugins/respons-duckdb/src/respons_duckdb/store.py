@@ -21,6 +21,7 @@ commits, so a killed process leaves the store as it was after the last whole fil
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
 import time
@@ -32,6 +33,8 @@ import duckdb
 
 from respons.store.api import LEDGER, StoreLocked, StoreUnavailable
 from respons.store.sql import LOCK_TIMEOUT, SQLStore
+from respons.store.sql_compute import SQLCompute
+from respons.store.sql_ledger import SQLLedger
 from respons.store.url import redact
 from respons_duckdb.dialect import DuckDBDialect
 from respons_duckdb.session import Session
@@ -67,6 +70,43 @@ def _process_lock(key: tuple[str, str]) -> threading.Lock:
         return _LOCKS.setdefault(key, threading.Lock())
 
 
+def _held(method):
+    """``method`` of the ledger or the compute, run under one hold of the store's file: the
+    statements of one call open it once, not once each."""
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        with self.db.session.use():
+            return method(self, *args, **kwargs)
+    return run
+
+
+def _held_stream(method):
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        with self.db.session.use():
+            yield from method(self, *args, **kwargs)
+    return run
+
+
+class DuckDBLedger(SQLLedger):
+    schema_version = _held(SQLLedger.schema_version)
+    init = _held(SQLLedger.init)
+    append = _held(SQLLedger.append)
+    head = _held(SQLLedger.head)
+    count = _held(SQLLedger.count)
+    last_seq = _held(SQLLedger.last_seq)
+    batches = _held(SQLLedger.batches)
+    rehashed_from = _held(SQLLedger.rehashed_from)
+    scan = _held_stream(SQLLedger.scan)
+
+
+class DuckDBCompute(SQLCompute):
+    query = _held(SQLCompute.query)
+    stream = _held_stream(SQLCompute.stream)
+    temp_table = _held(SQLCompute.temp_table)
+    insert = _held(SQLCompute.insert)
+
+
 class DuckDBStore(SQLStore):
     errors = (duckdb.Error,)
     plugin = "duckdb"
@@ -74,6 +114,8 @@ class DuckDBStore(SQLStore):
     def __init__(self, url: str, lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.path = duckdb_path(url)
         super().__init__(None, redact(url), DuckDBDialect(), lock_timeout)
+        self.ledger = DuckDBLedger(self)
+        self.compute = DuckDBCompute(self)
         self.transient = _TRANSIENT.get(self.path)
         self.session = Session(self.path, lock_timeout, self._locked, self.url,
                                keep=self.transient is not None)
