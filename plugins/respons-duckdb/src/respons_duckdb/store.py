@@ -72,9 +72,12 @@ def _process_lock(key: tuple[str, str]) -> threading.Lock:
 
 def _held(method):
     """``method`` of the ledger or the compute, run under one hold of the store's file: the
-    statements of one call open it once, not once each."""
+    statements of one call open it once, not once each. A file not created yet is not
+    opened (DuckDB would create it): `init` creates it."""
     @functools.wraps(method)
     def run(self, *args, **kwargs):
+        if self.db.connection is None:
+            return method(self, *args, **kwargs)
         with self.db.session.use():
             return method(self, *args, **kwargs)
     return run
@@ -83,6 +86,9 @@ def _held(method):
 def _held_stream(method):
     @functools.wraps(method)
     def run(self, *args, **kwargs):
+        if self.db.connection is None:
+            yield from method(self, *args, **kwargs)
+            return
         with self.db.session.use():
             yield from method(self, *args, **kwargs)
     return run
