@@ -21,7 +21,10 @@ It checks that the hand-written query and the engine give the same counts on eve
 backend, and prints the times, each backend's ratio, and each backend against SQLite.
 
     python3 bench/evaluate.py                     # 1,000,000 records, all three backends
-    python3 bench/evaluate.py --records 100000 --backends sqlite,duckdb
+    python3 bench/evaluate.py --records 100000 --backends sqlite,duckdb --repeat 1
+
+Each is measured ``--repeat`` times (default 3), each time as of another day (another run,
+computed afresh), and the best time of each measurement counts: the machine is shared.
 """
 
 from __future__ import annotations
@@ -117,13 +120,11 @@ AGENCY = {"sqlite": "json_extract(r.data, '$.受理单位')",
 ONE_DUTY = "bench_one_duty"
 
 
-def run_backend(url: str, regime_path: Path, records_path: Path, registry) -> dict:
+def run_backend(url: str, regime_path: Path, records_path: Path, registry, repeat: int
+                ) -> dict:
     from respons.calendar import load_calendar
     from respons.check.runner import check_paths
-    from respons.engine.compile import COLUMNS, Compiler
-    from respons.engine.evaluate import evaluate, versions_of
     from respons.records import compile_schema
-    from respons.sql.ir import Col, CountAll, Lit, Order, Table, select
     from respons.store import open_store
     from respons.store.ingest import ingest_file
 
@@ -136,8 +137,21 @@ def run_backend(url: str, regime_path: Path, records_path: Path, registry) -> di
     ingested = time.perf_counter() - started
     assert report.status == "stored", report.status
     calendar = load_calendar("cn", {}, registry)
+    best: dict = {}
+    for run in range(repeat):
+        # Each repeat judges as of another day: another run, computed afresh, not reused.
+        as_of = (dt.date(2025, 12, 31) - dt.timedelta(days=run)).isoformat()
+        times, breaches = _measure(store, resolved, calendar, as_of)
+        best = {key: min(value, best.get(key, value)) for key, value in times.items()}
+    store.close()
+    return {"ingest": ingested, "records": report.stored, **best, "breaches": breaches}
 
-    as_of = "2025-12-31"
+
+def _measure(store, resolved, calendar, as_of: str) -> tuple[dict, int]:
+    from respons.engine.compile import COLUMNS, Compiler
+    from respons.engine.evaluate import evaluate, versions_of
+    from respons.sql.ir import Col, CountAll, Lit, Order, Table, select
+
     started = time.perf_counter()
     evaluation = evaluate(store, resolved, lambda name: calendar, as_of)
     all_duties = time.perf_counter() - started
@@ -168,10 +182,8 @@ def run_backend(url: str, regime_path: Path, records_path: Path, registry) -> di
         order_by=[Order(agency)]))
     one_duty = time.perf_counter() - started
     assert engine_rows == baseline_rows, "the engine and the hand-written query disagree"
-    store.close()
-    return {"ingest": ingested, "records": report.stored, "all": all_duties,
-            "baseline": baseline, "one": one_duty, "breaches": sum(r[1] for r in engine_rows),
-            "run": evaluation.run.id}
+    return ({"all": all_duties, "baseline": baseline, "one": one_duty},
+            sum(r[1] for r in engine_rows))
 
 
 def store_url(backend: str, folder: Path, postgresql: str) -> str:
@@ -188,6 +200,8 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql,duckdb")
     parser.add_argument("--postgresql", default=os.environ.get(
         "RESPONS_TEST_POSTGRESQL_URL", "postgresql://postgres@127.0.0.1:5432/test"))
+    parser.add_argument("--repeat", type=int, default=3, help="runs per backend; the best "
+                        "of each time counts (default 3)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON too")
     args = parser.parse_args()
 
@@ -206,7 +220,7 @@ def main() -> None:
         for backend in args.backends.split(","):
             url = store_url(backend, folder, args.postgresql)
             try:
-                result = run_backend(url, regime_path, records_path, registry)
+                result = run_backend(url, regime_path, records_path, registry, args.repeat)
             except Exception as error:  # report the backend that could not run, go on
                 print(f"{backend}: not measured: {type(error).__name__}: {error}")
                 continue
