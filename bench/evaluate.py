@@ -1,24 +1,30 @@
-"""Benchmark: `respons evaluate` against a hand-written SQL query, on SQLite and PostgreSQL.
+"""Benchmark: `respons evaluate` against a hand-written SQL query, on SQLite, PostgreSQL
+and DuckDB side by side.
 
 Generates a regime of 2,000 agencies whose complaints must be acknowledged within 5
 working days (changchun-xinqu 任务21) and finished within 30 days (dacheng 投诉举报制度 6),
 and a year of complaint records — by default 1,000,000 records: for each complaint its
 receipt, most often an acknowledgement, and often a closing — across 2024 and 2025, so the
-periods cross the Spring Festival, National Day and their make-up working days. The
-records are ingested first (not timed here; bench/ingest.py measures that). Then, per
-backend, in one process:
+periods cross the Spring Festival, National Day and their make-up working days. The same
+records are ingested into each backend first (timed, but not part of the comparison;
+bench/ingest.py measures ingest). Then, per backend, in one process:
 
-* **baseline** — one hand-written SQL query answering "how many acknowledgements are
-  overdue, by agency" over the same working-day table;
-* **respons, one duty** — the engine evaluating the acknowledgement duty alone, the same
-  question, into ``resp_obligations``, then the same count read back;
-* **respons, all duties** — `respons evaluate`'s whole work for every duty.
+* **respons evaluate, all duties** — the engine's whole run: calendar tables, every
+  obligation of both duties computed in a temporary table and published as a run;
+* **hand-written query** — one SQL query written by hand in the backend's own SQL (its JSON
+  functions), answering "how many acknowledgements are overdue or late, by agency" over
+  the same working-day tables;
+* **respons, one duty** — the engine's statement for the acknowledgement duty alone, the
+  same question: every obligation into a temporary table, then the same count read back.
 
-It checks that the baseline and the engine give the same counts, and prints the times and
-the ratio.
+It checks that the hand-written query and the engine give the same counts on every
+backend, and prints the times, each backend's ratio, and each backend against SQLite.
 
-    python3 bench/evaluate.py                       # 1,000,000 records, both backends
-    python3 bench/evaluate.py --records 100000 --backends sqlite
+    python3 bench/evaluate.py                     # 1,000,000 records, all three backends
+    python3 bench/evaluate.py --records 100000 --backends sqlite,duckdb --repeat 1
+
+Each is measured ``--repeat`` times (default 3), each time as of another day (another run,
+computed afresh), and the best time of each measurement counts: the machine is shared.
 """
 
 from __future__ import annotations
@@ -89,25 +95,35 @@ def records(count: int):
         n += 1
 
 
+#: The hand-written query: for each receipt up to the date, its first acknowledgement in
+#: the matter and its due date (5 working days: the 5th working day after the one the
+#: receipt is counted from), then the late and the overdue, by agency. ``{agency}`` is the
+#: backend's own reading of a JSON member; ``?`` its placeholder.
 BASELINE = """
 SELECT s.agency, COUNT(*) FROM (
-  SELECT r.subject, {agency} AS agency, r.at_date,
+  SELECT r.matter, {agency} AS agency, r.at_date,
          (SELECT MIN(c.at_date) FROM records c WHERE c.type = '投诉举报.告知受理情况'
-           AND c.subject = r.subject AND c.at_date >= r.at_date AND c.at_date <= ?) AS done,
+           AND c.matter = r.matter AND c.at_date >= r.at_date AND c.at_date <= ?) AS done,
          w.d AS due
     FROM records r JOIN resp_cal cs ON cs.d = r.at_date
-    LEFT JOIN resp_wd w ON w.cum = cs.cum + 5
+    LEFT JOIN resp_wd w ON w.cum = cs.base + 5
    WHERE r.type = '投诉举报.收到' AND r.at_date <= ?) s
  WHERE (s.done IS NULL AND s.due < ?) OR s.done > s.due
  GROUP BY s.agency ORDER BY s.agency
 """
 
+#: Each backend's JSON member, as a person writing SQL for it would write it.
+AGENCY = {"sqlite": "json_extract(r.data, '$.受理单位')",
+          "postgresql": "(r.data::jsonb ->> '受理单位')",
+          "duckdb": "json_extract_string(r.data, '$.受理单位')"}
 
-def run_backend(url: str, regime_path: Path, records_path: Path, registry) -> dict:
+ONE_DUTY = "bench_one_duty"
+
+
+def run_backend(url: str, regime_path: Path, records_path: Path, registry, repeat: int
+                ) -> dict:
     from respons.calendar import load_calendar
     from respons.check.runner import check_paths
-    from respons.engine.compile import COLUMNS, Compiler
-    from respons.engine.evaluate import TABLE, evaluate, versions_of
     from respons.records import compile_schema
     from respons.store import open_store
     from respons.store.ingest import ingest_file
@@ -121,49 +137,78 @@ def run_backend(url: str, regime_path: Path, records_path: Path, registry) -> di
     ingested = time.perf_counter() - started
     assert report.status == "stored", report.status
     calendar = load_calendar("cn", {}, registry)
+    best: dict = {}
+    for run in range(repeat):
+        # Each repeat judges as of another day: another run, computed afresh, not reused.
+        as_of = (dt.date(2025, 12, 31) - dt.timedelta(days=run)).isoformat()
+        times, breaches = _measure(store, resolved, calendar, as_of)
+        best = {key: min(value, best.get(key, value)) for key, value in times.items()}
+    store.close()
+    return {"ingest": ingested, "records": report.stored, **best, "breaches": breaches}
 
-    as_of = "2025-12-31"
+
+def _measure(store, resolved, calendar, as_of: str) -> tuple[dict, int]:
+    from respons.engine.compile import COLUMNS, Compiler
+    from respons.engine.evaluate import evaluate, versions_of
+    from respons.sql.ir import Col, CountAll, Lit, Order, Table, select
+
     started = time.perf_counter()
     evaluation = evaluate(store, resolved, lambda name: calendar, as_of)
     all_duties = time.perf_counter() - started
+    assert evaluation.computed
 
-    key_params: list = []
-    agency = store.json_text("r.data", "受理单位", key_params)
-    sql = BASELINE.format(agency=agency)
+    # The hand-written query, on the calendar tables the evaluation loaded.
+    sql = BASELINE.format(agency=AGENCY[store.dialect.name])
     started = time.perf_counter()
-    baseline_rows = store.query(sql, [*key_params, as_of, as_of, as_of])
+    baseline_rows = [tuple(row) for row in store._execute(sql, [as_of] * 3).fetchall()]
     baseline = time.perf_counter() - started
 
-    # The engine on the one duty the baseline answers, then the same count read back.
+    # The engine on the one duty the hand-written query answers, then the same count.
+    compute, dialect = store.compute, store.dialect
     version = versions_of(resolved)[0]
     duty = next(d for d in version.regime.duties if d.name == "告知受理情况")
     kind = version.regime.records[0]
+    head = store.ledger.head()
     started = time.perf_counter()
-    store.create_table(TABLE, COLUMNS)
-    sql_one, params = Compiler(store, kind, duty, version.window, as_of).statement()
-    store.insert_select(TABLE, sql_one, params)
-    engine_rows = store.query(f"SELECT agency, COUNT(*) FROM {TABLE} WHERE state IN "
-                              "('overdue', 'met_late') GROUP BY agency ORDER BY agency")
+    compute.temp_table(ONE_DUTY, COLUMNS)
+    statement = Compiler(kind, duty, version.window, as_of, head.seq,
+                         first_row=dialect.first_row, materialize=dialect.materialize_hint,
+                         corrections=False).compile()
+    compute.insert(ONE_DUTY, statement.query, statement.params)
+    agency, state = Col("o", "agency"), Col("o", "state")
+    engine_rows = compute.query(select(
+        agency, CountAll(), source=Table(ONE_DUTY, "o"),
+        where=state.isin([Lit("overdue"), Lit("met_late")]), group_by=[agency],
+        order_by=[Order(agency)]))
     one_duty = time.perf_counter() - started
-    assert [tuple(r) for r in engine_rows] == [tuple(r) for r in baseline_rows], \
-        "the engine and the hand-written query disagree"
-    store.close()
-    return {"ingest": ingested, "records": report.stored, "all": all_duties,
-            "baseline": baseline, "one": one_duty, "breaches": sum(r[1] for r in engine_rows),
-            "evaluation": evaluation}
+    assert engine_rows == baseline_rows, "the engine and the hand-written query disagree"
+    return ({"all": all_duties, "baseline": baseline, "one": one_duty},
+            sum(r[1] for r in engine_rows))
+
+
+def store_url(backend: str, folder: Path, postgresql: str) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{folder / 'bench.db'}"
+    if backend == "duckdb":
+        return f"duckdb:///{folder / 'bench.duckdb'}"
+    return f"{postgresql}{'&' if '?' in postgresql else '?'}schema=bench_{uuid.uuid4().hex[:8]}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=1_000_000)
-    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--backends", default="sqlite,postgresql,duckdb")
     parser.add_argument("--postgresql", default=os.environ.get(
         "RESPONS_TEST_POSTGRESQL_URL", "postgresql://postgres@127.0.0.1:5432/test"))
+    parser.add_argument("--repeat", type=int, default=3, help="runs per backend; the best "
+                        "of each time counts (default 3)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON too")
     args = parser.parse_args()
 
     from respons.registry import Registry, plugin_manager
 
     registry = Registry(plugin_manager())
+    results = {}
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         regime_path = folder / "province.resp"
@@ -173,35 +218,45 @@ def main() -> None:
             for record in records(args.records):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         for backend in args.backends.split(","):
-            if backend == "sqlite":
-                url = f"sqlite:///{folder / 'bench.db'}"
-            else:
-                url = f"{args.postgresql}{'&' if '?' in args.postgresql else '?'}" \
-                      f"schema=bench_{uuid.uuid4().hex[:8]}"
+            url = store_url(backend, folder, args.postgresql)
             try:
-                result = run_backend(url, regime_path, records_path, registry)
+                result = run_backend(url, regime_path, records_path, registry, args.repeat)
             except Exception as error:  # report the backend that could not run, go on
                 print(f"{backend}: not measured: {type(error).__name__}: {error}")
                 continue
+            finally:
+                if backend == "postgresql":
+                    _drop_schema(url)
+            results[backend] = result
             print(f"{backend}: {result['records']:,} records (ingested in "
                   f"{result['ingest']:.1f} s, not part of the comparison)")
+            print(f"  respons evaluate, all duties: {result['all']:.2f} s")
             print(f"  hand-written query, overdue acknowledgements by agency: "
                   f"{result['baseline']:.2f} s")
-            print(f"  respons, the same duty into resp_obligations + the same count: "
-                  f"{result['one']:.2f} s  (ratio {result['one'] / result['baseline']:.2f}); "
-                  f"{result['breaches']:,} breaches, same counts as the baseline")
-            print(f"  respons evaluate, all duties: {result['all']:.2f} s")
+            print(f"  respons, the same duty + the same count: {result['one']:.2f} s  (ratio "
+                  f"{result['one'] / result['baseline']:.2f}); {result['breaches']:,} "
+                  "breaches, the same counts as the hand-written query")
+            sys.stdout.flush()
+    if "sqlite" in results and len(results) > 1:
+        print("against SQLite (how many times faster):")
+        reference = results["sqlite"]
+        for backend, result in results.items():
             if backend != "sqlite":
-                _drop_schema(url)
-    sys.stdout.flush()
+                print(f"  {backend}: hand-written {reference['baseline'] / result['baseline']:.1f}×"
+                      f", respons one duty {reference['one'] / result['one']:.1f}×, respons all "
+                      f"duties {reference['all'] / result['all']:.1f}×")
+    breaches = {r["breaches"] for r in results.values()}
+    assert len(breaches) <= 1, f"the backends disagree: {breaches}"
+    if args.json:
+        print(json.dumps({"records": args.records, "results": results}, indent=2))
 
 
 def _drop_schema(url: str) -> None:
     try:
         import psycopg
+        from respons_postgresql.store import split_url
 
-        base, _, query = url.partition("?")
-        schema = dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("schema")
+        base, schema = split_url(url)
         with psycopg.connect(base, autocommit=True) as connection:
             connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
     except Exception as error:

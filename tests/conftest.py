@@ -1,8 +1,8 @@
 """Shared fixtures: invoking the CLI in-process, and store URLs for the tests of every
-folder — a temporary SQLite file, and a fresh schema on a real PostgreSQL server
-(``RESPONS_TEST_POSTGRESQL_URL``, default the local test database). When no server
-answers, or the PostgreSQL backend is not installed, the PostgreSQL tests are skipped with
-the reason, which ``pytest -ra`` prints — never passed silently."""
+folder — a temporary SQLite file, a temporary DuckDB file, and a fresh schema on a real
+PostgreSQL server (``RESPONS_TEST_POSTGRESQL_URL``, default the local test database). When
+no server answers, or the PostgreSQL or DuckDB backend is not installed, those tests are
+skipped with the reason, which ``pytest -ra`` prints — never passed silently."""
 
 from __future__ import annotations
 
@@ -89,3 +89,27 @@ def postgresql_url(postgresql_reason):
 @pytest.fixture
 def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'store.db'}"
+
+
+def _duckdb_ready() -> str | None:
+    """None when the DuckDB backend is installed, else why not."""
+    try:
+        import duckdb  # noqa: F401
+        import respons_duckdb  # noqa: F401
+    except ImportError as error:
+        return (f"DuckDB backend not installed ({error}): python3 -m pip install -e "
+                "plugins/respons-duckdb")
+    return None
+
+
+@pytest.fixture(scope="session")
+def duckdb_reason():
+    return _duckdb_ready()
+
+
+@pytest.fixture
+def duckdb_url(tmp_path, duckdb_reason):
+    """A URL naming a DuckDB file of its own (not created yet)."""
+    if duckdb_reason:
+        pytest.skip(duckdb_reason)
+    return f"duckdb:///{tmp_path / 'store.duckdb'}"

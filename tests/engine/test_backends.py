@@ -1,20 +1,25 @@
-"""The same records give the same evaluation on SQLite and on PostgreSQL.
+"""The same records give the same evaluation on every backend: SQLite, PostgreSQL, DuckDB.
 
 One rich scenario: two versions of a regime (取代), where-conditions on a 是否 and a choice
 field, owners from a field and a named post, corrections, extensions granted in time and
 too late, pauses (one recorded after its end, one corrected), completions ingested out of
-order, a due date in a year the calendar lacks; and tongzhou's ten duties. Skipped, with
-the reason, when no PostgreSQL server answers.
+order, a due date in a year the calendar lacks; and tongzhou's ten duties. Then the example
+year (examples/changchun-xinqu-2025) through `respons run`, as the README runs it. Each
+other backend is compared with SQLite, byte for byte; one that is not installed (or has no
+server) is skipped with the reason.
 """
 
 from __future__ import annotations
 
 import json
 
+import pytest
 import test_tongzhou as tongzhou
 from engine_helpers import by_start
 from semantics_regime import REVIEW, case, write_regime
 from test_semantics import CONDITIONS, CORRECTIONS, EXTENSIONS, PAUSES
+
+from paths import ROOT
 
 FILES = [
     CONDITIONS + CORRECTIONS + EXTENSIONS + PAUSES + [
@@ -46,14 +51,20 @@ def _outputs(engine, store: str, county, tongzhou_regime) -> list[str]:
     return out
 
 
-def test_sqlite_and_postgresql_give_the_same_evaluation(engine, tmp_path, postgresql_url):
+#: The backends compared with SQLite; each one's URL fixture skips when it cannot run.
+OTHERS = ["postgresql", "duckdb"]
+
+
+@pytest.mark.parametrize("backend", OTHERS)
+def test_every_backend_gives_the_evaluation_sqlite_gives(engine, tmp_path, request, backend):
+    other_url = request.getfixturevalue(f"{backend}_url")
     write_regime(tmp_path, "county-2024", effective="2024-01-01", review=5)
     county = write_regime(tmp_path, "county", effective="2025-06-01", review=10,
                           supersedes="county-2024")
     sqlite = _outputs(engine, engine.store, county, tongzhou.REGIME)
-    postgresql = _outputs(engine, postgresql_url, county, tongzhou.REGIME)
-    for one, other in zip(sqlite, postgresql, strict=True):
-        assert one == other
+    other = _outputs(engine, other_url, county, tongzhou.REGIME)
+    for one, another in zip(sqlite, other, strict=True):
+        assert one == another
     # The scenario is as rich as it claims: every state occurs, on both.
     states = set()
     for text in sqlite:
@@ -79,3 +90,30 @@ def test_both_forms_of_the_first_record_lookup_give_the_same_evaluation(engine, 
     window = _outputs(engine, window_store, county, tongzhou.REGIME)
     for one, other in zip(correlated, window, strict=True):
         assert one == other.replace(window_store, engine.store)
+
+
+EXAMPLE = ROOT / "examples" / "changchun-xinqu-2025"
+
+
+def _example_year(respons, folder, store: str) -> list[str]:
+    """`respons run` over the example year (text, then JSON of everything), then
+    `respons evaluate` of the same run; the outputs with the store's URL taken out."""
+    regime, records = str(EXAMPLE / "xinqu-departments.resp"), str(EXAMPLE / "records.jsonl")
+    outputs = []
+    for args in (["run", regime, records], ["evaluate", regime, "--format", "json", "--all"]):
+        result = respons(*args, "--store", store, cwd=folder)
+        assert result.exit_code == 0, result.stderr
+        outputs.append(result.stdout.replace(store, "<store>"))
+    return outputs
+
+
+@pytest.mark.parametrize("backend", OTHERS)
+def test_the_example_year_is_the_same_on_every_backend(respons, tmp_path, request, backend):
+    other_url = request.getfixturevalue(f"{backend}_url")
+    sqlite = _example_year(respons, tmp_path, f"sqlite:///{tmp_path / 'example.db'}")
+    assert sqlite == _example_year(respons, tmp_path, other_url)
+    text, document = sqlite[0], json.loads(sqlite[1])
+    assert "义务 263 项：按期履行 167 · 逾期履行 57 · 未到期 1" in text
+    assert document["totals"] == {"met": 167, "met_late": 57, "open": 1, "paused": 0,
+                                  "overdue": 20, "unknown": 18, "due_soon": 0}
+    assert len(document["obligations"]) == 263 and len(document["breaches"]) == 77

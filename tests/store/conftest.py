@@ -9,13 +9,23 @@ import sqlite3
 import pytest
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", "postgresql", "duckdb"])
 def store_url(request):
     """A fresh store URL on each backend."""
     return request.getfixturevalue(f"{request.param}_url")
 
 
 def _run_sql(url: str, statements, fetch: bool = False):
+    if url.startswith("duckdb:"):
+        import duckdb
+        from respons_duckdb.store import duckdb_path
+
+        with duckdb.connect(duckdb_path(url)) as connection:
+            rows = []
+            for statement in statements:
+                connection.execute(statement)
+                rows.append(connection.fetchall() if fetch else None)
+        return rows
     if url.startswith("sqlite:"):
         from respons.store.url import sqlite_path
 

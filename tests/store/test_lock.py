@@ -15,7 +15,7 @@ from respons.testing import conformance_regime, generate, regime_path, write_jso
 
 
 def _backend(url: str) -> str:
-    return "sqlite" if url.startswith("sqlite:") else "postgresql"
+    return {"sqlite": "sqlite", "duckdb": "duckdb"}.get(url.partition(":")[0], "postgresql")
 
 
 @pytest.fixture

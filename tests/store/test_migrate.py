@@ -1,4 +1,4 @@
-"""A store written by an earlier respons is migrated to this one's schema, on both backends.
+"""A store written by an earlier respons is migrated to this one's schema, on every backend.
 
 The store of schema 1 here is made as respons 0.1's ingest made it — its tables created by
 the migration of version 1, its records hashed as that version hashed them (the record's
@@ -79,6 +79,10 @@ def dialect(store_url):
         from respons.store.sqlite import SQLiteDialect
 
         return SQLiteDialect()
+    if store_url.startswith("duckdb:"):
+        from respons_duckdb.dialect import DuckDBDialect
+
+        return DuckDBDialect()
     from respons_postgresql.store import PostgreSQLDialect
 
     return PostgreSQLDialect()

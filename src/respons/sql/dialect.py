@@ -58,7 +58,15 @@ class Dialect:
     materialize_hint = False
     #: whether an index may have a WHERE clause (the store's index of corrections)
     partial_indexes = True
+    #: whether the store's tables get their secondary indexes (records by type and matter,
+    #: results by run and state…): what a row store's planner looks rows up by. A columnar
+    #: engine that skips row groups by their min/max (DuckDB) reads none of them and would
+    #: only pay for keeping them at every insert; keys and unique constraints stay.
+    secondary_indexes = True
     quote = '"'
+    #: Plain names the engine's parser does not take as a bare column name (DuckDB's
+    #: ``at``): `identifier` quotes them, as it quotes any name that is not plain.
+    reserved: ClassVar[frozenset[str]] = frozenset()
 
     # ── what subclasses change ───────────────────────────────────────────────────
     def placeholder(self, index: int, name: str) -> str:
@@ -80,10 +88,14 @@ class Dialect:
         raise NotImplementedError(f"the {self.name} dialect has no JSON member access")
 
     def identifier(self, name: str) -> str:
-        if _PLAIN.match(name):
+        if _PLAIN.match(name) and name not in self.reserved:
             return name
         q = self.quote
         return q + name.replace(q, q + q) + q
+
+    def columns(self, names) -> str:
+        """A list of column names as the store's own statements write it: ``a, b, c``."""
+        return ", ".join(self.identifier(name) for name in names)
 
     def create_temporary(self, name: str, definitions: str) -> str:
         """CREATE for a table that only this connection sees, gone when it closes."""

@@ -45,10 +45,9 @@ def rechain(store, table_ddl: str) -> None:
     store._execute(table_ddl)
     old, new, seq = _V2_GENESIS, GENESIS, 0
     new_ends: dict[int, str] = {}
-    insert = (f"INSERT INTO records_v3 ({', '.join(RECORD_COLUMNS)}) VALUES "
-              f"({', '.join('?' * len(RECORD_COLUMNS))})")
+    columns = store.dialect.columns
     while True:
-        rows = store._execute(f"SELECT {', '.join(_V2_COLUMNS)} FROM records WHERE seq > ? "
+        rows = store._execute(f"SELECT {columns(_V2_COLUMNS)} FROM records WHERE seq > ? "
                               f"ORDER BY seq LIMIT {CHUNK}", (seq,)).fetchall()
         if not rows:
             break
@@ -69,7 +68,7 @@ def rechain(store, table_ddl: str) -> None:
             if seq in ends:
                 new_ends[seq] = new
             out.append((seq, *content, digest, new, batch))
-        store._executemany(insert, out)
+        store._insert_rows("records_v3", RECORD_COLUMNS, out)
     head_seq, head_hash = store._info("head_seq"), store._info("head_hash")
     new_store = head_seq is None and seq == 0  # created now: its head is written after
     if not new_store and (str(seq) != head_seq or old != (head_hash if seq else _V2_GENESIS)):

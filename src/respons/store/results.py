@@ -28,12 +28,13 @@ class ResultTable:
         return tuple(name for name, _ in self.columns)
 
     def ddl(self, dialect) -> list[str]:
-        columns = [f"{name} {dialect.type_name(kind.rstrip('?'))}"
+        columns = [f"{dialect.identifier(name)} {dialect.type_name(kind.rstrip('?'))}"
                    + ("" if kind.endswith("?") else " NOT NULL") for name, kind in self.columns]
         statements = [f"CREATE TABLE {self.name} ({', '.join(columns)}, "
-                      f"PRIMARY KEY ({', '.join(self.key)}))"]
+                      f"PRIMARY KEY ({dialect.columns(self.key)}))"]
         statements += [f"CREATE INDEX {self.name}_{'_'.join(index)} ON {self.name} "
-                       f"({', '.join(index)})" for index in self.indexes]
+                       f"({dialect.columns(index)})" for index in self.indexes
+                       if dialect.secondary_indexes]
         return statements
 
 

@@ -12,7 +12,8 @@ gives the same rows in the same order everywhere.
 A migration is a list of steps that takes the schema from one version to the next — SQL
 statements, or a function of the store for what SQL cannot compute (a hash) — which
 backends run in one transaction, holding the write lock, and then record the new version.
-Column types come from the backend's dialect (``dialect.type_name``): core names none.
+Column types come from the backend's dialect (``dialect.type_name``): core names none; column
+names go through ``dialect.identifier``, which quotes those an engine takes for keywords.
 
 Versions: 1, the tables; 2, ``batches.batch_hash``, the chain of the batches table
 (`respons.store.batches`), backfilled; 3, the record row of `respons.records.row`
@@ -41,6 +42,7 @@ OWN_TABLES = (*LEDGER_TABLES, *RESULT_TABLES)
 def _version_1(dialect) -> list[str]:
     t = dialect.type_name
     text, seq, integer = t("text"), t("seq"), t("integer")
+    at = dialect.identifier("at")  # a keyword of some engines' SQL (DuckDB's)
     return [
         f"""CREATE TABLE records (
             seq {seq} PRIMARY KEY,
@@ -48,7 +50,7 @@ def _version_1(dialect) -> list[str]:
             type {text} NOT NULL,
             kind {text} NOT NULL,
             event {text} NOT NULL,
-            at {text} NOT NULL,
+            {at} {text} NOT NULL,
             at_date {text} NOT NULL,
             subject {text},
             corrects {text},
@@ -85,7 +87,7 @@ def records_table(dialect, name: str = "records") -> str:
     columns = []
     for column, kind in RECORD_ROW:
         nullable = kind.endswith("?")
-        definition = f"{column} {dialect.type_name(kind.rstrip('?'))}"
+        definition = f"{dialect.identifier(column)} {dialect.type_name(kind.rstrip('?'))}"
         if column == "seq":
             definition += " PRIMARY KEY"
         elif column == "id":
@@ -99,8 +101,11 @@ def records_table(dialect, name: str = "records") -> str:
 def records_indexes(dialect) -> list[str]:
     # (type, matter, at): the engine looks up the first event of a type in a matter in
     # time order — an index range read, no sort.
+    if not dialect.secondary_indexes:
+        return []
     corrects = "WHERE corrects IS NOT NULL" if dialect.partial_indexes else ""
-    return ["CREATE INDEX records_type_matter ON records (type, matter, at)",
+    return [f"CREATE INDEX records_type_matter ON records "
+            f"({dialect.columns(('type', 'matter', 'at'))})",
             "CREATE INDEX records_kind_matter ON records (kind, matter)",
             f"CREATE INDEX records_corrects ON records (corrects) {corrects}".rstrip()]
 

@@ -2,7 +2,7 @@
 
 A backend subclass supplies the connection, its dialect (`respons.sql.dialect.Dialect`) and
 the few statements that differ between engines (`_begin_write`, `_select_in`,
-`_write_rows`, `_table_exists`, `_read_only`, `_stream`). On that, `SQLLedger`
+`_write_rows` and `_insert_rows`, `_table_exists`, `_read_only`, `_stream`). On that, `SQLLedger`
 (``respons.store.sql_ledger``) keeps the chain and `SQLCompute`
 (``respons.store.sql_compute``) runs the engine's queries, so every backend holds the same
 logical schema and gives the same answers by construction.
@@ -68,8 +68,16 @@ class SQLStore(Store):
         raise NotImplementedError
 
     def _write_rows(self, rows: Sequence[tuple]) -> None:
-        self._executemany(f"INSERT INTO records ({', '.join(RECORD_COLUMNS)}) VALUES "
-                          f"({', '.join('?' * len(RECORD_COLUMNS))})", rows)
+        """Append a file's rows to ``records`` (`Appender.write`)."""
+        self._insert_rows("records", RECORD_COLUMNS, rows)
+
+    def _insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]
+                     ) -> None:
+        """Insert ``rows`` (values in ``columns`` order) into ``table``: the records a file
+        appends, the rows of a temporary table, a migration's copy. ``executemany`` by
+        default; a backend whose driver runs that a row at a time gives its bulk path."""
+        self._executemany(f"INSERT INTO {table} ({self.dialect.columns(columns)}) VALUES "
+                          f"({', '.join('?' * len(columns))})", rows)
 
     def _table_exists(self, name: str) -> bool:
         raise NotImplementedError

@@ -63,17 +63,15 @@ class SQLCompute(Compute):
             if not _IDENTIFIER.match(column):
                 raise ValueError(f"{column!r} is not a plain column name")
             names.add(column)
-            definitions.append(f"{column} {d.type_name(portable.rstrip('?'))}")
+            definitions.append(f"{d.identifier(column)} {d.type_name(portable.rstrip('?'))}")
         for key in indexes:
             if not key or not set(key) <= names:
                 raise ValueError(f"cannot index {name} on {key!r}")
         self._run(d.drop_temporary(name))
         self._run(d.create_temporary(name, ", ".join(definitions)))
-        marks = ", ".join(d.placeholder(n, f"c{n}") for n in range(1, len(columns) + 1))
-        cursor = self.db.connection.cursor()
-        cursor.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+        self.db._insert_rows(name, [column for column, _ in columns], rows)
         for number, key in enumerate(indexes):
-            self._run(f"CREATE INDEX {name}_i{number} ON {name} ({', '.join(key)})")
+            self._run(f"CREATE INDEX {name}_i{number} ON {name} ({d.columns(key)})")
         # A lookup table joined with millions of records needs statistics, or the planner
         # guesses its size and may scan every record for it.
         analyze = d.analyze(name)

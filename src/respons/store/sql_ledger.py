@@ -162,8 +162,8 @@ class SQLLedger(Ledger):
     def scan(self) -> Iterator[StoredRecord]:
         self._require_schema()
         make = tuple.__new__  # the named tuple without its Python-level constructor
-        for row in self.db._stream(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records "
-                                   "ORDER BY seq"):
+        columns = self.db.dialect.columns(RECORD_COLUMNS)
+        for row in self.db._stream(f"SELECT {columns} FROM records ORDER BY seq"):
             yield make(StoredRecord, row)
 
     def rehashed_from(self) -> str | None:

@@ -5,6 +5,10 @@ file or a superuser's login could — and `respons verify` must name the first r
 no longer fits, with the kind of break. The crash test kills an ingest with SIGKILL in the
 middle of a large file: the store must verify, hold only whole files, and take the same
 files again without duplicates.
+
+Three hooks adapt the suite to a store it cannot reach as written: `tamper` and `peek`
+(raw SQL on the store's tables, ``?`` placeholders, SQLite's and PostgreSQL's spelling) and
+`wait_for_first_file` (how the crash test sees the first file committed).
 """
 
 from __future__ import annotations
@@ -118,6 +122,30 @@ class TamperingTests:
         cursor = store.connection.cursor()
         cursor.execute(self._sql(store, sql), tuple(params))
         return [tuple(row) for row in cursor.fetchall()]
+
+    def wait_for_first_file(self, store, process, file: str) -> None:
+        """Return once the ingest running in ``process`` has committed its first file,
+        ``file`` (as the command line names it), and is still running — the crash test
+        then kills it in the next file; fail the test if it never does.
+
+        By default the store's batches table is read from this process while the ingest
+        runs. Override it for a store that only one process at a time can open (DuckDB
+        holds a lock on its file): the ingest reports each file on stdout once it is
+        committed — ``<file>: stored …`` — which `wait_for_report` reads.
+        """
+        del file  # the batches table says it
+        deadline = time.monotonic() + 60
+        while not self.peek(store, "SELECT COUNT(*) FROM batches")[0][0]:
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the first file was never committed"
+            time.sleep(0.05)
+
+    @staticmethod
+    def wait_for_report(process, file: str) -> None:
+        """Read the ingest's first line on stdout: ``file`` stored (committed)."""
+        line = process.stdout.readline().decode("utf-8", "replace")
+        assert line.startswith(f"{file}: stored "), (line, process.communicate())
+        assert process.poll() is None, "the ingest finished before it could be killed"
 
     @staticmethod
     def _sql(store, sql: str) -> str:
@@ -279,15 +307,13 @@ class TamperingTests:
 
         small = self.records_file(tmp_path, 500, name="small.jsonl", prefix="S")
         big = self.records_file(tmp_path, 80_000, name="big.jsonl", prefix="B")
+        # Not --quiet: the ingest says on stdout when a file is committed (two short lines,
+        # which the pipe holds until the end).
         command = [sys.executable, "-m", "respons", "ingest", str(regime_path()), str(small),
-                   str(big), "--store", store_url, "--quiet"]
+                   str(big), "--store", store_url]
         process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
-        while not self.peek(store, "SELECT COUNT(*) FROM batches")[0][0]:
-            assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "the first file was never committed"
-            time.sleep(0.05)
+        self.wait_for_first_file(store, process, str(small))
         time.sleep(0.3)  # well into the large file (about a tenth of it)
         assert process.poll() is None, "the ingest finished before it could be killed"
         os.kill(process.pid, signal.SIGKILL)
