@@ -156,6 +156,7 @@ def _measure(store, resolved, calendar, as_of: str) -> tuple[dict, int]:
     evaluation = evaluate(store, resolved, lambda name: calendar, as_of)
     all_duties = time.perf_counter() - started
     assert evaluation.computed
+    reports = _report_times(store, evaluation)
 
     # The hand-written query, on the calendar tables the evaluation loaded.
     sql = BASELINE.format(agency=AGENCY[store.dialect.name])
@@ -182,8 +183,31 @@ def _measure(store, resolved, calendar, as_of: str) -> tuple[dict, int]:
         order_by=[Order(agency)]))
     one_duty = time.perf_counter() - started
     assert engine_rows == baseline_rows, "the engine and the hand-written query disagree"
-    return ({"all": all_duties, "baseline": baseline, "one": one_duty},
+    return ({"all": all_duties, "baseline": baseline, "one": one_duty, **reports},
             sum(r[1] for r in engine_rows))
+
+
+def _report_times(store, evaluation) -> dict:
+    """What `respons evaluate` adds to the engine's work: its report, made by the
+    command's own function (`print_report`) into a sink — the JSON document with every
+    breach (and, as with `--all`, every obligation) streamed, and the text report with its
+    default limits — each after the summary the command reads first."""
+    import contextlib
+    import io
+
+    from respons.commands.evaluate import print_report
+    from respons.engine.report import summary
+    from respons.report.words import Words
+
+    times = {}
+    for name, output, everything in (("json", "json", False), ("json_all", "json", True),
+                                     ("text", "text", False)):
+        started = time.perf_counter()
+        found = summary(store.compute, evaluation)
+        with contextlib.redirect_stdout(io.StringIO()):
+            print_report(store, found, {}, True, output, everything, Words("zh"))
+        times[f"report_{name}"] = time.perf_counter() - started
+    return times
 
 
 def store_url(backend: str, folder: Path, postgresql: str) -> str:
@@ -236,6 +260,12 @@ def main() -> None:
             print(f"  respons, the same duty + the same count: {result['one']:.2f} s  (ratio "
                   f"{result['one'] / result['baseline']:.2f}); {result['breaches']:,} "
                   "breaches, the same counts as the hand-written query")
+            engine = result["all"]
+            print("  the command's report after the engine — " + ", ".join(
+                f"{name}: {result[key]:.2f} s (command {(engine + result[key]) / engine:.2f}× "
+                "the engine)" for name, key in (("JSON", "report_json"),
+                                                 ("JSON --all", "report_json_all"),
+                                                 ("text", "report_text"))))
             sys.stdout.flush()
     if "sqlite" in results and len(results) > 1:
         print("against SQLite (how many times faster):")

@@ -58,10 +58,10 @@ def _duties(evaluation: Evaluation) -> dict[tuple[str, str], object]:
 def summary(compute, evaluation: Evaluation, soon_workdays: int = 3) -> Summary:
     params = {"run": evaluation.run.id, "as_of": evaluation.as_of, "soon": soon_workdays}
     state = Col("o", "state")
-    totals = {name: 0 for name in STATES} | dict(compute.query(select(
-        state, CountAll(), source=_O, where=_of_run(), group_by=[state],
-        order_by=[Order(state)]), params))
     agency = Func("COALESCE", (Col("o", "agency"), Lit("")))
+    # One pass over the run's obligations: the counts by agency and state, whose sums are
+    # the totals.
+    totals = {name: 0 for name in STATES}
     per_agency: dict[str, dict] = {}
     for name, state_name, count in compute.query(select(
             agency, state, CountAll(), source=_O, where=_of_run(), group_by=[agency, state],
@@ -69,9 +69,10 @@ def summary(compute, evaluation: Evaluation, soon_workdays: int = 3) -> Summary:
         entry = per_agency.setdefault(name, {"agency": name or None} |
                                       {s: 0 for s in STATES} | {"due_soon": 0})
         entry[state_name] = count
+        totals[state_name] += count
     # Due soon: open, and due within N working days of the evaluation date.
     for name, count in compute.query(select(
-            agency, CountAll(), source=_O, joins=_CALENDAR_JOINS[:2], where=_of_run(_soon()),
+            agency, CountAll(), source=_O, joins=_CALENDAR_JOINS, where=_of_run(_soon()),
             group_by=[agency]), params):
         per_agency[name]["due_soon"] = count
     wanting = years_wanting_data(compute, evaluation) if totals["unknown"] else []
@@ -117,18 +118,19 @@ def years_needed(evaluation: Evaluation, period, start: str) -> list[int]:
     return sorted(wanted)
 
 
-# The calendar rows of the evaluation date (a), of the due date (d) and of the date met
-# (dn): calendar days late are day indexes apart, working days left are ``cum`` apart.
+# The calendar rows of the evaluation date (a) and of the due date (d): working days left
+# are ``cum`` apart.
 _CALENDAR_JOINS = (
     Join(Table("resp_cal", "a"), Col("a", "d").eq(Param("as_of")), left=True),
-    Join(Table("resp_cal", "d"), Col("d", "d").eq(_DUE), left=True),
-    Join(Table("resp_cal", "dn"), Col("dn", "d").eq(Col("o", "done_date")), left=True))
-_DAYS_LATE = Func("COALESCE", (Col("dn", "day_index"), Col("a", "day_index"))).minus(
-    Col("d", "day_index"))
+    Join(Table("resp_cal", "d"), Col("d", "d").eq(_DUE), left=True))
 _WORKDAYS_LEFT = Col("d", "cum").minus(Col("a", "cum"))
 _AGENCY = Func("COALESCE", (Col("o", "agency"), Lit("")))
 _COLUMNS = ("duty", "regime", "start_id", "matter", "start_date", "due_date", "extended_due",
             "done_id", "done_date", "agency", "owner", "state")
+#: Everything a listed obligation has, in this order.
+LISTED_MEMBERS = ("duty", "regime", "state", "agency", "owner", "matter", "start_record",
+                  "start_date", "due_date", "extended", "done_record", "done_date",
+                  "days_late", "workdays_left", "counts_as", "period", "citation")
 #: The members of a breach and of an obligation due soon, in the order the JSON gives them.
 BREACH_MEMBERS = ("duty", "regime", "state", "agency", "owner", "matter", "start_record",
                   "start_date", "due_date", "extended", "done_record", "done_date",
@@ -139,34 +141,44 @@ SOON_MEMBERS = ("duty", "regime", "state", "agency", "owner", "matter", "start_r
 
 
 def _listed(compute, evaluation: Evaluation, where: ir.Expr, order: list[Order],
-            limit: int | None, soon_workdays: int = 0) -> Iterator[dict]:
+            limit: int | None, soon_workdays: int = 0,
+            members: tuple[str, ...] = LISTED_MEMBERS) -> Iterator[dict]:
     """The run's obligations where ``where`` holds, in ``order`` (completed by duty, start
     and regime, so that it is total), at most ``limit``: each as a report lists it — its
     matter and records, its due date, the days late and working days left, the duty's
-    owner, the fault it counts as, its period and its citation."""
-    duties = _duties(evaluation)
+    owner, the fault it counts as, its period and its citation — with the ``members``
+    asked for, in their order (each dict made once: a province's report makes a million)."""
+    # What a duty says of each of its obligations — the fault it counts as, its period,
+    # its citation — is worked out once per duty, not once per obligation.
+    facts = {key: (duty.breach.text if duty.breach else None, period_text(duty.period),
+                   duty.citation) for key, duty in _duties(evaluation).items()}
+    # Working days left need the calendar: the due date's row and the evaluation date's.
+    # Days late are calendar days, a difference of two dates, worked out here rather than
+    # joined for every breach of a province's report.
+    open_ones = "workdays_left" in members
     query = select(
-        *(Col("o", name) for name in _COLUMNS), _DAYS_LATE, _WORKDAYS_LEFT, source=_O,
-        joins=_CALENDAR_JOINS, where=_of_run(where),
+        *(Col("o", name) for name in _COLUMNS),
+        *([_WORKDAYS_LEFT] if open_ones else []), source=_O,
+        joins=_CALENDAR_JOINS if open_ones else (), where=_of_run(where),
         order_by=[*order, Order(Col("o", "duty")), Order(Col("o", "start_seq")),
                   Order(Col("o", "regime"))],
         limit=limit)
     params = {"run": evaluation.run.id, "as_of": evaluation.as_of, "soon": soon_workdays}
+    picks = [(name, LISTED_MEMBERS.index(name)) for name in members]
+    as_of = dt.date.fromisoformat(evaluation.as_of)
+    day = dt.date.fromisoformat
     for row in compute.stream(query, params):
         (duty_name, regime, start_id, matter, start, due, extended, done_id, done_date,
-         agency, owner, state, days_late, left) = row
-        duty = duties[(regime, duty_name)]
-        yield {
-            "duty": duty_name, "regime": regime, "state": state, "agency": agency,
-            "owner": owner, "matter": matter, "start_record": start_id, "start_date": start,
-            "due_date": extended or due, "extended": extended is not None,
-            "done_record": done_id, "done_date": done_date,
-            "days_late": days_late if state in BREACHES else None,
-            "workdays_left": left if state == "open" else None,
-            "counts_as": duty.breach.text if duty.breach else None,
-            "period": period_text(duty.period),
-            "citation": duty.citation,
-        }
+         agency, owner, state) = row[:12]
+        left = row[12] if open_ones and state == "open" else None
+        due = extended or due
+        days_late = ((day(done_date) if done_date else as_of) - day(due)).days \
+            if state in BREACHES else None
+        counts_as, period, citation = facts[(regime, duty_name)]
+        values = (duty_name, regime, state, agency, owner, matter, start_id, start, due,
+                  extended is not None, done_id, done_date, days_late, left,
+                  counts_as, period, citation)
+        yield {name: values[index] for name, index in picks}
 
 
 def _soon() -> ir.Expr:
@@ -188,9 +200,8 @@ def due_soon(compute, evaluation: Evaluation, soon_workdays: int = 3,
              limit: int | None = None) -> Iterator[dict]:
     """Every obligation open and due within ``soon_workdays`` working days of the
     evaluation date (0: due that day), by agency and due date, with the working days left."""
-    for item in _listed(compute, evaluation, _soon(), [Order(_AGENCY), Order(_DUE)], limit,
-                        soon_workdays):
-        yield {name: item[name] for name in SOON_MEMBERS}
+    return _listed(compute, evaluation, _soon(), [Order(_AGENCY), Order(_DUE)], limit,
+                   soon_workdays, SOON_MEMBERS)
 
 
 def breaches(compute, evaluation: Evaluation, states: tuple[str, ...] = BREACHES,
@@ -198,9 +209,8 @@ def breaches(compute, evaluation: Evaluation, states: tuple[str, ...] = BREACHES
     """Every breach of the run — overdue, or met late (or those of ``states``) — by agency,
     duty and start, with the days past the due date (calendar days) and the duty it
     breaches."""
-    for item in _listed(compute, evaluation, Col("o", "state").isin([Lit(s) for s in states]),
-                        [Order(_AGENCY)], limit):
-        yield {name: item[name] for name in BREACH_MEMBERS}
+    return _listed(compute, evaluation, Col("o", "state").isin([Lit(s) for s in states]),
+                   [Order(_AGENCY)], limit, members=BREACH_MEMBERS)
 
 
 def undetermined(compute, evaluation: Evaluation, limit: int | None = None

@@ -225,22 +225,57 @@ def json_chunks(summary: Summary, breaches: Iterable[dict], titles: dict[str, st
     nested in another)."""
     head = json.dumps(head_document(summary, verified), ensure_ascii=False, indent=2)
     yield head[:-2].replace("\n", "\n" + indent)  # without the closing "\n}"
-    lists = [("breaches", (_cited(b, titles) for b in breaches)),
-             ("due_soon", (_cited(o, titles) for o in due_soon))]
+    cited = _Citations(titles)
+    lists = [("breaches", (cited(b) for b in breaches)),
+             ("due_soon", (cited(o) for o in due_soon))]
     if obligations is not None:
         lists.append(("obligations", obligations))
+    encode = _encode
     for name, items in lists:
         yield f",\n{indent}  \"{name}\": ["
-        first = True
+        lines: list[str] = []
+        separator = "\n" + indent + "    "
+        written = False
         for item in items:
-            yield ("\n" if first else ",\n") + indent + "    " + json.dumps(
-                item, ensure_ascii=False)
-            first = False
-        yield "]" if first else f"\n{indent}  ]"
+            lines.append(encode(item))
+            if len(lines) == _LINES_PER_CHUNK:  # a few large writes, not one per item
+                yield ("," if written else "") + separator + ("," + separator).join(lines)
+                lines, written = [], True
+        if lines:
+            yield ("," if written else "") + separator + ("," + separator).join(lines)
+            written = True
+        yield f"\n{indent}  ]" if written else "]"
     yield f"\n{indent}}}"
 
 
-def _cited(item: dict, titles: dict[str, str]) -> dict:
-    citation = item["citation"]
-    return item | {"citation": format_citation(citation, titles.get(citation.regime))
-                   if citation else None}
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+try:  # the C encoder, built once (JSONEncoder.encode builds one per call): as json.dumps
+    from json.encoder import c_make_encoder, encode_basestring
+
+    _C_ENCODE = c_make_encoder(None, _ENCODER.default, encode_basestring, None, ": ", ", ",
+                               False, False, True)
+except ImportError:  # pragma: no cover - a Python without the accelerator
+    _C_ENCODE = None
+
+
+def _encode(item: dict) -> str:
+    return "".join(_C_ENCODE(item, 0)) if _C_ENCODE is not None else _ENCODER.encode(item)
+_LINES_PER_CHUNK = 2000
+
+
+class _Citations:
+    """A listed item with its citation written out: each citation formatted once."""
+
+    def __init__(self, titles: dict[str, str]) -> None:
+        self.titles = titles
+        self.written: dict = {}
+
+    def __call__(self, item: dict) -> dict:
+        citation = item["citation"]
+        if citation is not None:
+            key = id(citation)  # the duty's own Citation object, the same for all its items
+            if key not in self.written:
+                self.written[key] = (citation, format_citation(
+                    citation, self.titles.get(citation.regime)))
+            item["citation"] = self.written[key][1]  # the item is the report's own
+        return item
