@@ -219,7 +219,10 @@ def _md_as(change, **fields):
 
 
 def _mutating(issued):
-    issued.values["整改要求"] = issued.values.get("整改要求", "") + "（见附件）"
+    # An issued notice is frozen; a plugin that forces a change anyway must still fail.
+    changed = tuple(attrs.evolve(e, text=e.text + "（见附件）") if e.name == "整改要求" else e
+                    for e in issued.elements)
+    object.__setattr__(issued, "elements", changed)
     return markdown.render(issued)
 
 
@@ -233,7 +236,7 @@ BROKEN_FORMATS = {
         {"test_render_gives_the_same_bytes_every_time"}),
     "drops the values": (
         _md_as(lambda issued: markdown.render(attrs.evolve(
-            issued, values={k: "见附件" for k in issued.values}))),
+            issued, elements=[attrs.evolve(e, text="见附件") for e in issued.elements]))),
         {"test_every_element_of_the_notice_is_in_it",
          "test_different_values_give_different_bytes",
          "test_a_missing_required_element_is_refused_naming_it"}),

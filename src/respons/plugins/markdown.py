@@ -22,16 +22,15 @@ def render(issued: IssuedNotice) -> bytes:
                          + "、".join(missing))
     lines = [f"# {_escape(issued.title)}", "", f"{_escape(issued.number)}", "",
              f"{_escape(issued.recipient)}：", ""]
-    for element in issued.notice.elements:
-        lines.append(f"**{_escape(element)}**：{_escape(issued.values[element])}")
-        lines.append("")
-    extra = [k for k in issued.values if k not in issued.notice.elements]
-    for key in sorted(extra):
-        lines += [f"**{_escape(key)}**：{_escape(issued.values[key])}", ""]
+    for element in issued.elements:
+        cited = f"（{_escape(element.citation)}）" if element.citation else ""
+        lines += [f"**{_escape(element.name)}**：{_escape(element.text)}{cited}", ""]
     if issued.citation:
         lines += [f"依据：{_escape(issued.citation)}", ""]
     lines += [f"{_escape(issued.issuer)}", f"{issued.date.year}年{issued.date.month}月"
               f"{issued.date.day}日", ""]
+    if issued.copy_to:
+        lines += [f"抄送：{'、'.join(_escape(c) for c in issued.copy_to)}", ""]
     return "\n".join(lines).encode("utf-8")
 
 

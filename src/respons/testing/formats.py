@@ -1,7 +1,7 @@
 """`FormatConformance`: what every notice-format plugin must do, as pytest tests.
 
 A format is called as ``render(issued) -> bytes`` with an `IssuedNotice` (a notice (文书)
-of the regime with its values filled in); the suite holds it to that contract: bytes, the
+of the regime with its elements filled in); the suite holds it to that contract: bytes, the
 same bytes every time, every element of the notice in them, a notice lacking a required
 element (要素) refused with a `ValueError` naming it, the notice left as it was, and any
 text — markup characters, control characters — rendered rather than a crash.
@@ -30,7 +30,7 @@ import re
 import attrs
 import pytest
 
-from respons.model.notice import IssuedNotice, Notice
+from respons.model.notice import IssuedElement, IssuedNotice, Notice
 from respons.registry import PLUGIN_API_VERSION, NoticeFormat
 
 _MEDIA_TYPE = re.compile(r"^[a-z]+/[a-z0-9][a-z0-9.+-]*(\s*;.*)?$")
@@ -40,13 +40,24 @@ NOTICE = Notice(name="整改通知书", title="行政执法责任制评议考核
                 elements=("被考核单位", "评议考核结果", "整改要求"))
 
 
-def sample(**changes) -> IssuedNotice:
+VALUES = {"被考核单位": "吉林市市场监督管理局", "评议考核结果": "不及格",
+          "整改要求": "三十日内报送整改报告"}
+
+
+def _elements(values: dict[str, str]) -> tuple[IssuedElement, ...]:
+    return tuple(IssuedElement(name, text, "吉林市行政执法责任制规定 第三十二条")
+                 for name, text in values.items())
+
+
+def sample(values: dict[str, str] | None = None, **changes) -> IssuedNotice:
     """A notice as issued (jilin-city 第三十二条第（三）项), with ``changes``."""
     fields = {"notice": NOTICE, "number": "吉司整〔2025〕3号", "date": dt.date(2025, 3, 1),
               "issuer": "吉林市司法局", "recipient": "吉林市市场监督管理局",
-              "values": {"被考核单位": "吉林市市场监督管理局", "评议考核结果": "不及格",
-                         "整改要求": "三十日内报送整改报告"},
-              "citation": "吉林市行政执法责任制规定 第三十二条第（三）项"}
+              "elements": _elements(VALUES),
+              "citation": "吉林市行政执法责任制规定 第三十二条第（三）项",
+              "copy_to": ("吉林市人民政府办公室",)}
+    if values is not None:
+        fields["elements"] = _elements(values)
     fields.update(changes)
     return IssuedNotice(**fields)
 
@@ -82,15 +93,16 @@ class FormatConformance:
         if text is None:
             pytest.skip(f"{notice_format.media_type} is not text: override text_of")
         for what in (issued.title, issued.number, issued.issuer, issued.recipient,
-                     *issued.values.values(), str(issued.date.year)):
+                     *(e.text for e in issued.elements), *issued.copy_to,
+                     str(issued.date.year)):
             assert what in text, f"{what!r} is not in the rendered notice"
 
     def test_different_values_give_different_bytes(self, notice_format):
-        values = {**sample().values, "评议考核结果": "及格"}
+        values = {**VALUES, "评议考核结果": "及格"}
         assert notice_format.render(sample(values=values)) != notice_format.render(sample())
 
     def test_a_missing_required_element_is_refused_naming_it(self, notice_format):
-        values = {key: value for key, value in sample().values.items() if key != "整改要求"}
+        values = {key: value for key, value in VALUES.items() if key != "整改要求"}
         for lacking in (values, {**values, "整改要求": "  "}):
             with pytest.raises(ValueError, match="整改要求"):
                 notice_format.render(sample(values=lacking))
