@@ -63,19 +63,21 @@ def evaluate_run(app: App, store, resolved, as_of, soon, verify_chain: bool, out
     from respons.calendar import CalendarDataError, UnknownCalendar
     from respons.engine.evaluate import evaluate
     from respons.engine.report import summary
-    from respons.store.verify import verify
+    from respons.engine.verified import verified_evaluation
 
-    head = None
-    if verify_chain:
-        checked = verify(store.ledger)
-        if not checked.intact:
-            from respons.commands.verify import print_report
+    def over(head, gate=None):
+        return evaluate(store, resolved, app.calendar, as_of, head, gate)
 
-            print_report(store, checked, None, output)
-            return EXIT_FINDINGS, None, False
-        head = checked.head
     try:
-        evaluation = evaluate(store, resolved, app.calendar, as_of, head)
+        if not verify_chain:
+            evaluation = over(None)
+        else:
+            checked, evaluation = verified_evaluation(store, over)
+            if evaluation is None:
+                from respons.commands.verify import print_report
+
+                print_report(store, checked, None, output)
+                return EXIT_FINDINGS, None, False
     except (UnknownCalendar, CalendarDataError) as error:
         click.echo(f"error: {error}", err=True)
         return EXIT_USAGE, None, verify_chain

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 
 import attrs
 
@@ -134,10 +135,14 @@ def regime_digest(resolved: Resolved) -> str:
 
 
 def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None,
-             head: Head | None = None) -> Evaluation:
+             head: Head | None = None, gate: Callable[[], None] | None = None
+             ) -> Evaluation:
     """Evaluate ``resolved`` over the ledger up to ``head`` (the ledger's head when none is
     given) as of ``as_of`` (ISO date): the run, computed and published unless it already
-    was. ``calendar_for(name)`` returns the calendar a version names (``cn`` when none)."""
+    was. ``calendar_for(name)`` returns the calendar a version names (``cn`` when none).
+    ``gate()``, where given, is called once the run is computed and before it is published
+    or returned — where the chain verified beside the computation is awaited, and raises
+    to stop a run of a chain that does not verify from being kept or reported."""
     compute = store.compute
     head = head or store.ledger.head()
     versions = versions_of(resolved)
@@ -155,6 +160,8 @@ def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None,
         # tables are still loaded, for the report's working-day arithmetic.
         for timeline in timelines.values():
             timeline.load(compute)
+        if gate is not None:
+            gate()
         return Evaluation(run, versions, as_of, tuple(timelines.values()), computed=False)
     corrections = bool(compute.query(select(
         Lit(1), **_records(Col("r", "corrects").not_null()), limit=1), {"head": head.seq}))
@@ -174,5 +181,7 @@ def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None,
                     corrections=corrections, owner_agency=owner_agency(index, duty),
                     definitions=definitions).compile()
                 compute.insert(STAGED, statement.query, statement.params)
+    if gate is not None:
+        gate()
     computed = publish(compute, run, STAGED)
     return Evaluation(run, versions, as_of, tuple(timelines.values()), computed=computed)

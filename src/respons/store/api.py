@@ -249,6 +249,13 @@ class Store(abc.ABC):
     def close(self) -> None:
         """Release the connection."""
 
+    def reader(self) -> Store | None:
+        """The same store over a connection of its own, for reading beside this one — the
+        chain verified while the engine computes on this one — or None where the backend
+        cannot open a second connection (the two then take turns). The caller closes it;
+        it may be used from another thread than the one that opened it."""
+        return None
+
     def __enter__(self) -> Store:
         return self
 

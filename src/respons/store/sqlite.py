@@ -61,6 +61,7 @@ class SQLiteStore(SQLStore):
 
     def __init__(self, url: str, lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.path = sqlite_path(url)
+        self._opened_with = url
         super().__init__(None, redact(url), SQLiteDialect(), lock_timeout)
         self.transient = transient(self.path)
         try:
@@ -70,6 +71,13 @@ class SQLiteStore(SQLStore):
                 raise StoreUnavailable(f"store {self.url}: {self.path} is not a file")
         except OSError as error:  # a name too long, a folder that cannot be searched
             raise StoreUnavailable(f"store {self.url}: {error.strerror or error}") from None
+
+    def reader(self) -> SQLiteStore | None:
+        # In WAL mode readers and the writer do not block each other; a database in
+        # memory is this connection's alone.
+        if self.transient or self.connection is None:
+            return None
+        return SQLiteStore(self._opened_with, self.lock_timeout)
 
     def _connect(self, create: bool) -> sqlite3.Connection:
         if self.transient:

@@ -157,6 +157,7 @@ class PostgreSQLStore(SQLStore):
     def __init__(self, url: str, settings: dict | None = None,
                  lock_timeout: float = LOCK_TIMEOUT) -> None:
         conninfo, self.schema = split_url(url)
+        self._opened_with = (url, settings)
         try:
             connection = psycopg.connect(conninfo, autocommit=True, connect_timeout=10)
         except psycopg.Error as error:
@@ -167,6 +168,10 @@ class PostgreSQLStore(SQLStore):
         if self.schema is not None:
             connection.execute(sql.SQL("SET search_path TO {}").format(
                 sql.Identifier(self.schema)))
+
+    def reader(self) -> PostgreSQLStore:
+        url, settings = self._opened_with
+        return PostgreSQLStore(url, settings, self.lock_timeout)
 
     def _prepare(self) -> None:
         if self.schema is not None:
