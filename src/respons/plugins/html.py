@@ -30,8 +30,9 @@ from respons.syntax.numerals import to_chinese
 from respons.terminal import clean
 
 #: Font stacks: the proprietary faces GB/T 9704 names, then free ones, then the generic.
-TITLE_FONTS = ('"方正小标宋简体", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "Noto Serif CJK SC", '
-               '"Source Han Serif SC", "Noto Serif SC", "AR PL UMing CN", "SimSun", serif')
+TITLE_FONTS = ('"方正小标宋简体", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", '
+               '"Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", "AR PL UMing CN", '
+               '"SimSun", serif')
 BODY_FONTS = ('"仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312", "FandolFang", '
               '"Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", "SimSun", serif')
 HEADING_FONTS = ('"黑体", "SimHei", "FandolHei", "Noto Sans CJK SC", "Source Han Sans SC", '

@@ -24,8 +24,10 @@ def check(ctx: RuleContext) -> None:
         inherited = ctx.inherited.get(notice.name)
         if override is None or inherited is None or not isinstance(inherited[1], Notice):
             continue
-        if "elements" not in override.fields:
-            continue  # the override leaves the elements as they are
+        if "elements" not in override.fields or not ctx.whole(notice):
+            # the override leaves the elements as they are, or a statement of it did not
+            # parse: what it leaves out may be in the broken text
+            continue
         _kept(ctx, inherited[1], notice, override)
 
 

@@ -49,8 +49,7 @@ def _no_years(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind) -> None:
     if outcome.consecutive is not None:
         ctx.sink.add("R0706", f"连续 {outcome.consecutive} 年 picks a consequence, but 签发 "
                      f"{chinese(kind.terminal)} names {kind.en}", outcome.span,
-                     f"write `签发 后果 {outcome.target.text} 连续 {outcome.consecutive} 年`, or "
-                     "leave 连续 out")
+                     "连续 N 年 goes with `签发 后果 考核.等级`; leave it out here")
 
 
 def _shape(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind, sizes: tuple[int, ...]):
