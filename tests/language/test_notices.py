@@ -467,3 +467,30 @@ def test_fmt_lays_out_a_notice_and_keeps_what_it_says():
     before = parse_text(HEADER + MESSY, "t.resp")
     after = parse_text(HEADER + CANONICAL, "t.resp")
     assert not before.diagnostics and before.regime == after.regime
+
+
+def test_guizhou_edu_14_s_correction_notice_can_be_written(check):
+    """guizhou-edu 14 (encoded with its liability, issue 10): 重大过错 → the 法制工作机构 sends
+    the 原执法办案部门 a 《纠正过错通知书》(一), which it answers within the time the notice
+    sets (二), or contests before the 法制工作机构 within that time (三)."""
+    assert check("""
+        记录 过错纠正 〔第十四条〕 {
+          主键 通知编号
+          字段 原执法办案部门 机关
+          字段 过错情况 文本 可选
+          字段 纠正要求 文本 可选
+          字段 回复期限 日期 可选
+          事件 口头通知纠正, 主要负责人同意, 发出纠正过错通知书, 回复办理结果, 提请复查
+        }
+        文书 纠正过错通知书 〔第十四条第（一）项〕 {
+          标题 "纠正过错通知书"
+          签发 记录 过错纠正.发出纠正过错通知书
+          发文机关 "贵州省教育厅法制工作机构"
+          主送 原执法办案部门
+          文号 "黔教纠〔{年}〕{号}号"
+          要素 过错情况, 纠正要求
+          要素 回复办理结果 = "请按要求认真办理，并于{回复期限}前回复办理结果。" 〔第（二）项〕
+          要素 提请复查 = "对本通知有异议的，可在回复期限内向法制工作机构提请复查。" 〔第（三）项〕
+          格式 md, html
+        }
+    """) == []

@@ -8,7 +8,7 @@ template looks each name up in a mapping of plain-text facts and puts the text i
 a value that itself holds ``{…}`` is never read again. So a template cannot run code, read a
 file or reach the network, whatever the regime says, and `respons check` can verify every
 placeholder against the facts a notice is given before anything is issued
-(``respons.check.rules.notice_elements``). Values are escaped by each notice format for
+(``respons.check.rules.notices``). Values are escaped by each notice format for
 itself; this module produces plain text.
 
 Not Python's ``str.format`` (which reads ``{0.__class__}`` as attribute access) nor a
