@@ -145,7 +145,9 @@ def given(ctx: RuleContext, notice: Notice) -> Given:
     own = {id(o) for o in notice.issued_on}
     outcomes = outcomes_of(notice, ctx.regime)
     facts: dict[str, Fact] | None = None
-    known = True
+    # a statement of the notice that did not parse may have been a 签发: what it would
+    # give is unknown
+    known = ctx.whole(notice)
     for outcome in outcomes:
         kind = BY_NAME[outcome.kind]
         # a consequence that calls for the notice is checked where it is written
