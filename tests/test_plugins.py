@@ -53,14 +53,14 @@ def test_hooks_are_prefixed_documented_typed_and_have_contracts():
 def test_builtins_register_through_the_entry_point_group():
     names = {ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
              if ep.value.startswith("respons.plugins.")}
-    assert {"calendars", "points", "rating", "markdown", "sqlite"} <= names
+    assert {"calendars", "points", "rating", "markdown", "html", "sqlite"} <= names
 
 
 def test_builtins_alone_provide_the_documented_names(tmp_path):
     registry = Site(tmp_path).registry()
     assert set(registry.calendars()) == {"cn", "中国", "plain", "公历"}
     assert set(registry.scoring_schemes()) == {"points", "百分制", "rating", "等次评定"}
-    assert set(registry.notice_formats()) == {"md"}
+    assert set(registry.notice_formats()) == {"md", "html"}
     assert set(registry.storage_backends()) == {"sqlite"}
     assert all(row["builtin"] and row["distribution"] == "respons"
                for row in registry.entries())

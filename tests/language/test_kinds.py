@@ -18,6 +18,7 @@ from respons.model.base import Ref
 from respons.model.kinds import BLOCKS, ELEMENTS, OVERRIDABLE, OVERRIDE, REGIME, SCENARIO
 from respons.model.regime import Regime
 from respons.report.show import TextView
+from respons.report.show_notices import NoticeView
 from respons.syntax.build import Builder
 from respons.syntax.build.override import STATEMENTS
 from respons.syntax.keywords import BLOCK_TERMINALS, KEYWORDS, keyword
@@ -120,7 +121,7 @@ def test_show_has_a_section_per_kind_in_table_order():
 
 def test_show_lists_a_kind_without_a_section_of_its_own(monkeypatch):
     """A new kind of block is shown before anyone writes its section."""
-    monkeypatch.delattr(TextView, "notices")
+    monkeypatch.delattr(NoticeView, "notices")  # the notices' section, a base of TextView
     view = TextView(every_kind(), {})
     [notice] = view.regime.notices
     assert view.cite(notice.citation).startswith("  〔every 第")

@@ -9,6 +9,7 @@ result still points at the article of the regime that said it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
@@ -47,6 +48,10 @@ class Resolved:
     inherited_texts: tuple[str, ...] = ()
     #: What syntax errors in this file or one it builds on may have taken away.
     lost: Lost = attrs.field(factory=Lost)
+    #: Every element the regimes it builds on declare, by name, as they declare it — before
+    #: this file's overrides — with the id of the regime it comes from: what a rule needs
+    #: to tell what an override took away (a notice's required elements, R0702).
+    inherited: Mapping[str, tuple[str, object]] = attrs.field(factory=dict)
 
 
 class Resolver:
@@ -95,7 +100,7 @@ class Resolver:
                 lost = lost.union(other.lost)
                 parents += [other.regime.id, *other.parents]
                 texts += [other.parsed.text, *other.inherited_texts]
-        merged = self._merge(own, base, used)
+        merged, inherited = self._merge(own, base, used)
         versions: tuple[Resolved, ...] = ()
         if own.supersedes is not None:
             older = self._load(own.supersedes, parsed.path, "supersedes")
@@ -107,7 +112,7 @@ class Resolver:
                                   f"{older.regime.id}, which it supersedes ({before})",
                                   own.supersedes.span, "a later version takes effect later")
         return Resolved(parsed, merged, tuple(dict.fromkeys(parents)), complete, versions,
-                        tuple(texts), lost)
+                        tuple(texts), lost, inherited)
 
     def _load(self, ref, from_file: str, how: str):
         if ref.is_path and not ref.target.endswith(".resp"):
@@ -141,7 +146,8 @@ class Resolver:
             return None
         return self.resolve(parsed)
 
-    def _merge(self, own: Regime, base: Regime | None, used: list[Regime]) -> Regime:
+    def _merge(self, own: Regime, base: Regime | None,
+               used: list[Regime]) -> tuple[Regime, dict[str, tuple[str, object]]]:
         collections: dict[str, list] = {kind.collection: [] for kind in ELEMENTS}
         inherited: dict[str, tuple[str, object]] = {}
         for source in ([base] if base else []) + used:
@@ -175,7 +181,7 @@ class Resolver:
                 collections[name].append(element)
         fields = {name: tuple(values) for name, values in collections.items()}
         calendar = own.calendar if own.calendar is not None or base is None else base.calendar
-        return attrs.evolve(own, calendar=calendar, **fields)
+        return attrs.evolve(own, calendar=calendar, **fields), inherited
 
     def _apply(self, override: Override, collections: dict, base: Regime | None) -> None:
         overridden = OVERRIDABLE[override.kind]

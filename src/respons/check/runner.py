@@ -127,7 +127,8 @@ def _check_paths(paths: Iterable[str | Path], registry: Registry | None,
 
 def check_resolved(resolved: Resolved, registry: Registry | None, sink: Sink) -> Index:
     index = Index(resolved.regime, sink, resolved.lost)
-    ctx = RuleContext(resolved.regime, index, sink, registry, resolved.complete, resolved.lost)
+    ctx = RuleContext(resolved.regime, index, sink, registry, resolved.complete, resolved.lost,
+                      dict(resolved.inherited))
     for rule in all_rules():
         rule(ctx)
     return index

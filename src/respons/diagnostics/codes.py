@@ -222,6 +222,42 @@ of the ladder. A measure or ladder without 对象 is for either.""")
 _code("R0701", ERROR, "unknown notice format", """
 A notice names an output format that no installed plugin provides. `respons plugins` lists
 the installed formats.""")
+_code("R0702", ERROR, "required notice element dropped", """
+A regime that builds on another (上位) overrides one of its notices and leaves out, or
+makes optional (可选), an element the regime above requires: hangzhou 48's 责任追究决定书
+must state 依法享有的申诉权利, heilongjiang 31's decision its eight items. An override's
+`要素` statements replace the notice's elements — to reorder them, or bind them to the lower
+regime's own data — so they must list every required one. The message names the element,
+the regime whose text requires it and the article; keep the element, required.""")
+_code("R0703", ERROR, "unknown fact in a notice", """
+An element of a notice uses a placeholder (`{名称}`), or is bound to a fact (`= 名称`), that
+the notice is not given. What a notice is given depends on what issues it (签发): the facts
+of every notice (发文机关, 主送机关, 文号, 成文日期) and those of its outcome — an assessment's
+grade gives 被考核对象, 考核等级, 得分…; a record's event gives 事件, 事项, 记录日期 and the
+record kind's fields. A notice issued on several outcomes is given what all of them give.
+The message lists the facts available; docs/language.md has the table.""")
+_code("R0704", ERROR, "template cannot be read", """
+A template is text with `{名称}` placeholders and nothing else: `{{` and `}}` stand for
+braces in the text; a placeholder is a name — no attribute (`{a.b}`), no index, no call, no
+format (`{a:>3}`), no spaces. A `{` or `}` that opens or closes nothing, an empty `{}`, a
+control character (NUL, ESC…) or a template longer than 20,000 characters cannot be read.
+Templates cannot run code, read files or reach the network: they only name facts.""")
+_code("R0705", ERROR, "document-number pattern", """
+A notice's 文号 is the pattern its document numbers (发文字号) are made by, after GB/T
+9704-2012 7.2.4: the issuer's code (发文机关代字), the year in full in 六角括号, the sequence
+number without 第 and without leading zeros, then 号 — `"吉司整〔{年}〕{号}号"` gives
+吉司整〔2025〕3号. It holds `{年}` (or `{year}`) and `{号}` (or `{seq}`) once each and no
+other placeholder.""")
+_code("R0706", ERROR, "not an outcome that can issue a notice", """
+What follows 签发 names an outcome of its kind: `等级 考核.等级` (or `等级 考核`, whatever
+grade it gives), `后果 考核.等级 [连续 N 年]` — a consequence the assessment declares —,
+`措施 措施名`, `记录 记录类型.事件`. `连续 N 年` picks a consequence, and goes with 后果 only.""")
+_code("R0707", ERROR, "notice cannot be issued", """
+A notice that something issues (签发, or a consequence that calls for it) is written out by
+respons from the outcome's facts: it needs a 发文机关, a 主送 and a 文号 pattern, and every
+element it requires must be filled — bound to a template (`要素 名称 = "…{事实}…"`), to a
+fact (`要素 名称 = 事实`), or named like one of the facts it is given. Mark an element 可选
+where the notice may go without it.""")
 
 _code("R0801", ERROR, "regime not found", """
 A regime named in `上位`/`extends` or `参照`/`uses` was not found next to this file or in

@@ -95,7 +95,8 @@ ELEMENTS: tuple[Kind, ...] = (
     Kind("assessment", "KW_ASSESSMENT", "assessment", "评议考核", Assessment, "assessments",
          "Assessments", overridable=True, sets={"scheme": ("scheme", "scheme_span")}),
     Kind("notice", "KW_NOTICE", "notice", "文书", Notice, "notices", "Notices",
-         overridable=True, sets={"formats": ("formats", "format_spans")}),
+         overridable=True, sets={"formats": ("formats", "format_spans"),
+                                 "number": ("number", "number_span")}),
     Kind("named_condition", "KW_CONDITION", "named condition", "条件", NamedCondition,
          "conditions", "Named conditions"),
 )

@@ -7,7 +7,7 @@ one `NoticeFormat` descriptor and a `render(issued) -> bytes` function.
 from __future__ import annotations
 
 from respons import hookimpl
-from respons.model.notice import IssuedNotice
+from respons.model.notice import IssuedNotice, written_date
 from respons.registry import NoticeFormat
 
 
@@ -27,8 +27,7 @@ def render(issued: IssuedNotice) -> bytes:
         lines += [f"**{_escape(element.name)}**：{_escape(element.text)}{cited}", ""]
     if issued.citation:
         lines += [f"依据：{_escape(issued.citation)}", ""]
-    lines += [f"{_escape(issued.issuer)}", f"{issued.date.year}年{issued.date.month}月"
-              f"{issued.date.day}日", ""]
+    lines += [f"{_escape(issued.issuer)}", written_date(issued.date), ""]
     if issued.copy_to:
         lines += [f"抄送：{'、'.join(_escape(c) for c in issued.copy_to)}", ""]
     return "\n".join(lines).encode("utf-8")

@@ -24,6 +24,7 @@ from respons.model.kinds import ELEMENTS
 from respons.model.liability import Circumstance
 from respons.model.regime import Regime
 from respons.report.expansion import open_json, reached
+from respons.report.show_notices import NoticeView, open_notices
 from respons.syntax.citation import format_citation
 from respons.syntax.present import cite as _cite
 from respons.syntax.present import condition_text, options_text, period_text
@@ -59,7 +60,7 @@ def decomposition(regime: Regime) -> list[dict]:
     return table
 
 
-class TextView:
+class TextView(NoticeView):
     """Builds the text form section by section; ``cite`` completes relative citations."""
 
     def __init__(self, regime: Regime, titles: dict[str, str]) -> None:
@@ -329,16 +330,6 @@ class TextView:
                 self.out.append(f"    权重 {vocab.EVALUATIONS.chinese(w.source)} {_num(w.percent)}%"
                                 f"{self.cite(w.citation, a.citation)}")
 
-    def notices(self) -> None:
-        for notice in self.regime.notices:
-            title = f" 《{notice.title}》" if notice.title else ""
-            self.out.append(f"  {notice.name}{title}{self.cite(notice.citation)}")
-            if notice.elements:
-                self.out.append("    要素 " + "、".join(notice.elements))
-            if notice.formats:
-                self.out.append("    格式 " + "、".join(notice.formats))
-
-
 def render_text(regime: Regime, titles: dict[str, str]) -> str:
     """The text form, for a terminal: a regime's strings are its author's, and any control
     character in them is printed as a visible escape (``respons.terminal``)."""
@@ -394,6 +385,7 @@ def render_json(regime: Regime, titles: dict[str, str]) -> dict:
     data = to_data(regime, titles)
     data.pop("overrides", None)  # applied: the resolved regime is what it says
     open_json(regime, data, lambda value: to_data(value, titles))
+    open_notices(regime, data, lambda value: to_data(value, titles))
     return {"format_version": FORMAT_VERSION, "regime": data,
             "decomposition": decomposition(regime)}
 

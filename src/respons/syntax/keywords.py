@@ -20,7 +20,8 @@ from respons.model.kinds import BLOCKS, Kind
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_REGIME": ("regime", "制度"),
     "KW_LEVEL": ("level", "层级"),
-    "KW_ISSUER": ("issuer", "制定机关"),
+    # 发文机关: a notice's issuing authority (GB/T 9704 7.2.3), as 制定机关 is a regime's.
+    "KW_ISSUER": ("issuer", "制定机关", "发文机关"),
     "KW_NUMBER": ("number", "文号"),
     "KW_ISSUED": ("issued", "公布"),
     "KW_EFFECTIVE": ("effective", "施行"),
@@ -99,6 +100,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_TITLE": ("title", "标题"),
     "KW_ELEMENTS": ("elements", "要素"),
     "KW_FORMAT": ("format", "格式"),
+    # what issues a notice and to whom (issue 12): 签发 an outcome, 主送/抄送 (GB/T 9704 7.3.2,
+    # 7.4.2); its document number is written with 文号 (KW_NUMBER) as a regime's is.
+    "KW_ISSUED_ON": ("issued-on", "签发"),
+    "KW_RECIPIENT": ("recipient", "主送", "主送机关"),
+    "KW_COPY_TO": ("copy-to", "抄送", "抄送机关"),
     "KW_OVERRIDE": ("override", "覆盖"),
     # 或者, 并且, 而且, 以及, 同时: how a legal drafter joins conditions (the seed texts
     # write 或者 far more often than 或); each is the same keyword as its short form.

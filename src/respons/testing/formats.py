@@ -2,9 +2,13 @@
 
 A format is called as ``render(issued) -> bytes`` with an `IssuedNotice` (a notice (文书)
 of the regime with its elements filled in); the suite holds it to that contract: bytes, the
-same bytes every time, every element of the notice in them, a notice lacking a required
-element (要素) refused with a `ValueError` naming it, the notice left as it was, and any
-text — markup characters, control characters — rendered rather than a crash.
+same bytes every time, every element of the notice in them — named, in the notice's order,
+each with the article that requires it —, the notice's basis, 成文日期 in Arabic numerals
+(2025年3月1日, GB/T 9704-2012 7.3.5.2) and the number with its 〔〕 (7.2.4), a notice lacking
+a required element (要素) refused with a `ValueError` naming it while an optional one (可选)
+may be absent, the notice left as it was, a value that looks like a placeholder printed
+rather than read, and any text — markup characters, control characters — rendered rather
+than a crash.
 
 Subclass it and provide the fixture ``notice_format`` (your `NoticeFormat`). For a
 ``text/*`` media type the suite reads the output as UTF-8; for another (docx, pdf),
@@ -30,22 +34,30 @@ import re
 import attrs
 import pytest
 
-from respons.model.notice import IssuedElement, IssuedNotice, Notice
+from respons.model.notice import IssuedElement, IssuedNotice, Notice, NoticeElement
 from respons.registry import PLUGIN_API_VERSION, NoticeFormat
 
 _MEDIA_TYPE = re.compile(r"^[a-z]+/[a-z0-9][a-z0-9.+-]*(\s*;.*)?$")
 _EXTENSION = re.compile(r"^\.[a-z0-9]+$")
 
 NOTICE = Notice(name="整改通知书", title="行政执法责任制评议考核整改通知书",
-                elements=("被考核单位", "评议考核结果", "整改要求"))
+                elements=("被考核单位", "评议考核结果", "整改要求",
+                          NoticeElement("备注", optional=True)))
 
 
 VALUES = {"被考核单位": "吉林市市场监督管理局", "评议考核结果": "不及格",
           "整改要求": "三十日内报送整改报告"}
 
+#: The article behind each element, written out: each its own, so that a format that
+#: prints one citation for all is caught.
+CITATIONS = {"被考核单位": "吉林市行政执法责任制规定 第二十八条第一款",
+             "评议考核结果": "吉林市行政执法责任制规定 第三十一条第一款",
+             "整改要求": "吉林市行政执法责任制规定 第三十二条第（三）项",
+             "备注": ""}
+
 
 def _elements(values: dict[str, str]) -> tuple[IssuedElement, ...]:
-    return tuple(IssuedElement(name, text, "吉林市行政执法责任制规定 第三十二条")
+    return tuple(IssuedElement(name, text, CITATIONS.get(name, ""))
                  for name, text in values.items())
 
 
@@ -97,6 +109,50 @@ class FormatConformance:
                      str(issued.date.year)):
             assert what in text, f"{what!r} is not in the rendered notice"
 
+    def _text(self, notice_format, issued: IssuedNotice) -> str:
+        text = self.text_of(notice_format.render(issued), notice_format.media_type)
+        if text is None:
+            pytest.skip(f"{notice_format.media_type} is not text: override text_of")
+        return text
+
+    def test_each_element_has_its_name_and_its_article(self, notice_format):
+        issued = sample()
+        text = self._text(notice_format, issued)
+        for element in issued.elements:
+            assert element.name in text, f"the element {element.name!r} is not named"
+            assert element.citation in text, \
+                f"the article behind {element.name!r} ({element.citation}) is not in it"
+        assert issued.citation in text, f"the notice's basis {issued.citation!r} is not in it"
+
+    def test_the_elements_come_in_the_notice_s_order(self, notice_format):
+        issued = sample()
+        text = self._text(notice_format, issued)
+        places = [text.find(e.text) for e in issued.elements]
+        assert places == sorted(places), "the elements are not in the notice's order"
+
+    def test_the_date_is_written_as_gb_t_9704_writes_it(self, notice_format):
+        """成文日期 in Arabic numerals, the year in full, no leading zero (7.3.5.2); the
+        number with its 〔〕 (7.2.4)."""
+        issued = sample(date=dt.date(2025, 3, 1))
+        text = self._text(notice_format, issued)
+        assert "2025年3月1日" in text, "成文日期 is not written 2025年3月1日"
+        assert "2025年03月" not in text and "二〇二五" not in text
+        assert "吉司整〔2025〕3号" in text
+
+    def test_an_optional_element_may_be_absent_or_blank(self, notice_format):
+        for values in (VALUES, {**VALUES, "备注": "  "}):
+            data = notice_format.render(sample(values=values))
+            assert isinstance(data, bytes) and data
+        text = self._text(notice_format, sample(values={**VALUES, "备注": "另附整改清单"}))
+        assert "另附整改清单" in text, "an optional element given is left out"
+
+    def test_a_value_is_printed_never_read(self, notice_format):
+        """A value that looks like a placeholder or a format's own syntax is text."""
+        values = {**VALUES, "整改要求": "{被考核单位}{{0}}${x}%s"}
+        text = self._text(notice_format, sample(values=values))
+        assert "吉林市市场监督管理局吉林市市场监督管理局" not in text
+        assert "被考核单位}" in text and "${x}%s" in text
+
     def test_different_values_give_different_bytes(self, notice_format):
         values = {**VALUES, "评议考核结果": "及格"}
         assert notice_format.render(sample(values=values)) != notice_format.render(sample())
@@ -115,6 +171,6 @@ class FormatConformance:
 
     def test_any_text_is_rendered(self, notice_format):
         hostile = "*粗* _斜_ `码` # 标题 <b>&amp; | \\ [链接](x) \x1b[2J \u202e 末"
-        values = dict.fromkeys(NOTICE.elements, hostile)
+        values = dict.fromkeys(NOTICE.required, hostile)
         data = notice_format.render(sample(values=values, recipient=hostile, issuer=hostile))
         assert isinstance(data, bytes) and data

@@ -27,6 +27,9 @@ class RuleContext:
     #: neither a name the broken text may have declared as undefined nor the absence of
     #: what it may have said — and everything else, so one error hides no other.
     lost: Lost = attrs.Factory(Lost)
+    #: What the regimes it builds on declare, before this file's overrides: name → (the
+    #: regime it comes from, the element) (``respons.check.resolve.Resolved.inherited``).
+    inherited: dict = attrs.Factory(dict)
 
     def whole(self, element) -> bool:
         """Whether ``element`` (a top-level element or the regime itself) has everything

@@ -129,3 +129,9 @@ def _assessment(ctx: RuleContext, assessment) -> None:
         for option in consequence.options:
             for ref in option:
                 _lookup(ctx, ref, ("measure", "notice"), "后果/consequence")
+
+
+def lookup(ctx: RuleContext, ref: Ref, kinds, what: str):
+    """Resolve ``ref`` expecting one of ``kinds``, reported as every reference of a regime is
+    (R0201, R0203, R0402): for the rules of other modules (a notice's 签发)."""
+    return _lookup(ctx, ref, kinds, what)

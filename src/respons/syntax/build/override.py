@@ -20,7 +20,7 @@ from respons.syntax.build.liability import (
     LADDER_SINGLES,
     MEASURE_SINGLES,
 )
-from respons.syntax.build.notice import NOTICE_SINGLES, notice_fields
+from respons.syntax.build.notice import NOTICE_LISTS, NOTICE_SINGLES, notice_fields
 
 
 def _identity(values: dict) -> dict:
@@ -35,7 +35,7 @@ STATEMENTS = {
     "measure": (MEASURE_SINGLES, (), _identity),
     "ladder": (LADDER_SINGLES, LADDER_LISTS, _identity),
     "assessment": (ASSESS_SINGLES, ASSESS_LISTS, assessment_fields),
-    "notice": (NOTICE_SINGLES, ("elements",), notice_fields),
+    "notice": (NOTICE_SINGLES, NOTICE_LISTS, notice_fields),
     "circumstance": (CIRC_SINGLES, (), _identity),
 }
 
