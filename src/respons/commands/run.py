@@ -1,6 +1,7 @@
 """`respons run REGIME RECORDS... [--store URL] [--as-of DATE] [--format text|json] [--all]
-[--lang zh|en]`: the main job in one step — check the regime, ingest the records, evaluate
-the duties.
+[--lang zh|en] [--notices DIR [--notice-format md,html,docx,pdf]]`: the main job in one
+step — check the regime, ingest the records, evaluate the duties, and, with --notices,
+write the notices (文书) the results call for (as `respons notices` does).
 
 Ingesting is idempotent (records already stored are recognised), so running the same year
 twice gives the same report. A file rejected (a bad line and no --rejects, or an id that
@@ -50,14 +51,24 @@ from respons.terminal import clean, one_line
 @SOON
 @LANG
 @NO_VERIFY
+@click.option("--notices", "notices_out", type=click.Path(), metavar="DIR",
+              help="Also write the notices the results call for into DIR (respons notices).")
+@click.option("--notice-format", "notice_formats", metavar="NAMES",
+              help="With --notices: comma-separated notice formats (default: each notice's "
+                   "own 格式, else md).")
 @pass_app
 def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
         rejects: str | None, quiet: bool, as_of: str | None, output: str, everything: bool,
-        soon: int, language: str | None, no_verify: bool) -> None:
+        soon: int, language: str | None, no_verify: bool, notices_out: str | None,
+        notice_formats: str | None) -> None:
     """Ingest RECORDS into the store and evaluate REGIME over them."""
+    from respons.commands.notices import out_dir, parse_formats
     from respons.report.words import words_for
 
+    wanted_formats = parse_formats(notice_formats, "--notice-format")
     checked = check_or_exit(app, regime, output)
+    # A --notices DIR that cannot be written is refused before anything is stored.
+    directory = out_dir(notices_out) if notices_out is not None else None
     resolved, titles = checked.resolved[0], checked.titles
     words = words_for(language, resolved.regime)
     refuse_unreadable(records, output)
@@ -86,6 +97,10 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                        + ingest_text.replace("\n", "\n  ") + ',\n  "evaluation": ', nl=False)
             for chunk in json_report(target, found, titles, verified, everything, "  "):
                 click.echo(chunk, nl=False)
+            if directory is not None:
+                code = max(code, _notices_stage(app, target, resolved, titles, found,
+                                                directory, wanted_formats, verified, output,
+                                                words))
             click.echo("\n}")
         else:
             if not quiet:
@@ -94,7 +109,36 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                                                  not no_verify, output, words)
             if found is not None:
                 print_report(target, found, titles, verified, output, everything, words)
+                if directory is not None:
+                    click.echo()
+                    code = max(code, _notices_stage(app, target, resolved, titles, found,
+                                                    directory, wanted_formats, verified,
+                                                    output, words))
     raise SystemExit(max(ingest_code, code))
+
+
+def _notices_stage(app, target, resolved, titles, found, directory, formats, verified,
+                   output, words) -> int:
+    """The notices stage: write them and report — in JSON as the document's ``notices``
+    member (`respons notices`'s document); its exit code."""
+    from respons.app import EXIT_FINDINGS, EXIT_OK
+    from respons.commands.notices import print_notices, write_notices
+    from respons.report.notices import render_json
+
+    called, files, failed = write_notices(app, target, resolved, titles, found.evaluation,
+                                          directory, formats)
+    if output == "json":
+        run = found.evaluation.run
+        text = render_json(called, files, resolved.regime.id, found.evaluation.as_of, {
+            "id": run.id, "head": {"seq": run.head.seq, "hash": run.head.hash},
+            "verified": verified}).rstrip("\n")
+        click.echo(',\n  "notices": ' + text.replace("\n", "\n  "), nl=False)
+        for line in failed:
+            click.echo(f"error: {line}", err=True)
+    else:
+        print_notices(called, files, failed, found.evaluation, resolved, verified, output,
+                      words)
+    return EXIT_FINDINGS if (failed or called.problems) else EXIT_OK
 
 
 def _not_evaluated(files: list[str], ingest_document: dict, output: str, words,

@@ -37,6 +37,7 @@ class RuleKind:
 
 KINDS: tuple[RuleKind, ...] = (
     RuleKind("duties", "duty", "职责", lambda regime: ((d.name, d) for d in regime.duties)),
+    RuleKind("notices", "notice", "文书", lambda regime: ((n.name, n) for n in regime.notices)),
 )
 
 
