@@ -34,6 +34,7 @@ COMMANDS = {
     "evaluate": "respons.commands.evaluate:evaluate",
     "run": "respons.commands.run:run",
     "test": "respons.commands.test:test",
+    "publish": "respons.commands.publish:publish",
 }
 
 
