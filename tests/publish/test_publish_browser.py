@@ -108,3 +108,10 @@ def test_a_screenshot_at_phone_width_matches_the_one_kept(browser, tmp_path, reg
     assert decode(shot)[:2] == (WIDTH, HEIGHT)
     share = difference(shot, kept.read_bytes())
     assert share <= TOLERANCE, f"{share:.1%} of the pixels differ from {kept.name}"
+
+
+def test_the_comparison_tells_two_pages_apart():
+    """The tolerance lets a pixel's rendering through, not another page."""
+    index, agency = (SCREENSHOTS / f"hangzhou-{page}-{WIDTH}.png" for page in ("index", "agency-2"))
+    assert difference(index.read_bytes(), index.read_bytes()) == 0
+    assert difference(index.read_bytes(), agency.read_bytes()) > 5 * TOLERANCE

@@ -44,7 +44,7 @@ def build_site(regime: Regime, titles: dict[str, str],
     for index, agency in enumerate(regime.agencies, 1):
         pages[agency_file(index)] = (agency.name, agency_page(agency, speak, agencies))
     pages[DUTIES_FILE] = (words("section.duties"),
-                          duties_page(regime.duties, speak, fault_anchors(regime)))
+                          duties_page(regime.duties, speak, fault_anchors(regime), agencies))
     pages[ASSESSMENT_FILE] = (words("section.assessment"), assessment_page(regime, speak))
     pages[LIABILITY_FILE] = (words("section.liability"), liability_page(regime, speak))
     pages[COMPLAINTS_FILE] = (words("section.complaints"), complaints_page(regime, speak))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from respons.model import vocab
 from respons.model.agency import Agency, Post
 from respons.report.site.flow import Node, flowchart
-from respons.report.site.markup import cited, esc
+from respons.report.site.markup import SLOT, cited, esc, fill
 from respons.report.site.text import Speaker, number
 
 #: The roles that are steps of a procedure, in the order a decision passes them.
@@ -76,15 +76,16 @@ def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str]) -> str
         e = agency.entrustment
         parts = [esc(words("agency.entrusted", document=e.document))]
         if e.entrusted_by:
-            parts.append(esc(words("agency.entrusted_by", agency="\0"))
-                         .replace("\0", link(e.entrusted_by.text, agencies)))
+            parts.append(fill(words("agency.entrusted_by", agency=SLOT),
+                              link(e.entrusted_by.text, agencies)))
         if e.term_from:
             parts.append(esc(words("agency.term", start=e.term_from, end=e.term_to or "")))
         if e.scope:
             parts.append(esc(words("agency.scope", scope=speak.refs(e.scope, "list.sep"))))
         if e.filed:
             parts.append(esc(words("agency.filed", date=e.filed)))
-        facts.append((words("agency.status"), " · ".join(parts) + cited(speak.cite(e.citation))))
+        facts.append((words("agency.entrustment"),
+                      " · ".join(parts) + cited(speak.cite(e.citation))))
     if facts:
         out.append("<dl>" + "".join(f"<dt>{esc(t)}</dt><dd>{d}</dd>" for t, d in facts)
                    + "</dl>\n")

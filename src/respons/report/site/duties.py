@@ -7,8 +7,9 @@ its extensions and pauses, what completes it, and the fault a late duty counts a
 from __future__ import annotations
 
 from respons.model.duty import Duty
+from respons.report.site.agencies import link
 from respons.report.site.flow import Node, flowchart
-from respons.report.site.markup import cited, esc
+from respons.report.site.markup import SLOT, cited, esc, fill
 from respons.report.site.text import Speaker
 
 DUTIES_FILE = "duties.html"
@@ -65,8 +66,10 @@ def _extension(extension, speak: Speaker) -> str:
     return text
 
 
-def duties_page(duties, speak: Speaker, faults: dict[str, str]) -> str:
-    """The body of the time limits page (markup); ``faults`` links a fault to its place."""
+def duties_page(duties, speak: Speaker, faults: dict[str, str],
+                agencies: dict[str, str]) -> str:
+    """The body of the time limits page (markup); ``faults`` links a fault to its place,
+    ``agencies`` an agency to its page."""
     words = speak.words
     out = [f"<h1>{esc(words('section.duties'))}</h1>\n"]
     if not duties:
@@ -84,11 +87,12 @@ def duties_page(duties, speak: Speaker, faults: dict[str, str]) -> str:
                    f"<td>{esc(speak.cite(duty.period_citation, duty.citation))}</td></tr>\n")
     out.append("</tbody>\n</table>\n")
     for index, duty in enumerate(duties, 1):
-        out.append(_duty(index, duty, speak, faults))
+        out.append(_duty(index, duty, speak, faults, agencies))
     return "".join(out)
 
 
-def _duty(index: int, duty: Duty, speak: Speaker, faults: dict[str, str]) -> str:
+def _duty(index: int, duty: Duty, speak: Speaker, faults: dict[str, str],
+          agencies: dict[str, str]) -> str:
     words = speak.words
     out = [f'<section class="item" id="{duty_anchor(index)}"><h3>{esc(duty.name)}'
            f"{cited(speak.cite(duty.citation))}</h3>\n"]
@@ -114,12 +118,12 @@ def _duty(index: int, duty: Duty, speak: Speaker, faults: dict[str, str]) -> str
         facts.append((words("duty.met_by"),
                       esc(speak.refs(duty.met_by, "and" if duty.met_by_all else "or"))))
     if duty.owner:
-        facts.append((words("duty.owner"), esc(duty.owner.text)))
+        facts.append((words("duty.owner"), link(duty.owner.text, agencies)))
     if duty.breach:
         target = faults.get(duty.breach.text)
         name = (f'<a href="{target}">{esc(duty.breach.text)}</a>' if target
                 else esc(duty.breach.text))
-        facts.append(("", esc(words("duty.breach", fault="\0")).replace("\0", name)))
+        facts.append(("", fill(words("duty.breach", fault=SLOT), name)))
     out.append("<dl>" + "".join((f"<dt>{esc(t)}</dt>" if t else "") + f"<dd>{d}</dd>"
                                 for t, d in facts) + "</dl></section>\n")
     return "".join(out)

@@ -52,28 +52,45 @@ def _char_width(char: str, size: float) -> float:
     return size * (0.3 if char == " " else 0.58)
 
 
+#: Characters that may not end a line (openers) or start one (closers), as CJK typesetting
+#: has it (禁则): 〔 stays with the article it opens, 〕 and ， with what they close.
+_OPENERS = "〔《（(“‘【「"
+_CLOSERS = "〕》）)”’】」，。、：；！？,.:;!?"
+
+
+def _width(text: str, size: float) -> float:
+    return sum(_char_width(c, size) for c in text)
+
+
 def wrap(text: str, size: float, width: float) -> list[str]:
     """``text`` broken into lines no wider than ``width`` (estimated): between ASCII words
-    where it can, anywhere within CJK text."""
-    lines, line, used = [], "", 0.0
-    for token in re.findall(r"[!-~]+ ?|.", text):
-        token_width = sum(_char_width(c, size) for c in token)
-        if used + token_width > width and line.strip():
+    where it can, anywhere within CJK text but before an opener or after a closer."""
+    lines: list[str] = []
+    line = ""
+
+    def new_line(token: str) -> str:
+        """End the current line before ``token``; what the next line starts with."""
+        nonlocal line
+        carry = ""
+        while line and line[-1] in _OPENERS:
+            carry, line = line[-1] + carry, line[:-1]
+        if not carry and token[:1] in _CLOSERS and len(line.rstrip()) > 1:
+            carry, line = line.rstrip()[-1], line.rstrip()[:-1]
+        if line.strip():
             lines.append(line.rstrip())
-            line, used = "", 0.0
-            token = token.lstrip()
-            token_width = sum(_char_width(c, size) for c in token)
-        if token_width > width:  # a word longer than a line: split it
+        return carry
+
+    for token in re.findall(r"[!-~]+ ?|.", text):
+        if _width(line + token.rstrip(), size) > width and line.strip():
+            line = new_line(token)
+            token = token.lstrip() if not line else token
+        if _width(token.rstrip(), size) > width:  # a word longer than a line: split it
             for char in token:
-                char_width = _char_width(char, size)
-                if used + char_width > width and line:
-                    lines.append(line)
-                    line, used = "", 0.0
+                if _width(line + char, size) > width and line:
+                    line = new_line(char)
                 line += char
-                used += char_width
             continue
         line += token
-        used += token_width
     if line.strip():
         lines.append(line.rstrip())
     return lines or [""]

@@ -24,6 +24,17 @@ def esc(value) -> str:
     return html.escape(clean(str(value)), quote=True)
 
 
+#: Where a sentence of the words table takes a piece of markup (a link): a private-use
+#: character, which neither escaping nor `clean` changes and no regime can write unnoticed.
+SLOT = "\ue000"
+
+
+def fill(sentence: str, markup: str) -> str:
+    """``sentence`` (words with `SLOT` where a value goes) escaped, with ``markup`` in the
+    slot: a sentence around a link."""
+    return esc(sentence).replace(SLOT, markup, 1)
+
+
 def page(words: SiteWords, *, title: str, site_title: str, body: str, home: bool = False) -> str:
     """A whole page: head (charset, viewport, title, the site's style sheet), a header that
     links home, ``body`` (already markup), and the footer."""

@@ -1,6 +1,7 @@
 """The assessment page (评议考核: items, deductions, grades, vetoes, what follows a grade,
-weights) and the liability page (责任追究: faults, measures, the ladders by severity with
-their heavier, lighter and exempt circumstances) — hangzhou 17 "责任追究、监督形式".
+weights) and the liability page (责任追究: faults, the ladders by severity with their
+heavier, lighter and exempt circumstances, who bears a fault, the measures) — hangzhou 17
+"责任追究、监督形式".
 """
 
 from __future__ import annotations
@@ -126,6 +127,18 @@ def liability_page(regime, speak: Speaker) -> str:
                 values["effects"] = effects
             out.append(_li(words(key, **values), speak.cite(modifier.citation, ladder.citation)))
         out.append("</ul></section>\n")
+    if regime.apportionments:
+        out.append(f'<h2 id="bearers">{esc(words("liability.bearers"))}</h2>\n')
+    for index, apportionment in enumerate(regime.apportionments, 1):
+        out.append(f'<section class="item" id="apportionment-{index}">'
+                   f"<h3>{esc(apportionment.name)}{cited(speak.cite(apportionment.citation))}"
+                   "</h3>\n<ul>")
+        for rule in apportionment.rules:
+            bearers = words("with").join(_bearer(b, speak) for b in rule.bearers)
+            out.append(_li(words("liability.bearing", condition=speak.condition(rule.condition),
+                                 bearers=bearers),
+                           speak.cite(rule.citation, apportionment.citation)))
+        out.append("</ul></section>\n")
     if regime.measures:
         out.append(f'<h2 id="measures">{esc(words("liability.measures"))}</h2>\n<ul>')
         for measure in regime.measures:
@@ -137,6 +150,14 @@ def liability_page(regime, speak: Speaker) -> str:
                        "</li>")
         out.append("</ul>\n")
     return "".join(out)
+
+
+def _bearer(bearer, speak: Speaker) -> str:
+    who = speak.word(vocab.BEARERS, bearer.role)
+    if bearer.share is None:
+        return who
+    return speak.words("liability.share", bearer=who,
+                       share=speak.word(vocab.SHARES, bearer.share))
 
 
 def _effect(effect, speak: Speaker) -> str:

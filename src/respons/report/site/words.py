@@ -46,6 +46,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # an agency's page
     "agency.status": ("Legal status", "主体资格"),
     "agency.superior": ("Superior", "上级机关"),
+    "agency.entrustment": ("Entrustment", "委托"),
     "agency.entrusted": ("Entrusted under {document}", "委托书 {document}"),
     "agency.entrusted_by": ("entrusted by {agency}", "委托机关 {agency}"),
     "agency.term": ("term {start} to {end}", "期限 {start} 至 {end}"),
@@ -143,6 +144,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "liability.mitigate": ("Lighter: {condition}{effects}", "从轻：{condition}{effects}"),
     "liability.exempt": ("Not pursued: {condition}", "不予追究：{condition}"),
     "liability.effects": (" → {effects}", " → {effects}"),
+    "liability.bearers": ("Who bears a fault", "责任划分"),
+    "liability.bearing": ("{condition} → {bearers}", "{condition} → {bearers}"),
+    "liability.share": ("{bearer} ({share})", "{bearer}（{share}责任）"),
     "liability.within": ("within {categories}", "属于 {categories}"),
     "effect.raise": ("{steps} step(s) heavier", "加重{steps}级"),
     "effect.lower": ("{steps} step(s) lighter", "减轻{steps}级"),
