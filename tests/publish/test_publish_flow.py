@@ -83,7 +83,7 @@ def test_english_clock(tmp_path):
     assert [n.title for n in nodes][:3] == [
         "Starts", "Within 30 working days",
         "Extension of at most 15 working days, approved by 主管机关, upon 案件.批准延长"]
-    assert nodes[2].lines == ("〔art. 3〕",)
+    assert nodes[2].lines == ("[art. 3]",)
 
 
 def test_a_power_held_by_posts_without_a_role_is_handled_by_them(tmp_path):

@@ -120,7 +120,7 @@ def test_an_english_regime_gets_an_english_site():
     assert '<html lang="en">' in index and "Time limits" in index
     duties = files["duties.html"].decode()
     assert "30 working days" in duties and "art. 48, para 1" not in duties
-    assert "art. 48 para 1" in duties
+    assert '<span class="cite">[art. 48 para 1]</span>' in duties and "〔" not in duties
     # and --lang asks for the other language
     chinese = site_of(ROOT / "examples" / "language-tour.resp", "zh")
     assert '<html lang="zh-CN">' in chinese["index.html"].decode()
@@ -216,3 +216,14 @@ def test_both_spellings_of_every_word_take_the_same_placeholders():
     for key, (english, chinese) in WORDS.items():
         # {s} is the English plural's ending, filled from {count}
         assert placeholders(english) - {"s"} == placeholders(chinese), key
+
+
+def test_an_agency_lists_the_time_limits_it_is_responsible_for():
+    files = site_of(JURISDICTIONS / "hangzhou.resp")
+    agency = files["agency-2.html"].decode()
+    owned = re.search(r'<h2 id="duties">负责的办理时限</h2>\n<ul>(.*?)</ul>', agency).group(1)
+    assert re.findall(r">([^<>]+)</a>", owned) == ["调整执法依据"]
+    assert "30 个工作日" in owned and "〔第八条第二款〕" in owned
+    # 负责 区政府.区政府法制办 names a body of an agency: listed on that agency's page
+    tongzhou = site_of(JURISDICTIONS / "tongzhou.resp")
+    assert '<h2 id="duties">' in tongzhou["agency-1.html"].decode()

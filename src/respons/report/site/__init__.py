@@ -17,7 +17,7 @@ from respons.model.regime import Regime
 from respons.report.site.agencies import agency_file, agency_page
 from respons.report.site.complaints import COMPLAINTS_FILE, complaint_records, complaints_page
 from respons.report.site.duties import DUTIES_FILE, duties_page
-from respons.report.site.markup import CSS, STYLESHEET, cited, esc, page
+from respons.report.site.markup import CSS, STYLESHEET, esc, page
 from respons.report.site.rules import (
     ASSESSMENT_FILE,
     LIABILITY_FILE,
@@ -42,7 +42,8 @@ def build_site(regime: Regime, titles: dict[str, str],
                 for index, agency in enumerate(regime.agencies, 1)}
     pages: dict[str, tuple[str, str]] = {}
     for index, agency in enumerate(regime.agencies, 1):
-        pages[agency_file(index)] = (agency.name, agency_page(agency, speak, agencies))
+        pages[agency_file(index)] = (agency.name,
+                                     agency_page(agency, speak, agencies, regime.duties))
     pages[DUTIES_FILE] = (words("section.duties"),
                           duties_page(regime.duties, speak, fault_anchors(regime), agencies))
     pages[ASSESSMENT_FILE] = (words("section.assessment"), assessment_page(regime, speak))
@@ -61,7 +62,7 @@ def build_site(regime: Regime, titles: dict[str, str],
 def index_page(regime: Regime, speak: Speaker, agencies: dict[str, str]) -> str:
     """The index: the regime's header, then every section, each agency by name."""
     words = speak.words
-    out = [f"<h1>{esc(regime.title or regime.id)}{cited(speak.cite(regime.citation))}</h1>\n"]
+    out = [f"<h1>{esc(regime.title or regime.id)}{speak.cited(regime.citation)}</h1>\n"]
     facts = [(words("issuer"), regime.issuer), (words("number"), regime.number),
              (words("level"), speak.word(vocab.LEVELS, regime.level)),
              (words("issued"), regime.issued), (words("effective"), regime.effective)]

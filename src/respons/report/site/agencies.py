@@ -13,7 +13,7 @@ from __future__ import annotations
 from respons.model import vocab
 from respons.model.agency import Agency, Post
 from respons.report.site.flow import Node, flowchart
-from respons.report.site.markup import SLOT, cited, esc, fill
+from respons.report.site.markup import SLOT, esc, fill
 from respons.report.site.text import Speaker, number
 
 #: The roles that are steps of a procedure, in the order a decision passes them.
@@ -55,21 +55,23 @@ def procedure(agency: Agency, power, speak: Speaker) -> list[Node]:
     nodes = [Node("start", power.name, (speak.word(vocab.POWER_TYPES, power.type),))]
     for number_, (title, posts) in enumerate(steps):
         kind = "end" if number_ == len(steps) - 1 else "step"
-        lines = tuple(post_name(b, p) + (f" 〔{speak.cite(p.citation)}〕" if p.citation else "")
+        lines = tuple(f"{post_name(b, p)} {speak.bracket(speak.cite(p.citation))}".rstrip()
                       for b, p in posts)
         nodes.append(Node(kind, title, lines))
     return nodes
 
 
-def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str]) -> str:
-    """The body of an agency's page (markup)."""
+def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str],
+                duties=()) -> str:
+    """The body of an agency's page (markup); ``duties`` are the regime's, of which those
+    the agency, one of its bodies or one of its posts is responsible for are listed."""
     words = speak.words
-    out = [f"<h1>{esc(agency.name)}{cited(speak.cite(agency.citation))}</h1>\n"]
+    out = [f"<h1>{esc(agency.name)}{speak.cited(agency.citation)}</h1>\n"]
     statuses = [speak.word(vocab.STATUSES, s) for s in agency.statuses]
     facts = []
     if statuses:
         facts.append((words("agency.status"), esc(speak.join(statuses))
-                      + cited(speak.cite(agency.status_citation))))
+                      + speak.cited(agency.status_citation)))
     if agency.superior:
         facts.append((words("agency.superior"), link(agency.superior.text, agencies)))
     if agency.entrustment:
@@ -85,7 +87,7 @@ def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str]) -> str
         if e.filed:
             parts.append(esc(words("agency.filed", date=e.filed)))
         facts.append((words("agency.entrustment"),
-                      " · ".join(parts) + cited(speak.cite(e.citation))))
+                      " · ".join(parts) + speak.cited(e.citation)))
     if facts:
         out.append("<dl>" + "".join(f"<dt>{esc(t)}</dt><dd>{d}</dd>" for t, d in facts)
                    + "</dl>\n")
@@ -104,20 +106,38 @@ def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str]) -> str
         out.append(_power(agency, index, power, speak))
     out.append(f'<h2 id="structure">{esc(words("agency.structure"))}</h2>\n')
     out.append(_structure(agency, speak))
+    owned = owned_duties(agency, duties)
+    if owned:
+        out.append(f'<h2 id="duties">{esc(words("agency.duties"))}</h2>\n<ul>')
+        for index, duty in owned:
+            out.append(f'<li><a href="duties.html#duty-{index}">{esc(duty.name)}</a> · '
+                       f"{esc(speak.period(duty.period))}"
+                       f"{speak.cited(duty.period_citation, duty.citation)}</li>")
+        out.append("</ul>\n")
     return "".join(out)
+
+
+def owned_duties(agency: Agency, duties) -> list:
+    """(position from 1, duty) of each duty whose 负责 names the agency, one of its bodies or
+    one of its posts (a duty whose 负责 is a field of a record names no one in advance)."""
+    names = {b.name for b in agency.bodies} | {post_name(b, p) for b, p in agency.all_posts()} \
+        | {p.name for _, p in agency.all_posts()}
+    names = {agency.name} | names | {f"{agency.name}.{name}" for name in names}
+    return [(index, duty) for index, duty in enumerate(duties, 1)
+            if duty.owner is not None and duty.owner.text in names]
 
 
 def _power(agency: Agency, index: int, power, speak: Speaker) -> str:
     words = speak.words
     out = [f'<section class="item" id="power-{index}">'
            f'<h4>{esc(power.name)}'
-           f"{cited(speak.cite(power.citation))}</h4>\n<dl>"]
+           f"{speak.cited(power.citation)}</h4>\n<dl>"]
     bases = "".join(f"<li>{esc(b)}</li>" for b in power.basis)
     out.append(f"<dt>{esc(words('power.basis'))}</dt><dd>"
                + (f"<ul>{bases}</ul>" if bases else
                   f'<span class="muted">{esc(words("power.no_basis"))}</span>') + "</dd>")
     holding = holders(agency, power)
-    held = "".join(f"<li>{esc(post_name(b, p))}{cited(speak.cite(p.citation))}</li>"
+    held = "".join(f"<li>{esc(post_name(b, p))}{speak.cited(p.citation)}</li>"
                    for b, p in holding)
     out.append(f"<dt>{esc(words('power.held_by'))}</dt><dd>"
                + (f"<ul>{held}</ul>" if held else
@@ -139,7 +159,7 @@ def _structure(agency: Agency, speak: Speaker) -> str:
         holds = (" · " + esc(words("post.holds", powers=speak.refs(body.holds, "list.sep")))
                  if body.holds else "")
         out.append(f"<li><b>{esc(body.name)}</b> <span class=\"muted\">({esc(words('body'))})"
-                   f"</span>{holds}{cited(speak.cite(body.citation))}")
+                   f"</span>{holds}{speak.cited(body.citation)}")
         if body.posts:
             out.append("<ul>" + "".join(_post(p, speak) for p in body.posts) + "</ul>")
         out.append("</li>")
@@ -167,10 +187,11 @@ def _post(post: Post, speak: Speaker) -> str:
         facts.append(words("post.training", what=" ".join(what)).rstrip())
     detail = "".join(f" · {esc(f)}" for f in facts)
     return (f"<li>{esc(post.name)} <span class=\"muted\">({esc(words('post'))})</span>{detail}"
-            f"{cited(speak.cite(post.citation))}</li>")
+            f"{speak.cited(post.citation)}</li>")
 
 
 def link(name: str, agencies: dict[str, str]) -> str:
-    """A name, linked to its agency's page where it names an agency of the site."""
-    target = agencies.get(name)
+    """A name, linked to its agency's page where it names an agency of the site, or a body
+    or post of one (区政府.区政府法制办)."""
+    target = agencies.get(name) or agencies.get(name.split(".")[0])
     return f'<a href="{target}">{esc(name)}</a>' if target else esc(name)

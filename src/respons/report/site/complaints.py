@@ -12,7 +12,7 @@ that one of them starts, with their periods, linked to the time limits page.
 from __future__ import annotations
 
 from respons.report.site.duties import DUTIES_FILE, duty_anchor
-from respons.report.site.markup import cited, esc
+from respons.report.site.markup import esc
 from respons.report.site.text import Speaker
 from respons.report.site.words import COMPLAINT_WORDS
 
@@ -44,7 +44,7 @@ def complaints_page(regime, speak: Speaker) -> str:
         out.append(f'<p class="muted">{esc(words("complaints.none"))}</p>\n')
     for index, record in enumerate(records, 1):
         out.append(f'<section class="item" id="record-{index}"><h2>{esc(record.name)}'
-                   f"{cited(speak.cite(record.citation))}</h2>\n")
+                   f"{speak.cited(record.citation)}</h2>\n")
         for field in record.fields:
             if field.type.kind == "choice" and any(_says(c) for c in field.type.choices):
                 text = words("complaints.sources", field=field.name,
@@ -62,7 +62,7 @@ def complaints_page(regime, speak: Speaker) -> str:
                          if duty.owner else "")
                 out.append(f'<li><a href="{DUTIES_FILE}#{duty_anchor(i)}">{esc(duty.name)}</a>'
                            f" · {esc(speak.period(duty.period))}{esc(owner)}"
-                           f"{cited(speak.cite(duty.period_citation, duty.citation))}</li>")
+                           f"{speak.cited(duty.period_citation, duty.citation)}</li>")
             out.append("</ul>\n")
         out.append("</section>\n")
     return "".join(out)

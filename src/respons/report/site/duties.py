@@ -32,18 +32,18 @@ def clock(duty: Duty, speak: Speaker) -> list[Node]:
         lines = []
         if duty.owner:
             lines.append(words("label", label=words("duty.owner"), value=duty.owner.text))
-        article = speak.cite(duty.period_citation, duty.citation)
+        article = speak.bracket(speak.cite(duty.period_citation, duty.citation))
         if article:
-            lines.append(f"〔{article}〕")
+            lines.append(article)
         nodes.append(Node("step", words("duty.within", period=speak.period(duty.period)),
                           tuple(lines)))
     for extension in duty.extensions:
         nodes.append(Node("note", _extension(extension, speak),
-                          _article(speak.cite(extension.citation, duty.citation))))
+                          _article(speak.bracket(speak.cite(extension.citation, duty.citation)))))
     for pause in duty.pauses:
         nodes.append(Node("note", words("duty.pause", start=pause.start.text,
                                         end=pause.end.text),
-                          _article(speak.cite(pause.citation, duty.citation))))
+                          _article(speak.bracket(speak.cite(pause.citation, duty.citation)))))
     if duty.met_by:
         nodes.append(Node("end", words("duty.met_by"),
                           (speak.refs(duty.met_by, "and" if duty.met_by_all else "or"),)))
@@ -53,7 +53,7 @@ def clock(duty: Duty, speak: Speaker) -> list[Node]:
 
 
 def _article(text: str) -> tuple[str, ...]:
-    return (f"〔{text}〕",) if text else ()
+    return (text,) if text else ()
 
 
 def _extension(extension, speak: Speaker) -> str:
@@ -75,7 +75,7 @@ def duties_page(duties, speak: Speaker, faults: dict[str, str],
     if not duties:
         return out[0] + f'<p class="muted">{esc(words("section.none"))}</p>\n'
     out.append(f'<p class="muted">{esc(words("duty.counting"))}'
-               f'{cited(words("duty.counting_law"))}</p>\n')
+               f'{cited(speak.bracket(words("duty.counting_law")))}</p>\n')
     out.append(f'<h2 id="table">{esc(words("duty.table"))}</h2>\n<table>\n<thead><tr>'
                f"<th>{esc(words('duty.name'))}</th><th>{esc(words('duty.period'))}</th>"
                f"<th>{esc(words('duty.article'))}</th></tr></thead>\n<tbody>\n")
@@ -95,7 +95,7 @@ def _duty(index: int, duty: Duty, speak: Speaker, faults: dict[str, str],
           agencies: dict[str, str]) -> str:
     words = speak.words
     out = [f'<section class="item" id="{duty_anchor(index)}"><h3>{esc(duty.name)}'
-           f"{cited(speak.cite(duty.citation))}</h3>\n"]
+           f"{speak.cited(duty.citation)}</h3>\n"]
     nodes = clock(duty, speak)
     if nodes:
         out.append(flowchart(nodes, f"{words('duty.clock')}: {duty.name}"))
@@ -107,13 +107,13 @@ def _duty(index: int, duty: Duty, speak: Speaker, faults: dict[str, str],
                                                       condition=where) if where else events)))
     if duty.period is not None:
         facts.append((words("duty.period"), esc(speak.period(duty.period))
-                      + cited(speak.cite(duty.period_citation, duty.citation))))
+                      + speak.cited(duty.period_citation, duty.citation)))
     for extension in duty.extensions:
         facts.append(("", esc(_extension(extension, speak))
-                      + cited(speak.cite(extension.citation, duty.citation))))
+                      + speak.cited(extension.citation, duty.citation)))
     for pause in duty.pauses:
         facts.append(("", esc(words("duty.pause", start=pause.start.text, end=pause.end.text))
-                      + cited(speak.cite(pause.citation, duty.citation))))
+                      + speak.cited(pause.citation, duty.citation)))
     if duty.met_by:
         facts.append((words("duty.met_by"),
                       esc(speak.refs(duty.met_by, "and" if duty.met_by_all else "or"))))

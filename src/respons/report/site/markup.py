@@ -52,8 +52,9 @@ def page(words: SiteWords, *, title: str, site_title: str, body: str, home: bool
 
 
 def cited(text: str) -> str:
-    """An article, as every item shows it: 〔…〕 after the item, or nothing."""
-    return f' <span class="cite">〔{esc(text)}〕</span>' if text else ""
+    """An article, as every item shows it after the item (``text`` in its brackets
+    already), or nothing."""
+    return f' <span class="cite">{esc(text)}</span>' if text else ""
 
 
 CSS = """\

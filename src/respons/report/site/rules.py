@@ -7,7 +7,7 @@ heavier, lighter and exempt circumstances, who bears a fault, the measures) — 
 from __future__ import annotations
 
 from respons.model import vocab
-from respons.report.site.markup import cited, esc
+from respons.report.site.markup import esc
 from respons.report.site.text import Speaker, number
 
 ASSESSMENT_FILE = "assessment.html"
@@ -21,7 +21,8 @@ def fault_anchors(regime) -> dict[str, str]:
 
 
 def _li(text: str, article: str) -> str:
-    return f"<li>{esc(text)}{cited(article)}</li>"
+    """A list item: ``text`` escaped, then ``article`` (markup, `Speaker.cited`)."""
+    return f"<li>{esc(text)}{article}</li>"
 
 
 def assessment_page(regime, speak: Speaker) -> str:
@@ -31,7 +32,7 @@ def assessment_page(regime, speak: Speaker) -> str:
         out.append(f'<p class="muted">{esc(words("section.none"))}</p>\n')
     for index, a in enumerate(regime.assessments, 1):
         out.append(f'<section class="item" id="assessment-{index}"><h2>{esc(a.name)}'
-                   f"{cited(speak.cite(a.citation))}</h2>\n<dl>")
+                   f"{speak.cited(a.citation)}</h2>\n<dl>")
         facts = [(words("assessment.subject"), speak.word(vocab.SUBJECTS, a.subject)),
                  (words("assessment.cycle"), speak.word(vocab.CYCLES, a.cycle)),
                  (words("assessment.full"), number(a.full_marks)
@@ -44,12 +45,12 @@ def assessment_page(regime, speak: Speaker) -> str:
                 points = (words("assessment.points", points=number(item.points))
                           if item.points is not None else words("assessment.no_points"))
                 out.append(f"<li>{esc(item.name)} · {esc(points)}"
-                           f"{cited(speak.cite(item.citation, a.citation))}")
+                           f"{speak.cited(item.citation, a.citation)}")
                 if item.deductions:
                     out.append("<ul>" + "".join(
                         _li(words("assessment.deduct", per=d.per.text,
                                   points=number(d.points)),
-                            speak.cite(d.citation, item.citation or a.citation))
+                            speak.cited(d.citation, item.citation or a.citation))
                         for d in item.deductions) + "</ul>")
                 out.append("</li>")
             out.append("</ul>\n")
@@ -59,16 +60,16 @@ def assessment_page(regime, speak: Speaker) -> str:
                 bounds = words("and").join(words(f"bound.{b.op}", value=number(b.value))
                                            for b in band.bounds)
                 out.append(_li(f"{band.name}: {bounds}" if bounds else band.name,
-                               speak.cite(band.citation, a.citation)))
+                               speak.cited(band.citation, a.citation)))
             for boundary in a.boundaries:
                 out.append(_li(words("assessment.boundary", score=number(boundary.score),
                                      grade=boundary.grade),
-                               speak.cite(boundary.citation, a.citation)))
+                               speak.cited(boundary.citation, a.citation)))
             out.append("</ul>\n")
         if a.vetoes:
             out.append(f"<h3>{esc(words('assessment.vetoes'))}</h3>\n<ul>")
             out += [_li(words("assessment.veto", condition=speak.condition(v.condition),
-                              grade=v.grade), speak.cite(v.citation, a.citation))
+                              grade=v.grade), speak.cited(v.citation, a.citation))
                     for v in a.vetoes]
             out.append("</ul>\n")
         if a.consequences:
@@ -77,13 +78,13 @@ def assessment_page(regime, speak: Speaker) -> str:
                 years = words("assessment.years", count=c.consecutive) if c.consecutive else ""
                 out.append(_li(words("assessment.consequence", grade=c.grade, years=years,
                                      measures=speak.options(c.options)),
-                               speak.cite(c.citation, a.citation)))
+                               speak.cited(c.citation, a.citation)))
             out.append("</ul>\n")
         if a.weights:
             out.append(f"<h3>{esc(words('assessment.weights'))}</h3>\n<ul>")
             out += [_li(words("assessment.weight", source=speak.word(vocab.EVALUATIONS,
                                                                       w.source),
-                              percent=number(w.percent)), speak.cite(w.citation, a.citation))
+                              percent=number(w.percent)), speak.cited(w.citation, a.citation))
                     for w in a.weights]
             out.append("</ul>\n")
         out.append("</section>\n")
@@ -104,7 +105,7 @@ def liability_page(regime, speak: Speaker) -> str:
                                    categories=speak.refs(fault.categories, "list.sep")))
             detail = f' <span class="muted">({esc("; ".join(facts))})</span>' if facts else ""
             out.append(f'<li id="fault-{index}">{esc(fault.name)}{detail}'
-                       f"{cited(speak.cite(fault.citation))}</li>")
+                       f"{speak.cited(fault.citation)}</li>")
         out.append("</ol>\n")
     if regime.ladders:
         out.append(f'<h2 id="ladders">{esc(words("liability.ladders"))}</h2>\n')
@@ -112,12 +113,12 @@ def liability_page(regime, speak: Speaker) -> str:
         subject = speak.word(vocab.SUBJECTS, ladder.subject)
         subject = f' <span class="muted">({esc(subject)})</span>' if subject else ""
         out.append(f'<section class="item" id="ladder-{index}"><h3>{esc(ladder.name)}{subject}'
-                   f"{cited(speak.cite(ladder.citation))}</h3>\n<ul>")
+                   f"{speak.cited(ladder.citation)}</h3>\n<ul>")
         for step in sorted(ladder.steps, key=lambda s: s.level):
             out.append(_li(words("liability.step", level=step.level,
                                  condition=speak.condition(step.condition),
                                  measures=speak.options(step.options)),
-                           speak.cite(step.citation, ladder.citation)))
+                           speak.cited(step.citation, ladder.citation)))
         for modifier in ladder.modifiers:
             effects = words("or").join(_effect(e, speak) for e in modifier.effects)
             effects = words("liability.effects", effects=effects) if effects else ""
@@ -125,19 +126,19 @@ def liability_page(regime, speak: Speaker) -> str:
             values = {"condition": speak.condition(modifier.condition)}
             if modifier.kind != "exempt":
                 values["effects"] = effects
-            out.append(_li(words(key, **values), speak.cite(modifier.citation, ladder.citation)))
+            out.append(_li(words(key, **values), speak.cited(modifier.citation, ladder.citation)))
         out.append("</ul></section>\n")
     if regime.apportionments:
         out.append(f'<h2 id="bearers">{esc(words("liability.bearers"))}</h2>\n')
     for index, apportionment in enumerate(regime.apportionments, 1):
         out.append(f'<section class="item" id="apportionment-{index}">'
-                   f"<h3>{esc(apportionment.name)}{cited(speak.cite(apportionment.citation))}"
+                   f"<h3>{esc(apportionment.name)}{speak.cited(apportionment.citation)}"
                    "</h3>\n<ul>")
         for rule in apportionment.rules:
             bearers = words("with").join(_bearer(b, speak) for b in rule.bearers)
             out.append(_li(words("liability.bearing", condition=speak.condition(rule.condition),
                                  bearers=bearers),
-                           speak.cite(rule.citation, apportionment.citation)))
+                           speak.cited(rule.citation, apportionment.citation)))
         out.append("</ul></section>\n")
     if regime.measures:
         out.append(f'<h2 id="measures">{esc(words("liability.measures"))}</h2>\n<ul>')
@@ -146,7 +147,7 @@ def liability_page(regime, speak: Speaker) -> str:
                      speak.word(vocab.SUBJECTS, measure.subject)]
             facts = [f for f in facts if f]
             detail = f' <span class="muted">({esc(speak.join(facts))})</span>' if facts else ""
-            out.append(f"<li>{esc(measure.name)}{detail}{cited(speak.cite(measure.citation))}"
+            out.append(f"<li>{esc(measure.name)}{detail}{speak.cited(measure.citation)}"
                        "</li>")
         out.append("</ul>\n")
     return "".join(out)

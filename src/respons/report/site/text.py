@@ -1,8 +1,9 @@
 """The regime's rules in words for the site: citations, periods, conditions, fixed words.
 
 In Chinese these are the words `respons show` uses (``respons.syntax.present``); in
-English a citation reads `art. 40 para 1 item 3` and a vocabulary word is its canonical
-English value. Plain text only: the pages escape it (``respons.report.site.markup``).
+English a citation reads `[art. 40 para 1 item 3]` and a vocabulary word is its canonical
+English value. Plain text, but for `Speaker.cited`: the pages escape it
+(``respons.report.site.markup``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import attrs
 from respons.model.base import Citation, Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not
 from respons.model.vocab import Vocabulary
+from respons.report.site.markup import cited
 from respons.report.site.words import SiteWords
 from respons.syntax.citation import format_citation
 from respons.syntax.present import literal_text
@@ -58,6 +60,16 @@ class Speaker:
         if self.zh:
             return format_citation(citation, title)
         return _english_citation(citation, title)
+
+    def bracket(self, text: str) -> str:
+        """An article in the brackets of the site's language: 〔第二条〕, [art. 2]."""
+        if not text:
+            return ""
+        return f"〔{text}〕" if self.zh else f"[{text}]"
+
+    def cited(self, citation: Citation | None, outer: Citation | None = None) -> str:
+        """The article after an item, as markup (`cite` in its brackets), or nothing."""
+        return cited(self.bracket(self.cite(citation, outer)))
 
     def period(self, period) -> str:
         if period is None:

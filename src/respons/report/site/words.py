@@ -58,6 +58,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "agency.structure": ("Bodies and posts", "执法机构与岗位"),
     "agency.no_structure": ("The regime names no body or post of this agency.",
                             "本制度未列明该主体的机构和岗位。"),
+    "agency.duties": ("Time limits it is responsible for", "负责的办理时限"),
     "agency.count": ("{count} power{s}", "职权 {count} 项"),
     "power.type": ("Type", "类型"),
     "power.basis": ("Legal basis", "执法依据"),
