@@ -227,3 +227,13 @@ def test_an_agency_lists_the_time_limits_it_is_responsible_for():
     # 负责 区政府.区政府法制办 names a body of an agency: listed on that agency's page
     tongzhou = site_of(JURISDICTIONS / "tongzhou.resp")
     assert '<h2 id="duties">' in tongzhou["agency-1.html"].decode()
+
+
+def test_a_lower_regime_names_the_regime_it_implements_and_cites_its_articles():
+    files = site_of(ROOT / "examples" / "changchun-xinqu-2025" / "xinqu-departments.resp")
+    index = files["index.html"].decode()
+    assert "<dt>上位制度</dt><dd>长春新区全面落实行政执法责任制实施方案</dd>" in index
+    assert ".resp" not in index  # the regime built on by its title, not its path
+    assessment = files["assessment.html"].decode()
+    assert '<span class="cite">〔长春新区全面落实行政执法责任制实施方案 任务25〕</span>' in assessment
+    assert broken_links(files) == []

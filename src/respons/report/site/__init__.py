@@ -12,6 +12,8 @@ docs/publish.md maps each page to the articles it serves.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from respons.model import vocab
 from respons.model.regime import Regime
 from respons.report.site.agencies import agency_file, agency_page
@@ -70,9 +72,8 @@ def index_page(regime: Regime, speak: Speaker, agencies: dict[str, str]) -> str:
               for a in regime.amendments]
     facts += [(words("repealed"), regime.repealed)]
     if regime.extends:
-        facts.append((words("extends"), speak.titles.get(regime.extends.target,
-                                                         regime.extends.target)))
-    facts += [(words("uses"), speak.titles.get(u.target, u.target)) for u in regime.uses]
+        facts.append((words("extends"), _title_of(regime.extends, speak.titles)))
+    facts += [(words("uses"), _title_of(u, speak.titles)) for u in regime.uses]
     facts += [(words("parts"), f"{p.name} {p.title or ''}".strip()) for p in regime.parts]
     out.append('<dl class="facts">' + "".join(
         f"<dt>{esc(term)}</dt><dd>{esc(value)}</dd>" for term, value in facts if value)
@@ -101,3 +102,9 @@ def index_page(regime: Regime, speak: Speaker, agencies: dict[str, str]) -> str:
         out.append(f'<li><a href="{target}">{esc(words(key))}</a>{note}</li>')
     out.append("</ul>\n")
     return "".join(out)
+
+
+def _title_of(ref, titles: dict[str, str]) -> str:
+    """The title of a regime built on, named by id or by a path (whose stem is its id)."""
+    key = PurePosixPath(ref.target.replace("\\", "/")).stem if ref.is_path else ref.target
+    return titles.get(key, key)
