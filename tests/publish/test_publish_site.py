@@ -235,5 +235,6 @@ def test_a_lower_regime_names_the_regime_it_implements_and_cites_its_articles():
     assert "<dt>上位制度</dt><dd>长春新区全面落实行政执法责任制实施方案</dd>" in index
     assert ".resp" not in index  # the regime built on by its title, not its path
     assessment = files["assessment.html"].decode()
-    assert '<span class="cite">〔长春新区全面落实行政执法责任制实施方案 任务25〕</span>' in assessment
+    assert '<span class="cite">〔长春新区全面落实行政执法责任制实施方案 任务25〕</span>' \
+        in assessment
     assert broken_links(files) == []
