@@ -238,3 +238,10 @@ def test_a_lower_regime_names_the_regime_it_implements_and_cites_its_articles():
     assert '<span class="cite">〔长春新区全面落实行政执法责任制实施方案 任务25〕</span>' \
         in assessment
     assert broken_links(files) == []
+
+
+def test_a_file_of_scenarios_publishes_the_regime_it_tests(respons, tmp_path):
+    for name in ("hangzhou.resp", "hangzhou.test.resp"):
+        result = respons("publish", str(JURISDICTIONS / name), "--out", str(tmp_path / name))
+        assert result.exit_code == 0, result.stderr
+    assert tree(tmp_path / "hangzhou.test.resp") == tree(tmp_path / "hangzhou.resp")
