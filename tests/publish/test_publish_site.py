@@ -44,6 +44,7 @@ def test_every_seed_regime_publishes_a_whole_site(respons, tmp_path, seed):
     result = respons("publish", str(seed), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     files = tree(out)
+    assert result.stdout == f"{out / 'index.html'}：已写入 {len(files)} 个文件\n"
     assert {"index.html", "style.css", "duties.html", "assessment.html", "liability.html",
             "complaints.html"} <= set(files)
     assert broken_links(files) == []
@@ -114,7 +115,10 @@ def test_assessment_rules_liability_and_complaints():
     assert "5 个工作日" in complaints and "〔任务21〕" in complaints
 
 
-def test_an_english_regime_gets_an_english_site():
+def test_an_english_regime_gets_an_english_site(respons, tmp_path):
+    result = respons("publish", str(ROOT / "examples" / "language-tour.resp"), "--out",
+                     str(tmp_path / "tour"))
+    assert result.stdout == f"{tmp_path / 'tour' / 'index.html'}: 7 files written\n"
     files = site_of(ROOT / "examples" / "language-tour.resp")
     index = files["index.html"].decode()
     assert '<html lang="en">' in index and "Time limits" in index

@@ -18,6 +18,7 @@ from respons.app import App, pass_app, report_input_error
 from respons.commands.check import check_or_exit
 from respons.engine.scenarios import under_test
 from respons.report.site import INDEX, build_site
+from respons.report.site.words import SiteWords
 from respons.report.site.write import PublishError, write_site
 from respons.terminal import clean
 
@@ -42,4 +43,5 @@ def publish(app: App, regime: str, out: Path, language: str | None) -> None:
         write_site(files, out)
     except PublishError as error:
         report_input_error(error.message, help=error.help)
-    click.echo(clean(f"{out / INDEX}: {len(files)} files"))
+    words = SiteWords(language or resolved.regime.language)
+    click.echo(clean(words("written", index=out / INDEX, count=len(files))))
