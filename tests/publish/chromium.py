@@ -139,8 +139,9 @@ class Chromium:
         if navigated.get("errorText"):
             raise ProtocolError(f"{url}: {navigated['errorText']}")
         self.wait_for("Page.loadEventFired")
-        # Let anything queued after the load (a late console message) arrive.
-        self.evaluate("new Promise(r => setTimeout(r, 50))", awaited=True)
+        # A round trip through the page's task queue lets anything queued by the load (a
+        # console message of a script run at load) arrive first.
+        self.evaluate("new Promise(r => setTimeout(r, 0))", awaited=True)
         events, self.events = self.events, []
         return events
 

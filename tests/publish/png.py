@@ -70,6 +70,8 @@ def _unfilter(kind: int, line: bytearray, previous: bytearray, bpp: int) -> None
 def difference(first: bytes, second: bytes, threshold: int = 48) -> float:
     """The share of pixels whose colour differs by more than ``threshold`` in a channel;
     ValueError where the sizes differ."""
+    if first == second:
+        return 0.0
     w1, h1, rows1 = decode(first)
     w2, h2, rows2 = decode(second)
     if (w1, h1) != (w2, h2):

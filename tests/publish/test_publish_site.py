@@ -46,7 +46,7 @@ def test_every_seed_regime_publishes_a_whole_site(respons, tmp_path, seed):
     files = tree(out)
     assert result.stdout == f"{out / 'index.html'}：已写入 {len(files)} 个文件\n"
     assert {"index.html", "style.css", "duties.html", "assessment.html", "liability.html",
-            "complaints.html"} <= set(files)
+            "notices.html", "complaints.html"} <= set(files)
     assert broken_links(files) == []
     for name, data in files.items():
         text = data.decode()
@@ -118,7 +118,7 @@ def test_assessment_rules_liability_and_complaints():
 def test_an_english_regime_gets_an_english_site(respons, tmp_path):
     result = respons("publish", str(ROOT / "examples" / "language-tour.resp"), "--out",
                      str(tmp_path / "tour"))
-    assert result.stdout == f"{tmp_path / 'tour' / 'index.html'}: 7 files written\n"
+    assert result.stdout == f"{tmp_path / 'tour' / 'index.html'}: 8 files written\n"
     files = site_of(ROOT / "examples" / "language-tour.resp")
     index = files["index.html"].decode()
     assert '<html lang="en">' in index and "Time limits" in index
@@ -249,3 +249,14 @@ def test_a_file_of_scenarios_publishes_the_regime_it_tests(respons, tmp_path):
         result = respons("publish", str(JURISDICTIONS / name), "--out", str(tmp_path / name))
         assert result.exit_code == 0, result.stderr
     assert tree(tmp_path / "hangzhou.test.resp") == tree(tmp_path / "hangzhou.resp")
+
+
+def test_the_notices_and_what_each_must_state():
+    notices = site_of(JURISDICTIONS / "hangzhou.resp")["notices.html"].decode()
+    decision = re.search(r'<section class="item" id="notice-\d+"><h2>行政执法责任追究决定书.*?'
+                         r"</section>", notices, re.S).group()
+    assert "<dt>制发情形</dt><dd><ul><li>记录事件 责任追究.决定" in decision
+    assert "<dt>发文机关</dt><dd>追究机关</dd>" in decision
+    assert re.findall(r"<li>([^<]+) <span", decision.split("载明事项")[1]) == [
+        "作出决定的理由", "事实依据", "法律依据", "依法享有的申诉权利"]
+    assert decision.count("〔第四十八条〕") == 6

@@ -2,7 +2,8 @@
 
 What a regime says that the public must be shown — who may enforce and with which powers on
 which bases, split over which bodies and posts (权责清单), each power's procedure and each
-duty's time limit as a flowchart, the assessment rules, liability, and how to complain
+duty's time limit as a flowchart, the assessment rules, liability, the notices it issues
+and what they state, and how to complain
 (dacheng 公示制度; hangzhou 17; heilongjiang 4, 10; samr 5, 7; jilin-city 8) — as a few
 static pages, every item citing its article. `build_site` makes the whole site in memory as
 file name → bytes: the same regime gives the same bytes; ``respons.report.site.write`` puts
@@ -20,6 +21,7 @@ from respons.report.site.agencies import agency_file, agency_page
 from respons.report.site.complaints import COMPLAINTS_FILE, complaint_records, complaints_page
 from respons.report.site.duties import DUTIES_FILE, duties_page
 from respons.report.site.markup import CSS, STYLESHEET, esc, page
+from respons.report.site.notices import NOTICES_FILE, notices_page
 from respons.report.site.rules import (
     ASSESSMENT_FILE,
     LIABILITY_FILE,
@@ -50,6 +52,7 @@ def build_site(regime: Regime, titles: dict[str, str],
                           duties_page(regime.duties, speak, fault_anchors(regime), agencies))
     pages[ASSESSMENT_FILE] = (words("section.assessment"), assessment_page(regime, speak))
     pages[LIABILITY_FILE] = (words("section.liability"), liability_page(regime, speak))
+    pages[NOTICES_FILE] = (words("section.notices"), notices_page(regime, speak))
     pages[COMPLAINTS_FILE] = (words("section.complaints"), complaints_page(regime, speak))
     footer = f"<footer>{esc(words('footer', id=regime.id))}</footer>\n"
     files = {STYLESHEET: CSS,
@@ -95,6 +98,7 @@ def index_page(regime: Regime, speak: Speaker, agencies: dict[str, str]) -> str:
                 (ASSESSMENT_FILE, "section.assessment", len(regime.assessments)),
                 (LIABILITY_FILE, "section.liability",
                  len(regime.faults) + len(regime.ladders) + len(regime.measures)),
+                (NOTICES_FILE, "section.notices", len(regime.notices)),
                 (COMPLAINTS_FILE, "section.complaints", len(complaint_records(regime)))]
     out.append("<ul>")
     for target, key, count in sections:

@@ -40,6 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "section.assessment": ("Assessment rules", "评议考核"),
     "section.liability": ("Liability for faults", "责任追究"),
     "section.complaints": ("Complaints and supervision", "投诉举报与监督"),
+    "section.notices": ("Notices", "执法文书"),
     "section.none": ("The regime names none.", "本制度未作规定。"),
     "section.empty": ("(none in the regime)", "（本制度未作规定）"),
     "label": ("{label}: {value}", "{label}：{value}"),
@@ -154,6 +155,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "effect.waive": ("waived", "免予追究"),
     "effect.heaviest": ("the heaviest", "最重"),
     "effect.lightest": ("the lightest", "最轻"),
+    # notices
+    "notice.issued_on": ("Issued on", "制发情形"),
+    "notice.issuer": ("Issued by", "发文机关"),
+    "notice.recipients": ("To", "主送"),
+    "notice.copy_to": ("Copied to", "抄送"),
+    "notice.elements": ("What it states", "载明事项"),
+    "notice.optional": ("(where there is one)", "（有则载明）"),
     # complaints
     "complaints.intro": ("The regime names no telephone line, mailbox or office for "
                          "complaints; these are the complaints and appeals it provides for, "
