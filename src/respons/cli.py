@@ -35,6 +35,7 @@ COMMANDS = {
     "run": "respons.commands.run:run",
     "test": "respons.commands.test:test",
     "notices": "respons.commands.notices:notices",
+    "publish": "respons.commands.publish:publish",
 }
 
 
