@@ -124,3 +124,28 @@ def test_every_backend_gives_the_same_json(respons, tmp_path, request):
         text, _ = _assess(respons, folder, url, HERE / "yearly.resp", YEARLY)
         outputs.append(text)
     assert len(outputs) >= 2 and len(set(outputs)) == 1
+
+
+def test_respons_run_with_a_year_assesses_after_evaluating(respons, tmp_path, sqlite_url):
+    records = _records(tmp_path / "records.jsonl", YEARLY)
+    result = respons("run", str(HERE / "yearly.resp"), str(records), "--store", sqlite_url,
+                     "--year", "2025", "-q", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["evaluation"]["as_of"] == "2025-06-01"
+    assessed = _subjects(document["assessment"])
+    assert assessed[("年度考核", "甲局")]["total"] == "86"
+    alone = respons("assess", str(HERE / "yearly.resp"), "--year", "2025", "--store",
+                    sqlite_url, "--format", "json")
+    assert json.loads(alone.stdout) == document["assessment"]
+    text = respons("run", str(HERE / "yearly.resp"), str(records), "--store", sqlite_url,
+                   "--year", "2025", "-q")
+    assert "年度考核（方案 百分制，对象 机关" in text.stdout
+
+
+def test_a_year_is_required_and_checked(respons, tmp_path, sqlite_url):
+    result = respons("assess", str(HERE / "yearly.resp"), "--store", sqlite_url)
+    assert result.exit_code == 2 and "--year" in result.stderr
+    result = respons("assess", str(HERE / "yearly.resp"), "--year", "二〇二五", "--store",
+                     sqlite_url)
+    assert result.exit_code == 2 and "--year" in result.stderr

@@ -48,6 +48,7 @@ def print_assessment(store, resolved, titles, run, year: int, verified: bool, ou
     if output == "json":
         for chunk in json_chunks(store.compute, run, resolved.regime, year, titles, verified):
             click.echo(chunk, nl=False)
+        click.echo()
         return
     for line in text_lines(store.compute, run, resolved.regime, year, titles, verified,
                            language, everything):

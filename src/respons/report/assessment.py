@@ -172,7 +172,7 @@ def json_chunks(compute, run, regime, year: int, titles, verified: bool):
                 subject_json(assessment, row, found, titles), ensure_ascii=False,
                 separators=(",", ":"))
         yield "]}"
-    yield "\n]}\n"
+    yield "\n]}"
 
 
 def text_lines(compute, run, regime, year: int, titles, verified: bool, language: str,
