@@ -51,6 +51,8 @@ from respons.terminal import clean, one_line
 @SOON
 @LANG
 @NO_VERIFY
+@click.option("--year", type=click.IntRange(1900, 9998), default=None,
+              help="Then score the regime's assessments for this year (respons assess).")
 @click.option("--notices", "notices_out", type=click.Path(), metavar="DIR",
               help="Also write the notices the results call for into DIR (respons notices).")
 @click.option("--notice-format", "notice_formats", metavar="NAMES",
@@ -59,9 +61,10 @@ from respons.terminal import clean, one_line
 @pass_app
 def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
         rejects: str | None, quiet: bool, as_of: str | None, output: str, everything: bool,
-        soon: int, language: str | None, no_verify: bool, notices_out: str | None,
-        notice_formats: str | None) -> None:
-    """Ingest RECORDS into the store and evaluate REGIME over them."""
+        soon: int, language: str | None, no_verify: bool, year: int | None,
+        notices_out: str | None, notice_formats: str | None) -> None:
+    """Ingest RECORDS into the store and evaluate REGIME over them (and, with --year,
+    score its assessments for that year; with --notices, write the notices called for)."""
     from respons.commands.notices import out_dir, parse_formats
     from respons.report.words import words_for
 
@@ -97,6 +100,9 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                        + ingest_text.replace("\n", "\n  ") + ',\n  "evaluation": ', nl=False)
             for chunk in json_report(target, found, titles, verified, everything, "  "):
                 click.echo(chunk, nl=False)
+            if year is not None:
+                code = max(code, _assessed(app, target, resolved, titles, year, no_verify,
+                                           output, everything, words, ',\n  "assessment": '))
             if directory is not None:
                 code = max(code, _notices_stage(app, target, resolved, titles, found,
                                                 directory, wanted_formats, verified, output,
@@ -109,6 +115,10 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                                                  not no_verify, output, words)
             if found is not None:
                 print_report(target, found, titles, verified, output, everything, words)
+                if year is not None:
+                    click.echo()
+                    code = max(code, _assessed(app, target, resolved, titles, year,
+                                               no_verify, output, everything, words, ""))
                 if directory is not None:
                     click.echo()
                     code = max(code, _notices_stage(app, target, resolved, titles, found,
@@ -139,6 +149,21 @@ def _notices_stage(app, target, resolved, titles, found, directory, formats, ver
         print_notices(called, files, failed, found.evaluation, resolved, verified, output,
                       words)
     return EXIT_FINDINGS if (failed or called.problems) else EXIT_OK
+
+
+def _assessed(app: App, target, resolved, titles, year: int, no_verify: bool, output: str,
+              everything: bool, words, lead: str) -> int:
+    """The assessment stage (`respons assess`) after the evaluation: its report after
+    ``lead``; the exit code."""
+    from respons.commands.assess import assess_year, print_assessment
+
+    code, assessed, verified = assess_year(app, target, resolved, titles, year,
+                                           not no_verify, output, words)
+    if assessed is not None:
+        click.echo(lead, nl=False)
+        print_assessment(target, resolved, titles, assessed, year, verified, output,
+                         everything, words.language)
+    return code
 
 
 def _not_evaluated(files: list[str], ingest_document: dict, output: str, words,

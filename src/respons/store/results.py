@@ -66,6 +66,31 @@ OBLIGATIONS = ResultTable("obligations", (
     # no table read and no sort, for a province's million obligations.
     indexes=(("run", "state"), ("run", "agency", "state")))
 
+#: One row per assessment a run scored for a period (docs/assess.md): that it was scored,
+#: and for how many subjects — so that a period with no subjects is told from one never
+#: scored. ``period`` is the period's first day (2025-01-01 for the year 2025).
+ASSESSMENTS = ResultTable("assessments", (
+    ("run", "text"), ("assessment", "text"), ("period", "text"), ("until", "text"),
+    ("subjects", "integer"),
+), key=("run", "assessment", "period"), since=4)
+
+#: Each subject's result: the total as the exact decimal text the scheme gave (NULL where
+#: it gives no points), the grade, the veto that fixed it, and ``detail``, the canonical
+#: JSON of its items, vetoes and consequences (docs/assess.md, "JSON").
+ASSESSMENT_SCORES = ResultTable("assessment_scores", (
+    ("run", "text"), ("assessment", "text"), ("period", "text"), ("subject", "text"),
+    ("total", "text?"), ("grade", "text?"), ("vetoed_by", "text?"), ("detail", "text"),
+), key=("run", "assessment", "period", "subject"), since=4)
+
+#: The records behind every count: ``counter`` names a deduction, finding or veto count
+#: of the assessment (``d:ITEM:N``, ``f:ITEM:N``, ``v:N:M``), ``record`` the record's id
+#: (for a breach, the id of the record that started the obligation).
+ASSESSMENT_EVIDENCE = ResultTable("assessment_evidence", (
+    ("run", "text"), ("assessment", "text"), ("period", "text"), ("counter", "text"),
+    ("subject", "text"), ("record", "text"),
+), key=("run", "assessment", "period", "counter", "subject", "record"),
+    since=4)
+
 #: Every document number issued (docs/notices.md, "Document numbers"): one row per number,
 #: appended, never changed. ``series`` is the issuing authority and the 发文机关代字 of the
 #: pattern (GB/T 9704-2012 7.2.4: 代字, 年份, 顺序号): numbers run 1, 2, 3 … without gaps per
@@ -77,5 +102,8 @@ NOTICE_NUMBERS = ResultTable("notice_numbers", (
     ("run", "text"), ("issued_at", "text"),
 ), key=("series", "year", "seq"), unique=(("regime", "notice", "outcome"),), since=4)
 
-#: name → table, every results table (``runs`` first) and register.
-RESULT_TABLES = {table.name: table for table in (RUNS, OBLIGATIONS, NOTICE_NUMBERS)}
+#: name → table, every results table (``runs`` first) and register, in the order their
+#: schema versions create them.
+RESULT_TABLES = {table.name: table for table in (RUNS, OBLIGATIONS, ASSESSMENTS,
+                                                 ASSESSMENT_SCORES, ASSESSMENT_EVIDENCE,
+                                                 NOTICE_NUMBERS)}

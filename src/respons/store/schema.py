@@ -19,8 +19,10 @@ Versions: 1, the tables; 2, ``batches.batch_hash``, the chain of the batches tab
 (`respons.store.batches`), backfilled; 3, the record row of `respons.records.row`
 (``subject`` is ``matter``; no ``raw`` text: the content hash is of the columns, so verify
 parses no JSON), the chain re-hashed (`respons.store.migrate`), and the results tables;
-4, the register of document numbers (``notice_numbers``). Each results table names the
-version that created it (``since``), so a version creates exactly its own.
+4, the assessment results (``assessments``, ``assessment_scores``,
+``assessment_evidence``) and the register of document numbers (``notice_numbers``). Each
+results table names the version that created it (``since``), so a version creates exactly
+its own.
 """
 
 from __future__ import annotations
