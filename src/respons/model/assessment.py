@@ -2,10 +2,13 @@
 
 Items carry points and the deductions that records or breaches cause; bands turn a score
 into a grade; vetoes fix a grade whatever the score; consequences follow a grade, over
-consecutive periods where the regime says so.
+consecutive periods where the regime says so. Points, bounds and weights are exact
+`decimal.Decimal`s, as written (2.5 分 is Decimal("2.5")), never floats.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import attrs
 
@@ -15,11 +18,42 @@ from respons.model.condition import Condition
 
 @attrs.frozen(slots=True)
 class Deduction:
-    """每 <event/duty/fault> 扣 N 分: points taken off an item for each occurrence."""
+    """每 <event/duty/fault> 扣 N 分: points taken off an item for each occurrence (加 N 分:
+    ``adds``, points added), ``cap`` the most it takes (or adds) in all (至多 M 分), ``by``
+    the record's field that names the subject it concerns (按 FIELD)."""
 
     per: Ref
     where: Condition | None = None
-    points: float = 0
+    points: Decimal = Decimal(0)
+    citation: Citation | None = None
+    span: Span | None = span_field()
+    adds: bool = False
+    cap: Decimal | None = None
+    by: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """发现 <event/duty/fault>: what an item without points finds, record by record
+    (content-only assessments: heilongjiang 33, hangzhou 29)."""
+
+    per: Ref
+    where: Condition | None = None
+    by: str | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Recorded:
+    """得分/等次 KIND.EVENT 的 FIELD 按 FIELD: a score (``what`` "score") or grade ("grade")
+    an assessor recorded for each subject, the record's ``field``, the subject named by its
+    ``by`` field (jilin-city 31, dacheng 七（一）: the score is the assessors' to give)."""
+
+    what: str
+    per: Ref
+    field: str
+    by: str | None = None
     citation: Citation | None = None
     span: Span | None = span_field()
 
@@ -30,10 +64,11 @@ class Item:
     evaluate without giving it points (heilongjiang 33)."""
 
     name: str
-    points: float | None
+    points: Decimal | None
     deductions: tuple[Deduction, ...] = ()
     citation: Citation | None = None
     span: Span | None = span_field()
+    findings: tuple[Finding, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -44,7 +79,7 @@ class Bound:
     """
 
     op: str
-    value: float
+    value: Decimal
     span: Span | None = span_field()
 
 
@@ -60,7 +95,7 @@ class Band:
 class Boundary:
     """How a boundary score is graded where the text is ambiguous: 边界 70 => 及格."""
 
-    score: float
+    score: Decimal
     grade: str
     citation: Citation | None = None
     span: Span | None = span_field()
@@ -92,7 +127,7 @@ class Weight:
     """The share of one way of evaluating (自评, 互评, 组织考评, 群众评议) in the total."""
 
     source: str
-    percent: float
+    percent: Decimal
     citation: Citation | None = None
     span: Span | None = span_field()
 
@@ -113,7 +148,7 @@ class Assessment:
     scheme_span: Span | None = attrs.field(default=None, eq=False, hash=False, repr=False)
     subject: str | None = None
     cycle: str | None = None
-    full_marks: float | None = None
+    full_marks: Decimal | None = None
     items: tuple[Item, ...] = ()
     bands: tuple[Band, ...] = ()
     boundaries: tuple[Boundary, ...] = ()
@@ -123,3 +158,17 @@ class Assessment:
     params: tuple[Param, ...] = ()
     citation: Citation | None = None
     span: Span | None = span_field()
+    recorded: tuple[Recorded, ...] = ()
+
+
+def subject_field(kind, subject: str | None, by: str | None) -> str | None:
+    """The field of the record kind ``kind`` that names whom a record concerns for an
+    assessment of ``subject`` (agency, body, officer): the 按 field where one is written,
+    else the kind's first field of the subject's type. None where there is none."""
+    names = {field.name for field in kind.fields}
+    if by is not None:
+        return by if by in names or by == kind.key else None
+    for field in kind.fields:
+        if field.type.kind == (subject or "agency"):
+            return field.name
+    return None

@@ -96,6 +96,15 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_CONSECUTIVE": ("consecutive", "连续"),
     "KW_WEIGHT": ("weight", "权重"),
     "KW_PARAM": ("param", "参数"),
+    # assessments that run (issue 11): a score or grade recorded, additions, caps, findings.
+    "KW_SCORE": ("score", "得分"),
+    "KW_GRADE": ("grade", "等次"),
+    "KW_OF": ("of", "的"),
+    "KW_ADD": ("add", "加"),
+    "KW_AT_MOST": ("at-most", "至多"),
+    "KW_FINDING": ("finding", "发现"),
+    # 按: the same keyword as liability's counts (issue 10).
+    "KW_GROUP": ("by", "按"),
     "KW_NOTICE": ("notice", "文书"),
     "KW_TITLE": ("title", "标题"),
     "KW_ELEMENTS": ("elements", "要素"),

@@ -42,6 +42,7 @@ class RuleContext:
 def all_rules():
     from respons.check.rules import (
         assessment,
+        assessment_sources,
         citations,
         conditions,
         decomposition,
@@ -54,5 +55,5 @@ def all_rules():
     )
 
     return (header.check, references.check, conditions.check, decomposition.check, time.check,
-            assessment.check, liability.check, notices.check, citations.check,
-            scenarios.check)
+            assessment.check, assessment_sources.check, liability.check, notices.check,
+            citations.check, scenarios.check)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from respons.model.assessment import (
     Assessment,
     Band,
@@ -9,8 +11,10 @@ from respons.model.assessment import (
     Boundary,
     Consequence,
     Deduction,
+    Finding,
     Item,
     Param,
+    Recorded,
     Veto,
     Weight,
 )
@@ -38,7 +42,8 @@ from respons.syntax.build.base import (
 
 ASSESS_SINGLES = {"scheme": "方案/scheme", "subject": "对象/subject", "cycle": "周期/period",
                   "full_marks": "满分/full-marks"}
-ASSESS_LISTS = ("items", "bands", "boundaries", "vetoes", "consequences", "weights", "params")
+ASSESS_LISTS = ("items", "bands", "boundaries", "vetoes", "consequences", "weights", "params",
+                "recorded")
 
 
 def assessment_fields(values: dict) -> dict:
@@ -46,6 +51,12 @@ def assessment_fields(values: dict) -> dict:
     if scheme is not None:
         values["scheme"], values["scheme_span"] = scheme
     return values
+
+
+def points_of(token) -> Decimal:
+    """A number of points (or a score, a share) as the exact decimal the regime wrote:
+    2.5 is Decimal("2.5"), never the float nearest it."""
+    return Decimal(str(number_of(token)))
 
 
 class AssessmentRules:
@@ -65,7 +76,7 @@ class AssessmentRules:
         return Stmt("cycle", word(CYCLES, children[1]), span_of(children[0], children[1]))
 
     def full_marks(self, children):
-        return Stmt("full_marks", number_of(children[1]), span_of(children[0], children[1]))
+        return Stmt("full_marks", points_of(children[1]), span_of(children[0], children[1]))
 
     def item(self, children):
         tokens, deductions = split(children)
@@ -74,24 +85,55 @@ class AssessmentRules:
         unit = tokens[3] if len(tokens) > 3 and points is not None else None
         if unit is not None and unit.type == "NAME":
             word(POINTS, unit)
-        item = Item(name_of(tokens[1]), number_of(points) if points is not None else None,
-                    tuple(d.value for d in deductions),
-                    citation_of(first(tokens, "CITATION")), span=span)
+        item = Item(name_of(tokens[1]), points_of(points) if points is not None else None,
+                    tuple(d.value for d in deductions if d.key == "deductions"),
+                    citation_of(first(tokens, "CITATION")), span=span,
+                    findings=tuple(d.value for d in deductions if d.key == "findings"))
         return Stmt("items", item, span)
 
     def deduction(self, children):
         tokens, values = split(children)
-        per = values[0]
-        where = values[1] if len(values) > 1 else None
-        deduct = first(tokens, "KW_DEDUCT")
+        per, where, by, cap = _refine(values)
+        deduct = first(tokens, "KW_DEDUCT") or first(tokens, "KW_ADD")
         points = tokens[tokens.index(deduct) + 1]
         after = tokens[tokens.index(deduct) + 2:]
         if after and after[0].type == "NAME":
             word(POINTS, after[0])
         span = span_of(tokens[0], points)
-        deduction = Deduction(per, where, number_of(points),
-                              citation_of(first(tokens, "CITATION")), span=span)
+        deduction = Deduction(per, where, points_of(points),
+                              citation_of(first(tokens, "CITATION")), span=span,
+                              adds=deduct.type == "KW_ADD", cap=cap, by=by)
         return Stmt("deductions", deduction, span)
+
+    def finding(self, children):
+        tokens, values = split(children)
+        per, where, by, _ = _refine(values)
+        span = span_between(span_of(tokens[0]), per.span) if per.span else span_of(tokens[0])
+        return Stmt("findings", Finding(per, where, by, citation_of(first(tokens, "CITATION")),
+                                        span=span), span)
+
+    def assess_by(self, children):
+        return _By(name_of(children[1]))
+
+    def assess_cap(self, children):
+        if len(children) > 2 and children[2].type == "NAME":
+            word(POINTS, children[2])
+        return _Cap(points_of(children[1]))
+
+    def recorded_score(self, children):
+        return self._recorded("score", children)
+
+    def recorded_grade(self, children):
+        return self._recorded("grade", children)
+
+    def _recorded(self, what: str, children):
+        tokens, values = split(children)
+        per, _, by, _ = _refine(values)
+        field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
+        span = span_of(tokens[0], field)
+        return Stmt("recorded", Recorded(what, per, name_of(field), by,
+                                         citation_of(first(tokens, "CITATION")), span=span),
+                    span)
 
     def band(self, children):
         tokens, bounds = split(children)
@@ -102,21 +144,21 @@ class AssessmentRules:
         return Stmt("bands", band, span)
 
     def bound_op(self, children):
-        return Bound(COMPARATORS[str(children[0])], number_of(children[1]),
+        return Bound(COMPARATORS[str(children[0])], points_of(children[1]),
                      span=span_of(children[0], children[1]))
 
     def bound_suffix(self, children):
-        return Bound(word(BOUND_SUFFIXES, children[1]), number_of(children[0]),
+        return Bound(word(BOUND_SUFFIXES, children[1]), points_of(children[0]),
                      span=span_of(children[0], children[1]))
 
     def bound_prefix(self, children):
-        return Bound(word(BOUND_PREFIXES, children[0]), number_of(children[1]),
+        return Bound(word(BOUND_PREFIXES, children[0]), points_of(children[1]),
                      span=span_of(children[0], children[1]))
 
     def boundary(self, children):
         tokens = children
         span = span_of(tokens[0], tokens[2])
-        boundary = Boundary(number_of(tokens[1]), name_of(tokens[2]),
+        boundary = Boundary(points_of(tokens[1]), name_of(tokens[2]),
                             citation_of(first(tokens, "CITATION")), span=span)
         return Stmt("boundaries", boundary, span)
 
@@ -142,7 +184,7 @@ class AssessmentRules:
 
     def weight(self, children):
         span = span_of(children[0], children[2])
-        weight = Weight(word(EVALUATIONS, children[1]), number_of(children[2]),
+        weight = Weight(word(EVALUATIONS, children[1]), points_of(children[2]),
                         citation_of(first(children, "CITATION")), span=span)
         return Stmt("weights", weight, span)
 
@@ -151,3 +193,26 @@ class AssessmentRules:
         return Stmt("params", Param(name_of(children[1]), children[2], span=span), span)
 
 
+
+
+class _By(str):
+    """按 FIELD, as the builder passes it up to the statement it belongs to."""
+
+
+class _Cap:
+    def __init__(self, points: Decimal) -> None:
+        self.points = points
+
+
+def _refine(values):
+    """(what is counted, its 限于 condition, its 按 field, its 至多 cap) of a statement's
+    values, each but the first optional."""
+    per, where, by, cap = values[0], None, None, None
+    for value in values[1:]:
+        if isinstance(value, _By):
+            by = str(value)
+        elif isinstance(value, _Cap):
+            cap = value.points
+        else:
+            where = value
+    return per, where, by, cap

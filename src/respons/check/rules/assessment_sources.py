@@ -1,0 +1,68 @@
+"""What an assessment counts and reads, checked against the record kinds (R0510–R0512).
+
+A deduction, a finding, a veto's count and a recorded score or grade each read records of
+one kind, and attribute every record to the subject it concerns: the field written after
+按, or the kind's first field of the assessment's subject type (an officer for 对象 人员).
+A name there that is no field of the kind, a kind with no field naming such a subject, and
+a recorded score in a field that holds no number would each make `respons assess` count
+nothing for everyone — so they are errors here, with the place.
+"""
+
+from __future__ import annotations
+
+from respons.check.rules import RuleContext
+from respons.check.rules.references import lookup
+from respons.diagnostics.suggest import did_you_mean
+from respons.model.assessment import subject_field
+from respons.model.vocab import NUMERIC_TYPES, SUBJECTS
+
+
+def check(ctx: RuleContext) -> None:
+    for assessment in ctx.regime.assessments:
+        for recorded in assessment.recorded:
+            found = lookup(ctx, recorded.per, ("event",), "得分/score" if recorded.what ==
+                           "score" else "等次/grade")
+            if found is None or found.kind != "event":
+                continue
+            kind = found.owner
+            fields = {field.name: field for field in kind.fields}
+            field = fields.get(recorded.field)
+            if field is None:
+                ctx.sink.add("R0510", f"{kind.name} has no field {recorded.field!r} to read the "
+                             f"recorded {recorded.what} from" + did_you_mean(recorded.field,
+                                                                             fields),
+                             recorded.span, f"name a field of {kind.name}: "
+                             + ", ".join(fields))
+            elif recorded.what == "score" and field.type.kind not in NUMERIC_TYPES:
+                ctx.sink.add("R0512", f"field {recorded.field} of {kind.name} holds no number: "
+                             "a recorded score must", recorded.span,
+                             f"declare it `字段 {recorded.field} 数值`")
+            _attribution(ctx, assessment, kind, recorded.by, recorded.span)
+        for item in assessment.items:
+            for counted in (*item.deductions, *item.findings):
+                found = ctx.index.find(counted.per)
+                if found is not None and found.kind == "event":
+                    _attribution(ctx, assessment, found.owner, counted.by, counted.span)
+                elif counted.by is not None and found is not None:
+                    ctx.sink.add("R0510", f"按 {counted.by}: {counted.per.text} is a "
+                                 f"{found.kind}, whose breaches are its owner's; only a "
+                                 "record's event is attributed by a field", counted.span,
+                                 "leave out 按 here")
+            for finding in item.findings:
+                lookup(ctx, finding.per, ("event", "duty", "fault"), "发现/finding")
+
+
+def _attribution(ctx: RuleContext, assessment, kind, by: str | None, span) -> None:
+    if subject_field(kind, assessment.subject, by) is not None:
+        return
+    fields = [field.name for field in kind.fields]
+    if by is not None:
+        ctx.sink.add("R0510", f"按 {by}: {kind.name} has no field {by!r}"
+                     + did_you_mean(by, fields), span,
+                     f"name the field of {kind.name} that names whom a record concerns: "
+                     + ", ".join(fields))
+        return
+    subject = SUBJECTS.chinese(assessment.subject or "agency")
+    ctx.sink.add("R0511", f"{kind.name} has no field of type {subject}: its records cannot be "
+                 f"attributed to the {subject} {assessment.name} assesses", span,
+                 f"write 按 FIELD with the field of {kind.name} that names the {subject}")
