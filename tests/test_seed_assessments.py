@@ -142,7 +142,70 @@ def test_changchun_xinqu_25_officers_one_bad_year_and_two(regimes):
 def test_changchun_xinqu_25_departments_and_13_file_review(regimes):
     department = _assessment(regimes, "changchun-xinqu", "行政执法部门评议考核")
     assert _consequences(department) == {("不合格", None): [["责令限期整改"]]}
-    review = _assessment(regimes, "changchun-xinqu", "行政执法案卷评查")
-    assert [b.name for b in review.bands] == ["优秀", "合格", "不合格"]
-    assert _consequences(review) == {("优秀", None): [["通报表彰"]],
-                                     ("不合格", None): [["通报批评", "责令整改"]]}
+    for name, subject in (("单位案卷评查", "agency"), ("个人案卷评查", "officer")):
+        review = _assessment(regimes, "changchun-xinqu", name)
+        assert review.subject == subject
+        assert [b.name for b in review.bands] == ["优秀", "合格", "不合格"]
+        assert _consequences(review) == {("优秀", None): [["通报表彰"]],
+                                         ("不合格", None): [["通报批评", "责令整改"]]}
+
+
+# Where no text gives item points or grading conditions, the score or grade is the one the
+# assessor recorded (jilin-city 28③/31; dacheng 六（四）; changchun-xinqu 25 “被确定为”, 13).
+RECORDED = [
+    ("jilin-city", "行政执法责任制评议考核", "score", "评议考核结果.评定", "得分", "被考核单位"),
+    ("dacheng-approval", "执法机构评议考核", "score", "评议考核结果.确定档次", "考核分数",
+     "被考核机构"),
+    ("dacheng-approval", "执法人员评议考核", "score", "评议考核结果.确定档次", "考核分数",
+     "被考核人员"),
+    ("changchun-xinqu", "行政执法人员评议考核", "grade", "评议考核结果.确定档次", "档次",
+     "被考核人员"),
+    ("changchun-xinqu", "行政执法部门评议考核", "grade", "评议考核结果.确定档次", "档次",
+     "被考核部门"),
+    ("changchun-xinqu", "单位案卷评查", "grade", "案卷评查结果.评定", "评查结果", "被评查单位"),
+    ("changchun-xinqu", "个人案卷评查", "grade", "案卷评查结果.评定", "评查结果", "被评查人员"),
+    ("tongzhou", "行政执法证件年检", "grade", "行政执法证件.年检", "年检结论", "持证人"),
+]
+
+
+@pytest.mark.parametrize(("regime", "name", "what", "per", "field", "by"), RECORDED,
+                         ids=[f"{r[0]}-{r[1]}" for r in RECORDED])
+def test_the_score_or_grade_is_the_assessors_record(regimes, regime, name, what, per, field,
+                                                     by):
+    assessment = _assessment(regimes, regime, name)
+    assert [(r.what, r.per.text, r.field, r.by) for r in assessment.recorded] == [
+        (what, per, field, by)]
+    kind = next(k for k in regimes[regime].records if k.name == per.split(".")[0])
+    assert field in {f.name for f in kind.fields}
+
+
+def test_tongzhou_13_annual_inspection_fails_on_the_years_training_record(regimes):
+    """人员管理办法 第十三条: 无正当理由不参加 or 考核和补考不合格 → 不予年检 whatever the
+    法制办 concluded; a fault record 未经处理 is established case by case."""
+    assessment = _assessment(regimes, "tongzhou", "行政执法证件年检")
+    assert [(condition_text(v.condition), v.grade) for v in assessment.vetoes] == [(
+        "无正当理由不参加法律知识培训或者考核 或 法律知识考核和补考不合格 或 "
+        "有行政执法过错记录未经处理", "不予年检")]
+    circumstances = {c.name: c for c in regimes["tongzhou"].circumstances}
+    counted = {name: (circumstances[name].count.event.text,
+                      condition_text(circumstances[name].count.where))
+               for name in ("无正当理由不参加法律知识培训或者考核", "法律知识考核和补考不合格")}
+    assert counted == {
+        "无正当理由不参加法律知识培训或者考核": ("行政执法证件.培训考核",
+                                                 '培训考核结果 = "无正当理由未参加"'),
+        "法律知识考核和补考不合格": ("行政执法证件.培训考核", '培训考核结果 = "补考不合格"')}
+    assert circumstances["有行政执法过错记录未经处理"].count is None
+
+
+def test_the_example_assessment_results_are_what_their_generator_writes():
+    """examples/changchun-xinqu-2025/assessments.jsonl: the departments' and officers' grades
+    of 2024 and 2025 (任务25, 任务13), as generate_assessments.py writes them."""
+    import subprocess
+    import sys
+
+    from paths import ROOT
+
+    example = ROOT / "examples" / "changchun-xinqu-2025"
+    generated = subprocess.run([sys.executable, str(example / "generate_assessments.py")],
+                               check=True, capture_output=True).stdout
+    assert generated == (example / "assessments.jsonl").read_bytes()
