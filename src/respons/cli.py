@@ -33,6 +33,7 @@ COMMANDS = {
     "verify": "respons.commands.verify:verify",
     "evaluate": "respons.commands.evaluate:evaluate",
     "run": "respons.commands.run:run",
+    "assess": "respons.commands.assess:assess",
     "test": "respons.commands.test:test",
 }
 

@@ -50,11 +50,14 @@ from respons.terminal import clean, one_line
 @SOON
 @LANG
 @NO_VERIFY
+@click.option("--year", type=click.IntRange(1900, 9998), default=None,
+              help="Then score the regime's assessments for this year (respons assess).")
 @pass_app
 def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
         rejects: str | None, quiet: bool, as_of: str | None, output: str, everything: bool,
-        soon: int, language: str | None, no_verify: bool) -> None:
-    """Ingest RECORDS into the store and evaluate REGIME over them."""
+        soon: int, language: str | None, no_verify: bool, year: int | None) -> None:
+    """Ingest RECORDS into the store and evaluate REGIME over them (and, with --year,
+    score its assessments for that year)."""
     from respons.report.words import words_for
 
     checked = check_or_exit(app, regime, output)
@@ -86,6 +89,9 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                        + ingest_text.replace("\n", "\n  ") + ',\n  "evaluation": ', nl=False)
             for chunk in json_report(target, found, titles, verified, everything, "  "):
                 click.echo(chunk, nl=False)
+            if year is not None:
+                code = max(code, _assessed(app, target, resolved, titles, year, no_verify,
+                                           output, everything, words, ',\n  "assessment": '))
             click.echo("\n}")
         else:
             if not quiet:
@@ -94,7 +100,26 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                                                  not no_verify, output, words)
             if found is not None:
                 print_report(target, found, titles, verified, output, everything, words)
+                if year is not None:
+                    click.echo()
+                    code = max(code, _assessed(app, target, resolved, titles, year,
+                                               no_verify, output, everything, words, ""))
     raise SystemExit(max(ingest_code, code))
+
+
+def _assessed(app: App, target, resolved, titles, year: int, no_verify: bool, output: str,
+              everything: bool, words, lead: str) -> int:
+    """The assessment stage (`respons assess`) after the evaluation: its report after
+    ``lead``; the exit code."""
+    from respons.commands.assess import assess_year, print_assessment
+
+    code, assessed, verified = assess_year(app, target, resolved, titles, year,
+                                           not no_verify, output, words)
+    if assessed is not None:
+        click.echo(lead, nl=False)
+        print_assessment(target, resolved, titles, assessed, year, verified, output,
+                         everything, words.language)
+    return code
 
 
 def _not_evaluated(files: list[str], ingest_document: dict, output: str, words,

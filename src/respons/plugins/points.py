@@ -60,27 +60,42 @@ def _settings(params: Mapping[str, object]) -> tuple[Decimal, int]:
 def score(assessment: Assessment, subject: SubjectFacts) -> Score:
     """Score one subject: ``subject.occurrences[(item name, deduction index)]`` counts what
     was found; the first holding veto (``subject.vetoes``), in the regime's order, fixes
-    the grade."""
+    the grade. Where the assessment reads a recorded score (得分 … 的 FIELD), that score
+    is the total and the items are its contents; a subject with none recorded gets none."""
     floor, precision = _settings(subject.params)
     _check_facts(assessment, subject)
     items, total = [], Decimal(0)
+    reads_score = any(r.what == "score" for r in assessment.recorded)
     for item in assessment.items:
+        found = tuple((index, finding.per.text, subject.found.get((item.name, index), 0))
+                      for index, finding in enumerate(item.findings))
         if item.points is None:
-            raise ValueError(f"item {item.name} of {assessment.name} has no points to score")
+            if not reads_score:
+                raise ValueError(f"item {item.name} of {assessment.name} has no points to "
+                                 "score")
+            items.append(ItemScore(item=item.name, points=None, score=None, found=found))
+            continue
         points = _points(item.points)
         remaining, taken = points, []
         for index, deduction in enumerate(item.deductions):
             count = subject.occurrences.get((item.name, index), 0)
-            lost = _points(deduction.points) * count
-            remaining -= lost
+            moved = _points(deduction.points) * count
+            if deduction.cap is not None:  # 至多 M 分: what one deduction takes in all
+                moved = min(moved, _points(deduction.cap))
+            remaining = remaining + moved if deduction.adds else remaining - moved
             taken.append(DeductionTaken(index=index, what=deduction.per.text, count=count,
-                                        points=lost))
-        remaining = max(remaining, floor)
+                                        points=moved))
+        # An item's points are its maximum (additions restore, never exceed them) and
+        # item_floor its least.
+        remaining = min(max(remaining, floor), points)
         total += remaining
         items.append(ItemScore(item=item.name, points=points, score=remaining,
-                               deductions=tuple(taken)))
-    total = round_points(total, precision)
-    grade, vetoed_by = grade_for(assessment, total), None
+                               deductions=tuple(taken), found=found))
+    if reads_score:
+        total = subject.recorded
+    total = round_points(total, precision) if total is not None else None
+    grade = grade_for(assessment, total) if total is not None else None
+    vetoed_by = None
     for index in sorted(subject.vetoes):
         veto = assessment.vetoes[index]
         grade, vetoed_by = veto.grade, condition_text(veto.condition)
@@ -109,8 +124,13 @@ def _check_facts(assessment: Assessment, subject: SubjectFacts) -> None:
 def validate(assessment: Assessment) -> list:
     """`points` adds up item points: every item needs them, there must be bands, and the
     parameters must be ones it can use."""
+    reads_score = any(r.what == "score" for r in assessment.recorded)
     problems = [(f"item {item.name} has no points; the points scheme (百分制) cannot score it",
-                 item.span) for item in assessment.items if item.points is None]
+                 item.span) for item in assessment.items
+                if item.points is None and not reads_score]
+    problems += [(f"item {item.name} has points, but {assessment.name} reads a recorded "
+                  "score (得分): give the items no points, or read no score", item.span)
+                 for item in assessment.items if item.points is not None and reads_score]
     if not assessment.bands or not all(band.bounds for band in assessment.bands):
         problems.append((f"{assessment.name} needs grade bands with score ranges to grade "
                          "its total", assessment.span))

@@ -98,7 +98,9 @@ class SubjectFacts:
     each deduction (每 … 扣 N 分) of each item; ``vetoes`` are the indexes, in the
     assessment's order, of the vetoes (一票否决) whose condition holds; ``given`` is the
     grade the evaluators gave, for schemes that rate rather than add points (等次评定);
-    ``params`` are the assessment's scheme parameters (参数 NAME VALUE) as plain values.
+    ``params`` are the assessment's scheme parameters (参数 NAME VALUE) as plain values;
+    ``recorded`` the score an assessor recorded (得分 … 的 FIELD); ``found`` what each
+    finding (发现) of an item found.
     """
 
     subject: str = ""
@@ -106,6 +108,11 @@ class SubjectFacts:
     vetoes: tuple[int, ...] = attrs.field(default=(), converter=tuple)
     given: str | None = None
     params: Mapping[str, object] = attrs.field(factory=dict, converter=_counts)
+    #: the score an assessor recorded for the subject (得分 … 的 FIELD), where the
+    #: assessment reads one; None where it does not, or none was recorded
+    recorded: Decimal | None = None
+    #: ``found[(item name, finding index)]``: what each 发现 of an item found
+    found: Mapping[tuple[str, int], int] = attrs.field(factory=dict, converter=_counts)
 
     @classmethod
     def of(cls, assessment: Assessment, **facts) -> SubjectFacts:
@@ -139,6 +146,8 @@ class ItemScore:
     points: Decimal | None
     score: Decimal | None
     deductions: tuple[DeductionTaken, ...] = ()
+    #: (finding index, what it finds, how many found), for items that list findings
+    found: tuple[tuple[int, str, int], ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -57,5 +57,34 @@ OBLIGATIONS = ResultTable("obligations", (
     # no table read and no sort, for a province's million obligations.
     indexes=(("run", "state"), ("run", "agency", "state")))
 
+#: One row per assessment a run scored for a period (docs/assess.md): that it was scored,
+#: and for how many subjects — so that a period with no subjects is told from one never
+#: scored. ``period`` is the period's first day (2025-01-01 for the year 2025).
+ASSESSMENTS = ResultTable("assessments", (
+    ("run", "text"), ("assessment", "text"), ("period", "text"), ("until", "text"),
+    ("subjects", "integer"),
+), key=("run", "assessment", "period"))
+
+#: Each subject's result: the total as the exact decimal text the scheme gave (NULL where
+#: it gives no points), the grade, the veto that fixed it, and ``detail``, the canonical
+#: JSON of its items, vetoes and consequences (docs/assess.md, "JSON").
+ASSESSMENT_SCORES = ResultTable("assessment_scores", (
+    ("run", "text"), ("assessment", "text"), ("period", "text"), ("subject", "text"),
+    ("total", "text?"), ("grade", "text?"), ("vetoed_by", "text?"), ("detail", "text"),
+), key=("run", "assessment", "period", "subject"))
+
+#: The records behind every count: ``counter`` names a deduction, finding or veto count
+#: of the assessment (``d:ITEM:N``, ``f:ITEM:N``, ``v:N:M``), ``record`` the record's id
+#: (for a breach, the id of the record that started the obligation).
+ASSESSMENT_EVIDENCE = ResultTable("assessment_evidence", (
+    ("run", "text"), ("assessment", "text"), ("period", "text"), ("counter", "text"),
+    ("subject", "text"), ("record", "text"),
+), key=("run", "assessment", "period", "counter", "subject", "record"))
+
+#: The tables each schema version adds (`respons.store.schema`).
+TABLES_OF_VERSION = {3: (RUNS, OBLIGATIONS), 4: (ASSESSMENTS, ASSESSMENT_SCORES,
+                                                  ASSESSMENT_EVIDENCE)}
+
 #: name → table, every results table (``runs`` first).
-RESULT_TABLES = {table.name: table for table in (RUNS, OBLIGATIONS)}
+RESULT_TABLES = {table.name: table for version in sorted(TABLES_OF_VERSION)
+                 for table in TABLES_OF_VERSION[version]}

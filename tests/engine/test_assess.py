@@ -1,0 +1,151 @@
+"""`respons assess`: every agency scored from the records in the store, on SQLite,
+PostgreSQL and DuckDB alike — deductions counted in SQL with the records behind them, caps,
+breaches of duties, a veto fixing the grade whatever the score, a grade two years running
+and its consequence, the recorded score graded at the exact boundaries of jilin-city 31
+(70, 85, 95; 94.5 四舍五入 to 95), and the same JSON byte for byte on every backend."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent / "assess"
+BACKENDS = ["sqlite", "postgresql", "duckdb"]
+
+
+def _records(path: Path, rows) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return path
+
+
+YEARLY = [
+    {"id": "T1-收", "type": "投诉举报.收到", "at": "2025-03-01", "编号": "T1", "机关": "甲局",
+     "承办人": "张三"},
+    {"id": "T1-实", "type": "投诉举报.查实", "at": "2025-03-02", "编号": "T1", "机关": "甲局",
+     "承办人": "张三"},
+    {"id": "T2-收", "type": "投诉举报.收到", "at": "2025-04-01", "编号": "T2", "机关": "甲局",
+     "承办人": "张三"},
+    {"id": "T2-复", "type": "投诉举报.答复", "at": "2025-04-20", "编号": "T2", "机关": "甲局",
+     "承办人": "张三"},
+    *({"id": f"T{n}-实", "type": "投诉举报.查实", "at": "2025-06-01", "编号": f"T{n}",
+       "机关": "甲局", "承办人": "李四"} for n in range(3, 9)),
+    {"id": "P1", "type": "行政赔偿.发生", "at": "2024-05-01", "机关": "乙局"},
+    {"id": "P2", "type": "行政赔偿.发生", "at": "2025-05-01", "机关": "乙局"},
+]
+
+
+def _assess(respons, tmp_path, url, regime, rows, year="2025"):
+    records = _records(tmp_path / "records.jsonl", rows)
+    ingested = respons("ingest", str(regime), str(records), "--store", url)
+    assert ingested.exit_code == 0, ingested.stderr
+    result = respons("assess", str(regime), "--year", year, "--store", url, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout, json.loads(result.stdout)
+
+
+def _subjects(document):
+    return {(a["assessment"], s["subject"]): s for a in document["assessments"]
+            for s in a["subjects"]}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_deductions_caps_breaches_vetoes_and_two_years_running(respons, tmp_path, backend,
+                                                               request):
+    url = request.getfixturevalue(f"{backend}_url")
+    _, document = _assess(respons, tmp_path, url, HERE / "yearly.resp", YEARLY)
+    subjects = _subjects(document)
+    jia, yi = subjects[("年度考核", "甲局")], subjects[("年度考核", "乙局")]
+    # 执法规范: 7 查实 × 2.5 = 17.5, at most 10 (至多 10 分); 执法监督: two breaches of 答复投诉
+    # (T1 never answered, T2 answered late) × 2 = 4. 100 − 10 − 4 = 86 良好.
+    assert (jia["total"], jia["grade"], jia["vetoed_by"]) == ("86", "良好", None)
+    first, second = jia["items"]
+    assert first["deductions"][0]["count"] == 7 and first["deductions"][0]["points"] == "10"
+    assert first["deductions"][0]["records"] == sorted(
+        ["T1-实", *(f"T{n}-实" for n in range(3, 9))])
+    assert second["deductions"][0]["records"] == ["T1-收", "T2-收"]
+    assert first["score"] == "50" and second["score"] == "36"
+    # 乙局: nothing deducted, but a state compensation in the year: the veto fixes 不及格,
+    # and it was vetoed the year before too — 连续 2 年.
+    assert (yi["total"], yi["grade"]) == ("100", "不及格")
+    assert yi["vetoes"][0]["records"] == ["P2"] and yi["vetoes"][0]["citation"]
+    consequences = [(c["measures"], c["consecutive"], c["years"]) for c in yi["consequences"]]
+    assert consequences == [([["整改通知书"]], None, [2025]),
+                            ([["调离现岗位"]], 2, [2024, 2025])]
+    assert jia["consequences"] == []
+
+
+def test_the_text_report_is_in_the_regime_language(respons, tmp_path, sqlite_url):
+    records = _records(tmp_path / "records.jsonl", YEARLY)
+    respons("ingest", str(HERE / "yearly.resp"), str(records), "--store", sqlite_url)
+    result = respons("assess", str(HERE / "yearly.resp"), "--year", "2025", "--store",
+                     sqlite_url)
+    assert result.exit_code == 0, result.stderr
+    assert "测试考核 评议考核 · 2025 年度" in result.stdout
+    assert "甲局        86  良好" in result.stdout
+    assert "后果（不及格，连续 2 年：2024、2025）：调离现岗位 〔测试考核 第七条〕" in result.stdout
+    again = respons("assess", str(HERE / "yearly.resp"), "--year", "2025", "--store",
+                    sqlite_url)
+    assert again.stdout == result.stdout  # the run's results are kept and read again
+
+
+SCORES = [("甲局", 70), ("乙局", 85), ("丙局", 95), ("丁局", 94.5), ("戊局", 69.4),
+          ("己局", 84.5), ("庚局", 99)]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_recorded_scores_at_the_boundaries_of_jilin_city_31(respons, tmp_path, backend,
+                                                            request):
+    url = request.getfixturevalue(f"{backend}_url")
+    rows = [{"id": f"K{n}", "type": "评议考核.评定", "at": "2025-12-20", "被考核单位": who,
+             "得分": score} for n, (who, score) in enumerate(SCORES)]
+    rows.append({"id": "C1", "type": "行政赔偿.发生", "at": "2025-08-01", "机关": "庚局"})
+    _, document = _assess(respons, tmp_path, url, HERE / "boundary.resp", rows)
+    got = {who: (s["total"], s["grade"]) for (_, who), s in _subjects(document).items()}
+    assert got == {"甲局": ("70", "及格"),      # 70: 以上 and 以下 both hold; 边界 70 => 及格
+                   "乙局": ("85", "良好"), "丙局": ("95", "优秀"),
+                   "丁局": ("95", "优秀"),      # 94.5 四舍五入 95 (round() would say 94 良好)
+                   "戊局": ("69", "不及格"), "己局": ("85", "良好"),
+                   "庚局": ("99", "不及格")}    # a veto overrides a high score
+    recorded = _subjects(document)[("行政执法责任制评议考核", "甲局")]["recorded"]
+    assert recorded == {"score": "K0"}
+
+
+def test_every_backend_gives_the_same_json(respons, tmp_path, request):
+    outputs = []
+    for backend in BACKENDS:
+        try:
+            url = request.getfixturevalue(f"{backend}_url")
+        except pytest.skip.Exception:
+            continue
+        folder = tmp_path / backend
+        folder.mkdir()
+        text, _ = _assess(respons, folder, url, HERE / "yearly.resp", YEARLY)
+        outputs.append(text)
+    assert len(outputs) >= 2 and len(set(outputs)) == 1
+
+
+def test_respons_run_with_a_year_assesses_after_evaluating(respons, tmp_path, sqlite_url):
+    records = _records(tmp_path / "records.jsonl", YEARLY)
+    result = respons("run", str(HERE / "yearly.resp"), str(records), "--store", sqlite_url,
+                     "--year", "2025", "-q", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["evaluation"]["as_of"] == "2025-06-01"
+    assessed = _subjects(document["assessment"])
+    assert assessed[("年度考核", "甲局")]["total"] == "86"
+    alone = respons("assess", str(HERE / "yearly.resp"), "--year", "2025", "--store",
+                    sqlite_url, "--format", "json")
+    assert json.loads(alone.stdout) == document["assessment"]
+    text = respons("run", str(HERE / "yearly.resp"), str(records), "--store", sqlite_url,
+                   "--year", "2025", "-q")
+    assert "年度考核（方案 百分制，对象 机关" in text.stdout
+
+
+def test_a_year_is_required_and_checked(respons, tmp_path, sqlite_url):
+    result = respons("assess", str(HERE / "yearly.resp"), "--store", sqlite_url)
+    assert result.exit_code == 2 and "--year" in result.stderr
+    result = respons("assess", str(HERE / "yearly.resp"), "--year", "二〇二五", "--store",
+                     sqlite_url)
+    assert result.exit_code == 2 and "--year" in result.stderr
