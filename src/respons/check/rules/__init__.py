@@ -48,11 +48,12 @@ def all_rules():
         header,
         liability,
         notices,
+        proceedings,
         references,
         scenarios,
         time,
     )
 
     return (header.check, references.check, conditions.check, decomposition.check, time.check,
-            assessment.check, liability.check, notices.check, citations.check,
+            assessment.check, liability.check, proceedings.check, notices.check, citations.check,
             scenarios.check)
