@@ -44,7 +44,8 @@ def test_the_nineteen_faults_by_article_and_item(regime):
 
 
 def test_the_circumstances_of_articles_eight_to_eleven(regime):
-    assert _items(regime.circumstances, 8) == [1, 2, 3, 4, 5, 6]
+    # 第八条第（三）项 is two: 多次发生过错 (counted) 或 多次违法违纪 (found).
+    assert _items(regime.circumstances, 8) == [1, 2, 3, 3, 4, 5, 6]
     assert _items(regime.circumstances, 9) == [1, 2, 3, 4]
     assert _items(regime.circumstances, 10) == [1, 2, 3, 4, 5, 6]
     assert sorted(set(_items(regime.circumstances, 11)) - {None}) == [1, 2, 3, 4, 6]
@@ -92,7 +93,55 @@ def test_every_rule_of_article_eleven_holds_only_where_its_opening_sentence_does
     for rule in eleven:
         assert opening in {r.text for r in refs_in(rule.condition)}
     twelve = [r for r in rules if r.citation.article == 12]
-    assert [[b.role for b in r.bearers] for r in twelve] == [["principal"]]
+    assert [[b.reference for b in r.bearers] for r in twelve] == [["主要负责人"]]
+    by_item = {}
+    for rule in eleven:
+        by_item.setdefault(rule.citation.item, []).append(
+            (rule.joiner, [(b.reference, b.share, b.kind) for b in rule.bearers]))
+    assert by_item[2][1] == ("and", [("主办人", "all", None)])  # 共同主办: 全部
+    assert by_item[3][0] == ("and", [("批准人", None, "leadership")])  # 领导责任
+    assert by_item[4][0] == ("and", [("直接责任人", "all", None)])
+    assert by_item[6][0][0] == "severally"  # 上下两级 分别
+
+
+def test_how_each_circumstance_is_established(regime):
+    # 第八条第（三）项 多次: counted per officer over the officer's earlier decided cases;
+    # 第（四）项 and 第十四条第（一）项 by the case's fields; the rest found by the decision-maker.
+    by_name = {c.name: c for c in regime.circumstances}
+    count = by_name["多次发生过错"].count
+    assert (count.event.text, count.group.field, count.group.against, count.op,
+            count.threshold, count.window) == (
+        "过错责任追究.作出决定", "过错责任人", "过错责任人", ">=", 2, None)
+    assert by_name["过错行为引起严重后果"].condition is not None
+    assert by_name["一般过错"].condition is not None
+    for name in ("因服从领导命令出现偏差", "执行上级或本级机关错误决定", "共同主办"):
+        assert by_name[name].found_by.text == "省教育厅.实施行政执法责任制领导小组"
+    assert not [c.name for c in regime.circumstances
+                if c.count is None and c.condition is None and c.found_by is None]
+
+
+def test_article_eight_binds_and_article_nine_permits(regime):
+    ladder = next(x for x in regime.ladders if x.name == "行政执法过错责任追究")
+    assert {m.modal for m in ladder.modifiers if m.kind == "aggravate"} == {"shall"}
+    assert {m.modal for m in ladder.modifiers if m.kind == "mitigate"} == {"may"}
+
+
+def test_the_two_proceedings_of_article_fourteen(regime):
+    proceedings = {p.name: p for p in regime.proceedings}
+    correction, liability = proceedings["纠正过错"], proceedings["追究过错责任"]
+    assert correction.case.text == "过错纠正.发现过错"
+    assert [r.text for r in correction.ladders] == ["纠正行政执法过错"]
+    assert liability.case.text == "过错责任追究.提起"
+    assert (liability.fault_field, liability.found_field) == ("过错行为", "认定情形")
+    assert [r.text for r in liability.ladders] == [
+        "行政执法过错责任追究", "承担赔偿费用", "移送司法"]
+    assert liability.apportionment.text == "确定责任人"
+
+
+def test_article_three_s_entrusted_organisation_is_entrusted_in_general(regime):
+    agency = next(a for a in regime.agencies if a.name == "依法委托执法的机构")
+    assert agency.statuses == ("entrusted",) and agency.entrustment is None
+    assert agency.entrusted_by.text == "省教育厅" and agency.entrusted_citation.article == 3
 
 
 def test_article_fifteen_s_sixty_days_are_met_by_the_decision_and_its_written_notice(regime):
