@@ -6,7 +6,7 @@ heavier, lighter and exempt circumstances, who bears a fault, the measures) — 
 
 from __future__ import annotations
 
-from respons.model import vocab
+from respons.model import bearers, vocab
 from respons.report.site.markup import esc
 from respons.report.site.text import Speaker, number
 
@@ -154,7 +154,10 @@ def liability_page(regime, speak: Speaker) -> str:
 
 
 def _bearer(bearer, speak: Speaker) -> str:
-    who = speak.word(vocab.BEARERS, bearer.role)
+    # A bearer is a reference: a kind of the bearers' table (承办人…), said in the site's
+    # language, or a field of the case record, as the regime writes it.
+    kind = bearers.kind_of(bearer.reference)
+    who = speak.word(bearers.BEARERS, kind.canonical) if kind else bearer.reference
     if bearer.share is None:
         return who
     return speak.words("liability.share", bearer=who,
