@@ -230,8 +230,11 @@ def test_two_processes_at_once_never_take_one_number_twice(tmp_path, sqlite_url,
 
 def test_a_store_of_schema_3_is_migrated_to_hold_the_register(respons, tmp_path, store_url,
                                                                raw_sql):
+    from respons.store.results import RESULT_TABLES
+
     ingest(respons, tmp_path, store_url, [decision("ZJ-1", "2025-04-10")])
-    raw_sql(store_url, "DROP TABLE notice_numbers",
+    raw_sql(store_url, *(f"DROP TABLE {table.name}" for table in RESULT_TABLES.values()
+                         if table.since == 4),
             "UPDATE store_info SET value = '3' WHERE key = 'schema_version'")
     refused = notices(respons, store_url, tmp_path / "o")
     assert refused.exit_code == 2 and "run `respons store init` to migrate it" in refused.stderr

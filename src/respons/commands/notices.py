@@ -1,8 +1,9 @@
-"""`respons notices REGIME --out DIR [--store URL] [--format md,html,docx,pdf] [--as-of DATE]
-[--report text|json] [--lang zh|en] [--no-verify]`.
+"""`respons notices REGIME --out DIR [--store URL] [--format md,html,docx,pdf] [--year Y |
+--as-of DATE] [--report text|json] [--lang zh|en] [--no-verify]`.
 
 Evaluates the regime as `respons evaluate` does (the chain verified first; no notice from a
-store that does not verify), finds every notice the results call for
+store that does not verify) — with --year, scores the assessments of that year as `respons
+assess` does, as of its last day —, finds every notice the results call for
 (``respons.engine.notices``), numbers each in the store's register — a notice issued on
 the same outcome before keeps its number, so running twice issues no new number — and
 writes one file per notice and format into DIR, named by its document number
@@ -70,11 +71,12 @@ def write_whole(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_notices(app: App, store, resolved, titles, evaluation, directory: Path,
-                  formats: tuple[str, ...] | None):
-    """Issue the notices the evaluation's results call for and write them into
-    ``directory``: (called, files by stem, rendering problems)."""
-    from respons.engine.notices import issue_notices
+def write_notices(app: App, store, resolved, titles, run, as_of: str, directory: Path,
+                  formats: tuple[str, ...] | None, year: int | None = None):
+    """Issue the notices the results of ``run`` (as of ``as_of``; with ``year``, its
+    assessments of that year too) call for and write them into ``directory``: (called,
+    files by notice and outcome, rendering problems)."""
+    from respons.engine.notices import Looking, issue_notices
     from respons.syntax.citation import format_citation
 
     installed = app.registry.notice_formats()
@@ -89,9 +91,8 @@ def write_notices(app: App, store, resolved, titles, evaluation, directory: Path
     def cite(citation):
         return format_citation(citation, titles.get(citation.regime))
 
-    run = evaluation.run
-    called = issue_notices(store.compute, resolved.regime, run.head.seq, evaluation.as_of,
-                           run.id, cite)
+    called = issue_notices(Looking(store.compute, resolved.regime, run.id, run.head.seq,
+                                   as_of, cite, year=year))
     files: dict[tuple[str, str], list[str]] = {}
     failed: list[str] = []
     for issued in called.issued:
@@ -128,18 +129,25 @@ def write_notices(app: App, store, resolved, titles, evaluation, directory: Path
                    "notice's own 格式, else md).")
 @click.option("--report", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="The report on stdout.")
+@click.option("--year", type=click.IntRange(1900, 9998), default=None,
+              help="Score the assessments of this year (as respons assess does) and issue "
+                   "the notices their grades and consequences call for, as of its last day.")
 @AS_OF
 @LANG
 @NO_VERIFY
 @pass_app
 def notices(app: App, regime: str, out: str, store_url: str | None, formats: str | None,
-            output: str, as_of: str | None, language: str | None, no_verify: bool) -> None:
+            output: str, year: int | None, as_of: str | None, language: str | None,
+            no_verify: bool) -> None:
     """Write the notices (文书) REGIME's results call for into --out."""
     from respons.commands.evaluate import evaluate_run
     from respons.commands.store import fail, open_or_exit, store_errors
     from respons.report.words import words_for
 
     wanted = parse_formats(formats)
+    if year is not None and as_of is not None:
+        raise click.UsageError("--year judges as of the year's last day: give --year or "
+                               "--as-of, not both")
     resolved, titles = resolve_or_exit(app, regime, output)
     words = words_for(language, resolved.regime)
     directory = out_dir(out)
@@ -148,23 +156,29 @@ def notices(app: App, regime: str, out: str, store_url: str | None, formats: str
         if target.ledger.schema_version() is None:
             fail(f"the store {target.url} holds no records yet (its schema was never "
                  "created): ingest records first (respons ingest or respons run)")
-        code, found, verified = evaluate_run(app, target, resolved, as_of, 0, not no_verify,
-                                             output, words)
-        if found is None:
+        if year is not None:
+            from respons.commands.assess import assess_year
+
+            code, run, verified = assess_year(app, target, resolved, titles, year,
+                                              not no_verify, output, words)
+        else:
+            code, found, verified = evaluate_run(app, target, resolved, as_of, 0,
+                                                 not no_verify, output, words)
+            run = found.evaluation.run if found is not None else None
+        if run is None:
             raise SystemExit(code)
-        called, files, failed = write_notices(app, target, resolved, titles,
-                                              found.evaluation, directory, wanted)
-    print_notices(called, files, failed, found.evaluation, resolved, verified, output, words)
+        called, files, failed = write_notices(app, target, resolved, titles, run, run.as_of,
+                                              directory, wanted, year)
+    print_notices(called, files, failed, run, resolved, verified, output, words)
     raise SystemExit(max(code, EXIT_FINDINGS if (failed or called.problems) else EXIT_OK))
 
 
-def print_notices(called, files, failed, evaluation, resolved, verified, output, words):
+def print_notices(called, files, failed, run, resolved, verified, output, words):
     """The report of what was issued and written, on stdout; rendering failures on stderr."""
     from respons.report import notices as report
 
-    run = evaluation.run
     if output == "json":
-        click.echo(report.render_json(called, files, resolved.regime.id, evaluation.as_of, {
+        click.echo(report.render_json(called, files, resolved.regime.id, run.as_of, {
             "id": run.id, "head": {"seq": run.head.seq, "hash": run.head.hash},
             "verified": verified}), nl=False)
     else:
@@ -172,7 +186,7 @@ def print_notices(called, files, failed, evaluation, resolved, verified, output,
         run_line = words("run", run=run.id, seq=run.head.seq, hash=run.head.hash[:12],
                          chain=chain)
         click.echo(report.render_text(called, files, resolved.regime.title or resolved.regime.id,
-                                      resolved.regime.id, evaluation.as_of, run_line, words),
+                                      resolved.regime.id, run.as_of, run_line, words),
                    nl=False)
     for line in failed:
         click.echo(f"error: {line}", err=True)

@@ -100,11 +100,14 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                        + ingest_text.replace("\n", "\n  ") + ',\n  "evaluation": ', nl=False)
             for chunk in json_report(target, found, titles, verified, everything, "  "):
                 click.echo(chunk, nl=False)
+            assessed = None
             if year is not None:
-                code = max(code, _assessed(app, target, resolved, titles, year, no_verify,
-                                           output, everything, words, ',\n  "assessment": '))
+                stage, assessed = _assessed(app, target, resolved, titles, year, no_verify,
+                                            output, everything, words, ',\n  "assessment": ')
+                code = max(code, stage)
             if directory is not None:
-                code = max(code, _notices_stage(app, target, resolved, titles, found,
+                code = max(code, _notices_stage(app, target, resolved, titles,
+                                                assessed or found.evaluation.run, year,
                                                 directory, wanted_formats, verified, output,
                                                 words))
             click.echo("\n}")
@@ -115,46 +118,48 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                                                  not no_verify, output, words)
             if found is not None:
                 print_report(target, found, titles, verified, output, everything, words)
+                assessed = None
                 if year is not None:
                     click.echo()
-                    code = max(code, _assessed(app, target, resolved, titles, year,
-                                               no_verify, output, everything, words, ""))
+                    stage, assessed = _assessed(app, target, resolved, titles, year,
+                                                no_verify, output, everything, words, "")
+                    code = max(code, stage)
                 if directory is not None:
                     click.echo()
-                    code = max(code, _notices_stage(app, target, resolved, titles, found,
+                    code = max(code, _notices_stage(app, target, resolved, titles,
+                                                    assessed or found.evaluation.run, year,
                                                     directory, wanted_formats, verified,
                                                     output, words))
     raise SystemExit(max(ingest_code, code))
 
 
-def _notices_stage(app, target, resolved, titles, found, directory, formats, verified,
+def _notices_stage(app, target, resolved, titles, run, year, directory, formats, verified,
                    output, words) -> int:
-    """The notices stage: write them and report — in JSON as the document's ``notices``
-    member (`respons notices`'s document); its exit code."""
+    """The notices stage: write the notices the results of ``run`` call for (the
+    assessment's run, with --year: its grades and consequences too) and report — in JSON
+    as the document's ``notices`` member (`respons notices`'s document); its exit code."""
     from respons.app import EXIT_FINDINGS, EXIT_OK
     from respons.commands.notices import print_notices, write_notices
     from respons.report.notices import render_json
 
-    called, files, failed = write_notices(app, target, resolved, titles, found.evaluation,
-                                          directory, formats)
+    called, files, failed = write_notices(app, target, resolved, titles, run, run.as_of,
+                                          directory, formats, year)
     if output == "json":
-        run = found.evaluation.run
-        text = render_json(called, files, resolved.regime.id, found.evaluation.as_of, {
+        text = render_json(called, files, resolved.regime.id, run.as_of, {
             "id": run.id, "head": {"seq": run.head.seq, "hash": run.head.hash},
             "verified": verified}).rstrip("\n")
         click.echo(',\n  "notices": ' + text.replace("\n", "\n  "), nl=False)
         for line in failed:
             click.echo(f"error: {line}", err=True)
     else:
-        print_notices(called, files, failed, found.evaluation, resolved, verified, output,
-                      words)
+        print_notices(called, files, failed, run, resolved, verified, output, words)
     return EXIT_FINDINGS if (failed or called.problems) else EXIT_OK
 
 
 def _assessed(app: App, target, resolved, titles, year: int, no_verify: bool, output: str,
-              everything: bool, words, lead: str) -> int:
+              everything: bool, words, lead: str):
     """The assessment stage (`respons assess`) after the evaluation: its report after
-    ``lead``; the exit code."""
+    ``lead``; (the exit code, the run it scored under or None)."""
     from respons.commands.assess import assess_year, print_assessment
 
     code, assessed, verified = assess_year(app, target, resolved, titles, year,
@@ -163,7 +168,7 @@ def _assessed(app: App, target, resolved, titles, year: int, no_verify: bool, ou
         click.echo(lead, nl=False)
         print_assessment(target, resolved, titles, assessed, year, verified, output,
                          everything, words.language)
-    return code
+    return code, assessed
 
 
 def _not_evaluated(files: list[str], ingest_document: dict, output: str, words,

@@ -3,14 +3,17 @@
 A notice is issued on an outcome (签发, `respons.model.outcomes`): here each outcome of
 each notice of the regime is looked for in the store, over the ledger up to the run's
 head — a record's event (签发 记录 责任追究.决定: every such record no later record
-corrects, on or before the run's date). Each occurrence gives the facts the outcome kind
-promises (the record's fields, its matter and date), the notice's elements are filled from
-them (`issue`), and the register (`respons.engine.numbers`) gives it its number: the same
+corrects, on or before the run's date), an assessment's grade or consequence (签发 等级
+年度考核.不及格, or 后果 … => 整改通知书: every subject the assessment, scored under the
+run for the year asked, gave that grade, or that consequence). Each occurrence gives the
+facts the outcome kind promises (a record's fields, its matter and date; the assessed
+subject, its score, grade and their articles), the notice's elements are filled from them
+(`prepare`), and the register (`respons.engine.numbers`) gives it its number: the same
 occurrence keeps its number in every later run.
 
 Which kinds of outcome can be looked for is the table `FINDERS`; an outcome of a kind it
-lacks (a grade, a consequence, a liability measure: their results are not yet kept in the
-store) is listed in `Called.waiting` with the reason, never guessed.
+lacks (a liability measure: proposals are not yet kept in the store), or of an assessment
+when no year was asked, is listed in `Called.waiting` with the reason, never guessed.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 import attrs
 
+from respons.engine.assess_counts import period_of
 from respons.engine.numbers import Wanted, series_of, take
 from respons.model import docnumber, template
 from respons.model.notice import IssuedElement, IssuedNotice, Notice, Outcome, Party, written_date
@@ -100,13 +105,39 @@ class Called:
 
     issued: tuple[Issued, ...]
     problems: tuple[Problem, ...]
-    waiting: tuple[tuple[str, Outcome, str], ...]
+    #: (notice, outcome, why in English, why in Chinese)
+    waiting: tuple[tuple[str, Outcome, str, str], ...]
 
 
-def _record_events(compute, regime: Regime, outcome: Outcome, head: int, as_of: str,
-                   corrections: bool) -> Iterator[Occurrence]:
+@attrs.frozen
+class Looking:
+    """What the outcomes are looked for in: the store's compute, the regime, the run (its
+    id, head and date), whether the ledger holds corrections, the year assessed (None: no
+    assessment results are looked for) and how a citation is written out."""
+
+    compute: object
+    regime: Regime
+    run: str
+    head: int
+    as_of: str
+    cite: Callable
+    corrections: bool = True
+    year: int | None = None
+
+
+class Waiting(Exception):
+    """An outcome that cannot be looked for in this call, and why (English, Chinese)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+
+def _record_events(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
     """签发 记录 KIND.EVENT: every record of that type up to the head and the date, that no
     later record corrects, in time order (then chain order)."""
+    compute, regime, head = looking.compute, looking.regime, looking.head
+    as_of, corrections = looking.as_of, looking.corrections
     kind = next((k for k in regime.records if k.name == outcome.target.head), None)
     if kind is None:
         return
@@ -148,18 +179,105 @@ def _text(value, kind: str | None) -> str:
     return str(value)
 
 
-#: outcome kind → how its occurrences are looked for in the store. The kinds of
-#: `respons.model.outcomes.OUTCOMES` not here have no results kept in the store yet.
-FINDERS: dict[str, Callable[..., Iterator[Occurrence]]] = {"record": _record_events}
+def _scored(looking: Looking, outcome: Outcome):
+    """The subjects an assessment scored for the year asked under the run: (assessment,
+    period, rows of subject, total, grade, detail)."""
+    if looking.year is None:
+        raise Waiting("an assessment's outcome: give --year Y to issue notices on the "
+                      "assessments of year Y", "考核结果：请用 --year 指定考核年度")
+    assessment = next((a for a in looking.regime.assessments
+                       if a.name == outcome.target.head), None)
+    if assessment is None:
+        return None, None, []
+    start, until = period_of(looking.year, assessment.cycle)
+    rows = looking.compute.query(select(
+        Col("s", "subject"), Col("s", "total"), Col("s", "grade"), Col("s", "detail"),
+        source=Table("assessment_scores", "s"), where=all_of(
+            Col("s", "run").eq(Param("run")), Col("s", "assessment").eq(Param("assessment")),
+            Col("s", "period").eq(Param("period"))),
+        order_by=(Order(Col("s", "subject")),)),
+        {"run": looking.run, "assessment": assessment.name, "period": start})
+    return assessment, (start, until), rows
 
-#: Why an outcome of a kind without a finder is not looked for, by kind.
-WAITING = {
-    "grade": ("assessment results are not yet kept in the store (`respons assess`)",
-              "考核结果尚未保存于存储中"),
-    "consequence": ("assessment results are not yet kept in the store (`respons assess`)",
-                    "考核结果尚未保存于存储中"),
-    "measure": ("liability proposals are not yet kept in the store (`respons liability`)",
-                "责任追究建议尚未保存于存储中"),
+
+def _grade_facts(looking: Looking, assessment, period, subject, total, grade) -> dict:
+    band = next((b for b in assessment.bands if b.name == grade), None)
+    cited = band.citation.within(assessment.citation) if band is not None and \
+        band.citation is not None else assessment.citation
+    return {"考核": assessment.name, "assessment": assessment.name,
+            "被考核对象": subject, "assessed": subject,
+            "考核年度": str(looking.year), "year": str(looking.year),
+            "得分": _points(total), "score": _points(total),
+            "满分": _points(assessment.full_marks), "full-marks": _points(assessment.full_marks),
+            "考核等级": grade or "", "grade": grade or "",
+            "等级依据": looking.cite(cited) if cited else "",
+            "grade-basis": looking.cite(cited) if cited else ""}
+
+
+def _points(value) -> str:
+    """Points as a notice writes them: the exact decimal without trailing zeros (65, 94.5);
+    "" for none."""
+    if value is None or value == "":
+        return ""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def _evidence(detail: dict) -> tuple[str, ...]:
+    """The records behind a subject's result: every deduction's, finding's and veto's."""
+    found = {r for item in detail.get("items", ()) for d in item.get("deductions", ())
+             for r in d.get("records", ())}
+    found |= {r for v in detail.get("vetoes", ()) if v.get("holds") for r in v.get("records", ())}
+    return tuple(sorted(found))
+
+
+def _grades(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
+    """签发 等级 ASSESSMENT.GRADE (or ASSESSMENT, for any grade): every subject given it."""
+    assessment, period, rows = _scored(looking, outcome)
+    wanted = outcome.target.parts[1] if len(outcome.target.parts) > 1 else None
+    for subject, total, grade, detail in rows:
+        if grade is None or (wanted is not None and grade != wanted):
+            continue
+        facts = _grade_facts(looking, assessment, period, subject, total, grade)
+        yield Occurrence(f"grade:{assessment.name}:{period[0]}:{subject}",
+                         dt.date.fromisoformat(period[1]), facts,
+                         _evidence(json.loads(detail)), frozenset(facts))
+
+
+def _consequences(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
+    """后果 ASSESSMENT.GRADE [连续 N 年] (a consequence that calls for the notice): every
+    subject the consequence follows for, the year asked the last of its years."""
+    assessment, period, rows = _scored(looking, outcome)
+    grade = outcome.target.parts[1] if len(outcome.target.parts) > 1 else None
+    for subject, total, given, detail in rows:
+        data = json.loads(detail)
+        for consequence in data.get("consequences", ()):
+            if consequence["grade"] != grade or \
+                    (consequence.get("consecutive") or None) != (outcome.consecutive or None):
+                continue
+            facts = _grade_facts(looking, assessment, period, subject, total, given)
+            measures = " 或 ".join(" 并 ".join(option) for option in consequence["measures"])
+            years = consequence.get("years") or [looking.year]
+            facts.update({"连续年数": str(len(years)), "years-running": str(len(years)),
+                          "后果措施": measures, "measures": measures,
+                          "后果依据": consequence.get("citation") or "",
+                          "consequence-basis": consequence.get("citation") or ""})
+            yield Occurrence(f"consequence:{assessment.name}:{period[0]}:{subject}:"
+                             f"{outcome.consecutive or 1}", dt.date.fromisoformat(period[1]),
+                             facts, _evidence(data), frozenset(facts))
+
+
+def _measures(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
+    raise Waiting("liability proposals are not yet kept in the store (issue 10)",
+                  "责任追究建议尚未保存于存储中")
+    yield  # pragma: no cover - a generator that waits
+
+
+#: outcome kind → how its occurrences are looked for in the store: one row per kind of
+#: `respons.model.outcomes.OUTCOMES` (tests/notices hold the two together).
+FINDERS: dict[str, Callable[[Looking, Outcome], Iterator[Occurrence]]] = {
+    "grade": _grades, "consequence": _consequences, "measure": _measures,
+    "record": _record_events,
 }
 
 
@@ -183,6 +301,11 @@ def prepare(notice: Notice, outcome: Outcome, occurrence: Occurrence,
     from being issued: a required element that nothing fills."""
     facts = dict(occurrence.facts)
     issuer = _party(notice.issuer, occurrence) or ""
+    if notice.issuer is not None and not issuer:
+        # A document without its 发文机关 is no document (GB/T 9704-2012 7.2.1, 7.3.5).
+        return Problem(notice.name, occurrence.key,
+                       f"nothing names the issuer: {notice.issuer.name} is not in the "
+                       "results", f"发文机关“{notice.issuer.name}”在结果中没有内容")
     recipient = "、".join(filter(None, (_party(p, occurrence) for p in notice.recipients)))
     copy_to = tuple(filter(None, (_party(p, occurrence) for p in notice.copy_to)))
     facts.update({"发文机关": issuer, "issuer": issuer, "主送机关": recipient,
@@ -216,25 +339,23 @@ def prepare(notice: Notice, outcome: Outcome, occurrence: Occurrence,
                     tuple(elements), cite(citation) if citation else "")
 
 
-def issue_notices(compute, regime: Regime, head: int, as_of: str, run: str,
-                  cite: Callable, corrections: bool = True,
-                  only: Callable[[Notice], bool] = lambda notice: True) -> Called:
-    """Every notice of ``regime`` its outcomes call for over the ledger up to ``head`` and
-    ``as_of``, filled in and numbered (new numbers taken in one transaction, kept under
-    ``run``), in the order of the regime's notices and then of their outcomes' dates."""
+def issue_notices(looking: Looking) -> Called:
+    """Every notice of the regime its outcomes call for over the ledger up to the run's
+    head and date, filled in and numbered (new numbers taken in one transaction, kept under
+    the run), in the order the notices bear their dates."""
+    compute, regime, cite = looking.compute, looking.regime, looking.cite
     prepared: list[Prepared] = []
     problems: list[Problem] = []
-    waiting: list[tuple[str, Outcome, str]] = []
+    waiting: list[tuple[str, Outcome, str, str]] = []
     order = {notice.name: index for index, notice in enumerate(regime.notices)}
     for notice in regime.notices:
-        if not only(notice):
-            continue
         for outcome in outcomes_of(notice, regime):
-            finder = FINDERS.get(outcome.kind)
-            if finder is None:
-                waiting.append((notice.name, outcome, outcome.kind))
+            try:
+                occurrences = list(FINDERS[outcome.kind](looking, outcome))
+            except Waiting as why:
+                waiting.append((notice.name, outcome, why.en, why.zh))
                 continue
-            for occurrence in finder(compute, regime, outcome, head, as_of, corrections):
+            for occurrence in occurrences:
                 made = prepare(notice, outcome, occurrence, cite)
                 (problems if isinstance(made, Problem) else prepared).append(made)
     # Numbers are taken in the order the notices bear their dates: 1号 is the first
@@ -244,7 +365,7 @@ def issue_notices(compute, regime: Regime, head: int, as_of: str, run: str,
                      series_of(p.notice.number, p.notice.name),
                      p.occurrence.date.year, p.occurrence.date.isoformat(), p.notice.number)
               for p in prepared]
-    numbers = take(compute, wanted, run, docnumber.fill) if wanted else {}
+    numbers = take(compute, wanted, looking.run, docnumber.fill) if wanted else {}
     issued = []
     for p, w in zip(prepared, wanted, strict=True):
         got = numbers[(w.regime, w.notice, w.outcome)]

@@ -293,12 +293,12 @@ def _date_of(scenario: Scenario, expectation) -> str:
 def _notices(store: Store, target: Resolved, evaluation) -> list:
     """The notices the run's results call for, as `respons notices` issues them (numbered
     in the scratch store's register)."""
-    from respons.engine.notices import issue_notices
+    from respons.engine.notices import Looking, issue_notices
     from respons.syntax.citation import format_citation
 
     run = evaluation.run
-    return list(issue_notices(store.compute, target.regime, run.head.seq, evaluation.as_of,
-                              run.id, format_citation).issued)
+    return list(issue_notices(Looking(store.compute, target.regime, run.id, run.head.seq,
+                                      evaluation.as_of, format_citation)).issued)
 
 
 def _notice_got(name: str, issued) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from respons.engine.notices import WAITING, Called, Issued
+from respons.engine.notices import Called, Issued
 from respons.model.notice import written_date
 from respons.model.outcomes import BY_NAME
 
@@ -44,8 +44,8 @@ def render_text(called: Called, files: dict[tuple[str, str], list[str]], title: 
     for problem in called.problems:
         out.append(words("notices.problem", notice=problem.notice, key=problem.key,
                          reason=problem.zh if words.language == "zh" else problem.en))
-    for notice, outcome, kind in called.waiting:
-        en, zh = WAITING.get(kind, ("not supported", "不支持"))
+    for notice, outcome, en, zh in called.waiting:
+        kind = outcome.kind
         kind_words = BY_NAME[kind].zh if words.language == "zh" else BY_NAME[kind].en
         out.append(words("notices.waiting", notice=notice, kind=kind_words,
                          target=outcome.target.text, reason=zh if words.language == "zh"
@@ -81,9 +81,8 @@ def document(called: Called, files: dict[tuple[str, str], list[str]], regime_id:
         } for i in called.issued],
         "problems": [{"notice": p.notice, "key": p.key, "reason": p.en}
                      for p in called.problems],
-        "waiting": [{"notice": notice, "kind": kind, "target": outcome.target.text,
-                     "reason": WAITING.get(kind, ("not supported", ""))[0]}
-                    for notice, outcome, kind in called.waiting],
+        "waiting": [{"notice": notice, "kind": outcome.kind, "target": outcome.target.text,
+                     "reason": en} for notice, outcome, en, _ in called.waiting],
     }
 
 
