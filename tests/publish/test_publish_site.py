@@ -298,3 +298,16 @@ def test_the_link_and_markup_checks_can_fail():
                                        b'<a href="https://example.org/">z</a></p>'}) == [
         "index.html: nope.html (no such file)", "index.html: #gone (no such anchor)",
         "index.html: https://example.org/ (not relative)"]
+
+
+def test_every_word_a_page_looks_up_by_a_value_is_in_the_table():
+    from respons.model import vocab
+    from respons.report.site.agencies import PROCEDURE_ROLES
+
+    keys = [f"step.{role}" for role in PROCEDURE_ROLES]
+    keys += [f"bound.{op}" for op in {*vocab.BOUND_SUFFIXES.entries,
+                                      *vocab.BOUND_PREFIXES.entries}]
+    keys += [f"effect.{effect}" for effect in vocab.EFFECTS.entries]
+    keys += [f"liability.{kind}" for kind in ("aggravate", "mitigate", "exempt")]
+    assert [key for key in keys if key not in WORDS] == []
+    assert set(PROCEDURE_ROLES) <= set(vocab.ROLES.entries)

@@ -21,7 +21,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "site": ("Public disclosure", "行政执法公示"),
     "home": ("Home", "首页"),
     "contents": ("Contents", "目录"),
-    "regime": ("The regime", "制度"),
     "issuer": ("Issued by", "制定机关"),
     "number": ("Document number", "文号"),
     "issued": ("Published", "公布"),
@@ -32,7 +31,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "extends": ("Implements", "上位制度"),
     "uses": ("Also applies", "参照"),
     "parts": ("Documents", "分篇"),
-    "basis_of": ("Article", "依据"),
     # the sections, as the index lists them
     "section.agencies": ("Powers and responsibilities by agency (权责清单)",
                          "权责清单（按执法主体）"),
@@ -67,7 +65,6 @@ WORDS: dict[str, tuple[str, str]] = {
                             "本制度未列明该主体的机构和岗位。"),
     "agency.duties": ("Time limits it is responsible for", "负责的办理时限"),
     "agency.count": ("{count} power{s}", "职权 {count} 项"),
-    "power.type": ("Type", "类型"),
     "power.basis": ("Legal basis", "执法依据"),
     "power.no_basis": ("not named in the regime", "本制度未列明"),
     "power.held_by": ("Held by", "承担机构和岗位"),
@@ -87,8 +84,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "step.legal-review": ("Legal review by", "法制审核"),
     "step.approver": ("Approved by", "批准"),
     "step.holder": ("Handled by", "办理"),
-    "step.done": ("Decision", "作出决定"),
-    "step.start": ("Matter received", "启动"),
     # duties
     "duty.table": ("Every time limit", "时限一览"),
     "duty.name": ("Duty", "职责"),
@@ -119,7 +114,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "with": (" with ", " 并 "),
     "list.sep": (", ", "、"),
     # assessment
-    "assessment.facts": ("Scheme {scheme}", "方案 {scheme}"),
     "assessment.subject": ("Assessed", "考核对象"),
     "assessment.cycle": ("Every", "周期"),
     "assessment.full": ("Full marks", "满分"),
@@ -174,7 +168,6 @@ WORDS: dict[str, tuple[str, str]] = {
                          "who handles them and within what time.",
                          "本制度文件未载明投诉举报电话、信箱或受理地点；以下是本制度规定的投诉、"
                          "举报、申诉的受理事项、办理机构和时限。"),
-    "complaints.record": ("{record}", "{record}"),
     "complaints.events": ("Steps recorded: {events}", "办理环节：{events}"),
     "complaints.sources": ("{field}: {choices}", "{field}：{choices}"),
     "complaints.duties": ("Time limits", "办理时限"),
