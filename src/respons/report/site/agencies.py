@@ -106,7 +106,8 @@ def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str],
     for index, power in numbered:
         if power.type != current:
             current = power.type
-            out.append(f"<h3>{esc(speak.word(vocab.POWER_TYPES, power.type))}</h3>\n")
+            heading = speak.word(vocab.POWER_TYPES, power.type)
+            out.append(f"<h3>{esc(heading[:1].upper() + heading[1:])}</h3>\n")
         out.append(_power(agency, index, power, speak))
     out.append(f'<h2 id="structure">{esc(words("agency.structure"))}</h2>\n')
     out.append(_structure(agency, speak))
