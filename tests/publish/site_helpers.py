@@ -23,17 +23,37 @@ def site_of(path: Path, language: str | None = None) -> dict[str, bytes]:
     return build_site(report.resolved[0].regime, report.titles, language)
 
 
+#: Elements without an end tag in HTML.
+VOID = {"meta", "link", "br", "img", "input", "hr"}
+
+
 class Page(HTMLParser):
-    """The links (href and src) and the ids of one page."""
+    """The links (href and src), the ids and the elements of one page, and whether every
+    element it opens it closes, in order (``unbalanced`` lists what does not)."""
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.ids: set[str] = set()
         self.tags: list[str] = []
+        self.open: list[str] = []
+        self.unbalanced: list[str] = []
         self.feed(text)
+        self.close()
+        self.unbalanced += [f"<{tag}> never closed" for tag in self.open]
 
-    def handle_starttag(self, tag, attrs):
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs, closed=True)
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.unbalanced.append(f"</{tag}> closes {self.open[-1:] or 'nothing'}")
+
+    def handle_starttag(self, tag, attrs, closed=False):
+        if tag not in VOID and not closed:
+            self.open.append(tag)
         self.tags.append(tag)
         for name, value in attrs:
             if name in ("href", "src") and value is not None:
@@ -43,11 +63,12 @@ class Page(HTMLParser):
 
 
 def broken_links(files: dict[str, bytes]) -> list[str]:
-    """Every link of every page that does not lead to a file of the site, or to an anchor
-    that page has: as "page: link (why)"."""
+    """Every element of every page left open or closed out of order, and every link that
+    does not lead to a file of the site or to an anchor that page has: as "page: what"."""
     pages = {name: Page(data.decode()) for name, data in files.items()
              if name.endswith(".html")}
-    broken = []
+    broken = [f"{name}: {problem}" for name, page in sorted(pages.items())
+              for problem in page.unbalanced]
     for name, page in sorted(pages.items()):
         for link in page.links:
             parts = urlsplit(link)

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from chromium import Chromium, ProtocolError, find_chromium, problems
-from png import decode, difference
+from pngdiff import decode, difference
 from site_helpers import SEEDS, site_of
 
 from paths import JURISDICTIONS, ROOT

@@ -3,15 +3,18 @@ and their SVG layout — wrapped, escaped, deterministic."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from site_helpers import Page, broken_links
 
 from respons.check.runner import check_paths
 from respons.report.site import build_site
 from respons.report.site.agencies import procedure
 from respons.report.site.duties import clock
-from respons.report.site.flow import WIDTH, Node, flowchart, wrap
+from respons.report.site.flow import _OPENERS, WIDTH, Node, _width, flowchart, wrap
 from respons.report.site.text import Speaker
 from respons.report.site.words import SiteWords
 
@@ -135,3 +138,18 @@ def test_svg_is_escaped_fits_its_width_and_names_no_url():
     assert svg.startswith(f'<svg class="flow" viewBox="0 0 {WIDTH} ')
     for x, width in re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', svg):
         assert float(x) + float(width) <= WIDTH
+
+
+ALPHABET = "责任追究机构一二三四〔〕《》（），、：。abc XYZ 15-/.[]"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=80), width=st.integers(60, 320))
+def test_wrapping_loses_no_character_and_keeps_within_the_width(text, width):
+    lines = wrap(text, 12, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines:
+        assert _width(line, 12) <= width or len(line.replace(" ", "")) <= 3, line
+    for before, after in itertools.pairwise(lines):
+        # an opener ends a line only where the line is nothing else
+        assert before[-1:] not in _OPENERS or not before.strip(_OPENERS), (before, after)

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from site_helpers import SEEDS, Page, broken_links, site_of
 
 from paths import JURISDICTIONS, ROOT
@@ -260,3 +262,52 @@ def test_the_notices_and_what_each_must_state():
     assert re.findall(r"<li>([^<]+) <span", decision.split("载明事项")[1]) == [
         "作出决定的理由", "事实依据", "法律依据", "依法享有的申诉权利"]
     assert decision.count("〔第四十八条〕") == 6
+
+
+#: Every element a page of the site is made of: a regime's string never adds one.
+SITE_TAGS = {"html", "head", "meta", "title", "link", "body", "header", "p", "nav", "a",
+             "main", "h1", "h2", "h3", "h4", "dl", "dt", "dd", "ul", "ol", "li", "span", "b",
+             "section", "table", "thead", "tbody", "tr", "th", "td", "br", "svg", "rect",
+             "text", "path", "polygon", "footer"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(strings=st.lists(st.text(min_size=1, max_size=30), min_size=5, max_size=5))
+def test_any_string_a_regime_holds_stays_text(strings):
+    from respons.model.agency import Agency, Post, Power
+    from respons.model.base import Ref
+    from respons.model.regime import Regime
+    from respons.report.site import build_site
+
+    title, issuer, agency, power, basis = strings
+    regime = Regime(id="r", title=title, issuer=issuer, agencies=(Agency(
+        agency, statuses=("statutory",), powers=(Power("penalty", power, basis=(basis,)),),
+        posts=(Post("执法人员", roles=("handler",), holds=(Ref((power,)),)),)),))
+    files = build_site(regime, {})
+    for name, data in files.items():
+        if name.endswith(".html"):
+            page = Page(data.decode())
+            assert set(page.tags) <= SITE_TAGS, name
+    assert broken_links(files) == []
+
+
+def test_the_link_and_markup_checks_can_fail():
+    assert Page("<ul><li>x</ul>").unbalanced == ["</ul> closes ['li']", "<ul> never closed",
+                                                  "<li> never closed"]
+    assert broken_links({"index.html": b'<p><a href="nope.html">x</a><a href="#gone">y</a>'
+                                       b'<a href="https://example.org/">z</a></p>'}) == [
+        "index.html: nope.html (no such file)", "index.html: #gone (no such anchor)",
+        "index.html: https://example.org/ (not relative)"]
+
+
+def test_every_word_a_page_looks_up_by_a_value_is_in_the_table():
+    from respons.model import vocab
+    from respons.report.site.agencies import PROCEDURE_ROLES
+
+    keys = [f"step.{role}" for role in PROCEDURE_ROLES]
+    keys += [f"bound.{op}" for op in {*vocab.BOUND_SUFFIXES.entries,
+                                      *vocab.BOUND_PREFIXES.entries}]
+    keys += [f"effect.{effect}" for effect in vocab.EFFECTS.entries]
+    keys += [f"liability.{kind}" for kind in ("aggravate", "mitigate", "exempt")]
+    assert [key for key in keys if key not in WORDS] == []
+    assert set(PROCEDURE_ROLES) <= set(vocab.ROLES.entries)

@@ -55,12 +55,15 @@ def build_site(regime: Regime, titles: dict[str, str],
     pages[NOTICES_FILE] = (words("section.notices"), notices_page(regime, speak))
     pages[COMPLAINTS_FILE] = (words("section.complaints"), complaints_page(regime, speak))
     footer = f"<footer>{esc(words('footer', id=regime.id))}</footer>\n"
+    nav = [(INDEX, words("home"))] + [(target, words(f"nav.{key}")) for target, key in (
+        (DUTIES_FILE, "duties"), (ASSESSMENT_FILE, "assessment"), (LIABILITY_FILE, "liability"),
+        (NOTICES_FILE, "notices"), (COMPLAINTS_FILE, "complaints"))]
     files = {STYLESHEET: CSS,
-             INDEX: page(words, title=title, site_title=title, home=True,
+             INDEX: page(words, title=title, site_title=title, nav=nav, current=INDEX,
                          body=index_page(regime, speak, agencies) + footer)}
     for name, (heading, body) in pages.items():
-        files[name] = page(words, title=f"{heading} · {title}", site_title=title,
-                           body=body + footer)
+        files[name] = page(words, title=f"{heading} · {title}", site_title=title, nav=nav,
+                           current=name, body=body + footer)
     return {name: files[name].encode("utf-8") for name in sorted(files)}
 
 

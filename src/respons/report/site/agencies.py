@@ -98,11 +98,16 @@ def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str],
     numbered = list(enumerate(agency.powers, 1))
     numbered.sort(key=lambda pair: (order.index(pair[1].type) if pair[1].type in order
                                     else len(order), pair[0]))
+    if len(numbered) > 1:  # a list to jump to a power, on a page a phone scrolls long
+        out.append(f'<p class="muted">{esc(words("powers.contents", count=len(numbered)))} '
+                   + speak.join(f'<a href="#power-{index}">{esc(power.name)}</a>'
+                                for index, power in numbered) + "</p>\n")
     current = object()
     for index, power in numbered:
         if power.type != current:
             current = power.type
-            out.append(f"<h3>{esc(speak.word(vocab.POWER_TYPES, power.type))}</h3>\n")
+            heading = speak.word(vocab.POWER_TYPES, power.type)
+            out.append(f"<h3>{esc(heading[:1].upper() + heading[1:])}</h3>\n")
         out.append(_power(agency, index, power, speak))
     out.append(f'<h2 id="structure">{esc(words("agency.structure"))}</h2>\n')
     out.append(_structure(agency, speak))

@@ -71,11 +71,11 @@ def wrap(text: str, size: float, width: float) -> list[str]:
     def new_line(token: str) -> str:
         """End the current line before ``token``; what the next line starts with."""
         nonlocal line
-        carry = ""
+        carry, line = "", line.rstrip()
+        if token[:1] in _CLOSERS and len(line) > 1:
+            carry, line = line[-1], line[:-1]
         while line and line[-1] in _OPENERS:
             carry, line = line[-1] + carry, line[:-1]
-        if not carry and token[:1] in _CLOSERS and len(line.rstrip()) > 1:
-            carry, line = line.rstrip()[-1], line.rstrip()[:-1]
         if line.strip():
             lines.append(line.rstrip())
         return carry

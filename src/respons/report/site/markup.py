@@ -35,10 +35,14 @@ def fill(sentence: str, markup: str) -> str:
     return esc(sentence).replace(SLOT, markup, 1)
 
 
-def page(words: SiteWords, *, title: str, site_title: str, body: str, home: bool = False) -> str:
-    """A whole page: head (charset, viewport, title, the site's style sheet), a header that
-    links home, ``body`` (already markup), and the footer."""
-    crumbs = "" if home else f'<a href="index.html">{esc(words("home"))}</a>'
+def page(words: SiteWords, *, title: str, site_title: str, body: str,
+         nav: list[tuple[str, str]], current: str) -> str:
+    """A whole page: head (charset, viewport, title, the site's style sheet), a header with
+    the site's sections (``nav``: file, label; the page's own, ``current``, marked as the
+    current one), and ``body`` (already markup)."""
+    crumbs = " ".join(
+        f'<a href="{target}"' + (' aria-current="page"' if target == current else "")
+        + f">{esc(label)}</a>" for target, label in nav)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{words("lang")}">\n<head>\n<meta charset="utf-8">\n'
@@ -69,7 +73,8 @@ body {
 }
 header { background: #7a1f1f; color: #fff; padding: .6rem 1rem; }
 header .site { margin: 0; font-weight: bold; }
-header nav a { color: #fde8e8; }
+header nav a { color: #fde8e8; display: inline-block; margin-right: .6rem; }
+header nav a[aria-current] { color: #fff; font-weight: bold; text-decoration: none; }
 main { max-width: 46rem; margin: 0 auto; padding: .5rem 1rem 2rem; }
 h1 { font-size: 1.45rem; line-height: 1.35; margin: 1rem 0 .5rem; }
 h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #7a1f1f; }
