@@ -1,0 +1,48 @@
+"""A document saved as the same bytes every time: its core properties (author, title, dates)
+from the notice rather than from python-docx's template or the clock, and the package's zip
+entries in a fixed order with a fixed timestamp and mode.
+
+python-docx writes each entry with the time of saving, so two renderings of one notice
+would differ in their zip headers; the entries are written again here, ``[Content_Types].xml``
+first (where OPC readers look for it) and the rest sorted by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from respons.model.notice import IssuedNotice
+from respons_docx.document import plain
+
+#: The earliest time a zip header can hold: no entry claims to be from a real moment.
+EPOCH = (1980, 1, 1, 0, 0, 0)
+FIRST = "[Content_Types].xml"
+
+
+def describe(document, issued: IssuedNotice) -> None:
+    """Core properties from the notice: its title, issuer, number and 成文日期 (at midnight,
+    Beijing time), in place of the template's author and dates."""
+    core = document.core_properties
+    when = dt.datetime.combine(issued.date, dt.time(), dt.timezone(dt.timedelta(hours=8)))
+    core.title, core.subject = plain(issued.title), plain(issued.notice.name)
+    core.author = core.last_modified_by = plain(issued.issuer)
+    core.keywords, core.comments, core.category = plain(issued.number), "", ""
+    core.created = core.modified = when.astimezone(dt.UTC).replace(tzinfo=None)
+    core.revision = 1
+
+
+def save(document) -> bytes:
+    """The document's package as bytes, entries in a fixed order with fixed headers."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w") as target:
+        names = sorted(source.namelist(), key=lambda name: (name != FIRST, name))
+        for name in names:
+            entry = zipfile.ZipInfo(name, date_time=EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(name))
+    return out.getvalue()
