@@ -92,7 +92,7 @@ def test_every_seed_notice_renders_as_docx_read_back(key):
     assert round(read.sections[0].page_width.mm) == 210
 
 
-@pytest.mark.skipif(pdf_back.POPPLER_MISSING is not None, reason=pdf_back.POPPLER_MISSING or "")
+@pytest.mark.skipif(pdf_back.UNAVAILABLE is not None, reason=pdf_back.UNAVAILABLE or "")
 @pytest.mark.parametrize("key", sorted(NOTICES))
 def test_every_seed_notice_renders_as_pdf_read_back(key):
     issued = issue(*NOTICES[key])
@@ -130,7 +130,7 @@ def _examples():
     return module
 
 
-@pytest.mark.skipif(pdf_back.POPPLER_MISSING is not None, reason=pdf_back.POPPLER_MISSING or "")
+@pytest.mark.skipif(pdf_back.UNAVAILABLE is not None, reason=pdf_back.UNAVAILABLE or "")
 def test_the_pictures_in_the_docs_are_of_the_notices_as_they_render_now():
     """Every example page is in docs/notices/ and shown by docs/notices.md, under ~150 KB,
     and rendering the example today gives as many pages, of the same size."""

@@ -14,9 +14,8 @@ import zipfile
 
 import pytest
 
-pytest.importorskip("docx", reason="python-docx is not installed: pip install -e "
-                    "plugins/respons-docx")
-
+pytest.importorskip("respons_docx", reason="the docx format is not "
+                    "installed: python3 -m pip install -e plugins/respons-docx")
 import respons_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -155,6 +154,9 @@ def test_the_package_has_fixed_headers_and_order(rendered):
     assert entries[0].filename == "[Content_Types].xml"
     assert [e.filename for e in entries[1:]] == sorted(e.filename for e in entries[1:])
     assert {e.date_time for e in entries} == {(1980, 1, 1, 0, 0, 0)}
+    assert "docProps/thumbnail.jpeg" not in [e.filename for e in entries]  # the template's
+    with zipfile.ZipFile(io.BytesIO(rendered)) as package:
+        assert b"<Application>respons-docx</Application>" in package.read("docProps/app.xml")
 
 
 def test_the_core_properties_are_the_notice_s(read):
@@ -177,3 +179,44 @@ def test_control_and_non_xml_characters_are_written_as_escapes():
     values = {**VALUES, "整改要求": "甲\x1b[2J\u202e乙\ufffe丙"}
     shown = testing.text(respons_docx.render(sample(values=values)))
     assert "甲\\x1b[2J\\u202e乙\\ufffe丙" in shown
+
+
+# ── the schema's order, which Word holds a document to ───────────────────────────────
+#: The children of w:pPr, w:rPr and w:settings that the documents use, in ECMA-376's order.
+SEQUENCES = {
+    "pPr": ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+            "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+            "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+            "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+            "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+            "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+            "sectPr", "pPrChange"),
+    "rPr": ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
+            "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid",
+            "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+            "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+            "lang", "eastAsianLayout", "specVanish", "oMath"),
+    "pBdr": ("top", "left", "bottom", "right", "between", "bar"),
+}
+
+
+def test_every_element_is_in_the_schema_s_order(rendered):
+    with zipfile.ZipFile(io.BytesIO(rendered)) as package:
+        parts = [package.read(name) for name in ("word/document.xml", "word/styles.xml",
+                                                 "word/footer1.xml", "word/footer2.xml")
+                 if name in package.namelist()]
+        settings = package.read("word/settings.xml").decode()
+    from lxml import etree
+
+    checked = 0
+    for part in parts:
+        for element in etree.fromstring(part).iter():
+            name = etree.QName(element).localname
+            if name in SEQUENCES:
+                children = [etree.QName(c).localname for c in element]
+                order = [SEQUENCES[name].index(c) for c in children]
+                assert order == sorted(order), (name, children)
+                checked += 1
+    assert checked > 50
+    assert settings.index("<w:zoom") < settings.index("<w:mirrorMargins")
+    assert settings.index("<w:mirrorMargins") < settings.index("<w:proofState")

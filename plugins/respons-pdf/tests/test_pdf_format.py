@@ -13,9 +13,8 @@ import sys
 import attrs
 import pytest
 
-pytest.importorskip("weasyprint", reason="WeasyPrint is not installed: pip install -e "
-                    "plugins/respons-pdf")
-
+pytest.importorskip("respons_pdf", reason="the pdf format is not installed: "
+                    "python3 -m pip install -e plugins/respons-pdf")
 import respons_pdf
 from respons_pdf import fonts, testing
 
@@ -23,8 +22,8 @@ from respons.registry import NoticeFormat
 from respons.testing import FormatConformance
 from respons.testing.formats import NOTICE, VALUES, sample
 
-pytestmark = pytest.mark.skipif(testing.POPPLER_MISSING is not None,
-                                reason=testing.POPPLER_MISSING or "")
+pytestmark = pytest.mark.skipif(testing.UNAVAILABLE is not None,
+                                reason=testing.UNAVAILABLE or "")
 
 
 def pdf_format() -> NoticeFormat:
@@ -160,3 +159,10 @@ def test_control_characters_are_drawn_as_visible_escapes():
     values = {**VALUES, "整改要求": "甲\x1b[2J\u202e乙"}
     shown = testing.text(respons_pdf.render(sample(values=values)))
     assert "甲\\x1b[2J\\u202e乙" in shown
+
+
+def test_without_weasyprint_the_format_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint fails
+    with pytest.raises(ValueError, match=r"the pdf format cannot run: WeasyPrint could not be "
+                       r"loaded .*libpango-1\.0-0"):
+        respons_pdf.render(sample())

@@ -57,11 +57,23 @@ def set_face(run, face: Face, size) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
+#: What follows w:pBdr in a paragraph's properties (ECMA-376 CT_PPr): Word calls a document
+#: whose elements are out of the schema's order damaged, so a border goes before these.
+AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                 "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                 "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                 "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                 "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                 "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def _border(paragraph, side: str, color: str = "000000") -> None:
-    borders = paragraph._p.get_or_add_pPr().find(qn("w:pBdr"))
+    """A rule on ``side`` (top, then bottom: their order in w:pBdr) of the paragraph."""
+    properties = paragraph._p.get_or_add_pPr()
+    borders = properties.find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
-        paragraph._p.get_or_add_pPr().append(borders)
+        properties.insert_element_before(borders, *AFTER_BORDERS)
     line = OxmlElement(f"w:{side}")
     for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"),
                        ("w:color", color)):

@@ -13,6 +13,9 @@ import datetime as dt
 import io
 import zipfile
 
+from docx.opc.constants import RELATIONSHIP_TYPE
+from lxml import etree
+
 from respons.model.notice import IssuedNotice
 from respons_docx.document import plain
 
@@ -23,7 +26,8 @@ FIRST = "[Content_Types].xml"
 
 def describe(document, issued: IssuedNotice) -> None:
     """Core properties from the notice: its title, issuer, number and 成文日期 (at midnight,
-    Beijing time), in place of the template's author and dates."""
+    Beijing time), in place of the template's author and dates; the template's thumbnail
+    dropped and respons-docx named as the application."""
     core = document.core_properties
     when = dt.datetime.combine(issued.date, dt.time(), dt.timezone(dt.timedelta(hours=8)))
     core.title, core.subject = plain(issued.title), plain(issued.notice.name)
@@ -31,6 +35,21 @@ def describe(document, issued: IssuedNotice) -> None:
     core.keywords, core.comments, core.category = plain(issued.number), "", ""
     core.created = core.modified = when.astimezone(dt.UTC).replace(tzinfo=None)
     core.revision = 1
+    package = document.part.package
+    # python-docx's template brings a thumbnail of a page that is not this notice's, and
+    # names Word for the Mac as the application that wrote it.
+    for key, relationship in list(package.rels.items()):
+        if relationship.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            package.rels.pop(key)
+    app = next((p for p in package.iter_parts() if str(p.partname) == "/docProps/app.xml"),
+               None)
+    if app is not None:
+        properties = etree.fromstring(app.blob)
+        for element in properties:
+            if etree.QName(element).localname == "Application":
+                element.text = "respons-docx"
+        app._blob = etree.tostring(properties, xml_declaration=True, encoding="UTF-8",
+                                   standalone=True)
 
 
 def save(document) -> bytes:

@@ -34,6 +34,20 @@ def check_glyphs(document: str) -> None:
         require(text, BY_ROLE[role], where)
 
 
+def _weasyprint():
+    """WeasyPrint, loaded when a PDF is made rather than when respons lists its plugins: it
+    loads Pango, which `respons check` never needs. Where Pango cannot be loaded, the
+    reason in one line (a `ValueError`, which the contract suite and the CLI report)."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        raise ValueError(f"the pdf format cannot run: WeasyPrint could not be loaded ({first}); "
+                         "install Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0) "
+                         "and python3 -m pip install -e plugins/respons-pdf") from error
+    return weasyprint
+
+
 def render(issued: IssuedNotice) -> bytes:
     """The notice as PDF bytes; `ValueError` for a notice lacking a required element or
     holding a character no face can draw."""
@@ -43,11 +57,7 @@ def render(issued: IssuedNotice) -> bytes:
                          + "、".join(missing))
     document = page(issued)
     check_glyphs(document)
-    # WeasyPrint is imported when a PDF is made, not when respons lists its plugins: it
-    # loads Pango and cairo-free native libraries that `respons check` never needs.
-    from weasyprint import HTML
-
-    return HTML(string=document).write_pdf()
+    return _weasyprint().HTML(string=document).write_pdf()
 
 
 @hookimpl

@@ -20,6 +20,21 @@ _absent = [tool for tool in TOOLS if shutil.which(tool) is None]
 POPPLER_MISSING = (f"poppler-utils is not installed ({', '.join(_absent)} not found): "
                    "apt-get install poppler-utils" if _absent else None)
 
+
+
+def _weasyprint_missing() -> str | None:
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:  # OSError: Pango's libraries not found
+        return f"WeasyPrint cannot be loaded ({str(error).strip().splitlines()[0]})"
+    return None
+
+
+#: Why a PDF cannot be made here (WeasyPrint or Pango missing), or None.
+WEASYPRINT_MISSING = _weasyprint_missing()
+#: Why a PDF cannot be made and read back here, or None.
+UNAVAILABLE = WEASYPRINT_MISSING or POPPLER_MISSING
+
 MM = 72 / 25.4  # PDF points in a millimetre
 
 
