@@ -31,10 +31,12 @@ from respons.check.resolve import Resolved
 from respons.diagnostics.diagnostic import Diagnostic
 from respons.engine.evaluate import evaluate
 from respons.engine.report import obligations, years_needed
+from respons.engine.scenario_assess import assessed_differences
 from respons.model.base import Span
 from respons.model.kinds import tests_only
 from respons.model.scenario import (
     STATES,
+    AssessmentExpected,
     NoObligation,
     ObligationExpected,
     Scenario,
@@ -96,8 +98,10 @@ Scratch = Callable[[str], contextlib.AbstractContextManager[Store]]
 
 
 def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calendar_for,
-                 name: str) -> Outcome:
-    """Run ``scenario`` against the regime under test ``target`` on ``scratch(name)``."""
+                 name: str, scheme_for=None) -> Outcome:
+    """Run ``scenario`` against the regime under test ``target`` on ``scratch(name)``;
+    ``scheme_for(name)`` gives the scoring scheme an assessment names (for expectations of
+    assessments)."""
     regime = target.regime.id
     with scratch(name) as store, tempfile.TemporaryDirectory(prefix="respons-test-") as folder:
         store.ledger.init()
@@ -113,6 +117,8 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
             if as_of == scenario.as_of.isoformat():
                 found = len(rows)
             differences += compare(scenario, rows, as_of, evaluation)
+        differences += [Difference(**found) for found in assessed_differences(
+            store, scenario, target, calendar_for, scheme_for)]
     return Outcome(scenario, regime, FAIL if differences else PASS, tuple(differences),
                    obligations=found)
 
@@ -151,6 +157,8 @@ def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> lis
     differences: list[Difference] = []
     matched: set[tuple] = set()
     for expectation in scenario.expectations:
+        if isinstance(expectation, AssessmentExpected):
+            continue  # judged as of its year's end: assessed_differences
         date = expectation.as_of.isoformat() if expectation.as_of else scenario.as_of.isoformat()
         if date != as_of:
             continue

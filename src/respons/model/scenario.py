@@ -168,7 +168,8 @@ class Fact:
 #: How each fact is called in messages and in `respons test`'s output.
 FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due date",
               "met_by": "met by", "owner": "owner", "agency": "agency",
-              "lacks": "calendar lacks"}
+              "lacks": "calendar lacks", "score": "score", "grade": "grade",
+              "consequence": "consequence"}
 
 
 @attrs.frozen(slots=True)
@@ -205,7 +206,25 @@ class NoObligation:
     span: Span | None = span_field()
 
 
-Expectation = ObligationExpected | NoObligation
+@attrs.frozen(slots=True)
+class AssessmentExpected:
+    """`预期 考核 A SUBJECT YEAR 〈facts〉`: what `respons assess --year YEAR` gives SUBJECT in
+    assessment A — facts ``score`` (the total, a number; None for 无), ``grade`` (a band;
+    None: not graded) and ``consequence`` (a measure that must be among the consequences
+    proposed; None: none is). Judged over the run as of the year's last day, whatever the
+    scenario's 截至."""
+
+    assessment: Ref
+    subject: Datum
+    year: int
+    facts: tuple[Fact, ...] = ()
+    span: Span | None = span_field()
+
+    #: the duty expectations' date; an assessment is judged as of its year's end
+    as_of = None
+
+
+Expectation = ObligationExpected | NoObligation | AssessmentExpected
 
 
 @attrs.frozen
@@ -226,6 +245,8 @@ class Expectable:
 #: row in ``respons.engine.coverage``.
 EXPECTABLE: tuple[Expectable, ...] = (
     Expectable("duty", "KW_DUTY", (ObligationExpected, NoObligation), "duties", "duty"),
+    Expectable("assessment", "KW_ASSESSMENT", (AssessmentExpected,), "assessments",
+               "assessment"),
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from respons import hookimpl
 from respons.model.assessment import Assessment
+from respons.plugins import findings
 from respons.registry import Score, ScoringScheme, SubjectFacts
 from respons.syntax.present import condition_text
 
@@ -42,6 +43,8 @@ def validate(assessment: Assessment) -> list:
 
 @hookimpl(trylast=True)
 def respons_scoring_schemes() -> list[ScoringScheme]:
+    # The schemes that grade without adding points: rating, and findings (内容评议), which
+    # registers here so that it comes with the entry point every installation already has.
     return [ScoringScheme(name="rating", aliases=("等次评定",), score=score, params={},
                           description="等次评定: evaluators rate each subject into a grade",
-                          validate=validate)]
+                          validate=validate), findings.SCHEME]

@@ -16,6 +16,7 @@ from respons.model.base import Ref
 from respons.model.record import Field, RecordKind
 from respons.model.scenario import (
     TRUTH,
+    AssessmentExpected,
     Given,
     GivenField,
     NoObligation,
@@ -179,6 +180,8 @@ def _expectations(ctx: RuleContext, scenario: Scenario) -> None:
     ids = scenario.record_ids
     expected: dict[tuple, object] = {}
     for expectation in scenario.expectations:
+        if isinstance(expectation, AssessmentExpected):
+            continue  # respons.check.rules.assessment_scenarios checks these
         found = _find(ctx, expectation.duty, ("duty",), "an expectation")
         which = expectation.which
         if found is not None:
