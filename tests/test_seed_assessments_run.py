@@ -168,3 +168,65 @@ def test_tongzhou_13_a_failed_retake_refuses_the_inspection_whatever_was_conclud
     # The third ground (a fault record 未经处理) is for the 法制办 to establish: the recorded
     # conclusion stands, and respons says what it could not decide.
     assert passed["grade"] == "通过年检" and passed["undetermined_vetoes"]
+
+
+def _found(subject):
+    return {item["item"]: [r for f in item["findings"] for r in f["records"]]
+            for item in subject["items"] if any(f["records"] for f in item["findings"])}
+
+
+def test_hangzhou_29_30_list_reviews_suits_and_liability_without_a_grade(respons, tmp_path):
+    rows = [{"id": "F1", "type": "复议诉讼赔偿.提出", "at": "2025-03-01", "案件编号": "FY-1",
+             "行政执法部门": "行政执法部门", "承办人": "李四", "类别": "行政复议"},
+            {"id": "F2", "type": "复议诉讼赔偿.作出结果", "at": "2025-05-20", "案件编号": "FY-1",
+             "行政执法部门": "行政执法部门", "承办人": "李四", "类别": "行政复议", "结果": "撤销"},
+            {"id": "F3", "type": "复议诉讼赔偿.提出", "at": "2025-04-01", "案件编号": "PC-1",
+             "行政执法部门": "行政执法部门", "类别": "行政赔偿"},
+            {"id": "Z1", "type": "责任追究.决定", "at": "2025-09-22", "案件编号": "ZJ-1",
+             "案件来源": "投诉", "被追究对象": "行政执法人员", "责任人": "李四",
+             "被追究部门": "行政执法部门", "责任追究机构": "各级人民政府.法制工作机构",
+             "追究机关": "各级人民政府", "追究机关类别": "人民政府", "处理结果": "追究"}]
+    found = _assess(respons, tmp_path, "hangzhou", rows)
+    department = found[("政府对行政执法部门评议考核", "行政执法部门")]
+    officer = found[("部门对行政执法人员评议考核", "李四")]
+    for subject in (department, officer):
+        assert (subject["total"], subject["grade"], subject["consequences"]) == (None, None, [])
+    # 第二十九条第（五）项 takes review and suit results, not the compensation claim (F3).
+    assert _found(department) == {
+        "行政执法决定的行政复议和行政诉讼结果及履行情况": ["F2"],
+        "对行政执法人员违法执法或者不当行政执法行为责任追究情况": ["Z1"]}
+    assert _found(officer) == {"对行政执法行为提出行政复议行政赔偿行政诉讼的情况": ["F1"]}
+    assert len(department["items"]) == 9 and len(officer["items"]) == 7
+
+
+def test_heilongjiang_33_6_lists_a_decision_revoked_on_review(respons, tmp_path):
+    rows = [{"id": "D1", "type": "行政执法决定.作出决定", "at": "2025-02-10",
+             "案件编号": "HL-2025-1", "作出决定的行政机关": "行政执法单位"},
+            {"id": "R1", "type": "复议诉讼结果.作出", "at": "2025-06-10", "结果编号": "FY-1",
+             "行政执法单位": "行政执法单位", "案件": "HL-2025-1", "途径": "行政复议",
+             "结果": "撤销"}]
+    unit = _assess(respons, tmp_path, "heilongjiang", rows)[("行政执法评议考核", "行政执法单位")]
+    assert (unit["total"], unit["grade"]) == (None, None) and len(unit["items"]) == 8
+    assert _found(unit) == {"行政执法行为是否在行政诉讼或者行政复议中被认定违法和变更撤销": ["R1"]}
+
+
+def test_dacheng_file_review_8_lists_each_problem_under_its_content(respons, tmp_path):
+    def problem(id_, body, content):
+        return {"id": id_, "type": "案卷评查问题.评查发现", "at": "2025-12-10", "问题编号": id_,
+                "行政审批股室": f"大城县行政审批局.{body}", "案卷": "大审许〔2025〕3号",
+                "评查内容": content}
+
+    rows = [problem("W1", "投资项目股", "执法程序"), problem("W2", "投资项目股", "立卷归档"),
+            problem("W3", "企业设立股", "执法程序")]
+    found = _assess(respons, tmp_path, "dacheng-approval", rows)
+    assert _found(found[("行政执法案卷评查", INVESTMENT)]) == {
+        "执法程序是否合法": ["W1"], "行政执法文书和材料的立卷归档是否符合有关规定": ["W2"]}
+    assert _found(found[("行政执法案卷评查", ENTERPRISE)]) == {"执法程序是否合法": ["W3"]}
+
+
+def test_every_assessment_of_the_seed_regimes_is_exercised_by_a_scenario(respons):
+    result = respons("test", "--format", "json", str(JURISDICTIONS))
+    assessments = next(c for c in json.loads(result.stdout)["coverage"]
+                       if c["kind"] == "assessment")
+    assert [(r["regime"], r["name"]) for r in assessments["rules"] if not r["scenarios"]] == []
+    assert assessments["covered"] == assessments["total"] >= 14
