@@ -103,10 +103,12 @@ def test_dacheng_7_2_a_veto_makes_a_top_score_fail(regimes, name):
     assert [(condition_text(v.condition), v.grade, v.citation.text) for v in assessment.vetoes
             ] == [("因具体行政执法行为违法被撤销或者变更", "不合格", f"〔{SCHEME} 七（二）1〕"),
                   ("因具体行政执法行为违法发生行政赔偿", "不合格", f"〔{SCHEME} 七（二）2〕")]
-    clean = points.score(assessment, SubjectFacts.of(assessment))
-    assert (clean.grade, clean.vetoed_by) == (grade_for(assessment, clean.total), None)
+    top = Decimal(100)  # the score 领导小组 recorded (六（四）)
+    clean = points.score(assessment, SubjectFacts.of(assessment, recorded=top))
+    assert (clean.total, clean.grade, clean.vetoed_by) == (top, "优秀", None)
     for index in (0, 1):
-        vetoed = points.score(assessment, SubjectFacts.of(assessment, vetoes=(index,)))
+        vetoed = points.score(assessment, SubjectFacts.of(assessment, recorded=top,
+                                                          vetoes=(index,)))
         assert vetoed.grade == "不合格" and vetoed.total == clean.total
 
 

@@ -166,3 +166,26 @@ def test_an_assessment_of_contents_lists_what_it_found(respons, tmp_path, backen
     found = [(f["what"], f["count"], f["records"]) for f in jia["items"][0]["findings"]]
     assert found == [("行政复议.撤销", 2, ["F0", "F1"]), ("行政复议.变更", 1, ["F2"])]
     assert [f["count"] for f in yi["items"][0]["findings"]] == [0, 0]
+
+
+def test_scenarios_expect_scores_grades_and_consequences(respons, tmp_path):
+    result = respons("test", str(HERE / "yearly.test.resp"))
+    assert result.exit_code == 0, result.stdout
+    assert "coverage: 1 of 1 assessments exercised by a scenario" in result.stdout
+
+
+def test_a_scenario_says_where_an_assessment_differs(respons, tmp_path):
+    text = (HERE / "yearly.test.resp").read_text("utf-8")
+    text = text.replace("上位 yearly", f"上位 {json.dumps(str(HERE / 'yearly.resp'))}")
+    text = text.replace("得分 90, 等级 良好, 后果 无", "得分 90.5, 等级 优秀, 后果 整改通知书")
+    text = text.replace("后果 整改通知书, 后果 调离现岗位", "后果 无")
+    wrong = tmp_path / "wrong.test.resp"
+    wrong.write_text(text, "utf-8")
+    result = respons("test", str(wrong), "--format", "json")
+    assert result.exit_code == 1, result.stdout
+    found = {(d["obligation"], d["what"], d["expected"], d["got"])
+             for s in json.loads(result.stdout)["scenarios"] for d in s["differences"]}
+    assert found == {("考核 年度考核 甲局 2025", "score", "90.5", "90"),
+                     ("考核 年度考核 甲局 2025", "grade", "优秀", "良好"),
+                     ("考核 年度考核 甲局 2025", "consequence", "整改通知书", "none"),
+                     ("考核 年度考核 乙局 2025", "consequence", "none", "整改通知书、调离现岗位")}

@@ -31,10 +31,12 @@ from respons.check.resolve import Resolved
 from respons.diagnostics.diagnostic import Diagnostic
 from respons.engine.evaluate import evaluate
 from respons.engine.report import obligations, years_needed
+from respons.engine.scenario_assess import assessed_differences
 from respons.model.base import Span
 from respons.model.kinds import tests_only
 from respons.model.scenario import (
     STATES,
+    AssessmentExpected,
     NoNotice,
     NoObligation,
     NoticeExpected,
@@ -98,8 +100,10 @@ Scratch = Callable[[str], contextlib.AbstractContextManager[Store]]
 
 
 def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calendar_for,
-                 name: str) -> Outcome:
-    """Run ``scenario`` against the regime under test ``target`` on ``scratch(name)``."""
+                 name: str, scheme_for=None) -> Outcome:
+    """Run ``scenario`` against the regime under test ``target`` on ``scratch(name)``;
+    ``scheme_for(name)`` gives the scoring scheme an assessment names (for expectations of
+    assessments)."""
     regime = target.regime.id
     with scratch(name) as store, tempfile.TemporaryDirectory(prefix="respons-test-") as folder:
         store.ledger.init()
@@ -119,6 +123,8 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
                    for e in scenario.expectations):
                 differences += compare_notices(scenario, _notices(store, target, evaluation),
                                                as_of)
+        differences += [Difference(**found) for found in assessed_differences(
+            store, scenario, target, calendar_for, scheme_for)]
     return Outcome(scenario, regime, FAIL if differences else PASS, tuple(differences),
                    obligations=found)
 
@@ -157,6 +163,8 @@ def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> lis
     differences: list[Difference] = []
     matched: set[tuple] = set()
     for expectation in scenario.expectations:
+        if isinstance(expectation, AssessmentExpected):
+            continue  # judged as of its year's end: assessed_differences
         if _is_notice(expectation) or _date_of(scenario, expectation) != as_of:
             continue
         candidates = [r for r in rows if _is_it(expectation, r)]

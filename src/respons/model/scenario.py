@@ -169,7 +169,8 @@ class Fact:
 FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due date",
               "met_by": "met by", "owner": "owner", "agency": "agency",
               "lacks": "calendar lacks", "number": "document number",
-              "recipient": "recipient"}
+              "recipient": "recipient", "score": "score", "grade": "grade",
+              "consequence": "consequence"}
 
 
 def fact_word(name: str) -> str:
@@ -238,7 +239,26 @@ class NoNotice:
     span: Span | None = span_field()
 
 
-Expectation = ObligationExpected | NoObligation | NoticeExpected | NoNotice
+@attrs.frozen(slots=True)
+class AssessmentExpected:
+    """`预期 考核 A SUBJECT YEAR 〈facts〉`: what `respons assess --year YEAR` gives SUBJECT in
+    assessment A — facts ``score`` (the total, a number; None for 无), ``grade`` (a band;
+    None: not graded) and ``consequence`` (a measure that must be among the consequences
+    proposed; None: none is). Judged over the run as of the year's last day, whatever the
+    scenario's 截至."""
+
+    assessment: Ref
+    subject: Datum
+    year: int
+    facts: tuple[Fact, ...] = ()
+    span: Span | None = span_field()
+
+    #: the duty expectations' date; an assessment is judged as of its year's end
+    as_of = None
+
+
+Expectation = (ObligationExpected | NoObligation | NoticeExpected | NoNotice
+               | AssessmentExpected)
 
 
 @attrs.frozen
@@ -260,6 +280,8 @@ class Expectable:
 EXPECTABLE: tuple[Expectable, ...] = (
     Expectable("duty", "KW_DUTY", (ObligationExpected, NoObligation), "duties", "duty"),
     Expectable("notice", "KW_NOTICE", (NoticeExpected, NoNotice), "notices", "notice"),
+    Expectable("assessment", "KW_ASSESSMENT", (AssessmentExpected,), "assessments",
+               "assessment"),
 )
 
 

@@ -70,9 +70,15 @@ def summary_line(outcomes: Sequence[Outcome]) -> str:
             f"failed, {counts[ERROR]} could not run")
 
 
+def _listed(covered: Coverage):
+    """The kinds of rule the coverage reports: duties always, a later kind (assessments…)
+    where the regimes under test have rules of it."""
+    return [kind for n, kind in enumerate(KINDS) if n == 0 or covered.of(kind)]
+
+
 def _coverage_text(covered: Coverage) -> list[str]:
     out: list[str] = []
-    for kind in KINDS:
+    for kind in _listed(covered):
         rules = covered.of(kind)
         if not rules and kind is not KINDS[0]:
             continue  # a kind the regimes tested have none of (duties are always said)
@@ -98,7 +104,7 @@ def render_json(outcomes: Sequence[Outcome], covered: Coverage) -> str:
                     **{status: sum(o.status == status for o in outcomes)
                        for status in (PASS, FAIL, ERROR)}},
         "scenarios": [_scenario_json(o) for o in outcomes],
-        "coverage": [_kind_json(kind, covered) for kind in KINDS],
+        "coverage": [_kind_json(kind, covered) for kind in _listed(covered)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -42,6 +42,7 @@ class RuleContext:
 def all_rules():
     from respons.check.rules import (
         assessment,
+        assessment_scenarios,
         assessment_sources,
         citations,
         conditions,
@@ -57,4 +58,4 @@ def all_rules():
 
     return (header.check, references.check, conditions.check, decomposition.check, time.check,
             assessment.check, assessment_sources.check, liability.check, proceedings.check,
-            notices.check, citations.check, scenarios.check)
+            notices.check, citations.check, scenarios.check, assessment_scenarios.check)

@@ -16,6 +16,7 @@ from respons.model.base import Ref
 from respons.model.record import Field, RecordKind
 from respons.model.scenario import (
     TRUTH,
+    AssessmentExpected,
     Given,
     GivenField,
     NoNotice,
@@ -181,6 +182,8 @@ def _expectations(ctx: RuleContext, scenario: Scenario) -> None:
     ids = scenario.record_ids
     expected: dict[tuple, object] = {}
     for expectation in scenario.expectations:
+        if isinstance(expectation, AssessmentExpected):
+            continue  # respons.check.rules.assessment_scenarios checks these
         if isinstance(expectation, NoticeExpected | NoNotice):
             _notice(ctx, expectation, expected)
             continue
