@@ -51,7 +51,8 @@ def liability(app: App, regime: str, store_url: str | None, case: str | None,
     words = words_for(language, resolved.regime)
     if not resolved.regime.proceedings:
         report_input_error(f"{regime} has no liability proceeding: nothing says which records "
-                           "are fault cases", help="add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`")
+                           "are fault cases",
+                           help="add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`")
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
         if target.ledger.schema_version() is None:
