@@ -33,6 +33,7 @@ COMMANDS = {
     "verify": "respons.commands.verify:verify",
     "evaluate": "respons.commands.evaluate:evaluate",
     "run": "respons.commands.run:run",
+    "liability": "respons.commands.liability:liability",
     "test": "respons.commands.test:test",
 }
 

@@ -1,6 +1,6 @@
 """`respons run REGIME RECORDS... [--store URL] [--as-of DATE] [--format text|json] [--all]
 [--lang zh|en]`: the main job in one step — check the regime, ingest the records, evaluate
-the duties.
+the duties, and apply its liability proceedings (追究) to every fault case.
 
 Ingesting is idempotent (records already stored are recognised), so running the same year
 twice gives the same report. A file rejected (a bad line and no --rejects, or an id that
@@ -33,6 +33,7 @@ from respons.commands.evaluate import (
 from respons.commands.ingest import ingest_files, refuse_unreadable
 from respons.commands.rejects import refuse_rejects
 from respons.commands.store import open_or_exit, prepare, store_errors
+from respons.engine.liability_sql import Selection
 from respons.terminal import clean, one_line
 
 
@@ -86,6 +87,13 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                        + ingest_text.replace("\n", "\n  ") + ',\n  "evaluation": ', nl=False)
             for chunk in json_report(target, found, titles, verified, everything, "  "):
                 click.echo(chunk, nl=False)
+            liability = _liability(target, resolved.regime, found, verified, titles)
+            if liability is not None:
+                from respons.report.liability import document
+
+                text = json.dumps(document(resolved.regime, *liability, verified, Selection(),
+                                           titles), ensure_ascii=False, indent=2)
+                click.echo(',\n  "liability": ' + text.replace("\n", "\n  "), nl=False)
             click.echo("\n}")
         else:
             if not quiet:
@@ -94,7 +102,25 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                                                  not no_verify, output, words)
             if found is not None:
                 print_report(target, found, titles, verified, output, everything, words)
+                liability = _liability(target, resolved.regime, found, verified, titles)
+                if liability is not None:
+                    from respons.report.liability import render_text
+
+                    click.echo()
+                    click.echo(render_text(resolved.regime, *liability, verified,
+                                           words("li.which.all"), titles, words), nl=False)
     raise SystemExit(max(ingest_code, code))
+
+
+def _liability(target, regime, found, verified: bool, titles):
+    """The liability stage, where the regime has proceedings (追究): every case up to the
+    run's head — (results, run) — or None."""
+    if not regime.proceedings:
+        return None
+    from respons.engine.liability import evaluate_liability
+
+    run = found.evaluation.run
+    return evaluate_liability(target.compute, regime, run.head, Selection()), run
 
 
 def _not_evaluated(files: list[str], ingest_document: dict, output: str, words,

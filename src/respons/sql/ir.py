@@ -137,7 +137,8 @@ class Func(Expr):
 
 
 #: Functions whose name and meaning are the same on every engine respons renders for.
-PORTABLE_FUNCTIONS = frozenset({"COALESCE", "SUM", "COUNT", "MIN", "MAX", "ABS"})
+#: SUBSTR(text, from, length) counts characters from 1 on SQLite, PostgreSQL and DuckDB.
+PORTABLE_FUNCTIONS = frozenset({"COALESCE", "SUM", "COUNT", "MIN", "MAX", "ABS", "SUBSTR"})
 
 
 @attrs.frozen
