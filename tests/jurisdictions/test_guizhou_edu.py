@@ -131,7 +131,7 @@ def test_the_two_proceedings_of_article_fourteen(regime):
     correction, liability = proceedings["纠正过错"], proceedings["追究过错责任"]
     assert correction.case.text == "过错纠正.发现过错"
     assert [r.text for r in correction.ladders] == ["纠正行政执法过错"]
-    assert liability.case.text == "过错责任追究.提起"
+    assert liability.case.text == "过错责任追究.提出处理建议"
     assert (liability.fault_field, liability.found_field) == ("过错行为", "认定情形")
     assert [r.text for r in liability.ladders] == [
         "行政执法过错责任追究", "承担赔偿费用", "移送司法"]

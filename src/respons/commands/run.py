@@ -1,7 +1,9 @@
 """`respons run REGIME RECORDS... [--store URL] [--as-of DATE] [--format text|json] [--all]
-[--lang zh|en] [--notices DIR [--notice-format md,html,docx,pdf]]`: the main job in one
-step — check the regime, ingest the records, evaluate the duties, and, with --notices,
-write the notices (文书) the results call for (as `respons notices` does).
+[--lang zh|en] [--year Y] [--notices DIR [--notice-format md,html,docx,pdf]]`: the main job
+in one step — check the regime, ingest the records, evaluate the duties, apply its
+liability proceedings (追究) to every fault case, with --year score the assessments of that
+year, and with --notices write the notices (文书) the results call for (as `respons
+notices` does).
 
 Ingesting is idempotent (records already stored are recognised), so running the same year
 twice gives the same report. A file rejected (a bad line and no --rejects, or an id that
@@ -34,6 +36,7 @@ from respons.commands.evaluate import (
 from respons.commands.ingest import ingest_files, refuse_unreadable
 from respons.commands.rejects import refuse_rejects
 from respons.commands.store import open_or_exit, prepare, store_errors
+from respons.engine.liability_sql import Selection
 from respons.terminal import clean, one_line
 
 
@@ -100,6 +103,13 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                        + ingest_text.replace("\n", "\n  ") + ',\n  "evaluation": ', nl=False)
             for chunk in json_report(target, found, titles, verified, everything, "  "):
                 click.echo(chunk, nl=False)
+            liability = _liability(target, resolved.regime, found, verified, titles)
+            if liability is not None:
+                from respons.report.liability import document
+
+                text = json.dumps(document(resolved.regime, *liability, verified, Selection(),
+                                           titles), ensure_ascii=False, indent=2)
+                click.echo(',\n  "liability": ' + text.replace("\n", "\n  "), nl=False)
             assessed = None
             if year is not None:
                 stage, assessed = _assessed(app, target, resolved, titles, year, no_verify,
@@ -118,6 +128,13 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                                                  not no_verify, output, words)
             if found is not None:
                 print_report(target, found, titles, verified, output, everything, words)
+                liability = _liability(target, resolved.regime, found, verified, titles)
+                if liability is not None:
+                    from respons.report.liability import render_text
+
+                    click.echo()
+                    click.echo(render_text(resolved.regime, *liability, verified,
+                                           words("li.which.all"), titles, words), nl=False)
                 assessed = None
                 if year is not None:
                     click.echo()
@@ -169,6 +186,17 @@ def _assessed(app: App, target, resolved, titles, year: int, no_verify: bool, ou
         print_assessment(target, resolved, titles, assessed, year, verified, output,
                          everything, words.language)
     return code, assessed
+
+
+def _liability(target, regime, found, verified: bool, titles):
+    """The liability stage, where the regime has proceedings (追究): every case up to the
+    run's head — (results, run) — or None."""
+    if not regime.proceedings:
+        return None
+    from respons.engine.liability import evaluate_liability
+
+    run = found.evaluation.run
+    return evaluate_liability(target.compute, regime, run.head, Selection()), run
 
 
 def _not_evaluated(files: list[str], ingest_document: dict, output: str, words,

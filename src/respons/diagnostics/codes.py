@@ -270,8 +270,9 @@ FIELD must be a field of the counted record, and CASEFIELD a field of every case
 _code("R0613", ERROR, "unknown field of the case record", """
 `案件.FIELD` in a liability condition (a circumstance's 依据/条件, a step, a modifier, a
 责任划分 rule) tests a field of the case record named by the regime's proceedings (追究 …
-{ 案件 KIND.EVENT }). There is no proceeding with a case record, or its record has no such
-field. The comparison is typed as any condition on a record's fields is (R1201–R1204).""")
+{ 案件 KIND.EVENT }). There is no proceeding with a case record, or none of their records
+has such a field (one suffices: a case whose record lacks it never satisfies the condition).
+The comparison is typed as any condition on a record's fields is (R1201–R1204).""")
 
 _code("R0701", ERROR, "unknown notice format", """
 A notice names an output format that no installed plugin provides. `respons plugins` lists

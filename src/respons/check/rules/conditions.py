@@ -170,13 +170,18 @@ def _case_field(ctx: RuleContext, node, ref: Ref) -> None:
                      "(追究) names a case record", ref.span,
                      "add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`")
         return
-    for kind in kinds:
+    having = [k for k in kinds if kind_field(k, name) is not None or name == k.key]
+    if not having:
+        # One case record with it suffices: a case whose record lacks it never satisfies
+        # the condition (a regime may have proceedings over several case records).
+        fields = sorted({f.name for k in kinds for f in k.fields})
+        ctx.sink.add("R0613", f"{ref.text!r}: no case record ("
+                     + "、".join(k.name for k in kinds) + f") has a field {name!r}"
+                     + did_you_mean(name, fields), ref.span,
+                     f"declare it in the case record with `字段 {name} <type>`")
+        return
+    for kind in having:
         field = kind_field(kind, name)
-        if field is None and name != kind.key:
-            ctx.sink.add("R0613", f"{ref.text!r}: the case record {kind.name} has no field "
-                         f"{name!r}" + did_you_mean(name, [f.name for f in kind.fields]),
-                         ref.span, f"declare it in record {kind.name} with `字段 {name} <type>`")
-            continue
         bare = Ref((name,), span=ref.span)
         if isinstance(node, Ref):
             types.bare(ctx, bare, field, kind.name)

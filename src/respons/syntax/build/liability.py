@@ -320,12 +320,10 @@ class LiabilityRules:
         return self._proc("apportionment", children, Ref((name_of(name),), span=span_of(name)))
 
     def proc_decides(self, children):
-        name = children[1]
-        return self._proc("decided_by", children, Ref((name_of(name),), span=span_of(name)))
+        return self._proc("decided_by", children)
 
     def proc_proposes(self, children):
-        name = children[1]
-        return self._proc("proposed_by", children, Ref((name_of(name),), span=span_of(name)))
+        return self._proc("proposed_by", children)
 
     def proc_defence(self, children):
         return self._proc("defence_field", children)
