@@ -12,8 +12,9 @@ subject, its score, grade and their articles), the notice's elements are filled 
 occurrence keeps its number in every later run.
 
 Which kinds of outcome can be looked for is the table `FINDERS`; an outcome of a kind it
-lacks (a liability measure: proposals are not yet kept in the store), or of an assessment
-when no year was asked, is listed in `Called.waiting` with the reason, never guessed.
+lacks, or of an assessment when no year was asked, is listed in `Called.waiting` with the
+reason, never guessed. A liability measure proposed (签发 措施 …) is found by applying the
+regime's proceedings to its fault cases, as `respons liability` does.
 """
 
 from __future__ import annotations
@@ -268,9 +269,62 @@ def _consequences(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
 
 
 def _measures(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
-    raise Waiting("liability proposals are not yet kept in the store (issue 10)",
-                  "责任追究建议尚未保存于存储中")
-    yield  # pragma: no cover - a generator that waits
+    """签发 措施 MEASURE: every fault case, dated on or before the run's date, whose proposal
+    — the regime's proceedings (追究) applied as `respons liability` applies them — calls
+    for the measure in every option a ladder leaves (a measure that is one of several
+    alternatives the decision-maker chooses among is not yet called for)."""
+    from respons.engine.liability import evaluate_liability
+    from respons.engine.liability_sql import Selection
+    from respons.store.api import Head
+
+    regime = looking.regime
+    if not regime.proceedings:
+        return
+    measures = {m.name: m for m in regime.measures}
+    faults = {f.name: f for f in regime.faults}
+    for case in evaluate_liability(looking.compute, regime, Head(looking.head, ""),
+                                   Selection()):
+        if case.date > looking.as_of:
+            continue
+        for result in case.outcomes:
+            if not result.pursued or not result.options or not all(
+                    any(ref.text == outcome.target.text for ref in option)
+                    for option in result.options):
+                continue
+            step = next((s for s in result.ladder.steps if s.level == result.level), None)
+            facts = _measure_facts(looking, case, result, step, measures.get(
+                outcome.target.text), faults.get(case.fault or ""))
+            records = tuple(sorted({case.record, *(r for c in case.circumstances if c.holds
+                                                   for r in c.records)}))
+            yield Occurrence(f"measure:{outcome.target.text}:{result.ladder.name}:"
+                             f"{case.record}", dt.date.fromisoformat(case.date[:10]), facts,
+                             records, frozenset(facts_of(BY_NAME["measure"], case.fields)))
+            break  # one notice per case, whichever of its ladders calls for the measure
+
+
+def _measure_facts(looking: Looking, case, result, step, measure, fault) -> dict:
+    def cited(citation, outer=None):
+        if citation is None:
+            return ""
+        return looking.cite(citation.within(outer) if outer is not None else citation)
+
+    liable = "、".join(dict.fromkeys(s.person for s in case.shares if s.bears and s.person))
+    facts = {str(k): _text(v, None) for k, v in case.fields.items() if v is not None}
+    named = {
+        ("措施", "measure"): measure.name if measure else "",
+        ("措施依据", "measure-basis"): cited(measure.citation) if measure else "",
+        ("责任人", "liable"): liable,
+        ("过错", "fault"): case.fault or "",
+        ("过错依据", "fault-basis"): cited(fault.citation) if fault else "",
+        ("情形", "circumstances"): "、".join(c.name for c in case.circumstances if c.holds),
+        ("案件", "case"): case.matter or case.record,
+        ("阶梯依据", "step-basis"): cited(step.citation, result.ladder.citation)
+        if step is not None else "",
+    }
+    for (zh, en), value in named.items():
+        if value:
+            facts[zh] = facts[en] = value
+    return facts
 
 
 #: outcome kind → how its occurrences are looked for in the store: one row per kind of

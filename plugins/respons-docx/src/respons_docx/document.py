@@ -213,7 +213,8 @@ def build(issued: IssuedNotice):
     number = page.paragraph(issued.number, align=center, indent=False, blank_before=2)
     _border(number, "bottom", "DD0000")  # the red rule under the 版头 (7.2.7)
     page.paragraph(issued.title, "小标宋", SIZE_2, align=center, indent=False, blank_before=2)
-    page.paragraph(f"{issued.recipient}：", indent=False, blank_before=1)
+    if issued.recipient.strip():  # no one named: no 主送 line (GB/T 9704-2012 7.3.1)
+        page.paragraph(f"{issued.recipient}：", indent=False, blank_before=1)
     shown = [e for e in issued.elements if str(e.text).strip()]
     for place, element in enumerate(shown, 1):
         page.paragraph(f"{to_chinese(place)}、{element.name}", "黑体")
