@@ -175,6 +175,14 @@ def test_out_that_is_a_file_or_another_folder_is_refused(respons, tmp_path):
     result = respons("publish", seed, "--out", str(mine))
     assert result.exit_code == 2 and "not a site respons published" in result.stderr
     assert [p.name for p in mine.iterdir()] == ["thesis.txt"]
+    result = respons("publish", seed, "--out", ".", cwd=mine)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {mine}: is the current folder or holds it; name a " \
+        "folder of its own for the site, e.g. --out site\n"
+    result = respons("publish", seed, "--out", str(tmp_path / "no" / "site"))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'no'}: no such folder; create it first, or " \
+        "name another\n"
     result = respons("publish", seed, "--out", "/proc/respons-site")
     assert result.exit_code == 2 and result.stderr.startswith("error: /proc: cannot write")
     assert "Traceback" not in result.stderr
