@@ -107,6 +107,18 @@ def liability_page(regime, speak: Speaker) -> str:
             out.append(f'<li id="fault-{index}">{esc(fault.name)}{detail}'
                        f"{speak.cited(fault.citation)}</li>")
         out.append("</ol>\n")
+    if regime.circumstances or regime.conditions:
+        out.append(f'<h2 id="circumstances">{esc(words("liability.circumstances"))}</h2>\n<ul>')
+        for index, c in enumerate(regime.circumstances, 1):
+            out.append(f'<li id="circumstance-{index}">{esc(_circumstance(c, speak))}'
+                       f"{speak.cited(c.citation)}</li>")
+        for index, named in enumerate(regime.conditions, 1):
+            text = named.name
+            if named.condition is not None:
+                text += words("liability.means", condition=speak.condition(named.condition))
+            out.append(f'<li id="condition-{index}">{esc(text)}{speak.cited(named.citation)}'
+                       "</li>")
+        out.append("</ul>\n")
     if regime.ladders:
         out.append(f'<h2 id="ladders">{esc(words("liability.ladders"))}</h2>\n')
     for index, ladder in enumerate(regime.ladders, 1):
@@ -151,6 +163,25 @@ def liability_page(regime, speak: Speaker) -> str:
                        "</li>")
         out.append("</ul>\n")
     return "".join(out)
+
+
+def _circumstance(c, speak: Speaker) -> str:
+    """A circumstance (情形) and what establishes it: a count of records, a condition."""
+    words = speak.words
+    parts = []
+    if c.count is not None:
+        count = c.count
+        window = words("liability.window", period=speak.period(count.window)) \
+            if count.window else ""
+        where = words("liability.where", condition=speak.condition(count.where)) \
+            if count.where else ""
+        parts.append(words("liability.count", event=count.event.text, window=window,
+                           where=where, op=count.op, threshold=number(count.threshold)))
+    if c.condition is not None:
+        parts.append(speak.condition(c.condition))
+    if not parts:
+        return c.name
+    return c.name + words("liability.means", condition=words("and").join(parts))
 
 
 def _bearer(bearer, speak: Speaker) -> str:
