@@ -111,6 +111,10 @@ def test_assessment_rules_liability_and_complaints():
     assert "一票否决" in assessment or "考核结果的运用" in assessment
     liability = site_of(JURISDICTIONS / "hangzhou.resp")["liability.html"].decode()
     assert "第1级：" in liability and "〔第四十条" in liability
+    # the names a step tests lead to where the page defines them
+    assert '<li>第1级：<a href="#condition-1">应予追究的行政执法过错</a> 且 ' \
+        '<a href="#circumstance-1">性质情节显著轻微</a>' in liability
+    assert '<li id="condition-1">应予追究的行政执法过错：<a href="#fault-' in liability
     # a circumstance established by counting records (hangzhou 42(二)), spelled out
     assert ("一年内出现3次以上应予追究行政执法责任情形：近 1 年内 责任追究.发生（限于 处理结果 = "
             "&quot;追究&quot;） &gt;= 3 次 <span class=\"cite\">〔第四十二条第（二）项〕</span>") \

@@ -7,7 +7,9 @@ heavier, lighter and exempt circumstances, who bears a fault, the measures) — 
 from __future__ import annotations
 
 from respons.model import vocab
-from respons.report.site.markup import esc
+from respons.model.base import Ref
+from respons.model.condition import AllOf, AnyOf, Compare, Not
+from respons.report.site.markup import SLOT, esc, fill
 from respons.report.site.text import Speaker, number
 
 ASSESSMENT_FILE = "assessment.html"
@@ -18,6 +20,39 @@ def fault_anchors(regime) -> dict[str, str]:
     """Each fault's place on the liability page, by name."""
     return {fault.name: f"{LIABILITY_FILE}#fault-{index}"
             for index, fault in enumerate(regime.faults, 1)}
+
+
+def term_anchors(regime, page: str = "") -> dict[str, str]:
+    """Each name a condition may use — a fault, a circumstance, a named condition — and its
+    place on the liability page, from ``page`` ("" on that page itself)."""
+    anchors = {}
+    for kind, elements in (("fault", regime.faults), ("circumstance", regime.circumstances),
+                           ("condition", regime.conditions)):
+        for index, element in enumerate(elements, 1):
+            anchors.setdefault(element.name, f"{page}#{kind}-{index}")
+    return anchors
+
+
+def linked(condition, speak: Speaker, anchors: dict[str, str]) -> str:
+    """A condition as markup: as `Speaker.condition` writes it, each name it tests a link
+    to where the page defines it."""
+    if condition is None:
+        return ""
+    if isinstance(condition, Ref):
+        target = anchors.get(condition.text)
+        return f'<a href="{target}">{esc(condition.text)}</a>' if target else esc(condition.text)
+    if isinstance(condition, Compare):
+        return esc(speak.condition(condition))
+    words = speak.words
+    if isinstance(condition, Not):
+        return esc(words("not")) + _grouped(condition.operand, speak, anchors)
+    joiner = esc(words("and" if isinstance(condition, AllOf) else "or"))
+    return joiner.join(_grouped(operand, speak, anchors) for operand in condition.operands)
+
+
+def _grouped(condition, speak: Speaker, anchors: dict[str, str]) -> str:
+    text = linked(condition, speak, anchors)
+    return f"({text})" if isinstance(condition, (AllOf, AnyOf)) else text
 
 
 def _li(text: str, article: str) -> str:
@@ -68,9 +103,11 @@ def assessment_page(regime, speak: Speaker) -> str:
             out.append("</ul>\n")
         if a.vetoes:
             out.append(f"<h3>{esc(words('assessment.vetoes'))}</h3>\n<ul>")
-            out += [_li(words("assessment.veto", condition=speak.condition(v.condition),
-                              grade=v.grade), speak.cited(v.citation, a.citation))
-                    for v in a.vetoes]
+            anchors = term_anchors(regime, LIABILITY_FILE)
+            for veto in a.vetoes:
+                sentence = words("assessment.veto", condition=SLOT, grade=veto.grade)
+                out.append(f"<li>{fill(sentence, linked(veto.condition, speak, anchors))}"
+                           f"{speak.cited(veto.citation, a.citation)}</li>")
             out.append("</ul>\n")
         if a.consequences:
             out.append(f"<h3>{esc(words('assessment.consequences'))}</h3>\n<ul>")
@@ -93,6 +130,7 @@ def assessment_page(regime, speak: Speaker) -> str:
 
 def liability_page(regime, speak: Speaker) -> str:
     words = speak.words
+    anchors = term_anchors(regime)
     out = [f"<h1>{esc(words('section.liability'))}</h1>\n"]
     if not (regime.faults or regime.ladders or regime.measures):
         out.append(f'<p class="muted">{esc(words("section.none"))}</p>\n')
@@ -113,11 +151,11 @@ def liability_page(regime, speak: Speaker) -> str:
             out.append(f'<li id="circumstance-{index}">{esc(_circumstance(c, speak))}'
                        f"{speak.cited(c.citation)}</li>")
         for index, named in enumerate(regime.conditions, 1):
-            text = named.name
+            text = esc(named.name)
             if named.condition is not None:
-                text += words("liability.means", condition=speak.condition(named.condition))
-            out.append(f'<li id="condition-{index}">{esc(text)}{speak.cited(named.citation)}'
-                       "</li>")
+                text += fill(words("liability.means", condition=SLOT),
+                             linked(named.condition, speak, anchors))
+            out.append(f'<li id="condition-{index}">{text}{speak.cited(named.citation)}</li>')
         out.append("</ul>\n")
     if regime.ladders:
         out.append(f'<h2 id="ladders">{esc(words("liability.ladders"))}</h2>\n')
@@ -127,18 +165,19 @@ def liability_page(regime, speak: Speaker) -> str:
         out.append(f'<section class="item" id="ladder-{index}"><h3>{esc(ladder.name)}{subject}'
                    f"{speak.cited(ladder.citation)}</h3>\n<ul>")
         for step in sorted(ladder.steps, key=lambda s: s.level):
-            out.append(_li(words("liability.step", level=step.level,
-                                 condition=speak.condition(step.condition),
-                                 measures=speak.options(step.options)),
-                           speak.cited(step.citation, ladder.citation)))
+            sentence = words("liability.step", level=step.level, condition=SLOT,
+                             measures=speak.options(step.options))
+            out.append(f"<li>{fill(sentence, linked(step.condition, speak, anchors))}"
+                       f"{speak.cited(step.citation, ladder.citation)}</li>")
         for modifier in ladder.modifiers:
             effects = words("or").join(_effect(e, speak) for e in modifier.effects)
             effects = words("liability.effects", effects=effects) if effects else ""
-            key = f"liability.{modifier.kind}"
-            values = {"condition": speak.condition(modifier.condition)}
+            values = {"condition": SLOT}
             if modifier.kind != "exempt":
                 values["effects"] = effects
-            out.append(_li(words(key, **values), speak.cited(modifier.citation, ladder.citation)))
+            sentence = words(f"liability.{modifier.kind}", **values)
+            out.append(f"<li>{fill(sentence, linked(modifier.condition, speak, anchors))}"
+                       f"{speak.cited(modifier.citation, ladder.citation)}</li>")
         out.append("</ul></section>\n")
     if regime.apportionments:
         out.append(f'<h2 id="bearers">{esc(words("liability.bearers"))}</h2>\n')
@@ -148,9 +187,9 @@ def liability_page(regime, speak: Speaker) -> str:
                    "</h3>\n<ul>")
         for rule in apportionment.rules:
             bearers = words("with").join(_bearer(b, speak) for b in rule.bearers)
-            out.append(_li(words("liability.bearing", condition=speak.condition(rule.condition),
-                                 bearers=bearers),
-                           speak.cited(rule.citation, apportionment.citation)))
+            sentence = words("liability.bearing", condition=SLOT, bearers=bearers)
+            out.append(f"<li>{fill(sentence, linked(rule.condition, speak, anchors))}"
+                       f"{speak.cited(rule.citation, apportionment.citation)}</li>")
         out.append("</ul></section>\n")
     if regime.measures:
         out.append(f'<h2 id="measures">{esc(words("liability.measures"))}</h2>\n<ul>')
