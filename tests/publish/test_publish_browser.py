@@ -27,9 +27,10 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 #: The share of pixels two screenshots of one page may differ in: a glyph rendered a pixel
 #: off by another FreeType or font build changes a few, a changed layout many more.
 TOLERANCE = 0.02
-#: The pages whose screenshots are kept: a site's index, and an agency's 权责清单 with a
-#: power's procedure drawn as a flowchart.
-COMPARED = [("hangzhou", "index.html"), ("hangzhou", "agency-2.html")]
+#: The pages whose screenshots are kept: a site's index, an agency's 权责清单 with a power's
+#: procedure drawn as a flowchart, and a duty's clock with an extension (hangzhou 48).
+COMPARED = [("hangzhou", "index.html"), ("hangzhou", "agency-2.html"),
+            ("hangzhou", "duties.html#duty-3")]
 
 _LINKS = """JSON.stringify({
   links: Array.from(document.querySelectorAll('a[href], link[href]'), e => e.href)
@@ -128,9 +129,12 @@ def test_a_screenshot_at_phone_width_matches_the_one_kept(browser, tmp_path, reg
         pytest.skip(reason)
     out = tmp_path / regime
     write_site(site_of(JURISDICTIONS / f"{regime}.resp"), out)
-    assert problems(browser.open((out / page).as_uri())) == []
+    file, _, anchor = page.partition("#")
+    assert problems(browser.open((out / file).as_uri() + (f"#{anchor}" if anchor else ""))) \
+        == []
     shot = browser.screenshot()
-    kept = SCREENSHOTS / f"{regime}-{page.removesuffix('.html')}-{WIDTH}.png"
+    name = page.replace(".html", "").replace("#", "-")
+    kept = SCREENSHOTS / f"{regime}-{name}-{WIDTH}.png"
     if os.environ.get("RESPONS_UPDATE_SCREENSHOTS") == "1" or not kept.exists():
         SCREENSHOTS.mkdir(exist_ok=True)
         kept.write_bytes(shot)
