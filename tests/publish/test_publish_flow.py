@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from site_helpers import Page, broken_links
 
@@ -145,6 +145,10 @@ ALPHABET = "责任追究机构一二三四〔〕《》（），、：。abc XYZ 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=ALPHABET, max_size=80), width=st.integers(60, 320))
+# what the property found before: an opener left behind a space, or after a closer's move
+@example(text="11、《 1、", width=60)
+@example(text="1111、、、（ 、、", width=60)
+@example(text="1111111、1《 《1", width=60)
 def test_wrapping_loses_no_character_and_keeps_within_the_width(text, width):
     lines = wrap(text, 12, width)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")

@@ -109,6 +109,10 @@ def test_assessment_rules_liability_and_complaints():
     assessment = files["assessment.html"].decode()
     assert "优秀" in assessment and "95 分以上" in assessment
     assert "一票否决" in assessment or "考核结果的运用" in assessment
+    # what follows a grade leads to the notice it calls for and to the measures (32(三))
+    assert re.search(r'<li>不及格 → <a href="notices.html#notice-\d+">整改通知书</a> 并 '
+                     r'<a href="liability.html#measure-\d+">督促整改</a>', assessment)
+    assert broken_links(files) == []
     liability = site_of(JURISDICTIONS / "hangzhou.resp")["liability.html"].decode()
     assert "第1级：" in liability and "〔第四十条" in liability
     # the names a step tests lead to where the page defines them

@@ -21,10 +21,11 @@ from respons.report.site.agencies import agency_file, agency_page
 from respons.report.site.complaints import COMPLAINTS_FILE, complaint_records, complaints_page
 from respons.report.site.duties import DUTIES_FILE, duties_page
 from respons.report.site.markup import CSS, STYLESHEET, esc, page
-from respons.report.site.notices import NOTICES_FILE, notices_page
+from respons.report.site.notices import notices_page
 from respons.report.site.rules import (
     ASSESSMENT_FILE,
     LIABILITY_FILE,
+    NOTICES_FILE,
     assessment_page,
     fault_anchors,
     liability_page,

@@ -24,15 +24,18 @@ def esc(value) -> str:
     return html.escape(clean(str(value)), quote=True)
 
 
-#: Where a sentence of the words table takes a piece of markup (a link): a private-use
-#: character, which neither escaping nor `clean` changes and no regime can write unnoticed.
-SLOT = "\ue000"
+#: Where a sentence of the words table takes a piece of markup (a link): private-use
+#: characters, which neither escaping nor `clean` changes; the first slot, then the second.
+SLOT, SLOT2 = "\ue000", "\ue001"
 
 
-def fill(sentence: str, markup: str) -> str:
-    """``sentence`` (words with `SLOT` where a value goes) escaped, with ``markup`` in the
-    slot: a sentence around a link."""
-    return esc(sentence).replace(SLOT, markup, 1)
+def fill(sentence: str, *markups: str) -> str:
+    """``sentence`` (words with `SLOT`, `SLOT2` where values go) escaped, with ``markups``
+    in the slots in order: a sentence around links."""
+    text = esc(sentence)
+    for slot, markup in zip((SLOT, SLOT2), markups, strict=False):
+        text = text.replace(slot, markup, 1)
+    return text
 
 
 def page(words: SiteWords, *, title: str, site_title: str, body: str,

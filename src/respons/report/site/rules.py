@@ -9,11 +9,12 @@ from __future__ import annotations
 from respons.model import vocab
 from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not
-from respons.report.site.markup import SLOT, esc, fill
+from respons.report.site.markup import SLOT, SLOT2, esc, fill
 from respons.report.site.text import Speaker, number
 
 ASSESSMENT_FILE = "assessment.html"
 LIABILITY_FILE = "liability.html"
+NOTICES_FILE = "notices.html"
 
 
 def fault_anchors(regime) -> dict[str, str]:
@@ -31,6 +32,26 @@ def term_anchors(regime, page: str = "") -> dict[str, str]:
         for index, element in enumerate(elements, 1):
             anchors.setdefault(element.name, f"{page}#{kind}-{index}")
     return anchors
+
+
+def option_anchors(regime, page: str = "") -> dict[str, str]:
+    """Each name a ladder step or a consequence may call for — a measure (on the liability
+    page, from ``page``), a notice (on the notices page) — and its place."""
+    anchors = {notice.name: f"{NOTICES_FILE}#notice-{index}"
+               for index, notice in enumerate(regime.notices, 1)}
+    anchors.update({measure.name: f"{page}#measure-{index}"
+                    for index, measure in enumerate(regime.measures, 1)})
+    return anchors
+
+
+def linked_options(options, speak: Speaker, anchors: dict[str, str]) -> str:
+    """`Speaker.options` as markup: A 并 B 或 C, each a link to where it is defined."""
+    words = speak.words
+    return esc(words("or")).join(
+        esc(words("with")).join(
+            f'<a href="{anchors[ref.text]}">{esc(ref.text)}</a>' if ref.text in anchors
+            else esc(ref.text) for ref in option)
+        for option in options)
 
 
 def linked(condition, speak: Speaker, anchors: dict[str, str]) -> str:
@@ -110,12 +131,14 @@ def assessment_page(regime, speak: Speaker) -> str:
                            f"{speak.cited(veto.citation, a.citation)}</li>")
             out.append("</ul>\n")
         if a.consequences:
+            options = option_anchors(regime, LIABILITY_FILE)
             out.append(f"<h3>{esc(words('assessment.consequences'))}</h3>\n<ul>")
             for c in a.consequences:
                 years = words("assessment.years", count=c.consecutive) if c.consecutive else ""
-                out.append(_li(words("assessment.consequence", grade=c.grade, years=years,
-                                     measures=speak.options(c.options)),
-                               speak.cited(c.citation, a.citation)))
+                sentence = words("assessment.consequence", grade=c.grade, years=years,
+                                 measures=SLOT)
+                out.append(f"<li>{fill(sentence, linked_options(c.options, speak, options))}"
+                           f"{speak.cited(c.citation, a.citation)}</li>")
             out.append("</ul>\n")
         if a.weights:
             out.append(f"<h3>{esc(words('assessment.weights'))}</h3>\n<ul>")
@@ -131,6 +154,7 @@ def assessment_page(regime, speak: Speaker) -> str:
 def liability_page(regime, speak: Speaker) -> str:
     words = speak.words
     anchors = term_anchors(regime)
+    options = option_anchors(regime)
     out = [f"<h1>{esc(words('section.liability'))}</h1>\n"]
     if not (regime.faults or regime.ladders or regime.measures):
         out.append(f'<p class="muted">{esc(words("section.none"))}</p>\n')
@@ -166,8 +190,10 @@ def liability_page(regime, speak: Speaker) -> str:
                    f"{speak.cited(ladder.citation)}</h3>\n<ul>")
         for step in sorted(ladder.steps, key=lambda s: s.level):
             sentence = words("liability.step", level=step.level, condition=SLOT,
-                             measures=speak.options(step.options))
-            out.append(f"<li>{fill(sentence, linked(step.condition, speak, anchors))}"
+                             measures=SLOT2)
+            text = fill(sentence, linked(step.condition, speak, anchors),
+                        linked_options(step.options, speak, options))
+            out.append(f"<li>{text}"
                        f"{speak.cited(step.citation, ladder.citation)}</li>")
         for modifier in ladder.modifiers:
             effects = words("or").join(_effect(e, speak) for e in modifier.effects)
@@ -193,13 +219,13 @@ def liability_page(regime, speak: Speaker) -> str:
         out.append("</ul></section>\n")
     if regime.measures:
         out.append(f'<h2 id="measures">{esc(words("liability.measures"))}</h2>\n<ul>')
-        for measure in regime.measures:
+        for index, measure in enumerate(regime.measures, 1):
             facts = [speak.word(vocab.CATEGORIES, measure.category),
                      speak.word(vocab.SUBJECTS, measure.subject)]
             facts = [f for f in facts if f]
             detail = f' <span class="muted">({esc(speak.join(facts))})</span>' if facts else ""
-            out.append(f"<li>{esc(measure.name)}{detail}{speak.cited(measure.citation)}"
-                       "</li>")
+            out.append(f'<li id="measure-{index}">{esc(measure.name)}{detail}'
+                       f"{speak.cited(measure.citation)}</li>")
         out.append("</ul>\n")
     return "".join(out)
 
