@@ -194,3 +194,11 @@ def test_an_entrusted_agency_shows_its_entrustment_linked_to_the_entrusting_one(
             '备案 2020-01-15 <span class="cite">〔第十六条〕</span></dd>') in page
     assert "<dt>主体资格</dt><dd>委托 <span class=\"cite\">〔第四条〕</span></dd>" in page
     assert broken_links(files) == []
+
+
+def test_a_repealed_regime_says_so_first(tmp_path):
+    regime, titles = resolved(tmp_path, ENTRUSTED.replace("  施行 2020-01-01\n",
+                                                          "  施行 2020-01-01\n  废止 2024-06-30\n"))
+    index = build_site(regime, titles)["index.html"].decode()
+    assert '</h1>\n<p class="notice">本制度已于 2024-06-30 废止，以下为其废止前的内容。</p>' \
+        in index

@@ -72,6 +72,10 @@ def index_page(regime: Regime, speak: Speaker, agencies: dict[str, str]) -> str:
     """The index: the regime's header, then every section, each agency by name."""
     words = speak.words
     out = [f"<h1>{esc(regime.title or regime.id)}{speak.cited(regime.citation)}</h1>\n"]
+    if regime.repealed:
+        # Not in force any more: the first thing a reader must see, not a line of facts.
+        out.append(f'<p class="notice">{esc(words("repealed.notice", date=regime.repealed))}'
+                   "</p>\n")
     facts = [(words("issuer"), regime.issuer), (words("number"), regime.number),
              (words("level"), speak.word(vocab.LEVELS, regime.level)),
              (words("issued"), regime.issued), (words("effective"), regime.effective)]

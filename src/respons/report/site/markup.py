@@ -92,6 +92,7 @@ dd { margin: 0 0 .4rem 0; }
 ul, ol { padding-left: 1.3rem; margin: .3rem 0; }
 .cite { color: #7a1f1f; font-size: .85rem; white-space: normal; }
 .muted { color: #4a5568; }
+p.notice { border-left: 4px solid #c53030; background: #fdecea; padding: .4rem .6rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; }
 dl.facts dt, dl.facts dd { margin: 0; }
 h4 { font-size: 1rem; margin: .2rem 0 .4rem; }

@@ -27,6 +27,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "effective": ("In force from", "施行"),
     "amended": ("Amended", "修订"),
     "repealed": ("Repealed", "废止"),
+    "repealed.notice": ("This regime was repealed on {date}: it is shown as it was.",
+                        "本制度已于 {date} 废止，以下为其废止前的内容。"),
     "level": ("Level", "层级"),
     "extends": ("Implements", "上位制度"),
     "uses": ("Also applies", "参照"),
