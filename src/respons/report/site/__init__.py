@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 
 from respons.model import vocab
 from respons.model.regime import Regime
-from respons.report.site.agencies import agency_file, agency_page
+from respons.report.site.agencies import agency_file, agency_page, all_statuses
 from respons.report.site.complaints import COMPLAINTS_FILE, complaint_records, complaints_page
 from respons.report.site.duties import DUTIES_FILE, duties_page
 from respons.report.site.markup import CSS, STYLESHEET, esc, page
@@ -94,7 +94,7 @@ def index_page(regime: Regime, speak: Speaker, agencies: dict[str, str]) -> str:
     if regime.agencies:
         out.append("<ul>")
         for agency in regime.agencies:
-            statuses = speak.join(speak.word(vocab.STATUSES, s) for s in agency.statuses)
+            statuses = speak.join(speak.word(vocab.STATUSES, s) for s in all_statuses(agency))
             detail = " · ".join(d for d in (statuses, words("agency.count",
                                                              count=len(agency.powers))) if d)
             out.append(f'<li><a href="{agencies[agency.name]}">{esc(agency.name)}</a>'

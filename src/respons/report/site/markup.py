@@ -58,6 +58,13 @@ def page(words: SiteWords, *, title: str, site_title: str, body: str,
         f"<main>\n{body}</main>\n</body>\n</html>\n")
 
 
+def link(name: str, agencies: dict[str, str]) -> str:
+    """A name, linked to its agency's page where it names an agency of the site, or a body
+    or post of one (区政府.区政府法制办)."""
+    target = agencies.get(name) or agencies.get(name.split(".")[0])
+    return f'<a href="{target}">{esc(name)}</a>' if target else esc(name)
+
+
 def cited(text: str) -> str:
     """An article, as every item shows it after the item (``text`` in its brackets
     already), or nothing."""
