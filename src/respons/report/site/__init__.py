@@ -55,7 +55,7 @@ def build_site(regime: Regime, titles: dict[str, str],
     pages[LIABILITY_FILE] = (words("section.liability"), liability_page(regime, speak))
     pages[NOTICES_FILE] = (words("section.notices"), notices_page(regime, speak))
     pages[COMPLAINTS_FILE] = (words("section.complaints"), complaints_page(regime, speak))
-    footer = f"<footer>{esc(words('footer', id=regime.id))}</footer>\n"
+    footer = f"<footer>{esc(words('footer', title=title, id=regime.id))}</footer>\n"
     nav = [(INDEX, words("home"))] + [(target, words(f"nav.{key}")) for target, key in (
         (DUTIES_FILE, "duties"), (ASSESSMENT_FILE, "assessment"), (LIABILITY_FILE, "liability"),
         (NOTICES_FILE, "notices"), (COMPLAINTS_FILE, "complaints"))]

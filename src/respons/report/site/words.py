@@ -182,8 +182,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "complaints.none": ("The regime provides for no complaint or appeal that it names as "
                         "such.", "本制度未规定以投诉、举报、申诉为名的受理事项。"),
     "written": ("{index}: {count} files written", "{index}：已写入 {count} 个文件"),
-    "footer": ("Published from the regime {id} by respons. Every item cites its article.",
-               "本页由 respons 依据制度 {id} 生成，各项均注明所依据的条款。"),
+    "footer": ("Published by respons from {title} ({id}). Every item cites its article.",
+               "本页由 respons 依据《{title}》（{id}）生成，各项均注明所依据的条款。"),
 }
 
 #: The words that name a complaint, a report or an appeal in a record kind, its events or
