@@ -110,4 +110,11 @@ svg.flow { display: block; max-width: 100%; height: auto; margin: .4rem 0;
   font-family: inherit; }
 a { color: #1f4e8c; }
 footer { font-size: .8rem; color: #4a5568; margin-top: 2rem; }
+/* Printed for a notice board (政务公开栏): no navigation, no box split over two pages. */
+@media print {
+  header nav { display: none; }
+  body { background: #fff; }
+  section.item, svg.flow { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
 """
