@@ -56,6 +56,10 @@ def test_every_seed_regime_publishes_a_whole_site(respons, tmp_path, seed):
         # link is relative, broken_links checks).
         assert not re.search(r"(?i)https?://", text), name
         if name.endswith(".html"):
+            page = Page(text)
+            assert page.tags.count("h1") == 1, name
+            # the page's title, and one for each SVG (what a screen reader says of it)
+            assert page.tags.count("title") == page.tags.count("svg") + 1, name
             assert '<meta name="viewport" content="width=device-width' in text
             assert '<html lang="zh-CN">' in text  # every seed is written in Chinese
     # Published again: the same bytes.
@@ -314,6 +318,7 @@ def test_any_string_a_regime_holds_stays_text(strings):
 def test_the_link_and_markup_checks_can_fail():
     assert Page("<ul><li>x</ul>").unbalanced == ["</ul> closes ['li']", "<ul> never closed",
                                                   "<li> never closed"]
+    assert Page('<p id="a"></p><p id="a"></p>').unbalanced == ['id="a" given twice']
     assert broken_links({"index.html": b'<p><a href="nope.html">x</a><a href="#gone">y</a>'
                                        b'<a href="https://example.org/">z</a></p>'}) == [
         "index.html: nope.html (no such file)", "index.html: #gone (no such anchor)",
