@@ -56,6 +56,9 @@ class Chromium:
         self._replies, replies_write = os.pipe()
         # The child's ends move above 9, so that putting them on 3 and 4 overwrites neither.
         commands_read, replies_write = _high(commands_read), _high(replies_write)
+        # --no-sandbox: CI runs as root, for whom Chromium's sandbox will not start; the
+        # pages opened are the site's own files. The rest keeps a fresh profile quiet and
+        # off the network (no component updates, no sync).
         flags = ["--headless", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
                  "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
                  "--disable-extensions", "--disable-background-networking",
@@ -81,6 +84,7 @@ class Chromium:
                                  flatten=True)["sessionId"]
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.call(f"{domain}.enable", session=True)
+        # A phone: ``mobile`` makes the page's viewport meta count, as on a phone.
         self.call("Emulation.setDeviceMetricsOverride", session=True, width=width,
                   height=height, deviceScaleFactor=1, mobile=True)
 

@@ -59,6 +59,8 @@ class Page(HTMLParser):
             if name in ("href", "src") and value is not None:
                 self.links.append(value)
             if name == "id" and value is not None:
+                if value in self.ids:
+                    self.unbalanced.append(f'id="{value}" given twice')
                 self.ids.add(value)
 
 

@@ -9,6 +9,8 @@ Chromium. `RESPONS_UPDATE_SCREENSHOTS=1` writes the screenshots anew (look at th
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,9 +27,10 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 #: The share of pixels two screenshots of one page may differ in: a glyph rendered a pixel
 #: off by another FreeType or font build changes a few, a changed layout many more.
 TOLERANCE = 0.02
-#: The pages whose screenshots are kept: a site's index, and an agency's 权责清单 with a
-#: power's procedure drawn as a flowchart.
-COMPARED = [("hangzhou", "index.html"), ("hangzhou", "agency-2.html")]
+#: The pages whose screenshots are kept: a site's index, an agency's 权责清单 with a power's
+#: procedure drawn as a flowchart, and a duty's clock with an extension (hangzhou 48).
+COMPARED = [("hangzhou", "index.html"), ("hangzhou", "agency-2.html"),
+            ("hangzhou", "duties.html#duty-3")]
 
 _LINKS = """JSON.stringify({
   links: Array.from(document.querySelectorAll('a[href], link[href]'), e => e.href)
@@ -49,6 +52,19 @@ def browser():
         pytest.skip(f"chromium at {executable} does not start headless: {error}")
     yield chromium
     chromium.close()
+
+
+def font_missing() -> str | None:
+    """Why the kept screenshots cannot be compared here: they were taken in Noto Sans CJK SC
+    (Debian's fonts-noto-cjk), and a page drawn in another CJK font differs everywhere."""
+    if shutil.which("fc-list") is None:
+        return None  # no fontconfig to ask: compare, and let a difference show
+    listed = subprocess.run(["fc-list", "Noto Sans CJK SC"], capture_output=True, text=True,
+                            check=False).stdout
+    if not listed.strip():
+        return ("the kept screenshots were taken in Noto Sans CJK SC, which is not installed "
+                "(Debian: apt-get install fonts-noto-cjk)")
+    return None
 
 
 @pytest.fixture(scope="module")
@@ -108,11 +124,17 @@ def test_the_browser_sees_what_a_bad_page_would_do(browser, tmp_path):
 
 @pytest.mark.parametrize(("regime", "page"), COMPARED, ids=lambda value: value)
 def test_a_screenshot_at_phone_width_matches_the_one_kept(browser, tmp_path, regime, page):
+    reason = font_missing()
+    if reason:
+        pytest.skip(reason)
     out = tmp_path / regime
     write_site(site_of(JURISDICTIONS / f"{regime}.resp"), out)
-    assert problems(browser.open((out / page).as_uri())) == []
+    file, _, anchor = page.partition("#")
+    assert problems(browser.open((out / file).as_uri() + (f"#{anchor}" if anchor else ""))) \
+        == []
     shot = browser.screenshot()
-    kept = SCREENSHOTS / f"{regime}-{page.removesuffix('.html')}-{WIDTH}.png"
+    name = page.replace(".html", "").replace("#", "-")
+    kept = SCREENSHOTS / f"{regime}-{name}-{WIDTH}.png"
     if os.environ.get("RESPONS_UPDATE_SCREENSHOTS") == "1" or not kept.exists():
         SCREENSHOTS.mkdir(exist_ok=True)
         kept.write_bytes(shot)

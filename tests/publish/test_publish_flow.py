@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from site_helpers import Page, broken_links
 
@@ -145,6 +145,10 @@ ALPHABET = "责任追究机构一二三四〔〕《》（），、：。abc XYZ 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=ALPHABET, max_size=80), width=st.integers(60, 320))
+# what the property found before: an opener left behind a space, or after a closer's move
+@example(text="11、《 1、", width=60)
+@example(text="1111、、、（ 、、", width=60)
+@example(text="1111111、1《 《1", width=60)
 def test_wrapping_loses_no_character_and_keeps_within_the_width(text, width):
     lines = wrap(text, 12, width)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
@@ -153,3 +157,48 @@ def test_wrapping_loses_no_character_and_keeps_within_the_width(text, width):
     for before, after in itertools.pairwise(lines):
         # an opener ends a line only where the line is nothing else
         assert before[-1:] not in _OPENERS or not before.strip(_OPENERS), (before, after)
+
+
+ENTRUSTED = """\
+制度 委托测试 {
+  层级 市
+  施行 2020-01-01
+}
+
+机关 局 〔第三条〕 {
+  性质 法定 〔第三条〕
+  职权 处罚 罚款 〔第五条〕
+  岗位 执法岗 〔第六条〕 {
+    承担 罚款
+  }
+}
+
+机关 大队 〔第四条〕 {
+  性质 委托 〔第四条〕
+  委托书 "吉市委字〔2020〕1号" 〔第十六条〕 {
+    委托机关 局
+    范围 罚款
+    期间 2020-01-01 至 2025-12-31
+    备案 2020-01-15
+  }
+}
+"""
+
+
+def test_an_entrusted_agency_shows_its_entrustment_linked_to_the_entrusting_one(tmp_path):
+    regime, titles = resolved(tmp_path, ENTRUSTED)
+    files = build_site(regime, titles)
+    page = files["agency-2.html"].decode()
+    assert ("<dt>委托</dt><dd>委托书 吉市委字〔2020〕1号 · 委托机关 "
+            '<a href="agency-1.html">局</a> · 期限 2020-01-01 至 2025-12-31 · 委托范围 罚款 · '
+            '备案 2020-01-15 <span class="cite">〔第十六条〕</span></dd>') in page
+    assert "<dt>主体资格</dt><dd>委托 <span class=\"cite\">〔第四条〕</span></dd>" in page
+    assert broken_links(files) == []
+
+
+def test_a_repealed_regime_says_so_first(tmp_path):
+    regime, titles = resolved(tmp_path, ENTRUSTED.replace("  施行 2020-01-01\n",
+                                                          "  施行 2020-01-01\n  废止 2024-06-30\n"))
+    index = build_site(regime, titles)["index.html"].decode()
+    assert '</h1>\n<p class="notice">本制度已于 2024-06-30 废止，以下为其废止前的内容。</p>' \
+        in index

@@ -56,6 +56,10 @@ def test_every_seed_regime_publishes_a_whole_site(respons, tmp_path, seed):
         # link is relative, broken_links checks).
         assert not re.search(r"(?i)https?://", text), name
         if name.endswith(".html"):
+            page = Page(text)
+            assert page.tags.count("h1") == 1, name
+            # the page's title, and one for each SVG (what a screen reader says of it)
+            assert page.tags.count("title") == page.tags.count("svg") + 1, name
             assert '<meta name="viewport" content="width=device-width' in text
             assert '<html lang="zh-CN">' in text  # every seed is written in Chinese
     # Published again: the same bytes.
@@ -109,8 +113,22 @@ def test_assessment_rules_liability_and_complaints():
     assessment = files["assessment.html"].decode()
     assert "优秀" in assessment and "95 分以上" in assessment
     assert "一票否决" in assessment or "考核结果的运用" in assessment
+    # what follows a grade leads to the notice it calls for and to the measures (32(三))
+    assert re.search(r'<li>不及格 → <a href="notices.html#notice-\d+">整改通知书</a> 并 '
+                     r'<a href="liability.html#measure-\d+">督促整改</a>', assessment)
+    assert broken_links(files) == []
     liability = site_of(JURISDICTIONS / "hangzhou.resp")["liability.html"].decode()
     assert "第1级：" in liability and "〔第四十条" in liability
+    # the names a step tests lead to where the page defines them
+    assert '<li>第1级：<a href="#condition-1">应予追究的行政执法过错</a> 且 ' \
+        '<a href="#circumstance-1">性质情节显著轻微</a>' in liability
+    assert '<li id="condition-1">应予追究的行政执法过错：<a href="#fault-' in liability
+    # a circumstance established by counting records (hangzhou 42(二)), spelled out: per
+    # officer, and only once a later decision of the same case pursued it
+    assert ("人员一年内出现3次以上应予追究行政执法责任情形：近 1 年内 责任追究.发生"
+            "（其后同一事项的 责任追究.决定（限于 处理结果 = &quot;追究&quot;）），"
+            "按 责任人 计 &gt;= 3 次 "
+            "<span class=\"cite\">〔第四十二条第（二）项〕</span>") in liability
     complaints = site_of(JURISDICTIONS / "changchun-xinqu.resp")["complaints.html"].decode()
     assert "本制度文件未载明投诉举报电话" in complaints
     assert "投诉举报" in complaints and "告知投诉举报受理情况" in complaints
@@ -175,6 +193,14 @@ def test_out_that_is_a_file_or_another_folder_is_refused(respons, tmp_path):
     result = respons("publish", seed, "--out", str(mine))
     assert result.exit_code == 2 and "not a site respons published" in result.stderr
     assert [p.name for p in mine.iterdir()] == ["thesis.txt"]
+    result = respons("publish", seed, "--out", ".", cwd=mine)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {mine}: is the current folder or holds it; name a " \
+        "folder of its own for the site, e.g. --out site\n"
+    result = respons("publish", seed, "--out", str(tmp_path / "no" / "site"))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'no'}: no such folder; create it first, or " \
+        "name another\n"
     result = respons("publish", seed, "--out", "/proc/respons-site")
     assert result.exit_code == 2 and result.stderr.startswith("error: /proc: cannot write")
     assert "Traceback" not in result.stderr
@@ -294,6 +320,7 @@ def test_any_string_a_regime_holds_stays_text(strings):
 def test_the_link_and_markup_checks_can_fail():
     assert Page("<ul><li>x</ul>").unbalanced == ["</ul> closes ['li']", "<ul> never closed",
                                                   "<li> never closed"]
+    assert Page('<p id="a"></p><p id="a"></p>').unbalanced == ['id="a" given twice']
     assert broken_links({"index.html": b'<p><a href="nope.html">x</a><a href="#gone">y</a>'
                                        b'<a href="https://example.org/">z</a></p>'}) == [
         "index.html: nope.html (no such file)", "index.html: #gone (no such anchor)",

@@ -17,14 +17,15 @@ from pathlib import PurePosixPath
 
 from respons.model import vocab
 from respons.model.regime import Regime
-from respons.report.site.agencies import agency_file, agency_page
+from respons.report.site.agencies import agency_file, agency_page, all_statuses
 from respons.report.site.complaints import COMPLAINTS_FILE, complaint_records, complaints_page
 from respons.report.site.duties import DUTIES_FILE, duties_page
 from respons.report.site.markup import CSS, STYLESHEET, esc, page
-from respons.report.site.notices import NOTICES_FILE, notices_page
+from respons.report.site.notices import notices_page
 from respons.report.site.rules import (
     ASSESSMENT_FILE,
     LIABILITY_FILE,
+    NOTICES_FILE,
     assessment_page,
     fault_anchors,
     liability_page,
@@ -54,7 +55,7 @@ def build_site(regime: Regime, titles: dict[str, str],
     pages[LIABILITY_FILE] = (words("section.liability"), liability_page(regime, speak))
     pages[NOTICES_FILE] = (words("section.notices"), notices_page(regime, speak))
     pages[COMPLAINTS_FILE] = (words("section.complaints"), complaints_page(regime, speak))
-    footer = f"<footer>{esc(words('footer', id=regime.id))}</footer>\n"
+    footer = f"<footer>{esc(words('footer', title=title, id=regime.id))}</footer>\n"
     nav = [(INDEX, words("home"))] + [(target, words(f"nav.{key}")) for target, key in (
         (DUTIES_FILE, "duties"), (ASSESSMENT_FILE, "assessment"), (LIABILITY_FILE, "liability"),
         (NOTICES_FILE, "notices"), (COMPLAINTS_FILE, "complaints"))]
@@ -71,6 +72,10 @@ def index_page(regime: Regime, speak: Speaker, agencies: dict[str, str]) -> str:
     """The index: the regime's header, then every section, each agency by name."""
     words = speak.words
     out = [f"<h1>{esc(regime.title or regime.id)}{speak.cited(regime.citation)}</h1>\n"]
+    if regime.repealed:
+        # Not in force any more: the first thing a reader must see, not a line of facts.
+        out.append(f'<p class="notice">{esc(words("repealed.notice", date=regime.repealed))}'
+                   "</p>\n")
     facts = [(words("issuer"), regime.issuer), (words("number"), regime.number),
              (words("level"), speak.word(vocab.LEVELS, regime.level)),
              (words("issued"), regime.issued), (words("effective"), regime.effective)]
@@ -89,7 +94,7 @@ def index_page(regime: Regime, speak: Speaker, agencies: dict[str, str]) -> str:
     if regime.agencies:
         out.append("<ul>")
         for agency in regime.agencies:
-            statuses = speak.join(speak.word(vocab.STATUSES, s) for s in agency.statuses)
+            statuses = speak.join(speak.word(vocab.STATUSES, s) for s in all_statuses(agency))
             detail = " · ".join(d for d in (statuses, words("agency.count",
                                                              count=len(agency.powers))) if d)
             out.append(f'<li><a href="{agencies[agency.name]}">{esc(agency.name)}</a>'

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from respons.model import vocab
 from respons.model.agency import Agency, Post
+from respons.report.site.duties import DUTIES_FILE, duty_anchor
 from respons.report.site.flow import Node, flowchart
-from respons.report.site.markup import SLOT, esc, fill
+from respons.report.site.markup import SLOT, esc, fill, link
 from respons.report.site.text import Speaker, number
 
 #: The roles that are steps of a procedure, in the order a decision passes them.
@@ -67,7 +68,7 @@ def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str],
     the agency, one of its bodies or one of its posts is responsible for are listed."""
     words = speak.words
     out = [f"<h1>{esc(agency.name)}{speak.cited(agency.citation)}</h1>\n"]
-    statuses = [speak.word(vocab.STATUSES, s) for s in agency.statuses]
+    statuses = [speak.word(vocab.STATUSES, s) for s in all_statuses(agency)]
     facts = []
     if statuses:
         facts.append((words("agency.status"), esc(speak.join(statuses))
@@ -115,11 +116,16 @@ def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str],
     if owned:
         out.append(f'<h2 id="duties">{esc(words("agency.duties"))}</h2>\n<ul>')
         for index, duty in owned:
-            out.append(f'<li><a href="duties.html#duty-{index}">{esc(duty.name)}</a> · '
+            out.append(f'<li><a href="{DUTIES_FILE}#{duty_anchor(index)}">{esc(duty.name)}</a> · '
                        f"{esc(speak.period(duty.period))}"
                        f"{speak.cited(duty.period_citation, duty.citation)}</li>")
         out.append("</ul>\n")
     return "".join(out)
+
+
+def all_statuses(agency: Agency) -> tuple[str, ...]:
+    """The agency's legal statuses: the several of one that stands for many, or its one."""
+    return agency.statuses or ((agency.status,) if agency.status else ())
 
 
 def owned_duties(agency: Agency, duties) -> list:
@@ -193,10 +199,3 @@ def _post(post: Post, speak: Speaker) -> str:
     detail = "".join(f" · {esc(f)}" for f in facts)
     return (f"<li>{esc(post.name)} <span class=\"muted\">({esc(words('post'))})</span>{detail}"
             f"{speak.cited(post.citation)}</li>")
-
-
-def link(name: str, agencies: dict[str, str]) -> str:
-    """A name, linked to its agency's page where it names an agency of the site, or a body
-    or post of one (区政府.区政府法制办)."""
-    target = agencies.get(name) or agencies.get(name.split(".")[0])
-    return f'<a href="{target}">{esc(name)}</a>' if target else esc(name)

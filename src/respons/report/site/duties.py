@@ -7,9 +7,8 @@ its extensions and pauses, what completes it, and the fault a late duty counts a
 from __future__ import annotations
 
 from respons.model.duty import Duty
-from respons.report.site.agencies import link
 from respons.report.site.flow import Node, flowchart
-from respons.report.site.markup import SLOT, cited, esc, fill
+from respons.report.site.markup import SLOT, cited, esc, fill, link
 from respons.report.site.text import Speaker
 
 DUTIES_FILE = "duties.html"

@@ -73,9 +73,9 @@ def wrap(text: str, size: float, width: float) -> list[str]:
         nonlocal line
         carry, line = "", line.rstrip()
         if token[:1] in _CLOSERS and len(line) > 1:
-            carry, line = line[-1], line[:-1]
+            carry, line = line[-1], line[:-1].rstrip()
         while line and line[-1] in _OPENERS:
-            carry, line = line[-1] + carry, line[:-1]
+            carry, line = line[-1] + carry, line[:-1].rstrip()
         if line.strip():
             lines.append(line.rstrip())
         return carry

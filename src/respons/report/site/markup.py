@@ -24,15 +24,18 @@ def esc(value) -> str:
     return html.escape(clean(str(value)), quote=True)
 
 
-#: Where a sentence of the words table takes a piece of markup (a link): a private-use
-#: character, which neither escaping nor `clean` changes and no regime can write unnoticed.
-SLOT = "\ue000"
+#: Where a sentence of the words table takes a piece of markup (a link): private-use
+#: characters, which neither escaping nor `clean` changes; the first slot, then the second.
+SLOT, SLOT2 = "\ue000", "\ue001"
 
 
-def fill(sentence: str, markup: str) -> str:
-    """``sentence`` (words with `SLOT` where a value goes) escaped, with ``markup`` in the
-    slot: a sentence around a link."""
-    return esc(sentence).replace(SLOT, markup, 1)
+def fill(sentence: str, *markups: str) -> str:
+    """``sentence`` (words with `SLOT`, `SLOT2` where values go) escaped, with ``markups``
+    in the slots in order: a sentence around links."""
+    text = esc(sentence)
+    for slot, markup in zip((SLOT, SLOT2), markups, strict=False):
+        text = text.replace(slot, markup, 1)
+    return text
 
 
 def page(words: SiteWords, *, title: str, site_title: str, body: str,
@@ -53,6 +56,13 @@ def page(words: SiteWords, *, title: str, site_title: str, body: str,
         f'<header><p class="site">{esc(words("site"))} · {esc(site_title)}</p>'
         f"<nav>{crumbs}</nav></header>\n"
         f"<main>\n{body}</main>\n</body>\n</html>\n")
+
+
+def link(name: str, agencies: dict[str, str]) -> str:
+    """A name, linked to its agency's page where it names an agency of the site, or a body
+    or post of one (区政府.区政府法制办)."""
+    target = agencies.get(name) or agencies.get(name.split(".")[0])
+    return f'<a href="{target}">{esc(name)}</a>' if target else esc(name)
 
 
 def cited(text: str) -> str:
@@ -89,6 +99,7 @@ dd { margin: 0 0 .4rem 0; }
 ul, ol { padding-left: 1.3rem; margin: .3rem 0; }
 .cite { color: #7a1f1f; font-size: .85rem; white-space: normal; }
 .muted { color: #4a5568; }
+p.notice { border-left: 4px solid #c53030; background: #fdecea; padding: .4rem .6rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; }
 dl.facts dt, dl.facts dd { margin: 0; }
 h4 { font-size: 1rem; margin: .2rem 0 .4rem; }
@@ -99,4 +110,11 @@ svg.flow { display: block; max-width: 100%; height: auto; margin: .4rem 0;
   font-family: inherit; }
 a { color: #1f4e8c; }
 footer { font-size: .8rem; color: #4a5568; margin-top: 2rem; }
+/* Printed for a notice board (政务公开栏): no navigation, no box split over two pages. */
+@media print {
+  header nav { display: none; }
+  body { background: #fff; }
+  section.item, svg.flow { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
 """

@@ -10,8 +10,6 @@ from respons.model.outcomes import BY_NAME, outcomes_of
 from respons.report.site.markup import esc
 from respons.report.site.text import Speaker
 
-NOTICES_FILE = "notices.html"
-
 
 def _party(party) -> str:
     return f"“{party.name}”" if party.literal else party.name

@@ -7,17 +7,73 @@ heavier, lighter and exempt circumstances, who bears a fault, the measures) — 
 from __future__ import annotations
 
 from respons.model import bearers, vocab
-from respons.report.site.markup import esc
+from respons.model.base import Ref
+from respons.model.condition import AllOf, AnyOf, Compare, Not
+from respons.report.site.markup import SLOT, SLOT2, esc, fill
 from respons.report.site.text import Speaker, number
 
 ASSESSMENT_FILE = "assessment.html"
 LIABILITY_FILE = "liability.html"
+NOTICES_FILE = "notices.html"
 
 
 def fault_anchors(regime) -> dict[str, str]:
     """Each fault's place on the liability page, by name."""
     return {fault.name: f"{LIABILITY_FILE}#fault-{index}"
             for index, fault in enumerate(regime.faults, 1)}
+
+
+def term_anchors(regime, page: str = "") -> dict[str, str]:
+    """Each name a condition may use — a fault, a circumstance, a named condition — and its
+    place on the liability page, from ``page`` ("" on that page itself)."""
+    anchors = {}
+    for kind, elements in (("fault", regime.faults), ("circumstance", regime.circumstances),
+                           ("condition", regime.conditions)):
+        for index, element in enumerate(elements, 1):
+            anchors.setdefault(element.name, f"{page}#{kind}-{index}")
+    return anchors
+
+
+def option_anchors(regime, page: str = "") -> dict[str, str]:
+    """Each name a ladder step or a consequence may call for — a measure (on the liability
+    page, from ``page``), a notice (on the notices page) — and its place."""
+    anchors = {notice.name: f"{NOTICES_FILE}#notice-{index}"
+               for index, notice in enumerate(regime.notices, 1)}
+    anchors.update({measure.name: f"{page}#measure-{index}"
+                    for index, measure in enumerate(regime.measures, 1)})
+    return anchors
+
+
+def linked_options(options, speak: Speaker, anchors: dict[str, str]) -> str:
+    """`Speaker.options` as markup: A 并 B 或 C, each a link to where it is defined."""
+    words = speak.words
+    return esc(words("or")).join(
+        esc(words("with")).join(
+            f'<a href="{anchors[ref.text]}">{esc(ref.text)}</a>' if ref.text in anchors
+            else esc(ref.text) for ref in option)
+        for option in options)
+
+
+def linked(condition, speak: Speaker, anchors: dict[str, str]) -> str:
+    """A condition as markup: as `Speaker.condition` writes it, each name it tests a link
+    to where the page defines it."""
+    if condition is None:
+        return ""
+    if isinstance(condition, Ref):
+        target = anchors.get(condition.text)
+        return f'<a href="{target}">{esc(condition.text)}</a>' if target else esc(condition.text)
+    if isinstance(condition, Compare):
+        return esc(speak.condition(condition))
+    words = speak.words
+    if isinstance(condition, Not):
+        return esc(words("not")) + _grouped(condition.operand, speak, anchors)
+    joiner = esc(words("and" if isinstance(condition, AllOf) else "or"))
+    return joiner.join(_grouped(operand, speak, anchors) for operand in condition.operands)
+
+
+def _grouped(condition, speak: Speaker, anchors: dict[str, str]) -> str:
+    text = linked(condition, speak, anchors)
+    return f"({text})" if isinstance(condition, (AllOf, AnyOf)) else text
 
 
 def _li(text: str, article: str) -> str:
@@ -68,17 +124,21 @@ def assessment_page(regime, speak: Speaker) -> str:
             out.append("</ul>\n")
         if a.vetoes:
             out.append(f"<h3>{esc(words('assessment.vetoes'))}</h3>\n<ul>")
-            out += [_li(words("assessment.veto", condition=speak.condition(v.condition),
-                              grade=v.grade), speak.cited(v.citation, a.citation))
-                    for v in a.vetoes]
+            anchors = term_anchors(regime, LIABILITY_FILE)
+            for veto in a.vetoes:
+                sentence = words("assessment.veto", condition=SLOT, grade=veto.grade)
+                out.append(f"<li>{fill(sentence, linked(veto.condition, speak, anchors))}"
+                           f"{speak.cited(veto.citation, a.citation)}</li>")
             out.append("</ul>\n")
         if a.consequences:
+            options = option_anchors(regime, LIABILITY_FILE)
             out.append(f"<h3>{esc(words('assessment.consequences'))}</h3>\n<ul>")
             for c in a.consequences:
                 years = words("assessment.years", count=c.consecutive) if c.consecutive else ""
-                out.append(_li(words("assessment.consequence", grade=c.grade, years=years,
-                                     measures=speak.options(c.options)),
-                               speak.cited(c.citation, a.citation)))
+                sentence = words("assessment.consequence", grade=c.grade, years=years,
+                                 measures=SLOT)
+                out.append(f"<li>{fill(sentence, linked_options(c.options, speak, options))}"
+                           f"{speak.cited(c.citation, a.citation)}</li>")
             out.append("</ul>\n")
         if a.weights:
             out.append(f"<h3>{esc(words('assessment.weights'))}</h3>\n<ul>")
@@ -93,6 +153,8 @@ def assessment_page(regime, speak: Speaker) -> str:
 
 def liability_page(regime, speak: Speaker) -> str:
     words = speak.words
+    anchors = term_anchors(regime)
+    options = option_anchors(regime)
     out = [f"<h1>{esc(words('section.liability'))}</h1>\n"]
     if not (regime.faults or regime.ladders or regime.measures):
         out.append(f'<p class="muted">{esc(words("section.none"))}</p>\n')
@@ -107,6 +169,18 @@ def liability_page(regime, speak: Speaker) -> str:
             out.append(f'<li id="fault-{index}">{esc(fault.name)}{detail}'
                        f"{speak.cited(fault.citation)}</li>")
         out.append("</ol>\n")
+    if regime.circumstances or regime.conditions:
+        out.append(f'<h2 id="circumstances">{esc(words("liability.circumstances"))}</h2>\n<ul>')
+        for index, c in enumerate(regime.circumstances, 1):
+            out.append(f'<li id="circumstance-{index}">{esc(_circumstance(c, speak))}'
+                       f"{speak.cited(c.citation)}</li>")
+        for index, named in enumerate(regime.conditions, 1):
+            text = esc(named.name)
+            if named.condition is not None:
+                text += fill(words("liability.means", condition=SLOT),
+                             linked(named.condition, speak, anchors))
+            out.append(f'<li id="condition-{index}">{text}{speak.cited(named.citation)}</li>')
+        out.append("</ul>\n")
     if regime.ladders:
         out.append(f'<h2 id="ladders">{esc(words("liability.ladders"))}</h2>\n')
     for index, ladder in enumerate(regime.ladders, 1):
@@ -115,18 +189,21 @@ def liability_page(regime, speak: Speaker) -> str:
         out.append(f'<section class="item" id="ladder-{index}"><h3>{esc(ladder.name)}{subject}'
                    f"{speak.cited(ladder.citation)}</h3>\n<ul>")
         for step in sorted(ladder.steps, key=lambda s: s.level):
-            out.append(_li(words("liability.step", level=step.level,
-                                 condition=speak.condition(step.condition),
-                                 measures=speak.options(step.options)),
-                           speak.cited(step.citation, ladder.citation)))
+            sentence = words("liability.step", level=step.level, condition=SLOT,
+                             measures=SLOT2)
+            text = fill(sentence, linked(step.condition, speak, anchors),
+                        linked_options(step.options, speak, options))
+            out.append(f"<li>{text}"
+                       f"{speak.cited(step.citation, ladder.citation)}</li>")
         for modifier in ladder.modifiers:
             effects = words("or").join(_effect(e, speak) for e in modifier.effects)
             effects = words("liability.effects", effects=effects) if effects else ""
-            key = f"liability.{modifier.kind}"
-            values = {"condition": speak.condition(modifier.condition)}
+            values = {"condition": SLOT}
             if modifier.kind != "exempt":
                 values["effects"] = effects
-            out.append(_li(words(key, **values), speak.cited(modifier.citation, ladder.citation)))
+            sentence = words(f"liability.{modifier.kind}", **values)
+            out.append(f"<li>{fill(sentence, linked(modifier.condition, speak, anchors))}"
+                       f"{speak.cited(modifier.citation, ladder.citation)}</li>")
         out.append("</ul></section>\n")
     if regime.apportionments:
         out.append(f'<h2 id="bearers">{esc(words("liability.bearers"))}</h2>\n')
@@ -136,21 +213,48 @@ def liability_page(regime, speak: Speaker) -> str:
                    "</h3>\n<ul>")
         for rule in apportionment.rules:
             bearers = words("with").join(_bearer(b, speak) for b in rule.bearers)
-            out.append(_li(words("liability.bearing", condition=speak.condition(rule.condition),
-                                 bearers=bearers),
-                           speak.cited(rule.citation, apportionment.citation)))
+            sentence = words("liability.bearing", condition=SLOT, bearers=bearers)
+            out.append(f"<li>{fill(sentence, linked(rule.condition, speak, anchors))}"
+                       f"{speak.cited(rule.citation, apportionment.citation)}</li>")
         out.append("</ul></section>\n")
     if regime.measures:
         out.append(f'<h2 id="measures">{esc(words("liability.measures"))}</h2>\n<ul>')
-        for measure in regime.measures:
+        for index, measure in enumerate(regime.measures, 1):
             facts = [speak.word(vocab.CATEGORIES, measure.category),
                      speak.word(vocab.SUBJECTS, measure.subject)]
             facts = [f for f in facts if f]
             detail = f' <span class="muted">({esc(speak.join(facts))})</span>' if facts else ""
-            out.append(f"<li>{esc(measure.name)}{detail}{speak.cited(measure.citation)}"
-                       "</li>")
+            out.append(f'<li id="measure-{index}">{esc(measure.name)}{detail}'
+                       f"{speak.cited(measure.citation)}</li>")
         out.append("</ul>\n")
     return "".join(out)
+
+
+def _circumstance(c, speak: Speaker) -> str:
+    """A circumstance (情形) and what establishes it: a count of records, a condition."""
+    words = speak.words
+    parts = []
+    if c.count is not None:
+        count = c.count
+        window = words("liability.window", period=speak.period(count.window)) \
+            if count.window else ""
+        where = words("liability.where", condition=speak.condition(count.where)) \
+            if count.where else ""
+        later = ""
+        if count.later is not None:
+            later = words("liability.later", event=count.later.event.text, where=words(
+                "liability.where", condition=speak.condition(count.later.where))
+                if count.later.where else "")
+        # 按 FIELD: counted per officer, agency or certificate, not across the jurisdiction.
+        group = words("liability.group", field=count.group.field) if count.group else ""
+        parts.append(words("liability.count", event=count.event.text, window=window,
+                           where=where, later=later, group=group, op=count.op,
+                           threshold=number(count.threshold)))
+    if c.condition is not None:
+        parts.append(speak.condition(c.condition))
+    if not parts:
+        return c.name
+    return c.name + words("liability.means", condition=words("and").join(parts))
 
 
 def _bearer(bearer, speak: Speaker) -> str:

@@ -27,6 +27,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "effective": ("In force from", "施行"),
     "amended": ("Amended", "修订"),
     "repealed": ("Repealed", "废止"),
+    "repealed.notice": ("This regime was repealed on {date}: it is shown as it was.",
+                        "本制度已于 {date} 废止，以下为其废止前的内容。"),
     "level": ("Level", "层级"),
     "extends": ("Implements", "上位制度"),
     "uses": ("Also applies", "参照"),
@@ -146,6 +148,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "liability.mitigate": ("Lighter: {condition}{effects}", "从轻：{condition}{effects}"),
     "liability.exempt": ("Not pursued: {condition}", "不予追究：{condition}"),
     "liability.effects": (" → {effects}", " → {effects}"),
+    "liability.circumstances": ("Circumstances and conditions", "情形与条件"),
+    "liability.means": (": {condition}", "：{condition}"),
+    "liability.count": ("{event}{where}{later}{group} {op} {threshold} times{window}",
+                        "{window}{event}{where}{later}{group} {op} {threshold} 次"),
+    "liability.later": (" (counted once a later {event} of the same matter{where})",
+                        "（其后同一事项的 {event}{where}）"),
+    "liability.group": (" per {field}", "，按 {field} 计"),
+    "liability.window": (" within the last {period}", "近 {period}内 "),
+    "liability.where": (" where {condition}", "（限于 {condition}）"),
     "liability.bearers": ("Who bears a fault", "责任划分"),
     "liability.bearing": ("{condition} → {bearers}", "{condition} → {bearers}"),
     "liability.share": ("{bearer} ({share})", "{bearer}（{share}责任）"),
@@ -174,8 +185,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "complaints.none": ("The regime provides for no complaint or appeal that it names as "
                         "such.", "本制度未规定以投诉、举报、申诉为名的受理事项。"),
     "written": ("{index}: {count} files written", "{index}：已写入 {count} 个文件"),
-    "footer": ("Published from the regime {id} by respons. Every item cites its article.",
-               "本页由 respons 依据制度 {id} 生成，各项均注明所依据的条款。"),
+    "footer": ("Published by respons from {title} ({id}). Every item cites its article.",
+               "本页由 respons 依据《{title}》（{id}）生成，各项均注明所依据的条款。"),
 }
 
 #: The words that name a complaint, a report or an appeal in a record kind, its events or

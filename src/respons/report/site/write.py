@@ -63,8 +63,13 @@ def _refuse_target(out: Path) -> None:
 def write_site(files: dict[str, bytes], out: Path) -> None:
     """Write ``files`` (name → bytes) as the folder ``out``, replacing a site written
     there before; raise `PublishError` and leave ``out`` as it was when that cannot be."""
+    out = Path(os.path.abspath(out))  # `.` and `site/..` by the folder they name
+    here = Path.cwd()
+    if out == here or out in here.parents:
+        raise PublishError(f"{out}: is the current folder or holds it",
+                           "name a folder of its own for the site, e.g. --out site")
     _refuse_target(out)
-    parent = out.absolute().parent
+    parent = out.parent
     if not parent.is_dir():
         raise PublishError(f"{parent}: no such folder", "create it first, or name another")
     try:
