@@ -58,9 +58,10 @@ def stylesheet() -> str:
 
 def page(issued: IssuedNotice) -> str:
     """The HTML page of the notice with the print stylesheet and the PDF's metadata (its
-    author and dates: 成文日期, so that the same notice gives the same bytes)."""
+    author and dates: 成文日期 at 0:00 Beijing time, as the docx format's, so that the same
+    notice gives the same bytes)."""
     document = html.render(issued).decode("utf-8")
-    date = issued.date.isoformat()
+    date = f"{issued.date.isoformat()}T00:00:00+08:00"
     head = (f'<meta name="author" content="{escape(clean(issued.issuer), quote=True)}">'
             f'<meta name="dcterms.created" content="{date}">'
             f'<meta name="dcterms.modified" content="{date}">'
