@@ -166,3 +166,12 @@ def test_without_weasyprint_the_format_says_what_to_install(monkeypatch):
     with pytest.raises(ValueError, match=r"the pdf format cannot run: WeasyPrint could not be "
                        r"loaded .*libpango-1\.0-0"):
         respons_pdf.render(sample())
+
+
+def test_a_full_line_of_the_body_holds_28_characters():
+    """5.2.3: 28 characters of 3号 to the 156 mm line (set 0.25 pt closer: 28 × 16 pt is
+    448 pt, more than 442.2), the first line of a paragraph 26 after its indent."""
+    values = {**VALUES, "整改要求": "责" * 70}
+    lines = [line for line in testing.lines(respons_pdf.render(sample(values=values)))
+             if set(line) == {"责"}]
+    assert [len(line) for line in lines] == [26, 28, 16]
