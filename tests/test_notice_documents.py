@@ -150,3 +150,19 @@ def test_the_pictures_in_the_docs_are_of_the_notices_as_they_render_now():
             assert f"(notices/{picture.name})" in doc, picture.name
             shown.add(picture.name)
     assert {p.name for p in folder.glob("*.png")} == shown  # none left over
+
+
+def test_a_regime_may_issue_its_notices_as_docx_and_pdf(respons, tmp_path):
+    """`格式 docx, pdf` checks clean where the plugins are installed (R0701 otherwise)."""
+    path = tmp_path / "t.resp"
+    path.write_text("制度 测试规定 {\n  层级 市\n  施行 2020-01-01\n}\n"
+                    "文书 整改通知书 〔第三十二条〕 {\n  标题 \"整改通知书\"\n"
+                    "  格式 md, html, docx, pdf\n}\n", "utf-8")
+    result = respons("check", "--format", "json", str(path))
+    codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert result.exit_code == 0 and "R0701" not in codes, result.stdout
+    path.write_text(path.read_text("utf-8").replace("pdf", "odt"), "utf-8")
+    result = respons("check", "--format", "json", str(path))
+    assert result.exit_code == 1
+    assert [d["help"] for d in json.loads(result.stdout)["diagnostics"]
+            if d["code"] == "R0701"] == ["installed formats: docx, html, md, pdf"]

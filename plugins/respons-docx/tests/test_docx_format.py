@@ -72,13 +72,19 @@ def test_the_page_is_a4_with_the_standard_s_margins(read):
 
 def test_the_grid_is_22_lines_of_28_characters(read):
     grid = read.sections[0]._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "linesAndChars"
+    assert grid.get(qn("w:type")) == "lines"
     line_pitch = int(grid.get(qn("w:linePitch"))) / 20  # points
     assert 22 * line_pitch == pytest.approx(Mm(225).pt, abs=0.5)
-    char_pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096  # 3号 plus the spacing
-    assert 28 * char_pitch == pytest.approx(Mm(156).pt, abs=0.5)
     normal = read.styles["Normal"].paragraph_format
     assert normal.line_spacing == Pt(line_pitch)
+    # Every 3号 run is set so that 28 characters fit the 156 mm line and 29 do not.
+    body = [p for p in read.paragraphs if p.runs and p.runs[0].font.size == Pt(16)]
+    assert len(body) > 10
+    for paragraph in body:
+        for run in paragraph.runs:
+            tracking = run._element.rPr.find(qn("w:spacing"))
+            pitch = 16 + int(tracking.get(qn("w:val"))) / 20
+            assert 28 * pitch <= Mm(156).pt < 29 * pitch, (run.text, pitch)
 
 
 def test_every_run_has_its_face_for_the_east_asian_script_too(read):

@@ -1,6 +1,6 @@
 """A notice (文书) as a python-docx `Document` laid out after GB/T 9704-2012: the page (A4,
-天头 37 mm, 订口 28 mm, 版心 156 × 225 mm, a grid of 22 lines of 28 characters, margins
-mirrored for two-sided print), the parts in the standard's order, and the page numbers.
+天头 37 mm, 订口 28 mm, 版心 156 × 225 mm, 22 lines of 28 characters, margins mirrored for
+two-sided print), the parts in the standard's order, and the page numbers.
 
 Every run gets its face for every script — ``w:ascii``, ``w:hAnsi``, ``w:cs`` and the East
 Asian ``w:eastAsia`` — because python-docx's ``font.name`` sets only the Latin ones, and a
@@ -12,6 +12,7 @@ cannot hold are escaped rather than refused.
 
 from __future__ import annotations
 
+import math
 import re
 
 from docx import Document
@@ -32,8 +33,11 @@ PAGE = {"width": Mm(210), "height": Mm(297), "top": Mm(37), "bottom": Mm(35),
         "inside": Mm(28), "outside": Mm(26)}
 LINES, CHARACTERS = 22, 28  # 5.2.2: 22 lines a page, 28 characters a line
 LINE_PITCH = round(Mm(225) / LINES / 635)  # twentieths of a point (EMU / 635)
-# w:charSpace is the character pitch less the grid's font size (3号), in 1/4096 point.
-CHAR_SPACE = round((Mm(156) / CHARACTERS / 12700 - SIZE_3.pt) * 4096)
+# 28 characters of 3号 (16 pt) are 448 pt, more than the 156 mm (442.2 pt) a line holds: each
+# 3号 run is set closer (w:spacing, in twentieths of a point) by as little as lets 28 fit.
+# Not a character grid (w:docGrid linesAndChars): LibreOffice gives a character wider than
+# the grid's cell two cells, and a line then holds 14.
+TRACKING = math.floor((Mm(156) / CHARACTERS / 12700 - SIZE_3.pt) * 20)
 #: 页码 (7.5): the 一字线 7 mm under the text block; a footer is placed by its distance
 #: from the page's bottom edge, less the number line's height (4号).
 FOOTER = Mm(35 - 7) - SIZE_4
@@ -46,8 +50,22 @@ def plain(value: str) -> str:
     return _NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", clean(str(value)))
 
 
+#: What follows w:spacing in a run's properties (ECMA-376 CT_RPr).
+AFTER_TRACKING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u",
+                  "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
+                  "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def track(properties) -> None:
+    """Set 3号 text closer by `TRACKING`, so that a line holds 28 characters (5.2.3)."""
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(TRACKING))
+    properties.insert_element_before(spacing, *AFTER_TRACKING)
+
+
 def set_face(run, face: Face, size) -> None:
-    """Give ``run`` its face for every script, its size, and its weight."""
+    """Give ``run`` its face for every script, its size, and its weight; 3号 text is set
+    28 characters to the line."""
     run.font.size = size
     run.font.bold = face.bold
     properties = run._element.get_or_add_rPr()
@@ -55,6 +73,8 @@ def set_face(run, face: Face, size) -> None:
     for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(script), face.family)
     fonts.set(qn("w:hint"), "eastAsia")
+    if size == SIZE_3:
+        track(properties)
 
 
 #: What follows w:pBdr in a paragraph's properties (ECMA-376 CT_PPr): Word calls a document
@@ -81,6 +101,15 @@ def _border(paragraph, side: str, color: str = "000000") -> None:
     borders.append(line)
 
 
+def off_grid(paragraph) -> None:
+    """Take the paragraph off the line grid (w:snapToGrid 0): the grid's lines are for
+    3号 text, and a larger or smaller face sets its own line."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    after = AFTER_BORDERS[AFTER_BORDERS.index("w:snapToGrid") + 1:]
+    paragraph._p.get_or_add_pPr().insert_element_before(snap, *after)
+
+
 class Builder:
     """Adds the notice's parts to a document, paragraph by paragraph, on the line grid."""
 
@@ -98,9 +127,8 @@ class Builder:
         section.left_margin, section.right_margin = PAGE["inside"], PAGE["outside"]
         section.header_distance, section.footer_distance = Mm(15), FOOTER
         grid = section._sectPr.find(qn("w:docGrid"))
-        grid.set(qn("w:type"), "linesAndChars")
+        grid.set(qn("w:type"), "lines")
         grid.set(qn("w:linePitch"), str(LINE_PITCH))
-        grid.set(qn("w:charSpace"), str(CHAR_SPACE))
         settings = self.document.settings
         settings.odd_and_even_pages_header_footer = True  # 7.5: odd right, even left
         mirror = OxmlElement("w:mirrorMargins")
@@ -111,18 +139,40 @@ class Builder:
             settings.element.insert(0, mirror)
 
     def _styles(self) -> None:
-        normal = self.document.styles["Normal"]
         body = BY_ROLE["仿宋"]
+        self._defaults(body)
+        normal = self.document.styles["Normal"]
         normal.font.size, normal.font.name = SIZE_3, body.family
         normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), body.family)
         language = OxmlElement("w:lang")
         language.set(qn("w:val"), "zh-CN")
         language.set(qn("w:eastAsia"), "zh-CN")
         normal.element.get_or_add_rPr().append(language)
+        track(normal.element.get_or_add_rPr())  # what a clerk types in goes 28 to the line
         spacing = normal.paragraph_format
         spacing.space_before = spacing.space_after = Pt(0)
         spacing.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         spacing.line_spacing = Pt(LINE_PITCH / 20)
+
+    def _defaults(self, body: Face) -> None:
+        """The document's defaults (w:docDefaults): 3号 in the 仿宋 stand-in, Chinese, no
+        space after a paragraph — where python-docx's template has 11 pt, theme faces (which
+        win over named ones), English and 10 pt after each paragraph, off the line grid."""
+        defaults = self.document.styles.element.find(qn("w:docDefaults"))
+        properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        fonts = properties.find(qn("w:rFonts"))
+        for key in list(fonts.attrib):  # the theme's faces would win over named ones
+            del fonts.attrib[key]
+        for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(script), body.family)
+        half_points = str(round(SIZE_3.pt * 2))
+        for name in ("w:sz", "w:szCs"):
+            properties.find(qn(name)).set(qn("w:val"), half_points)
+        language = properties.find(qn("w:lang"))
+        language.set(qn("w:val"), "zh-CN")
+        language.set(qn("w:eastAsia"), "zh-CN")
+        spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+        spacing.set(qn("w:after"), "0")
 
     def paragraph(self, text: str, role: str = "仿宋", size=SIZE_3, *, align=None,
                   indent: bool = True, color: RGBColor | None = None, blank_before: int = 0):
@@ -137,6 +187,8 @@ class Builder:
             paragraph.paragraph_format.first_line_indent = 2 * SIZE_3
         if size > SIZE_3:  # a larger face takes the lines it needs, not the grid's
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+        if size != SIZE_3:
+            off_grid(paragraph)
         run = paragraph.add_run(plain(text))
         set_face(run, BY_ROLE[role], size)
         if color is not None:
@@ -157,6 +209,7 @@ class Builder:
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0]
             paragraph.alignment = align
+            off_grid(paragraph)
             if align == WD_ALIGN_PARAGRAPH.RIGHT:
                 paragraph.paragraph_format.right_indent = SIZE_4
             else:

@@ -85,9 +85,10 @@ def fonts(data: bytes) -> list[Font]:
 
 
 def info(data: bytes) -> dict[str, str]:
-    """pdfinfo's fields (Title, Author, CreationDate, Pages, Page size…)."""
+    """pdfinfo's fields (Title, Author, CreationDate, Pages, Page size…), dates in ISO 8601
+    as the PDF holds them (2025-03-01T00:00:00+08), not in this machine's time zone."""
     return dict(tuple(part.strip() for part in line.split(":", 1))
-                for line in _run("pdfinfo", data).splitlines() if ":" in line)
+                for line in _run("pdfinfo", data, "-isodates").splitlines() if ":" in line)
 
 
 @attrs.frozen
