@@ -230,3 +230,33 @@ def test_every_assessment_of_the_seed_regimes_is_exercised_by_a_scenario(respons
                        if c["kind"] == "assessment")
     assert [(r["regime"], r["name"]) for r in assessments["rules"] if not r["scenarios"]] == []
     assert assessments["covered"] == assessments["total"] >= 14
+
+
+def test_the_example_year_assesses_its_departments_and_officers(respons, tmp_path):
+    """examples/changchun-xinqu-2025: `respons run … records.jsonl assessments.jsonl --year 2025`
+    has an assessment stage with the consequences of 任务25 and 任务13 — 执法人员007 不合格 in
+    2024 and 2025, 新区交通运输局 不合格, 新区综合行政执法局's files 不合格."""
+    from paths import ROOT
+
+    example = ROOT / "examples" / "changchun-xinqu-2025"
+    result = respons("run", str(example / "xinqu-departments.resp"),
+                     str(example / "records.jsonl"), str(example / "assessments.jsonl"),
+                     "--year", "2025", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)["assessment"]
+    found = {(a["assessment"], s["subject"]): s for a in document["assessments"]
+             for s in a["subjects"]}
+
+    def measures(assessment, subject):
+        return {(c["grade"], c["consecutive"]): c["measures"]
+                for c in found[(assessment, subject)]["consequences"]}
+
+    officers = "行政执法人员评议考核"
+    assert measures(officers, "执法人员007")[("不合格", 2)] == [["调离执法岗位"], ["取消执法资格"]]
+    assert ("不合格", 2) not in measures(officers, "执法人员011")
+    assert measures("行政执法部门评议考核", "新区交通运输局") == {
+        ("不合格", None): [["责令限期整改"]]}
+    assert measures("单位案卷评查", "新区综合行政执法局") == {
+        ("不合格", None): [["通报批评", "责令整改"]]}
+    graded = [s for (a, _), s in found.items() if a == officers and s["grade"]]
+    assert len(graded) == 24
