@@ -213,3 +213,21 @@ def test_the_example_assessment_results_are_what_their_generator_writes():
     generated = subprocess.run([sys.executable, str(example / "generate_assessments.py")],
                                check=True, capture_output=True).stdout
     assert generated == (example / "assessments.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize(("regime", "name", "count", "cited"), [
+    ("jilin-city", "行政执法责任制评议考核", 8, "第二十九条"),
+    ("dacheng-approval", "执法机构评议考核", 4, "评议考核实施方案 三（一）"),
+    ("dacheng-approval", "执法人员评议考核", 4, "评议考核实施方案 三（二）"),
+    ("heilongjiang", "行政执法评议考核", 8, "第三十三条"),
+    ("hangzhou", "政府对行政执法部门评议考核", 9, "第二十九条"),
+    ("hangzhou", "部门对行政执法人员评议考核", 7, "第三十条"),
+    ("dacheng-approval", "行政执法案卷评查", 8, "案卷评查制度 第八条"),
+])
+def test_the_contents_the_texts_list_are_items_without_points(regimes, regime, name, count,
+                                                              cited):
+    """Where a text lists what is assessed but gives it no points, each content is an item
+    without points citing its 项 — never points invented to fit a 百分制."""
+    items = _assessment(regimes, regime, name).items
+    assert len(items) == count and all(item.points is None for item in items)
+    assert all(cited in item.citation.text for item in items)
