@@ -189,3 +189,33 @@ def test_a_scenario_says_where_an_assessment_differs(respons, tmp_path):
                      ("考核 年度考核 甲局 2025", "grade", "优秀", "良好"),
                      ("考核 年度考核 甲局 2025", "consequence", "整改通知书", "none"),
                      ("考核 年度考核 乙局 2025", "consequence", "none", "整改通知书、调离现岗位")}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_recorded_results_are_graded_as_recorded_for_the_year_they_name(respons, tmp_path,
+                                                                        backend, request):
+    url = request.getfixturevalue(f"{backend}_url")
+    rows = [
+        # the 2025 results, recorded in January 2026; a 2024 one recorded in 2025
+        {"id": "R1", "type": "评议考核结果.评定", "at": "2026-01-10", "被考核单位": "甲局",
+         "考核年度": 2025, "得分": 94.95},
+        {"id": "R2", "type": "评议考核结果.评定", "at": "2025-01-10", "被考核单位": "乙局",
+         "考核年度": 2024, "得分": 60},
+        {"id": "R3", "type": "评议考核结果.评定", "at": "2026-01-12", "被考核单位": "乙局",
+         "考核年度": 2025, "得分": 88},
+        {"id": "G1", "type": "人员考核结果.确定档次", "at": "2025-12-01", "被考核人员": "张三",
+         "档次": "不合格"},
+        {"id": "F1", "type": "案卷评查结果.评定", "at": "2025-11-20", "案卷号": "F1",
+         "被评查人员": "张三"},
+        {"id": "F2", "type": "案卷评查结果.评定", "at": "2025-11-21", "案卷号": "F2",
+         "被评查人员": "李四"},
+    ]
+    _, document = _assess(respons, tmp_path, url, HERE / "recorded.resp", rows)
+    got = _subjects(document)
+    jia, yi = got[("评议考核", "甲局")], got[("评议考核", "乙局")]
+    assert (jia["total"], jia["grade"], jia["recorded"]) == ("94.95", "良好", {"score": "R1"})
+    assert (yi["total"], yi["grade"], yi["recorded"]) == ("88", "良好", {"score": "R3"})
+    zhang, li = got[("人员评议考核", "张三")], got[("人员评议考核", "李四")]
+    assert (zhang["grade"], zhang["recorded"]) == ("不合格", {"grade": "G1"})
+    assert zhang["items"][0]["findings"][0]["records"] == ["F1"]
+    assert li["grade"] is None and li["items"][0]["findings"][0]["records"] == ["F2"]

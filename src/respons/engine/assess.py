@@ -189,7 +189,8 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
             field = subject_field(hit.owner, assessment.subject, r.by) if hit else None
             if field is not None:
                 recorded[r.what] = recorded_values(compute, r, hit.owner, field, period.start,
-                                                   period.until, run.head.seq, corrections)
+                                                   period.until, run.head.seq, corrections,
+                                                   period.year)
         subjects = _subjects(compute, regime, assessment, period, run, found, recorded)
         scheme = scheme_for(assessment.scheme)
         params = assessment_params(assessment)
@@ -210,17 +211,16 @@ def _kept(compute, run: str, assessment: str, period: str) -> bool:
 
 
 def _subjects(compute, regime, assessment, period: Period, run, found, recorded) -> set[str]:
-    """Everyone the assessment assesses in the period: the agencies (or bodies) the regime
-    declares, and everyone of the subject's type that a record of the period names —
-    with nothing against them too — besides those something was counted against."""
+    """Everyone the assessment assesses in the period: everyone of the subject's type that
+    a record of the period names — with nothing against them too — and everyone something
+    was counted against or a score or grade recorded for. An agency or body the regime
+    declares but no record of the period names is not assessed: a regime declares its
+    assessors (司法行政部门, 领导小组) beside those assessed, and only the records tell them
+    apart."""
     kind = assessment.subject or "agency"
     subjects = set(found)
     for values in recorded.values():
         subjects |= set(values)
-    if kind == "agency":
-        subjects |= {agency.name for agency in regime.agencies}
-    elif kind == "body":
-        subjects |= {body.name for agency in regime.agencies for body in agency.bodies}
     for record_kind in regime.records:
         for field in record_kind.fields:
             if field.type.kind == kind:
@@ -250,7 +250,10 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
     if "score" in recorded and subject in recorded["score"]:
         value, recorded_ids["score"] = recorded["score"][subject]
         try:
-            score_value = Decimal(str(value)) if value is not None else None
+            # The store reads a JSON number as a binary float: its shortest repr is the
+            # decimal the record wrote (94.95), and 88.0 is the 88 written.
+            score_value = Decimal(format(Decimal(repr(float(value))).normalize(), "f")) \
+                if value is not None else None
         except InvalidOperation:
             score_value = None
     facts = SubjectFacts(subject=subject, occurrences=occurrences, vetoes=tuple(holding),
@@ -275,8 +278,11 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
             "deductions": [{"index": t.index, "what": t.what, "count": t.count,
                             "points": _text(t.points), "adds": item.deductions[t.index].adds}
                            for t in (scored.deductions if scored else ())],
+            # Not graded (no grade recorded): what the items found is still the subject's.
             "findings": [{"index": n, "what": what, "count": count}
-                         for n, what, count in (scored.found if scored else ())]})
+                         for n, what, count in (scored.found if scored else (
+                             (j, f.per.text, found_items.get((item.name, j), 0))
+                             for j, f in enumerate(item.findings)))]})
     return {
         "total": str(result.total) if result is not None and result.total is not None
         else None,

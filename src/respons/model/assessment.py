@@ -56,6 +56,8 @@ class Recorded:
     by: str | None = None
     citation: Citation | None = None
     span: Span | None = span_field()
+    #: the record's integer field naming the year it assesses (周期 FIELD); None: its date
+    year_field: str | None = None
 
 
 @attrs.frozen(slots=True)

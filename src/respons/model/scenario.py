@@ -169,7 +169,7 @@ class Fact:
 FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due date",
               "met_by": "met by", "owner": "owner", "agency": "agency",
               "lacks": "calendar lacks", "score": "score", "grade": "grade",
-              "consequence": "consequence"}
+              "consequence": "consequence", "assessment": "assessment"}
 
 
 @attrs.frozen(slots=True)

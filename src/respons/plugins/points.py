@@ -28,7 +28,8 @@ from respons.registry import (
 from respons.syntax.present import condition_text
 
 PARAMS = {"item_floor": "the lowest score an item can fall to (default 0)",
-          "precision": "decimal places of the total, 0 to 6, rounded 四舍五入 (default 1)"}
+          "precision": "decimal places of the total, 0 to 6, rounded 四舍五入 (default 1; a "
+                       "recorded score is rounded only when it is written)"}
 #: The most decimal places a total is given to: more would claim an exactness no regime has.
 MAX_PRECISION = 6
 
@@ -92,8 +93,13 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
         items.append(ItemScore(item=item.name, points=points, score=remaining,
                                deductions=tuple(taken), found=found))
     if reads_score:
+        # A score the assessors gave is graded as they gave it (94.95 is not 95分以上): no
+        # seed text rounds it; only a `参数 precision` the regime writes does.
         total = subject.recorded
-    total = round_points(total, precision) if total is not None else None
+        if total is not None and "precision" in subject.params:
+            total = round_points(total, precision)
+    elif total is not None:
+        total = round_points(total, precision)
     grade = grade_for(assessment, total) if total is not None else None
     vetoed_by = None
     for index in sorted(subject.vetoes):

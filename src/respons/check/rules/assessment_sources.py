@@ -38,6 +38,12 @@ def check(ctx: RuleContext) -> None:
                              "a recorded score must", recorded.span,
                              f"declare it `字段 {recorded.field} 数值`")
             _attribution(ctx, assessment, kind, recorded.by, recorded.span)
+            year = fields.get(recorded.year_field) if recorded.year_field else None
+            if recorded.year_field and (year is None or year.type.kind != "integer"):
+                ctx.sink.add("R0510", f"周期 {recorded.year_field}: {kind.name} has no integer "
+                             f"field {recorded.year_field!r} naming the year assessed"
+                             + did_you_mean(recorded.year_field, fields), recorded.span,
+                             f"declare it `字段 {recorded.year_field} 整数`")
         for item in assessment.items:
             for counted in (*item.deductions, *item.findings):
                 found = ctx.index.find(counted.per)

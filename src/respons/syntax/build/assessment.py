@@ -128,12 +128,16 @@ class AssessmentRules:
 
     def _recorded(self, what: str, children):
         tokens, values = split(children)
-        per, _, by, _ = _refine(values)
+        year = next((v for v in values if isinstance(v, _Year)), None)
+        per, _, by, _ = _refine([v for v in values if not isinstance(v, _Year)])
         field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
         span = span_of(tokens[0], field)
         return Stmt("recorded", Recorded(what, per, name_of(field), by,
-                                         citation_of(first(tokens, "CITATION")), span=span),
-                    span)
+                                         citation_of(first(tokens, "CITATION")), span=span,
+                                         year_field=str(year) if year else None), span)
+
+    def recorded_year(self, children):
+        return _Year(name_of(children[1]))
 
     def band(self, children):
         tokens, bounds = split(children)
@@ -197,6 +201,10 @@ class AssessmentRules:
 
 class _By(str):
     """按 FIELD, as the builder passes it up to the statement it belongs to."""
+
+
+class _Year(str):
+    """周期 FIELD of a recorded score or grade."""
 
 
 class _Cap:
