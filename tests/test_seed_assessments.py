@@ -177,8 +177,10 @@ RECORDED = [
 def test_the_score_or_grade_is_the_assessors_record(regimes, regime, name, what, per, field,
                                                      by):
     assessment = _assessment(regimes, regime, name)
-    assert [(r.what, r.per.text, r.field, r.by) for r in assessment.recorded] == [
-        (what, per, field, by)]
+    # 考核年度: the year a record assesses is its field, not its date, where it has one.
+    year_field = "考核年度" if per.startswith("评议考核结果") else None
+    assert [(r.what, r.per.text, r.field, r.by, r.year_field) for r in assessment.recorded] == [
+        (what, per, field, by, year_field)]
     kind = next(k for k in regimes[regime].records if k.name == per.split(".")[0])
     assert field in {f.name for f in kind.fields}
 

@@ -87,7 +87,7 @@ def test_jilin_city_29_items_list_what_the_records_show_behind_the_score(respons
             {"id": "Z1", "type": "责任追究.决定", "at": "2025-05-12", "决定编号": "吉责〔2025〕1号",
              "责任人": "张三", "处理机关": "行政执法机关"}]
     subject = _assess(respons, tmp_path, "jilin-city", rows)[(JILIN, "行政执法机关")]
-    assert (subject["total"], subject["grade"]) == ("88.0", "良好")
+    assert (subject["total"], subject["grade"]) == ("88", "良好")  # as recorded
     found = {item["item"]: [r for f in item["findings"] for r in f["records"]]
              for item in subject["items"]}
     assert len(found) == 8 and all(item["points"] is None for item in subject["items"])
@@ -260,3 +260,19 @@ def test_the_example_year_assesses_its_departments_and_officers(respons, tmp_pat
         ("不合格", None): [["通报批评", "责令整改"]]}
     graded = [s for (a, _), s in found.items() if a == officers and s["grade"]]
     assert len(graded) == 24
+
+
+def test_changchun_xinqu_24_the_file_review_is_listed_under_the_officers_grade(respons,
+                                                                              tmp_path):
+    """任务24: 专门考核 uses 案卷评查 — the officer's 任务13 file review is shown behind the grade
+    the assessor determined (任务25), within the same regime; it decides nothing by itself."""
+    rows = [_officer(2025, "甲", "不合格"),
+            {"id": "F1", "type": "案卷评查结果.评定", "at": "2025-11-20", "评查编号": "F1",
+             "被评查人员": "甲", "评查结果": "不合格"},
+            {"id": "F2", "type": "案卷评查结果.评定", "at": "2025-11-20", "评查编号": "F2",
+             "被评查人员": "乙", "评查结果": "优秀"}]
+    found = _assess(respons, tmp_path, "changchun-xinqu", rows)
+    officer = found[("行政执法人员评议考核", "甲")]
+    assert officer["grade"] == "不合格"
+    assert _found(officer) == {"专门考核中的案卷评查": ["F1"]}
+    assert found[("个人案卷评查", "甲")]["grade"] == "不合格"
