@@ -219,3 +219,54 @@ def test_recorded_results_are_graded_as_recorded_for_the_year_they_name(respons,
     assert (zhang["grade"], zhang["recorded"]) == ("不合格", {"grade": "G1"})
     assert zhang["items"][0]["findings"][0]["records"] == ["F1"]
     assert li["grade"] is None and li["items"][0]["findings"][0]["records"] == ["F2"]
+
+
+def _case_files(appeal: bool):
+    rows = [{"id": f"JA{n}-结", "type": "行政处罚案件.结案", "at": f"2025-0{n}-10",
+             "案号": f"JA{n}", "办案机关": "甲局"} for n in range(1, 9)]
+    rows += [{"id": f"YA{n}-结", "type": "行政处罚案件.结案", "at": "2025-05-10", "案号": f"YA{n}",
+              "办案机关": "乙局"} for n in (1, 2)]
+    rows.append({"id": "JA9-结", "type": "行政处罚案件.结案", "at": "2024-12-31", "案号": "JA9",
+                 "办案机关": "甲局"})  # closed the year before: not in 2025's catalogue
+    rows += [{"id": f"JA{n}-评", "type": "案卷评查单.评定", "at": "2026-01-05", "案号": f"JA{n}",
+              "评查分数": 60 + n * 4, "主体不合法": False} for n in range(1, 10)]
+    rows += [{"id": "YA1-评", "type": "案卷评查单.评定", "at": "2026-01-05", "案号": "YA1",
+              "评查分数": 50, "主体不合法": True},
+             {"id": "YA2-评", "type": "案卷评查单.评定", "at": "2026-01-05", "案号": "YA2",
+              "评查分数": 90, "主体不合法": False}]
+    if appeal:  # 第九条: 经认定确有合理依据的，修正原评查问题
+        rows.append({"id": "YA1-申辩", "type": "不合格卷申辩.认定", "at": "2026-01-20",
+                     "案号": "YA1", "修正分数": 75})
+    return rows
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_review_of_case_files_draws_reproducibly_and_means_the_sheets(respons, tmp_path,
+                                                                        backend, request):
+    import hashlib
+
+    url = request.getfixturevalue(f"{backend}_url")
+    _, document = _assess(respons, tmp_path, url, HERE / "files.resp", _case_files(False))
+    got = _subjects(document)
+    jia, yi = got[("年终案卷评查", "甲局")], got[("年终案卷评查", "乙局")]
+    # anyone can repeat the draw: rank the catalogue by SHA-256 of seed, subject, case number
+    catalogue = [f"JA{n}" for n in range(1, 9)]
+    ranked = sorted(catalogue, key=lambda m: hashlib.sha256(
+        f"2025\x1f甲局\x1f{m}".encode()).hexdigest())[:3]
+    assert [f["file"] for f in jia["draw"]["files"]] == ranked
+    assert (jia["draw"]["seed"], jia["draw"]["catalogue"]) == (2025, 8)
+    scores = [60 + 4 * int(m[2:]) for m in ranked]
+    mean = sum(scores) / 3
+    assert jia["total"] == f"{mean:.1f}" and jia["grade"] == "合格"
+    # 乙局: both its files; YA1's veto item makes it 不合格, and the subject failing_grade
+    assert (yi["total"], yi["grade"]) == ("70.0", "不合格")
+    assert {f["file"]: f["vetoed"] for f in yi["draw"]["files"]} == {"YA1": True, "YA2": False}
+
+
+def test_an_appeal_corrects_a_file_and_lifts_its_veto(respons, tmp_path, sqlite_url):
+    _, document = _assess(respons, tmp_path, sqlite_url, HERE / "files.resp", _case_files(True))
+    yi = _subjects(document)[("年终案卷评查", "乙局")]
+    files = {f["file"]: f for f in yi["draw"]["files"]}
+    assert (files["YA1"]["score"], files["YA1"]["sheet_score"], files["YA1"]["appeal"]) == \
+        ("75", "50", "YA1-申辩")
+    assert (yi["total"], yi["grade"]) == ("82.5", "合格")

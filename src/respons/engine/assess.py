@@ -35,6 +35,7 @@ from respons.engine.assess_counts import (
     recorded_values,
     window_start,
 )
+from respons.engine.assess_files import draws
 from respons.model.assessment import subject_field
 from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not, expand
@@ -183,21 +184,26 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
         for counter in counters:
             counting.insert(compute, counter, period.start, run.id, run.head.seq, corrections)
         found = counts(compute, assessment.name, period.start)
-        recorded = {}
-        for r in assessment.recorded:
+        recorded, draws_of = {}, {}
+        if assessment.sample is not None:
+            seed = assessment_params(assessment).get("seed", 0)
+            draws_of = draws(compute, index, assessment, period.start, period.until,
+                             run.head.seq, corrections, seed if isinstance(seed, int) else 0)
+        for r in (r for r in assessment.recorded if assessment.sample is None):
             hit = index.find(r.per)
             field = subject_field(hit.owner, assessment.subject, r.by) if hit else None
             if field is not None:
                 recorded[r.what] = recorded_values(compute, r, hit.owner, field, period.start,
                                                    period.until, run.head.seq, corrections,
                                                    period.year)
-        subjects = _subjects(compute, regime, assessment, period, run, found, recorded)
+        subjects = _subjects(compute, regime, assessment, period, run, found, recorded) | \
+            set(draws_of)
         scheme = scheme_for(assessment.scheme)
         params = assessment_params(assessment)
         for subject in sorted(subjects):
             results.append((assessment, period, subject,
                             _score(assessment, scheme, params, subject, found.get(subject, {}),
-                                   vetoes, recorded, findings_of)))
+                                   vetoes, recorded, findings_of, draws_of.get(subject))))
     _consequences(results)
     _publish(compute, run, todo, results, titles)
     return sorted({a.name for a, _ in todo})
@@ -229,7 +235,8 @@ def _subjects(compute, regime, assessment, period: Period, run, found, recorded)
     return subjects
 
 
-def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of) -> dict:
+def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
+           draw=None) -> dict:
     """One subject's result as the detail the store keeps."""
     occurrences = {}
     for key, count in found.items():
@@ -257,7 +264,8 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
         except InvalidOperation:
             score_value = None
     facts = SubjectFacts(subject=subject, occurrences=occurrences, vetoes=tuple(holding),
-                         given=given, params=params, recorded=score_value, found=found_items)
+                         given=given, params=params, recorded=score_value, found=found_items,
+                         files=draw.files if draw is not None else ())
     # A grade is the assessors' to record: a subject they recorded none for is not graded
     # (未评定), and a recorded value the scheme refuses (a grade that is no band of the
     # assessment) is said, with the record, rather than scored.
@@ -297,7 +305,18 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                         "cannot_count": vetoes[n].undetermined} for n in undetermined],
                    "recorded": recorded_ids,
                    "problem": problem,
+                   **({"draw": _draw(draw)} if assessment.sample is not None else {}),
                    "consequences": []}}
+
+
+def _draw(draw) -> dict:
+    """The draw as the result keeps it: enough to repeat it and to see each file's score."""
+    if draw is None:
+        return {"seed": None, "catalogue": 0, "files": []}
+    return {"seed": draw.seed, "catalogue": draw.catalogue, "files": [
+        {"file": f.matter, "score": _text(f.final), "sheet": f.sheet,
+         "sheet_score": _text(f.score), "appeal": f.appeal, "vetoed": f.vetoed}
+        for f in draw.files]}
 
 
 def _text(value) -> str | None:

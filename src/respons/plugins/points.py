@@ -16,7 +16,9 @@ from decimal import Decimal, InvalidOperation
 from respons import hookimpl
 from respons.model.assessment import Assessment
 from respons.model.grading import grade_for
+from respons.plugins import files
 from respons.registry import (
+    MAX_PRECISION,
     DeductionTaken,
     ItemScore,
     Score,
@@ -30,8 +32,6 @@ from respons.syntax.present import condition_text
 PARAMS = {"item_floor": "the lowest score an item can fall to (default 0)",
           "precision": "decimal places of the total, 0 to 6, rounded 四舍五入 (default 1; a "
                        "recorded score is rounded only when it is written)"}
-#: The most decimal places a total is given to: more would claim an exactness no regime has.
-MAX_PRECISION = 6
 
 
 def _points(value: object) -> Decimal:
@@ -137,6 +137,9 @@ def validate(assessment: Assessment) -> list:
     problems += [(f"item {item.name} has points, but {assessment.name} reads a recorded "
                   "score (得分): give the items no points, or read no score", item.span)
                  for item in assessment.items if item.points is not None and reads_score]
+    if assessment.sample is not None:
+        problems.append((f"{assessment.name} draws case files (抽样): score them with "
+                         "方案 案卷评查 (files)", assessment.sample.span or assessment.span))
     if not assessment.bands or not all(band.bounds for band in assessment.bands):
         problems.append((f"{assessment.name} needs grade bands with score ranges to grade "
                          "its total", assessment.span))
@@ -152,7 +155,8 @@ def validate(assessment: Assessment) -> list:
 
 @hookimpl(trylast=True)
 def respons_scoring_schemes() -> list[ScoringScheme]:
-    return [ScoringScheme(
+    # files (案卷评查) registers here, with the entry point every installation already has.
+    return [files.SCHEME, ScoringScheme(
         name="points", aliases=("百分制",), score=score, params=PARAMS,
         description="百分制: items minus deductions, graded by bands, fixed by vetoes",
         validate=validate)]
