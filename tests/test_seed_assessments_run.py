@@ -276,3 +276,42 @@ def test_changchun_xinqu_24_the_file_review_is_listed_under_the_officers_grade(r
     assert officer["grade"] == "不合格"
     assert _found(officer) == {"专门考核中的案卷评查": ["F1"]}
     assert found[("个人案卷评查", "甲")]["grade"] == "不合格"
+
+
+def test_tongzhou_year_end_review_draws_reproducibly_and_an_appeal_corrects_a_file(respons,
+                                                                                  tmp_path):
+    """examples/tongzhou-2025: 案卷评查规范 第十条第（四）项's draw from each department's catalogue
+    (repeated here with hashlib from the seed, the department and the case numbers alone),
+    （七）'s mean of the confirmed scores, 第九条's appeal upheld (55 → 78) and one rejected
+    (58 stays, 不合格卷)."""
+    import hashlib
+
+    from paths import ROOT
+
+    example = ROOT / "examples" / "tongzhou-2025"
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    plan, records = str(example / "review-plan.resp"), str(example / "records.jsonl")
+    assert respons("ingest", plan, records, "--store", url).exit_code == 0
+    result = respons("assess", plan, "--year", "2025", "--store", url, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    review = next(a for a in json.loads(result.stdout)["assessments"]
+                  if a["assessment"] == "年终案卷评查")
+    subjects = {s["subject"]: s for s in review["subjects"]}
+    rows = [json.loads(line) for line in (example / "records.jsonl").read_text("utf-8")
+            .splitlines()]
+    for subject in subjects.values():
+        catalogue = [r["处罚决定书文号"] for r in rows if r["type"] == "报送案卷.报送目录"
+                     and r["行政执法部门"] == subject["subject"]]
+        ranked = sorted(catalogue, key=lambda number: hashlib.sha256(
+            "\x1f".join(("2025", subject["subject"], number)).encode("utf-8")).hexdigest())
+        draw = subject["draw"]
+        assert (draw["seed"], draw["catalogue"]) == (2025, len(catalogue))
+        assert [f["file"] for f in draw["files"]] == ranked[:3]
+    market = subjects["通州区市场监督管理局"]
+    assert market["total"] == "86.0"  # (92 + 88 + 78) / 3; without the appeal 78.3
+    assert [(f["sheet_score"], f["score"], f["appeal"]) for f in market["draw"]["files"]
+            if f["appeal"]] == [("55", "78", "通市监罚〔2025〕1号-申辩成立")]
+    city = subjects["通州区城市管理综合行政执法局"]
+    assert city["total"] == "77.3"  # (90 + 58 + 84) / 3, 四舍五入
+    assert [f["score"] for f in city["draw"]["files"] if f["vetoed"]] == ["58"]
+    assert market["grade"] is None and city["grade"] is None  # 第十五条: no grades
