@@ -8,6 +8,8 @@ uses the same intervals to find gaps and overlaps, so what it accepts is what gr
 
 from __future__ import annotations
 
+import functools
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
@@ -48,15 +50,24 @@ def interval_of(band, full: Fraction) -> Interval:
     return Interval(low, low_closed, high, high_closed)
 
 
+@functools.lru_cache(maxsize=256)
+def _bands(assessment) -> tuple[tuple[tuple[str, Interval], ...], tuple[tuple[Fraction, str],
+                                                                         ...]]:
+    """The bands' intervals and the boundary rules of an assessment, worked out once: a
+    province's hundred thousand officers are graded by the same few bands."""
+    full = full_marks(assessment)
+    return (tuple((band.name, interval_of(band, full)) for band in assessment.bands),
+            tuple((Fraction(str(b.score)), b.grade) for b in assessment.boundaries))
+
+
 def grade_for(assessment, score) -> str | None:
     """The grade of ``score``: the one band containing it, else the boundary rule's grade."""
-    score = Fraction(str(score))
-    full = full_marks(assessment)
-    holders = [band.name for band in assessment.bands
-               if interval_of(band, full).contains(score)]
+    score = Fraction(score) if isinstance(score, Decimal | int) else Fraction(str(score))
+    bands, boundaries = _bands(assessment)
+    holders = [name for name, interval in bands if interval.contains(score)]
     if len(holders) == 1:
         return holders[0]
-    for boundary in assessment.boundaries:
-        if Fraction(str(boundary.score)) == score:
-            return boundary.grade
+    for value, grade in boundaries:
+        if value == score:
+            return grade
     return None
