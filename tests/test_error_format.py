@@ -30,6 +30,7 @@ JSON_COMMANDS = {
     "verify": ["verify"],
     "store info": ["store", "info"],
     "test": ["test", "r.resp"],
+    "liability": ["liability", "r.resp", "--year", "2025"],
 }
 
 

@@ -270,3 +270,21 @@ def test_an_appeal_corrects_a_file_and_lifts_its_veto(respons, tmp_path, sqlite_
     assert (files["YA1"]["score"], files["YA1"]["sheet_score"], files["YA1"]["appeal"]) == \
         ("75", "50", "YA1-申辩")
     assert (yi["total"], yi["grade"]) == ("82.5", "合格")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ways_of_evaluating_combine_by_weight(respons, tmp_path, backend, request):
+    url = request.getfixturevalue(f"{backend}_url")
+    rows = [{"id": f"{who}-{way}", "type": f"考评表.{way}", "at": "2025-11-01",
+             "被考评单位": who, "分数": score}
+            for who, scores in (("甲局", (100, 95, 85.5)), ("乙局", (90, 80, None)))
+            for way, score in zip(("自评", "互评", "群众评议"), scores, strict=True)
+            if score is not None]
+    _, document = _assess(respons, tmp_path, url, HERE / "weighted.resp", rows)
+    got = _subjects(document)
+    jia, yi = got[("年度考评", "甲局")], got[("年度考评", "乙局")]
+    # 20% × 100 + 30% × 95 + 50% × 85.5 = 20 + 28.5 + 42.75 = 91.25 → 91.3 (四舍五入) 优秀
+    assert (jia["total"], jia["grade"]) == ("91.3", "优秀")
+    assert jia["recorded"] == {"weight:self": "甲局-自评", "weight:mutual": "甲局-互评",
+                               "weight:public": "甲局-群众评议"}
+    assert (yi["total"], yi["grade"]) == (None, None)  # no public evaluation submitted

@@ -236,6 +236,44 @@ way round: 暂扣行政执法证件 cannot be taken from an agency, nor an agenc
 an officer. Name a measure for the ladder's subject, or correct the 对象 of the measure or
 of the ladder. A measure or ladder without 对象 is for either.""")
 
+_code("R0607", ERROR, "bearers joined more than one way", """
+A 责任划分 rule joins its bearers with more than one of 并 (all of them bear it), 或 (one of
+them, as the decision-maker finds) and 分别 (each for their own part, between levels):
+`承办人 并 审核人 或 批准人` has no single reading. Join the bearers of one rule one way, and
+write a second rule for a second situation.""")
+_code("R0608", ERROR, "ladder step that can never apply", """
+The highest step whose condition holds applies (docs/language.md, "Which step applies").
+A lower step whose condition requires everything a higher step's requires — the same
+condition, or the higher one's and more — can never apply: whenever it holds, the higher
+step holds too. Two steps with one condition are the common case (an overlap the checker
+cannot order). Make the steps' conditions exclusive, or put the more specific one higher.""")
+_code("R0609", ERROR, "proceeding names what is not there", """
+A proceeding (追究) names its case record (`案件 KIND.EVENT`), fields of that record (`过错`,
+`认定`, `申辩` — the last a 是否 field), who decides and proposes (a field of the case record or
+a declared agency, body or post), its ladders and its 责任划分. One of them is not declared,
+or is not of the kind the statement needs; or the proceeding has no case record and no
+standing fault to apply.""")
+_code("R0610", ERROR, "unknown bearer", """
+A bearer in a 责任划分 rule is either a kind of bearer — 承办人/直接责任人, 审核人, 批准人,
+主办人, 协办人, 持错误意见者, 持不同意见者, 指令人, 上级机关, 委托执法机关, 委托机关负责人,
+主要负责人, 分管负责人, 本机关, 联合执法机关 (the table is docs/language.md's) — or a field of
+the case record of the regime's proceedings that names a person or an agency (人员, 机关,
+文本 or 之一). The case record names each kind in its field of the same spelling.""")
+_code("R0611", ERROR, "a defence could raise the measure", """
+A step or an aggravating modifier (从重) of a ladder a proceeding applies reads the field
+recording the defence (申辩). A defence never raises the measure (henan 24, tongzhou 实施细则
+15, dacheng 过错追究办法 11): take the field out of the condition.""")
+_code("R0612", ERROR, "count grouped by an unknown field", """
+`按 FIELD [对应 CASEFIELD]` counts only the records whose FIELD holds what the case's
+CASEFIELD (FIELD itself when not given) holds — per officer, agency, certificate or kind.
+FIELD must be a field of the counted record, and CASEFIELD a field of every case record.""")
+_code("R0613", ERROR, "unknown field of the case record", """
+`案件.FIELD` in a liability condition (a circumstance's 依据/条件, a step, a modifier, a
+责任划分 rule) tests a field of the case record named by the regime's proceedings (追究 …
+{ 案件 KIND.EVENT }). There is no proceeding with a case record, or none of their records
+has such a field (one suffices: a case whose record lacks it never satisfies the condition).
+The comparison is typed as any condition on a record's fields is (R1201–R1204).""")
+
 _code("R0701", ERROR, "unknown notice format", """
 A notice names an output format that no installed plugin provides. `respons plugins` lists
 the installed formats.""")

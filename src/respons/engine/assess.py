@@ -196,14 +196,25 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
                 recorded[r.what] = recorded_values(compute, r, hit.owner, field, period.start,
                                                    period.until, run.head.seq, corrections,
                                                    period.year)
+        evaluations = {}  # way of evaluating → subject → (score, record id)
+        for weight in (w for w in assessment.weights if w.scores is not None):
+            hit = index.find(weight.scores.per)
+            field = subject_field(hit.owner, assessment.subject, weight.scores.by) \
+                if hit and hit.kind == "event" else None
+            if field is not None:
+                evaluations[weight.source] = recorded_values(
+                    compute, weight.scores, hit.owner, field, period.start, period.until,
+                    run.head.seq, corrections, period.year)
         subjects = _subjects(compute, regime, assessment, period, run, found, recorded) | \
-            set(draws_of)
+            set(draws_of) | {s for values in evaluations.values() for s in values}
         scheme = scheme_for(assessment.scheme)
         params = assessment_params(assessment)
         for subject in sorted(subjects):
             results.append((assessment, period, subject,
                             _score(assessment, scheme, params, subject, found.get(subject, {}),
-                                   vetoes, recorded, findings_of, draws_of.get(subject))))
+                                   vetoes, recorded, findings_of, draws_of.get(subject),
+                                   {way: values[subject] for way, values in evaluations.items()
+                                    if subject in values})))
     _consequences(results)
     _publish(compute, run, todo, results, titles)
     return sorted({a.name for a, _ in todo})
@@ -236,7 +247,7 @@ def _subjects(compute, regime, assessment, period: Period, run, found, recorded)
 
 
 def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
-           draw=None) -> dict:
+           draw=None, evaluated=None) -> dict:
     """One subject's result as the detail the store keeps."""
     occurrences = {}
     for key, count in found.items():
@@ -257,15 +268,14 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
     if "score" in recorded and subject in recorded["score"]:
         value, recorded_ids["score"] = recorded["score"][subject]
         try:
-            # The store reads a JSON number as a binary float: its shortest repr is the
-            # decimal the record wrote (94.95), and 88.0 is the 88 written.
-            score_value = Decimal(format(Decimal(repr(float(value))).normalize(), "f")) \
-                if value is not None else None
+            score_value = _number(value) if value is not None else None
         except InvalidOperation:
             score_value = None
     facts = SubjectFacts(subject=subject, occurrences=occurrences, vetoes=tuple(holding),
                          given=given, params=params, recorded=score_value, found=found_items,
-                         files=draw.files if draw is not None else ())
+                         files=draw.files if draw is not None else (),
+                         evaluations={way: _number(value) for way, (value, _) in
+                                      (evaluated or {}).items() if value is not None})
     # A grade is the assessors' to record: a subject they recorded none for is not graded
     # (未评定), and a recorded value the scheme refuses (a grade that is no band of the
     # assessment) is said, with the record, rather than scored.
@@ -303,10 +313,17 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                    "undetermined_vetoes": [
                        {"index": n, "condition": condition_text(assessment.vetoes[n].condition),
                         "cannot_count": vetoes[n].undetermined} for n in undetermined],
-                   "recorded": recorded_ids,
+                   "recorded": {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
+                                                   in (evaluated or {}).items()}},
                    "problem": problem,
                    **({"draw": _draw(draw)} if assessment.sample is not None else {}),
                    "consequences": []}}
+
+
+def _number(value) -> Decimal:
+    """A JSON number as the store read it (a binary float) back to the decimal the record
+    wrote: its shortest repr is that decimal (94.95), and 88.0 is the 88 written."""
+    return Decimal(format(Decimal(repr(float(value))).normalize(), "f"))
 
 
 def _draw(draw) -> dict:

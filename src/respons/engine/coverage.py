@@ -39,6 +39,7 @@ KINDS: tuple[RuleKind, ...] = (
     RuleKind("duties", "duty", "职责", lambda regime: ((d.name, d) for d in regime.duties)),
     RuleKind("assessments", "assessment", "考核",
              lambda regime: ((a.name, a) for a in regime.assessments)),
+    RuleKind("notices", "notice", "文书", lambda regime: ((n.name, n) for n in regime.notices)),
 )
 
 

@@ -150,6 +150,8 @@ class Weight:
     percent: Decimal
     citation: Citation | None = None
     span: Span | None = span_field()
+    #: 得分 EVENT 的 FIELD [按 FIELD]: the records carrying each subject's score in it
+    scores: Recorded | None = None
 
 
 @attrs.frozen(slots=True)

@@ -168,8 +168,16 @@ class Fact:
 #: How each fact is called in messages and in `respons test`'s output.
 FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due date",
               "met_by": "met by", "owner": "owner", "agency": "agency",
-              "lacks": "calendar lacks", "score": "score", "grade": "grade",
+              "lacks": "calendar lacks", "number": "document number",
+              "recipient": "recipient", "score": "score", "grade": "grade",
               "consequence": "consequence", "assessment": "assessment"}
+
+
+def fact_word(name: str) -> str:
+    """How a fact is called: `FACT_WORDS`, or ``element 整改要求`` for a notice's element."""
+    if name.startswith("element:"):
+        return f"element {name.split(':', 1)[1]}"
+    return FACT_WORDS[name]
 
 
 @attrs.frozen(slots=True)
@@ -207,6 +215,31 @@ class NoObligation:
 
 
 @attrs.frozen(slots=True)
+class NoticeExpected:
+    """预期 文书 NOTICE [MATTER] [截至 DATE] facts…: the results call for one such notice (on a
+    record of MATTER, where given), and each fact holds of it as issued: ``facts`` are
+    `Fact` s named ``number`` (文号), ``recipient`` (主送) or ``element:<name>`` (要素 NAME =
+    its text)."""
+
+    notice: Ref
+    matter: Datum | None = None
+    facts: tuple[Fact, ...] = ()
+    as_of: dt.date | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class NoNotice:
+    """预期 无 文书 NOTICE [MATTER] [截至 DATE]: the results call for no such notice (on a
+    record of MATTER)."""
+
+    notice: Ref
+    matter: Datum | None = None
+    as_of: dt.date | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
 class AssessmentExpected:
     """`预期 考核 A SUBJECT YEAR 〈facts〉`: what `respons assess --year YEAR` gives SUBJECT in
     assessment A — facts ``score`` (the total, a number; None for 无), ``grade`` (a band;
@@ -224,7 +257,8 @@ class AssessmentExpected:
     as_of = None
 
 
-Expectation = ObligationExpected | NoObligation | AssessmentExpected
+Expectation = (ObligationExpected | NoObligation | NoticeExpected | NoNotice
+               | AssessmentExpected)
 
 
 @attrs.frozen
@@ -245,6 +279,7 @@ class Expectable:
 #: row in ``respons.engine.coverage``.
 EXPECTABLE: tuple[Expectable, ...] = (
     Expectable("duty", "KW_DUTY", (ObligationExpected, NoObligation), "duties", "duty"),
+    Expectable("notice", "KW_NOTICE", (NoticeExpected, NoNotice), "notices", "notice"),
     Expectable("assessment", "KW_ASSESSMENT", (AssessmentExpected,), "assessments",
                "assessment"),
 )

@@ -139,30 +139,33 @@ EFFECTS = Vocabulary("effect", {
     "lightest": ("最轻", "从轻处理"),
 })
 
-BEARERS = Vocabulary("bearer", {
-    "handler": ("承办人",),
-    "reviewer": ("审核人",),
-    "approver": ("批准人",),
-    "lead": ("主办人",),
-    "assistant": ("协办人",),
-    "decision-makers": ("决策人",),
-    "wrong-majority": ("持错误意见者",),
-    "instructor": ("指令人", "指令干预者"),
-    "superior-agency": ("上级机关",),
-    "entrusting-agency": ("委托执法机关",),
-    "entrusting-head": ("委托机关负责人",),
-    "principal": ("第一责任人", "主要负责人"),
-    "deputy": ("分管负责人",),
-    "agency": ("执法机关", "本机关"),
-    "joint-agencies": ("联合执法机关",),
-})
-
 SHARES = Vocabulary("share of liability", {
+    "all": ("全部", "全部责任"),
     "main": ("主要", "主要责任"),
     "secondary": ("次要", "次要责任"),
     "equal": ("同等", "同等责任"),
     "some": ("一定", "一定责任"),
+    "corresponding": ("相应", "相应责任"),
 })
+
+#: The kind of responsibility a bearer bears: 直接责任 (who did or approved the act) or
+#: 领导责任 (who leads the unit); kinds, not shares (jilin-city 35, henan 18).
+RESPONSIBILITIES = Vocabulary("kind of responsibility", {
+    "direct": ("直接责任",),
+    "leadership": ("领导责任", "主要领导责任", "重要领导责任"),
+})
+
+#: On whom a measure falls (施于): the unit, its principal or 分管 leader, the officer
+#: (hangzhou 51, jilin-city 35, henan 18).
+FALLS_ON = Vocabulary("one a measure falls on", {
+    "unit": ("单位", "本单位", "机关"),
+    "principal": ("主要负责人",),
+    "deputy": ("分管负责人", "分管领导"),
+    "officer": ("人员", "执法人员", "责任人"),
+})
+
+#: 应当 (binds) and 可以 (permits): what a step or modifier says of the decision-maker.
+MODALS = {"shall": "应当", "may": "可以"}
 
 APPROVERS = Vocabulary("approver", {
     "supervising-authority": ("主管机关",),

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from respons import hookimpl
 from respons.model.assessment import Assessment
 from respons.model.grading import grade_for
-from respons.plugins import files
+from respons.plugins import files, weighted
 from respons.registry import (
     MAX_PRECISION,
     DeductionTaken,
@@ -137,6 +137,9 @@ def validate(assessment: Assessment) -> list:
     problems += [(f"item {item.name} has points, but {assessment.name} reads a recorded "
                   "score (得分): give the items no points, or read no score", item.span)
                  for item in assessment.items if item.points is not None and reads_score]
+    if any(w.scores is not None for w in assessment.weights):
+        problems.append((f"{assessment.name} weighs scores its ways of evaluating submit: "
+                         "combine them with 方案 加权 (weighted)", assessment.span))
     if assessment.sample is not None:
         problems.append((f"{assessment.name} draws case files (抽样): score them with "
                          "方案 案卷评查 (files)", assessment.sample.span or assessment.span))
@@ -155,8 +158,9 @@ def validate(assessment: Assessment) -> list:
 
 @hookimpl(trylast=True)
 def respons_scoring_schemes() -> list[ScoringScheme]:
-    # files (案卷评查) registers here, with the entry point every installation already has.
-    return [files.SCHEME, ScoringScheme(
+    # files (案卷评查) and weighted (加权) register here, with the entry point every
+    # installation already has.
+    return [files.SCHEME, weighted.SCHEME, ScoringScheme(
         name="points", aliases=("百分制",), score=score, params=PARAMS,
         description="百分制: items minus deductions, graded by bands, fixed by vetoes",
         validate=validate)]

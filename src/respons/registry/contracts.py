@@ -135,6 +135,8 @@ class SubjectFacts:
     found: Mapping[tuple[str, int], int] = attrs.field(factory=dict, converter=_counts)
     #: the case files drawn for the subject (抽样), each with its sheet: `FileSheet`
     files: tuple[FileSheet, ...] = attrs.field(default=(), converter=tuple)
+    #: ``evaluations[way]``: the score each way of evaluating (自评, 互评…) gave the subject
+    evaluations: Mapping[str, Decimal] = attrs.field(factory=dict, converter=_counts)
 
     @classmethod
     def of(cls, assessment: Assessment, **facts) -> SubjectFacts:

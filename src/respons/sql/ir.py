@@ -139,7 +139,9 @@ class Func(Expr):
 #: Functions whose name and meaning are the same on every engine respons renders for.
 #: ROUND(x, n) of a ``decimal`` rounds a half away from zero on every engine (四舍五入,
 #: as `respons.registry.round_points`; tests/store/test_rounding.py holds them to it).
-PORTABLE_FUNCTIONS = frozenset({"COALESCE", "SUM", "COUNT", "MIN", "MAX", "ABS", "ROUND"})
+#: SUBSTR(text, from, length) counts characters from 1 on SQLite, PostgreSQL and DuckDB.
+PORTABLE_FUNCTIONS = frozenset({"COALESCE", "SUM", "COUNT", "MIN", "MAX", "ABS", "ROUND",
+                                "SUBSTR"})
 
 
 @attrs.frozen

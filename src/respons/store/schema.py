@@ -19,7 +19,10 @@ Versions: 1, the tables; 2, ``batches.batch_hash``, the chain of the batches tab
 (`respons.store.batches`), backfilled; 3, the record row of `respons.records.row`
 (``subject`` is ``matter``; no ``raw`` text: the content hash is of the columns, so verify
 parses no JSON), the chain re-hashed (`respons.store.migrate`), and the results tables;
-4, the assessment results (``assessments``, ``assessment_scores``, ``assessment_evidence``).
+4, the assessment results (``assessments``, ``assessment_scores``,
+``assessment_evidence``) and the register of document numbers (``notice_numbers``). Each
+results table names the version that created it (``since``), so a version creates exactly
+its own.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import functools
 from respons.records.row import RECORD_ROW
 from respons.store.batches import backfill
 from respons.store.migrate import rechain
-from respons.store.results import RESULT_TABLES, TABLES_OF_VERSION
+from respons.store.results import RESULT_TABLES
 
 #: The version this respons writes and reads.
 SCHEMA_VERSION = 4
@@ -114,11 +117,16 @@ def records_indexes(dialect) -> list[str]:
 def _version_3(dialect) -> list:
     return [functools.partial(rechain, table_ddl=records_table(dialect, "records_v3")),
             *records_indexes(dialect),
-            *(statement for table in TABLES_OF_VERSION[3] for statement in table.ddl(dialect))]
+            *_tables_since(3, dialect)]
+
+
+def _tables_since(version: int, dialect) -> list[str]:
+    return [statement for table in RESULT_TABLES.values() if table.since == version
+            for statement in table.ddl(dialect)]
 
 
 def _version_4(dialect) -> list:
-    return [statement for table in TABLES_OF_VERSION[4] for statement in table.ddl(dialect)]
+    return _tables_since(4, dialect)
 
 
 #: version → the steps that make it from the version before (0: nothing).

@@ -80,7 +80,25 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_STEP": ("step",),
     "KW_AGGRAVATE": ("aggravate", "从重"),
     "KW_MITIGATE": ("mitigate", "从轻"),
-    "KW_EXEMPT": ("exempt", "不予追究"),
+    # 免责: an exemption as hangzhou 43 and guizhou-edu 12 write it.
+    "KW_EXEMPT": ("exempt", "不予追究", "免责"),
+    # liability applied to cases (issue 10): who finds a circumstance, counts per subject and
+    # window, on whom a measure falls, 应当/可以, combinable measures, 分别, the proceeding.
+    "KW_FOUND_BY": ("found-by", "认定"),
+    "KW_THEN": ("then", "其后"),
+    "KW_GROUP": ("by", "按"),
+    "KW_MATCHING": ("matching", "对应"),
+    "KW_SAME_YEAR": ("same-year", "同一年度"),
+    "KW_FALLS_ON": ("falls-on", "施于"),
+    "KW_SHALL": ("shall", "应当"),
+    "KW_MAY": ("may", "可以"),
+    "KW_COMBINE": ("alone-or-together", "单独或者合并", "单独或合并"),
+    "KW_SEVERALLY": ("severally", "分别"),
+    "KW_PROCEEDING": ("proceeding", "追究"),
+    "KW_CASE": ("case", "案件"),
+    "KW_DECIDES": ("decided-by", "决定"),
+    "KW_PROPOSES": ("proposed-by", "提出"),
+    "KW_DEFENCE": ("defence", "申辩"),
     "KW_APPORTION": ("apportion", "责任划分"),
     "KW_ASSESSMENT": ("assessment", "考核"),
     "KW_SCHEME": ("scheme", "方案"),
@@ -103,8 +121,6 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_ADD": ("add", "加"),
     "KW_AT_MOST": ("at-most", "至多"),
     "KW_FINDING": ("finding", "发现"),
-    # 按: the same keyword as liability's counts (issue 10).
-    "KW_GROUP": ("by", "按"),
     # case-file review (案卷评查): the draw, an appeal's correction, a file's veto items.
     "KW_SAMPLE": ("sample", "抽样"),
     "KW_AMEND": ("amend", "修正"),

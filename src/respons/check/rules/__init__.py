@@ -50,11 +50,12 @@ def all_rules():
         header,
         liability,
         notices,
+        proceedings,
         references,
         scenarios,
         time,
     )
 
     return (header.check, references.check, conditions.check, decomposition.check, time.check,
-            assessment.check, assessment_sources.check, liability.check, notices.check,
-            citations.check, scenarios.check, assessment_scenarios.check)
+            assessment.check, assessment_sources.check, liability.check, proceedings.check,
+            notices.check, citations.check, scenarios.check, assessment_scenarios.check)

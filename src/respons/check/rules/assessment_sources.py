@@ -32,7 +32,8 @@ def check(ctx: RuleContext) -> None:
                     ctx.sink.add("R0511", f"{found.owner.name} has no key (主键): its records "
                                  "name no case file to draw", sample.span,
                                  f"give {found.owner.name} the key its files are numbered by")
-        for recorded in assessment.recorded:
+        weighed = tuple(w.scores for w in assessment.weights if w.scores is not None)
+        for recorded in (*assessment.recorded, *weighed):
             found = lookup(ctx, recorded.per, ("event",), RECORDED_WORDS[recorded.what])
             if found is None or found.kind != "event":
                 continue
@@ -54,6 +55,9 @@ def check(ctx: RuleContext) -> None:
                 ctx.sink.add("R0512", f"field {recorded.field} of {kind.name} is no 是否 field: "
                              "a file's veto item holds or not", recorded.span,
                              f"declare it `字段 {recorded.field} 是否`")
+            if recorded in weighed:
+                _attribution(ctx, assessment, kind, recorded.by, recorded.span)
+                continue
             if sample is not None or recorded.what in ("appeal", "file_veto"):
                 # a case file's sheet, appeal or veto item is matched by the file's number
                 if sample is None:

@@ -227,10 +227,18 @@ class AssessmentRules:
         return Stmt("consequences", consequence, span)
 
     def weight(self, children):
-        span = span_of(children[0], children[2])
-        weight = Weight(word(EVALUATIONS, children[1]), points_of(children[2]),
-                        citation_of(first(children, "CITATION")), span=span)
+        tokens, values = split(children)
+        span = span_of(tokens[0], tokens[2])
+        weight = Weight(word(EVALUATIONS, tokens[1]), points_of(tokens[2]),
+                        citation_of(first(tokens, "CITATION")), span=span,
+                        scores=values[0] if values else None)
         return Stmt("weights", weight, span)
+
+    def weight_scores(self, children):
+        tokens, values = split(children)
+        per, _, by, _ = _refine(values)
+        field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
+        return Recorded("score", per, name_of(field), by, span=span_of(tokens[0], field))
 
     def param(self, children):
         span = span_between(span_of(children[0]), children[2].span)

@@ -23,10 +23,13 @@ from respons.model.scenario import (
     Fact,
     Given,
     GivenField,
+    NoNotice,
     NoObligation,
+    NoticeExpected,
     ObligationExpected,
     Scenario,
     Which,
+    fact_word,
 )
 from respons.syntax.build.base import (
     Stmt,
@@ -165,6 +168,43 @@ class ScenarioRules:
         matter = _tagged(values, "matter")
         return NoObligation(ref_of([tokens[2]]), Which(matter), _tagged(values, "as_of"),
                             span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+
+    def expect_notice(self, children):
+        tokens, values = split(children)
+        facts: list[Fact] = []
+        seen: dict[str, Fact] = {}
+        for fact in (v for v in values if isinstance(v, Fact)):
+            if fact.name in seen:
+                word = fact_word(fact.name)
+                ctx().sink.add("R0108", f"the {word} is given twice in this expectation",
+                               fact.span, f"an expectation says its {word} once; remove one",
+                               related(seen[fact.name].span, f"the first {word}"))
+                continue
+            seen[fact.name] = fact
+            facts.append(fact)
+        last = facts[-1].span if facts else span_of(tokens[-1])
+        return NoticeExpected(ref_of([tokens[1]]), _tagged(values, "matter"), tuple(facts),
+                              _tagged(values, "as_of"),
+                              span=span_between(span_of(tokens[0]), last))
+
+    def expect_no_notice(self, children):
+        tokens, values = split(children)
+        return NoNotice(ref_of([tokens[2]]), _tagged(values, "matter"),
+                        _tagged(values, "as_of"),
+                        span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+
+    def number_fact(self, children):
+        return _fact("number", children, string_of(children[1]))
+
+    def recipient_fact(self, children):
+        return _fact("recipient", children, string_of(children[1]))
+
+    def element_fact(self, children):
+        name, comparator, text = children[1], children[2], children[3]
+        if str(comparator) != "=":
+            ctx().sink.add("R0101", f"an element's text is given with `=`, not `{comparator}`",
+                           span_of(comparator), f"write `要素 {name_of(name)} = …`")
+        return _fact(f"element:{name_of(name)}", children, string_of(text))
 
     def expect_assessment(self, children):
         tokens, values = split(children)

@@ -1,0 +1,253 @@
+"""Applying a ladder to one case: which step, which modifiers, which measures — and why.
+
+This is the per-decision logic over a few facts that may run in Python (VISION, principle
+3): the facts — the fault, the circumstances with the records behind them — come from the
+store (``respons.engine.liability_sql``); this module only decides. The order is fixed and
+documented (docs/liability.md, "How a ladder applies"):
+
+1. 不予追究/免责: an exemption that holds ends it — not pursued, with its reason.
+2. The step: the highest step whose condition holds (the checker refuses steps that could
+   never apply, R0608). No step holding: the ladder does not apply to the case.
+3. Modifiers that hold, in the order written. One bound (应当) to a single effect applies:
+   加重N级/减轻N级 move the step (within the ladder), 免予追究 ends it, 最重/最轻 (从重/从轻
+   within the step) choose among the step's options. A permitted one (可以), or one with
+   alternatives (或), is the decision-maker's: listed as open, with what each would give,
+   never applied.
+4. A defence (申辩) never raises the measure: the checker refuses a step or 从重 reading it
+   (R0611), and the result says the defence was made and raised nothing.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from respons.model.base import Ref
+from respons.model.condition import AllOf, AnyOf, Compare, Not
+from respons.model.liability import Ladder, Modifier, is_case_field
+
+
+@attrs.frozen
+class Circumstance:
+    """A name the ladder tested, whether it holds and how: ``how`` is "fault" (the case's
+    fault, or a category of it), "count" (``records`` counted, ``count`` of them),
+    "condition", "found" (the case record names it as found) or "not-found"."""
+
+    name: str
+    holds: bool
+    how: str
+    records: tuple[str, ...] = ()
+    citation: object = None
+
+
+@attrs.frozen
+class Applied:
+    """A modifier that holds: ``applied`` it (with ``effect``), or left ``open`` to the
+    decision-maker with its ``alternatives`` (each an effect and the level it gives)."""
+
+    modifier: Modifier
+    applied: bool
+    effect: str | None
+    level_after: int | None
+    alternatives: tuple[tuple[str, int | None], ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen
+class Outcome:
+    """One ladder applied to one case."""
+
+    ladder: Ladder
+    pursued: bool
+    exemptions: tuple[Modifier, ...] = ()
+    waived_by: Modifier | None = None
+    base_level: int | None = None
+    level: int | None = None
+    modifiers: tuple[Applied, ...] = ()
+    #: The options that remain of the final step (alternatives, 或), each a tuple of refs.
+    options: tuple[tuple[Ref, ...], ...] = ()
+    combine: bool = False
+    choice: str | None = None  # "heaviest" / "lightest" when one chose among the options
+    notes: tuple[str, ...] = ()
+
+    @property
+    def step(self):
+        return next((s for s in self.ladder.steps if s.level == self.level), None)
+
+
+class Facts:
+    """What holds for one case: ``truth(name)`` of a fault, circumstance, named condition
+    or `案件.FIELD`, memoised, with the circumstances it consulted in ``seen``."""
+
+    def __init__(self, regime, fault: str | None, fields: dict, found: frozenset[str],
+                 counts: dict[str, tuple[str, ...]], definitions: dict) -> None:
+        self.fields = fields
+        self.found = found
+        self.counts = counts
+        self.definitions = definitions
+        self.circumstances = {c.name: c for c in regime.circumstances}
+        faults = {f.name: f for f in regime.faults}
+        self.faults = set(faults)
+        # The case's fault and every category it belongs to, through 属于 (walked).
+        self.fault_names: set[str] = set()
+        stack = [fault] if fault else []
+        while stack:
+            name = stack.pop()
+            if name in self.fault_names:
+                continue
+            self.fault_names.add(name)
+            if name in faults:
+                stack.extend(r.text for r in faults[name].categories)
+        self.seen: dict[str, Circumstance] = {}
+        self._busy: set[str] = set()
+
+    def holds(self, condition) -> bool:
+        if condition is None:
+            return False
+        if isinstance(condition, Ref):
+            return self.truth(condition)
+        if isinstance(condition, Compare):
+            return self.compare(condition)
+        if isinstance(condition, Not):
+            return not self.holds(condition.operand)
+        if isinstance(condition, AllOf):
+            return all([self.holds(c) for c in condition.operands])  # each one traced
+        if isinstance(condition, AnyOf):
+            return any([self.holds(c) for c in condition.operands])
+        return False
+
+    def truth(self, ref: Ref) -> bool:
+        name = ref.text
+        if is_case_field(ref):
+            return self.fields.get(ref.parts[1]) is True
+        if name in self.seen:
+            return self.seen[name].holds
+        if name in self._busy:
+            return False  # a cycle, which the checker reports (R1205)
+        self._busy.add(name)
+        try:
+            return self._truth(name)
+        finally:
+            self._busy.discard(name)
+
+    def _truth(self, name: str) -> bool:
+        circumstance = self.circumstances.get(name)
+        if name in self.faults and circumstance is None:
+            fact = Circumstance(name, name in self.fault_names, "fault")
+        elif circumstance is not None and circumstance.count is not None:
+            records = self.counts.get(name, ())
+            fact = Circumstance(name, _compare(len(records), circumstance.count.op,
+                                               circumstance.count.threshold),
+                                "count", records, circumstance.citation)
+        elif circumstance is not None and circumstance.condition is not None:
+            fact = Circumstance(name, self.holds(circumstance.condition), "condition",
+                                citation=circumstance.citation)
+        elif circumstance is not None:
+            held = name in self.found
+            fact = Circumstance(name, held, "found" if held else "not-found",
+                                citation=circumstance.citation)
+        elif name in self.definitions:
+            return self.holds(self.definitions[name])
+        else:
+            return False
+        self.seen[name] = fact
+        return fact.holds
+
+    def compare(self, node: Compare) -> bool:
+        if not is_case_field(node.left):
+            return False
+        value = self.fields.get(node.left.parts[1])
+        if value is None:
+            return False
+        literal = node.right
+        right = literal.value
+        if literal.kind == "number":
+            try:
+                return _compare(float(value), node.op, float(right))
+            except (TypeError, ValueError):
+                return False
+        if literal.kind == "date":
+            right = right.isoformat()
+        if isinstance(value, bool):
+            truth = {"是": True, "否": False, "true": True, "false": False}.get(str(right))
+            return _compare(value, node.op, truth) if node.op in ("=", "!=") else False
+        return _compare(str(value)[:len(right)] if literal.kind == "date" else str(value),
+                        node.op, str(right))
+
+
+def _compare(left, op: str, right) -> bool:
+    return {">=": left >= right, "<=": left <= right, ">": left > right, "<": left < right,
+            "=": left == right, "!=": left != right}[op] if right is not None else False
+
+
+def weight(option, severities: dict[str, float | None]) -> float | None:
+    """Measures applied together weigh as the heaviest of them."""
+    values = [severities.get(ref.text) for ref in option]
+    return None if not values or None in values else max(values)
+
+
+def apply(ladder: Ladder, facts: Facts, severities: dict[str, float | None],
+          defence: bool) -> Outcome:
+    """``ladder`` applied to the case ``facts`` describe (the module's order)."""
+    exempt = tuple(m for m in ladder.modifiers if m.kind == "exempt" and facts.holds(m.condition))
+    if exempt:
+        return Outcome(ladder, False, exemptions=exempt)
+    levels = sorted(ladder.steps, key=lambda s: s.level, reverse=True)
+    base = next((s for s in levels if facts.holds(s.condition)), None)
+    if base is None:
+        return Outcome(ladder, False)
+    lowest, highest = min(s.level for s in ladder.steps), max(s.level for s in ladder.steps)
+    level, applied, choices, notes = base.level, [], [], []
+    for modifier in ladder.modifiers:
+        if modifier.kind == "exempt" or not facts.holds(modifier.condition):
+            continue
+        effects = modifier.effects
+        if modifier.modal == "may" or len(effects) != 1:
+            alternatives = tuple((e.kind + (str(e.steps) if e.steps else ""),
+                                  _moved(level, e, lowest, highest)) for e in effects)
+            applied.append(Applied(modifier, False, None, None, alternatives,
+                                   "可以" if modifier.modal == "may" else "或"))
+            continue
+        effect = effects[0]
+        if effect.kind == "waive":
+            applied.append(Applied(modifier, True, "waive", None))
+            return Outcome(ladder, False, waived_by=modifier, base_level=base.level,
+                           level=level, modifiers=tuple(applied))
+        moved = _moved(level, effect, lowest, highest)
+        note = None
+        if effect.kind in ("raise", "lower") and moved == level:
+            note = "highest" if effect.kind == "raise" else "lowest"
+        if effect.kind in ("heaviest", "lightest"):
+            choices.append(effect.kind)
+        level = moved if moved is not None else level
+        applied.append(Applied(modifier, True, effect.kind + (str(effect.steps)
+                                                              if effect.steps else ""),
+                               level, note=note))
+    if defence:
+        notes.append("defence")
+    step = next(s for s in ladder.steps if s.level == level)
+    options, choice = step.options, None
+    if choices and not step.combine and len(options) > 1:
+        # 从重/从轻 both hold: they cancel, and the step's whole range stays.
+        if set(choices) == {"heaviest", "lightest"}:
+            notes.append("heaviest-and-lightest")
+        else:
+            choice = choices[0]
+            weighed = [(weight(o, severities), o) for o in options]
+            known = [w for w, _ in weighed if w is not None]
+            if len(known) == len(weighed):
+                pick = max(known) if choice == "heaviest" else min(known)
+                options = tuple(o for w, o in weighed if w == pick)
+    return Outcome(ladder, True, base_level=base.level, level=level, modifiers=tuple(applied),
+                   options=tuple(options), combine=step.combine, choice=choice,
+                   notes=tuple(notes))
+
+
+def _moved(level: int, effect, lowest: int, highest: int) -> int | None:
+    """The level an effect moves ``level`` to, within the ladder; None for 免予追究."""
+    if effect.kind == "raise":
+        return min(level + (effect.steps or 1), highest)
+    if effect.kind == "lower":
+        return max(level - (effect.steps or 1), lowest)
+    if effect.kind == "waive":
+        return None
+    return level
