@@ -177,8 +177,10 @@ RECORDED = [
 def test_the_score_or_grade_is_the_assessors_record(regimes, regime, name, what, per, field,
                                                      by):
     assessment = _assessment(regimes, regime, name)
-    assert [(r.what, r.per.text, r.field, r.by) for r in assessment.recorded] == [
-        (what, per, field, by)]
+    # 考核年度: the year a record assesses is its field, not its date, where it has one.
+    year_field = "考核年度" if per.startswith("评议考核结果") else None
+    assert [(r.what, r.per.text, r.field, r.by, r.year_field) for r in assessment.recorded] == [
+        (what, per, field, by, year_field)]
     kind = next(k for k in regimes[regime].records if k.name == per.split(".")[0])
     assert field in {f.name for f in kind.fields}
 
@@ -213,3 +215,21 @@ def test_the_example_assessment_results_are_what_their_generator_writes():
     generated = subprocess.run([sys.executable, str(example / "generate_assessments.py")],
                                check=True, capture_output=True).stdout
     assert generated == (example / "assessments.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize(("regime", "name", "count", "cited"), [
+    ("jilin-city", "行政执法责任制评议考核", 8, "第二十九条"),
+    ("dacheng-approval", "执法机构评议考核", 4, "评议考核实施方案 三（一）"),
+    ("dacheng-approval", "执法人员评议考核", 4, "评议考核实施方案 三（二）"),
+    ("heilongjiang", "行政执法评议考核", 8, "第三十三条"),
+    ("hangzhou", "政府对行政执法部门评议考核", 9, "第二十九条"),
+    ("hangzhou", "部门对行政执法人员评议考核", 7, "第三十条"),
+    ("dacheng-approval", "行政执法案卷评查", 8, "案卷评查制度 第八条"),
+])
+def test_the_contents_the_texts_list_are_items_without_points(regimes, regime, name, count,
+                                                              cited):
+    """Where a text lists what is assessed but gives it no points, each content is an item
+    without points citing its 项 — never points invented to fit a 百分制."""
+    items = _assessment(regimes, regime, name).items
+    assert len(items) == count and all(item.points is None for item in items)
+    assert all(cited in item.citation.text for item in items)

@@ -87,7 +87,7 @@ def test_jilin_city_29_items_list_what_the_records_show_behind_the_score(respons
             {"id": "Z1", "type": "责任追究.决定", "at": "2025-05-12", "决定编号": "吉责〔2025〕1号",
              "责任人": "张三", "处理机关": "行政执法机关"}]
     subject = _assess(respons, tmp_path, "jilin-city", rows)[(JILIN, "行政执法机关")]
-    assert (subject["total"], subject["grade"]) == ("88.0", "良好")
+    assert (subject["total"], subject["grade"]) == ("88", "良好")  # as recorded
     found = {item["item"]: [r for f in item["findings"] for r in f["records"]]
              for item in subject["items"]}
     assert len(found) == 8 and all(item["points"] is None for item in subject["items"])
@@ -230,3 +230,88 @@ def test_every_assessment_of_the_seed_regimes_is_exercised_by_a_scenario(respons
                        if c["kind"] == "assessment")
     assert [(r["regime"], r["name"]) for r in assessments["rules"] if not r["scenarios"]] == []
     assert assessments["covered"] == assessments["total"] >= 14
+
+
+def test_the_example_year_assesses_its_departments_and_officers(respons, tmp_path):
+    """examples/changchun-xinqu-2025: `respons run … records.jsonl assessments.jsonl --year 2025`
+    has an assessment stage with the consequences of 任务25 and 任务13 — 执法人员007 不合格 in
+    2024 and 2025, 新区交通运输局 不合格, 新区综合行政执法局's files 不合格."""
+    from paths import ROOT
+
+    example = ROOT / "examples" / "changchun-xinqu-2025"
+    result = respons("run", str(example / "xinqu-departments.resp"),
+                     str(example / "records.jsonl"), str(example / "assessments.jsonl"),
+                     "--year", "2025", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)["assessment"]
+    found = {(a["assessment"], s["subject"]): s for a in document["assessments"]
+             for s in a["subjects"]}
+
+    def measures(assessment, subject):
+        return {(c["grade"], c["consecutive"]): c["measures"]
+                for c in found[(assessment, subject)]["consequences"]}
+
+    officers = "行政执法人员评议考核"
+    assert measures(officers, "执法人员007")[("不合格", 2)] == [["调离执法岗位"], ["取消执法资格"]]
+    assert ("不合格", 2) not in measures(officers, "执法人员011")
+    assert measures("行政执法部门评议考核", "新区交通运输局") == {
+        ("不合格", None): [["责令限期整改"]]}
+    assert measures("单位案卷评查", "新区综合行政执法局") == {
+        ("不合格", None): [["通报批评", "责令整改"]]}
+    graded = [s for (a, _), s in found.items() if a == officers and s["grade"]]
+    assert len(graded) == 24
+
+
+def test_changchun_xinqu_24_the_file_review_is_listed_under_the_officers_grade(respons,
+                                                                              tmp_path):
+    """任务24: 专门考核 uses 案卷评查 — the officer's 任务13 file review is shown behind the grade
+    the assessor determined (任务25), within the same regime; it decides nothing by itself."""
+    rows = [_officer(2025, "甲", "不合格"),
+            {"id": "F1", "type": "案卷评查结果.评定", "at": "2025-11-20", "评查编号": "F1",
+             "被评查人员": "甲", "评查结果": "不合格"},
+            {"id": "F2", "type": "案卷评查结果.评定", "at": "2025-11-20", "评查编号": "F2",
+             "被评查人员": "乙", "评查结果": "优秀"}]
+    found = _assess(respons, tmp_path, "changchun-xinqu", rows)
+    officer = found[("行政执法人员评议考核", "甲")]
+    assert officer["grade"] == "不合格"
+    assert _found(officer) == {"专门考核中的案卷评查": ["F1"]}
+    assert found[("个人案卷评查", "甲")]["grade"] == "不合格"
+
+
+def test_tongzhou_year_end_review_draws_reproducibly_and_an_appeal_corrects_a_file(respons,
+                                                                                  tmp_path):
+    """examples/tongzhou-2025: 案卷评查规范 第十条第（四）项's draw from each department's catalogue
+    (repeated here with hashlib from the seed, the department and the case numbers alone),
+    （七）'s mean of the confirmed scores, 第九条's appeal upheld (55 → 78) and one rejected
+    (58 stays, 不合格卷)."""
+    import hashlib
+
+    from paths import ROOT
+
+    example = ROOT / "examples" / "tongzhou-2025"
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    plan, records = str(example / "review-plan.resp"), str(example / "records.jsonl")
+    assert respons("ingest", plan, records, "--store", url).exit_code == 0
+    result = respons("assess", plan, "--year", "2025", "--store", url, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    review = next(a for a in json.loads(result.stdout)["assessments"]
+                  if a["assessment"] == "年终案卷评查")
+    subjects = {s["subject"]: s for s in review["subjects"]}
+    rows = [json.loads(line) for line in (example / "records.jsonl").read_text("utf-8")
+            .splitlines()]
+    for subject in subjects.values():
+        catalogue = [r["处罚决定书文号"] for r in rows if r["type"] == "报送案卷.报送目录"
+                     and r["行政执法部门"] == subject["subject"]]
+        ranked = sorted(catalogue, key=lambda number: hashlib.sha256(
+            "\x1f".join(("2025", subject["subject"], number)).encode("utf-8")).hexdigest())
+        draw = subject["draw"]
+        assert (draw["seed"], draw["catalogue"]) == (2025, len(catalogue))
+        assert [f["file"] for f in draw["files"]] == ranked[:3]
+    market = subjects["通州区市场监督管理局"]
+    assert market["total"] == "86.0"  # (92 + 88 + 78) / 3; without the appeal 78.3
+    assert [(f["sheet_score"], f["score"], f["appeal"]) for f in market["draw"]["files"]
+            if f["appeal"]] == [("55", "78", "通市监罚〔2025〕1号-申辩成立")]
+    city = subjects["通州区城市管理综合行政执法局"]
+    assert city["total"] == "77.3"  # (90 + 58 + 84) / 3, 四舍五入
+    assert [f["score"] for f in city["draw"]["files"] if f["vetoed"]] == ["58"]
+    assert market["grade"] is None and city["grade"] is None  # 第十五条: no grades

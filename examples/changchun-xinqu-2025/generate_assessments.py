@@ -54,7 +54,8 @@ def departments():
 
 
 def file_reviews():
-    """任务13: one review a year of each department's case files, 优秀/合格/不合格."""
+    """任务13: one review a year of each department's case files, and of the files of about a
+    third of the officers, 优秀/合格/不合格 (单位、个人)."""
     for year in YEARS:
         for n, department in enumerate(DEPARTMENTS, start=1):
             given = "不合格" if (n == 2 and year == 2025) else grade(pick("a-file", year, n),
@@ -62,6 +63,15 @@ def file_reviews():
             key = f"XQ-PC-{year}-{n}"
             yield record(f"{key}-评定", "案卷评查结果.评定", f"{year}-11-{10 + n:02d}",
                          评查编号=key, 被评查单位=department, 评查结果=given)
+        for n, officer in enumerate(OFFICERS, start=1):
+            # 执法人员011's files fail in 2025, the year the officer is graded 不合格.
+            if n != 11 and pick("a-reviewed", year, n) % 3:
+                continue
+            given = "不合格" if (n == 11 and year == 2025) else grade(
+                pick("a-pfile", year, n), 500, 2500)
+            key = f"XQ-PC-{year}-R{n:03d}"
+            yield record(f"{key}-评定", "案卷评查结果.评定", f"{year}-11-{15 + n % 10:02d}",
+                         评查编号=key, 被评查人员=officer, 评查结果=given)
 
 
 def main() -> None:

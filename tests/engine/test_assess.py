@@ -189,3 +189,102 @@ def test_a_scenario_says_where_an_assessment_differs(respons, tmp_path):
                      ("考核 年度考核 甲局 2025", "grade", "优秀", "良好"),
                      ("考核 年度考核 甲局 2025", "consequence", "整改通知书", "none"),
                      ("考核 年度考核 乙局 2025", "consequence", "none", "整改通知书、调离现岗位")}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_recorded_results_are_graded_as_recorded_for_the_year_they_name(respons, tmp_path,
+                                                                        backend, request):
+    url = request.getfixturevalue(f"{backend}_url")
+    rows = [
+        # the 2025 results, recorded in January 2026; a 2024 one recorded in 2025
+        {"id": "R1", "type": "评议考核结果.评定", "at": "2026-01-10", "被考核单位": "甲局",
+         "考核年度": 2025, "得分": 94.95},
+        {"id": "R2", "type": "评议考核结果.评定", "at": "2025-01-10", "被考核单位": "乙局",
+         "考核年度": 2024, "得分": 60},
+        {"id": "R3", "type": "评议考核结果.评定", "at": "2026-01-12", "被考核单位": "乙局",
+         "考核年度": 2025, "得分": 88},
+        {"id": "G1", "type": "人员考核结果.确定档次", "at": "2025-12-01", "被考核人员": "张三",
+         "档次": "不合格"},
+        {"id": "F1", "type": "案卷评查结果.评定", "at": "2025-11-20", "案卷号": "F1",
+         "被评查人员": "张三"},
+        {"id": "F2", "type": "案卷评查结果.评定", "at": "2025-11-21", "案卷号": "F2",
+         "被评查人员": "李四"},
+    ]
+    _, document = _assess(respons, tmp_path, url, HERE / "recorded.resp", rows)
+    got = _subjects(document)
+    jia, yi = got[("评议考核", "甲局")], got[("评议考核", "乙局")]
+    assert (jia["total"], jia["grade"], jia["recorded"]) == ("94.95", "良好", {"score": "R1"})
+    assert (yi["total"], yi["grade"], yi["recorded"]) == ("88", "良好", {"score": "R3"})
+    zhang, li = got[("人员评议考核", "张三")], got[("人员评议考核", "李四")]
+    assert (zhang["grade"], zhang["recorded"]) == ("不合格", {"grade": "G1"})
+    assert zhang["items"][0]["findings"][0]["records"] == ["F1"]
+    assert li["grade"] is None and li["items"][0]["findings"][0]["records"] == ["F2"]
+
+
+def _case_files(appeal: bool):
+    rows = [{"id": f"JA{n}-结", "type": "行政处罚案件.结案", "at": f"2025-0{n}-10",
+             "案号": f"JA{n}", "办案机关": "甲局"} for n in range(1, 9)]
+    rows += [{"id": f"YA{n}-结", "type": "行政处罚案件.结案", "at": "2025-05-10", "案号": f"YA{n}",
+              "办案机关": "乙局"} for n in (1, 2)]
+    rows.append({"id": "JA9-结", "type": "行政处罚案件.结案", "at": "2024-12-31", "案号": "JA9",
+                 "办案机关": "甲局"})  # closed the year before: not in 2025's catalogue
+    rows += [{"id": f"JA{n}-评", "type": "案卷评查单.评定", "at": "2026-01-05", "案号": f"JA{n}",
+              "评查分数": 60 + n * 4, "主体不合法": False} for n in range(1, 10)]
+    rows += [{"id": "YA1-评", "type": "案卷评查单.评定", "at": "2026-01-05", "案号": "YA1",
+              "评查分数": 50, "主体不合法": True},
+             {"id": "YA2-评", "type": "案卷评查单.评定", "at": "2026-01-05", "案号": "YA2",
+              "评查分数": 90, "主体不合法": False}]
+    if appeal:  # 第九条: 经认定确有合理依据的，修正原评查问题
+        rows.append({"id": "YA1-申辩", "type": "不合格卷申辩.认定", "at": "2026-01-20",
+                     "案号": "YA1", "修正分数": 75})
+    return rows
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_review_of_case_files_draws_reproducibly_and_means_the_sheets(respons, tmp_path,
+                                                                        backend, request):
+    import hashlib
+
+    url = request.getfixturevalue(f"{backend}_url")
+    _, document = _assess(respons, tmp_path, url, HERE / "files.resp", _case_files(False))
+    got = _subjects(document)
+    jia, yi = got[("年终案卷评查", "甲局")], got[("年终案卷评查", "乙局")]
+    # anyone can repeat the draw: rank the catalogue by SHA-256 of seed, subject, case number
+    catalogue = [f"JA{n}" for n in range(1, 9)]
+    ranked = sorted(catalogue, key=lambda m: hashlib.sha256(
+        f"2025\x1f甲局\x1f{m}".encode()).hexdigest())[:3]
+    assert [f["file"] for f in jia["draw"]["files"]] == ranked
+    assert (jia["draw"]["seed"], jia["draw"]["catalogue"]) == (2025, 8)
+    scores = [60 + 4 * int(m[2:]) for m in ranked]
+    mean = sum(scores) / 3
+    assert jia["total"] == f"{mean:.1f}" and jia["grade"] == "合格"
+    # 乙局: both its files; YA1's veto item makes it 不合格, and the subject failing_grade
+    assert (yi["total"], yi["grade"]) == ("70.0", "不合格")
+    assert {f["file"]: f["vetoed"] for f in yi["draw"]["files"]} == {"YA1": True, "YA2": False}
+
+
+def test_an_appeal_corrects_a_file_and_lifts_its_veto(respons, tmp_path, sqlite_url):
+    _, document = _assess(respons, tmp_path, sqlite_url, HERE / "files.resp", _case_files(True))
+    yi = _subjects(document)[("年终案卷评查", "乙局")]
+    files = {f["file"]: f for f in yi["draw"]["files"]}
+    assert (files["YA1"]["score"], files["YA1"]["sheet_score"], files["YA1"]["appeal"]) == \
+        ("75", "50", "YA1-申辩")
+    assert (yi["total"], yi["grade"]) == ("82.5", "合格")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ways_of_evaluating_combine_by_weight(respons, tmp_path, backend, request):
+    url = request.getfixturevalue(f"{backend}_url")
+    rows = [{"id": f"{who}-{way}", "type": f"考评表.{way}", "at": "2025-11-01",
+             "被考评单位": who, "分数": score}
+            for who, scores in (("甲局", (100, 95, 85.5)), ("乙局", (90, 80, None)))
+            for way, score in zip(("自评", "互评", "群众评议"), scores, strict=True)
+            if score is not None]
+    _, document = _assess(respons, tmp_path, url, HERE / "weighted.resp", rows)
+    got = _subjects(document)
+    jia, yi = got[("年度考评", "甲局")], got[("年度考评", "乙局")]
+    # 20% × 100 + 30% × 95 + 50% × 85.5 = 20 + 28.5 + 42.75 = 91.25 → 91.3 (四舍五入) 优秀
+    assert (jia["total"], jia["grade"]) == ("91.3", "优秀")
+    assert jia["recorded"] == {"weight:self": "甲局-自评", "weight:mutual": "甲局-互评",
+                               "weight:public": "甲局-群众评议"}
+    assert (yi["total"], yi["grade"]) == (None, None)  # no public evaluation submitted

@@ -35,6 +35,7 @@ from respons.engine.assess_counts import (
     recorded_values,
     window_start,
 )
+from respons.engine.assess_files import draws
 from respons.model.assessment import subject_field
 from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not, expand
@@ -183,20 +184,37 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
         for counter in counters:
             counting.insert(compute, counter, period.start, run.id, run.head.seq, corrections)
         found = counts(compute, assessment.name, period.start)
-        recorded = {}
-        for r in assessment.recorded:
+        recorded, draws_of = {}, {}
+        if assessment.sample is not None:
+            seed = assessment_params(assessment).get("seed", 0)
+            draws_of = draws(compute, index, assessment, period.start, period.until,
+                             run.head.seq, corrections, seed if isinstance(seed, int) else 0)
+        for r in (r for r in assessment.recorded if assessment.sample is None):
             hit = index.find(r.per)
             field = subject_field(hit.owner, assessment.subject, r.by) if hit else None
             if field is not None:
                 recorded[r.what] = recorded_values(compute, r, hit.owner, field, period.start,
-                                                   period.until, run.head.seq, corrections)
-        subjects = _subjects(compute, regime, assessment, period, run, found, recorded)
+                                                   period.until, run.head.seq, corrections,
+                                                   period.year)
+        evaluations = {}  # way of evaluating → subject → (score, record id)
+        for weight in (w for w in assessment.weights if w.scores is not None):
+            hit = index.find(weight.scores.per)
+            field = subject_field(hit.owner, assessment.subject, weight.scores.by) \
+                if hit and hit.kind == "event" else None
+            if field is not None:
+                evaluations[weight.source] = recorded_values(
+                    compute, weight.scores, hit.owner, field, period.start, period.until,
+                    run.head.seq, corrections, period.year)
+        subjects = _subjects(compute, regime, assessment, period, run, found, recorded) | \
+            set(draws_of) | {s for values in evaluations.values() for s in values}
         scheme = scheme_for(assessment.scheme)
         params = assessment_params(assessment)
         for subject in sorted(subjects):
             results.append((assessment, period, subject,
                             _score(assessment, scheme, params, subject, found.get(subject, {}),
-                                   vetoes, recorded, findings_of)))
+                                   vetoes, recorded, findings_of, draws_of.get(subject),
+                                   {way: values[subject] for way, values in evaluations.items()
+                                    if subject in values})))
     _consequences(results)
     _publish(compute, run, todo, results, titles)
     return sorted({a.name for a, _ in todo})
@@ -210,17 +228,16 @@ def _kept(compute, run: str, assessment: str, period: str) -> bool:
 
 
 def _subjects(compute, regime, assessment, period: Period, run, found, recorded) -> set[str]:
-    """Everyone the assessment assesses in the period: the agencies (or bodies) the regime
-    declares, and everyone of the subject's type that a record of the period names —
-    with nothing against them too — besides those something was counted against."""
+    """Everyone the assessment assesses in the period: everyone of the subject's type that
+    a record of the period names — with nothing against them too — and everyone something
+    was counted against or a score or grade recorded for. An agency or body the regime
+    declares but no record of the period names is not assessed: a regime declares its
+    assessors (司法行政部门, 领导小组) beside those assessed, and only the records tell them
+    apart."""
     kind = assessment.subject or "agency"
     subjects = set(found)
     for values in recorded.values():
         subjects |= set(values)
-    if kind == "agency":
-        subjects |= {agency.name for agency in regime.agencies}
-    elif kind == "body":
-        subjects |= {body.name for agency in regime.agencies for body in agency.bodies}
     for record_kind in regime.records:
         for field in record_kind.fields:
             if field.type.kind == kind:
@@ -229,7 +246,8 @@ def _subjects(compute, regime, assessment, period: Period, run, found, recorded)
     return subjects
 
 
-def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of) -> dict:
+def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
+           draw=None, evaluated=None) -> dict:
     """One subject's result as the detail the store keeps."""
     occurrences = {}
     for key, count in found.items():
@@ -250,11 +268,14 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
     if "score" in recorded and subject in recorded["score"]:
         value, recorded_ids["score"] = recorded["score"][subject]
         try:
-            score_value = Decimal(str(value)) if value is not None else None
+            score_value = _number(value) if value is not None else None
         except InvalidOperation:
             score_value = None
     facts = SubjectFacts(subject=subject, occurrences=occurrences, vetoes=tuple(holding),
-                         given=given, params=params, recorded=score_value, found=found_items)
+                         given=given, params=params, recorded=score_value, found=found_items,
+                         files=draw.files if draw is not None else (),
+                         evaluations={way: _number(value) for way, (value, _) in
+                                      (evaluated or {}).items() if value is not None})
     # A grade is the assessors' to record: a subject they recorded none for is not graded
     # (未评定), and a recorded value the scheme refuses (a grade that is no band of the
     # assessment) is said, with the record, rather than scored.
@@ -275,8 +296,11 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
             "deductions": [{"index": t.index, "what": t.what, "count": t.count,
                             "points": _text(t.points), "adds": item.deductions[t.index].adds}
                            for t in (scored.deductions if scored else ())],
+            # Not graded (no grade recorded): what the items found is still the subject's.
             "findings": [{"index": n, "what": what, "count": count}
-                         for n, what, count in (scored.found if scored else ())]})
+                         for n, what, count in (scored.found if scored else (
+                             (j, f.per.text, found_items.get((item.name, j), 0))
+                             for j, f in enumerate(item.findings)))]})
     return {
         "total": str(result.total) if result is not None and result.total is not None
         else None,
@@ -289,9 +313,27 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                    "undetermined_vetoes": [
                        {"index": n, "condition": condition_text(assessment.vetoes[n].condition),
                         "cannot_count": vetoes[n].undetermined} for n in undetermined],
-                   "recorded": recorded_ids,
+                   "recorded": {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
+                                                   in (evaluated or {}).items()}},
                    "problem": problem,
+                   **({"draw": _draw(draw)} if assessment.sample is not None else {}),
                    "consequences": []}}
+
+
+def _number(value) -> Decimal:
+    """A JSON number as the store read it (a binary float) back to the decimal the record
+    wrote: its shortest repr is that decimal (94.95), and 88.0 is the 88 written."""
+    return Decimal(format(Decimal(repr(float(value))).normalize(), "f"))
+
+
+def _draw(draw) -> dict:
+    """The draw as the result keeps it: enough to repeat it and to see each file's score."""
+    if draw is None:
+        return {"seed": None, "catalogue": 0, "files": []}
+    return {"seed": draw.seed, "catalogue": draw.catalogue, "files": [
+        {"file": f.matter, "score": _text(f.final), "sheet": f.sheet,
+         "sheet_score": _text(f.score), "appeal": f.appeal, "vetoed": f.vetoed}
+        for f in draw.files]}
 
 
 def _text(value) -> str | None:

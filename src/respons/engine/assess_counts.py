@@ -200,15 +200,20 @@ def field_values(compute, kind, field: str, start: str, until: str, head: int) -
 
 
 def recorded_values(compute, recorded, kind, field: str, start: str, until: str, head: int,
-                    corrections: bool) -> dict[str, tuple[object, str]]:
+                    corrections: bool, year: int | None = None
+                    ) -> dict[str, tuple[object, str]]:
     """subject → (the value recorded, the record's id): the latest record of the event in
-    the period for each subject (a later assessment supersedes an earlier one)."""
+    the period for each subject (a later assessment supersedes an earlier one) — or, where
+    the statement names a year field (周期 FIELD), the latest whose field is ``year``."""
     subject = Col("r", "matter") if field == kind.key else ir.JsonText(Col("r", "data"), field)
     value = ir.JsonNumber(Col("r", "data"), recorded.field) if recorded.what == "score" else \
         ir.JsonText(Col("r", "data"), recorded.field)
     where = [Col("r", "type").eq(Param("type")), Col("r", "seq").le(Param("head")),
-             Col("r", "at_date").ge(Param("from")), Col("r", "at_date").le(Param("until")),
              subject.not_null()]
+    if recorded.year_field is not None:
+        where.append(ir.JsonNumber(Col("r", "data"), recorded.year_field).eq(Param("year")))
+    else:
+        where += [Col("r", "at_date").ge(Param("from")), Col("r", "at_date").le(Param("until"))]
     if corrections:
         where.append(ir.Exists(select(Lit(1), source=Table("records", "k"), where=all_of(
             Col("k", "corrects").eq(Col("r", "id")), Col("k", "seq").le(Param("head")))),
@@ -217,5 +222,5 @@ def recorded_values(compute, recorded, kind, field: str, start: str, until: str,
                                 where=all_of(*where),
                                 order_by=(ir.Order(Col("r", "at")), ir.Order(Col("r", "seq")))),
                          {"type": recorded.per.text, "head": head, "from": start,
-                          "until": until})
+                          "until": until, "year": year})
     return {row[0]: (row[1], row[2]) for row in rows}

@@ -45,10 +45,28 @@ class Finding:
 
 
 @attrs.frozen(slots=True)
+class Sample:
+    """抽样 EVENT [按 FIELD] N 件|N%: the case files drawn for review (案卷评查) — of each
+    subject's matters of the event in the period, ``count`` files, or ``share`` percent
+    of them (rounded up), drawn at random with the scheme's ``seed`` (tongzhou 案卷评查规范
+    第十条第（四）项: 在报送的案卷目录内随机抽取规定数量的案卷)."""
+
+    per: Ref
+    by: str | None = None
+    count: int | None = None
+    share: Decimal | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
 class Recorded:
     """得分/等次 KIND.EVENT 的 FIELD 按 FIELD: a score (``what`` "score") or grade ("grade")
     an assessor recorded for each subject, the record's ``field``, the subject named by its
-    ``by`` field (jilin-city 31, dacheng 七（一）: the score is the assessors' to give)."""
+    ``by`` field (jilin-city 31, dacheng 七（一）: the score is the assessors' to give). In a
+    review of case files, also a file's corrected score after an appeal (``appeal``, 修正)
+    and a file's veto item (``file_veto``, 否决项); there every one is matched by the file's
+    matter (the record kind's key), not by a subject."""
 
     what: str
     per: Ref
@@ -56,6 +74,8 @@ class Recorded:
     by: str | None = None
     citation: Citation | None = None
     span: Span | None = span_field()
+    #: the record's integer field naming the year it assesses (周期 FIELD); None: its date
+    year_field: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -130,6 +150,8 @@ class Weight:
     percent: Decimal
     citation: Citation | None = None
     span: Span | None = span_field()
+    #: 得分 EVENT 的 FIELD [按 FIELD]: the records carrying each subject's score in it
+    scores: Recorded | None = None
 
 
 @attrs.frozen(slots=True)
@@ -159,6 +181,7 @@ class Assessment:
     citation: Citation | None = None
     span: Span | None = span_field()
     recorded: tuple[Recorded, ...] = ()
+    sample: Sample | None = None
 
 
 def subject_field(kind, subject: str | None, by: str | None) -> str | None:

@@ -170,7 +170,7 @@ FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due dat
               "met_by": "met by", "owner": "owner", "agency": "agency",
               "lacks": "calendar lacks", "number": "document number",
               "recipient": "recipient", "score": "score", "grade": "grade",
-              "consequence": "consequence"}
+              "consequence": "consequence", "assessment": "assessment"}
 
 
 def fact_word(name: str) -> str:

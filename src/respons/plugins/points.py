@@ -16,7 +16,9 @@ from decimal import Decimal, InvalidOperation
 from respons import hookimpl
 from respons.model.assessment import Assessment
 from respons.model.grading import grade_for
+from respons.plugins import files, weighted
 from respons.registry import (
+    MAX_PRECISION,
     DeductionTaken,
     ItemScore,
     Score,
@@ -28,9 +30,8 @@ from respons.registry import (
 from respons.syntax.present import condition_text
 
 PARAMS = {"item_floor": "the lowest score an item can fall to (default 0)",
-          "precision": "decimal places of the total, 0 to 6, rounded 四舍五入 (default 1)"}
-#: The most decimal places a total is given to: more would claim an exactness no regime has.
-MAX_PRECISION = 6
+          "precision": "decimal places of the total, 0 to 6, rounded 四舍五入 (default 1; a "
+                       "recorded score is rounded only when it is written)"}
 
 
 def _points(value: object) -> Decimal:
@@ -92,8 +93,13 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
         items.append(ItemScore(item=item.name, points=points, score=remaining,
                                deductions=tuple(taken), found=found))
     if reads_score:
+        # A score the assessors gave is graded as they gave it (94.95 is not 95分以上): no
+        # seed text rounds it; only a `参数 precision` the regime writes does.
         total = subject.recorded
-    total = round_points(total, precision) if total is not None else None
+        if total is not None and "precision" in subject.params:
+            total = round_points(total, precision)
+    elif total is not None:
+        total = round_points(total, precision)
     grade = grade_for(assessment, total) if total is not None else None
     vetoed_by = None
     for index in sorted(subject.vetoes):
@@ -131,6 +137,12 @@ def validate(assessment: Assessment) -> list:
     problems += [(f"item {item.name} has points, but {assessment.name} reads a recorded "
                   "score (得分): give the items no points, or read no score", item.span)
                  for item in assessment.items if item.points is not None and reads_score]
+    if any(w.scores is not None for w in assessment.weights):
+        problems.append((f"{assessment.name} weighs scores its ways of evaluating submit: "
+                         "combine them with 方案 加权 (weighted)", assessment.span))
+    if assessment.sample is not None:
+        problems.append((f"{assessment.name} draws case files (抽样): score them with "
+                         "方案 案卷评查 (files)", assessment.sample.span or assessment.span))
     if not assessment.bands or not all(band.bounds for band in assessment.bands):
         problems.append((f"{assessment.name} needs grade bands with score ranges to grade "
                          "its total", assessment.span))
@@ -146,7 +158,9 @@ def validate(assessment: Assessment) -> list:
 
 @hookimpl(trylast=True)
 def respons_scoring_schemes() -> list[ScoringScheme]:
-    return [ScoringScheme(
+    # files (案卷评查) and weighted (加权) register here, with the entry point every
+    # installation already has.
+    return [files.SCHEME, weighted.SCHEME, ScoringScheme(
         name="points", aliases=("百分制",), score=score, params=PARAMS,
         description="百分制: items minus deductions, graded by bands, fixed by vetoes",
         validate=validate)]

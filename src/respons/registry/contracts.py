@@ -91,6 +91,26 @@ def _counts(value: Mapping) -> dict:
 
 
 @attrs.frozen(kw_only=True)
+class FileSheet:
+    """One case file drawn for review (案卷评查): its number (``matter``), the score its
+    sheet gives (None: no sheet yet), whether a veto item of the sheet holds (``vetoed``:
+    the file is 不合格), and the ids of the sheet and of the upheld appeal (申辩) whose
+    corrected score replaces the sheet's (``appeal``, ``corrected``)."""
+
+    matter: str
+    score: Decimal | None = None
+    vetoed: bool = False
+    sheet: str | None = None
+    appeal: str | None = None
+    corrected: Decimal | None = None
+
+    @property
+    def final(self) -> Decimal | None:
+        """The file's score: the appeal's where one was upheld, else the sheet's."""
+        return self.corrected if self.appeal is not None else self.score
+
+
+@attrs.frozen(kw_only=True)
 class SubjectFacts:
     """What was found of one assessed subject (an agency, a body, an officer) in a cycle.
 
@@ -113,6 +133,10 @@ class SubjectFacts:
     recorded: Decimal | None = None
     #: ``found[(item name, finding index)]``: what each 发现 of an item found
     found: Mapping[tuple[str, int], int] = attrs.field(factory=dict, converter=_counts)
+    #: the case files drawn for the subject (抽样), each with its sheet: `FileSheet`
+    files: tuple[FileSheet, ...] = attrs.field(default=(), converter=tuple)
+    #: ``evaluations[way]``: the score each way of evaluating (自评, 互评…) gave the subject
+    evaluations: Mapping[str, Decimal] = attrs.field(factory=dict, converter=_counts)
 
     @classmethod
     def of(cls, assessment: Assessment, **facts) -> SubjectFacts:
@@ -160,6 +184,10 @@ class Score:
     grade: str | None
     items: tuple[ItemScore, ...] = ()
     vetoed_by: str | None = None
+
+
+#: The most decimal places a total is given to: more would claim an exactness no regime has.
+MAX_PRECISION = 6
 
 
 def round_points(value: Decimal, places: int) -> Decimal:

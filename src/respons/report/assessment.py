@@ -40,6 +40,10 @@ WORDS = {
     "finding": ("{item}：发现 {what} {count} 项；记录 {ids}",
                 "{item}: found {what} {count}; records {ids}"),
     "deduct": ("扣", "deduct"), "add": ("加", "add"),
+    "draw": ("抽查案卷 {n}/{of} 卷（种子 {seed}）：{files}",
+             "files drawn {n} of {of} (seed {seed}): {files}"),
+    "appealed": ("申辩修正 {id}", "corrected on appeal {id}"),
+    "file_vetoed": ("否决项，不合格", "veto item: fails"),
     "consequence": ("后果（{grade}{running}）：{measures} {cite}",
                     "consequence ({grade}{running}): {measures} {cite}"),
     "running": ("，连续 {n} 年：{years}", ", {n} years running: {years}"),
@@ -146,6 +150,7 @@ def subject_json(assessment, row: dict, found: dict, titles) -> dict:
             "vetoed_by": row["vetoed_by"], "items": items, "vetoes": vetoes,
             "undetermined_vetoes": row["undetermined_vetoes"], "recorded": row["recorded"],
             "problem": row["problem"],
+            **({"draw": row["draw"]} if "draw" in row else {}),
             "consequences": [
                 {**c, "citation": c["citation"] or _cite(assessment.citation, titles)}
                 for c in row["consequences"]]}
@@ -242,6 +247,15 @@ def _detail(assessment, row, found, titles, language):
                 ids = f["records"][:IDS_SHOWN]
                 yield clean(_w(language, "finding", item=item["item"], what=f["what"],
                                count=f["count"], ids="、".join(ids)))
+    draw = data.get("draw")
+    if draw is not None and draw["files"]:
+        files = "、".join(
+            f"{f['file']} {f['score'] if f['score'] is not None else _w(language, 'none')}"
+            + (f"（{_w(language, 'appealed', id=f['appeal'])}）" if f["appeal"] else "")
+            + (f"（{_w(language, 'file_vetoed')}）" if f["vetoed"] and not f["appeal"] else "")
+            for f in draw["files"])
+        yield clean(_w(language, "draw", n=len(draw["files"]), of=draw["catalogue"],
+                       seed=draw["seed"], files=files))
     records = "；记录 " if language == "zh" else "; records "
     for veto in data["vetoes"]:
         yield clean(_w(language, "vetoed", condition=veto["condition"], grade=veto["grade"])) \

@@ -16,12 +16,25 @@ from respons.diagnostics.suggest import did_you_mean
 from respons.model.assessment import subject_field
 from respons.model.vocab import NUMERIC_TYPES, SUBJECTS
 
+#: What each recorded statement is called in messages.
+RECORDED_WORDS = {"score": "得分/score", "grade": "等次/grade", "appeal": "修正/amend",
+                  "file_veto": "否决项/file-veto"}
+
 
 def check(ctx: RuleContext) -> None:
     for assessment in ctx.regime.assessments:
-        for recorded in assessment.recorded:
-            found = lookup(ctx, recorded.per, ("event",), "得分/score" if recorded.what ==
-                           "score" else "等次/grade")
+        sample = assessment.sample
+        if sample is not None:
+            found = lookup(ctx, sample.per, ("event",), "抽样/sample")
+            if found is not None and found.kind == "event":
+                _attribution(ctx, assessment, found.owner, sample.by, sample.span)
+                if not found.owner.key:
+                    ctx.sink.add("R0511", f"{found.owner.name} has no key (主键): its records "
+                                 "name no case file to draw", sample.span,
+                                 f"give {found.owner.name} the key its files are numbered by")
+        weighed = tuple(w.scores for w in assessment.weights if w.scores is not None)
+        for recorded in (*assessment.recorded, *weighed):
+            found = lookup(ctx, recorded.per, ("event",), RECORDED_WORDS[recorded.what])
             if found is None or found.kind != "event":
                 continue
             kind = found.owner
@@ -33,11 +46,36 @@ def check(ctx: RuleContext) -> None:
                                                                              fields),
                              recorded.span, f"name a field of {kind.name}: "
                              + ", ".join(fields))
-            elif recorded.what == "score" and field.type.kind not in NUMERIC_TYPES:
+            elif recorded.what in ("score", "appeal") and \
+                    field.type.kind not in NUMERIC_TYPES:
                 ctx.sink.add("R0512", f"field {recorded.field} of {kind.name} holds no number: "
                              "a recorded score must", recorded.span,
                              f"declare it `字段 {recorded.field} 数值`")
+            elif recorded.what == "file_veto" and field.type.kind != "boolean":
+                ctx.sink.add("R0512", f"field {recorded.field} of {kind.name} is no 是否 field: "
+                             "a file's veto item holds or not", recorded.span,
+                             f"declare it `字段 {recorded.field} 是否`")
+            if recorded in weighed:
+                _attribution(ctx, assessment, kind, recorded.by, recorded.span)
+                continue
+            if sample is not None or recorded.what in ("appeal", "file_veto"):
+                # a case file's sheet, appeal or veto item is matched by the file's number
+                if sample is None:
+                    ctx.sink.add("R0508", f"{RECORDED_WORDS[recorded.what]} reads a case "
+                                 f"file's record, but {assessment.name} draws no files",
+                                 recorded.span, "add `抽样 EVENT N 件` (方案 案卷评查)")
+                elif not kind.key:
+                    ctx.sink.add("R0511", f"{kind.name} has no key (主键): its records cannot "
+                                 "be matched to the files drawn", recorded.span,
+                                 f"give {kind.name} the key the files are numbered by")
+                continue
             _attribution(ctx, assessment, kind, recorded.by, recorded.span)
+            year = fields.get(recorded.year_field) if recorded.year_field else None
+            if recorded.year_field and (year is None or year.type.kind != "integer"):
+                ctx.sink.add("R0510", f"周期 {recorded.year_field}: {kind.name} has no integer "
+                             f"field {recorded.year_field!r} naming the year assessed"
+                             + did_you_mean(recorded.year_field, fields), recorded.span,
+                             f"declare it `字段 {recorded.year_field} 整数`")
         for item in assessment.items:
             for counted in (*item.deductions, *item.findings):
                 found = ctx.index.find(counted.per)

@@ -15,6 +15,7 @@ from respons.model.assessment import (
     Item,
     Param,
     Recorded,
+    Sample,
     Veto,
     Weight,
 )
@@ -25,12 +26,14 @@ from respons.model.vocab import (
     CYCLES,
     EVALUATIONS,
     POINTS,
+    TIMES,
     UNITS,
 )
 from respons.syntax.build.base import (
     Stmt,
     assemble,
     citation_of,
+    ctx,
     first,
     name_of,
     number_of,
@@ -41,7 +44,7 @@ from respons.syntax.build.base import (
 )
 
 ASSESS_SINGLES = {"scheme": "方案/scheme", "subject": "对象/subject", "cycle": "周期/period",
-                  "full_marks": "满分/full-marks"}
+                  "full_marks": "满分/full-marks", "sample": "抽样/sample"}
 ASSESS_LISTS = ("items", "bands", "boundaries", "vetoes", "consequences", "weights", "params",
                 "recorded")
 
@@ -128,12 +131,53 @@ class AssessmentRules:
 
     def _recorded(self, what: str, children):
         tokens, values = split(children)
-        per, _, by, _ = _refine(values)
+        year = next((v for v in values if isinstance(v, _Year)), None)
+        per, _, by, _ = _refine([v for v in values if not isinstance(v, _Year)])
         field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
         span = span_of(tokens[0], field)
         return Stmt("recorded", Recorded(what, per, name_of(field), by,
+                                         citation_of(first(tokens, "CITATION")), span=span,
+                                         year_field=str(year) if year else None), span)
+
+    def sample(self, children):
+        tokens, values = split(children)
+        per, _, by, _ = _refine(values)
+        amount = first(tokens, "NUMBER")
+        unit = tokens[tokens.index(amount) + 1]
+        span = span_of(tokens[0], unit)
+        count, share = None, None
+        if unit.type == "PERCENT":
+            share = points_of(amount)
+            if not 0 < share <= 100:
+                ctx().sink.add("R0105", f"a share of {share}% draws no files or more than all",
+                               span_of(amount, unit), "write a share above 0 and at most 100")
+        else:
+            word(TIMES, unit)
+            value = number_of(amount)
+            if not isinstance(value, int) or value < 1:
+                ctx().sink.add("R0105", f"{amount} files cannot be drawn", span_of(amount),
+                               "write a whole number of files, 1 or more")
+                value = 1
+            count = int(value)
+        return Stmt("sample", Sample(per, by, count, share,
+                                     citation_of(first(tokens, "CITATION")), span=span), span)
+
+    def appeal(self, children):
+        return self._on_file("appeal", children)
+
+    def file_veto(self, children):
+        return self._on_file("file_veto", children)
+
+    def _on_file(self, what: str, children):
+        tokens, values = split(children)
+        field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
+        span = span_of(tokens[0], field)
+        return Stmt("recorded", Recorded(what, values[0], name_of(field), None,
                                          citation_of(first(tokens, "CITATION")), span=span),
                     span)
+
+    def recorded_year(self, children):
+        return _Year(name_of(children[1]))
 
     def band(self, children):
         tokens, bounds = split(children)
@@ -183,10 +227,18 @@ class AssessmentRules:
         return Stmt("consequences", consequence, span)
 
     def weight(self, children):
-        span = span_of(children[0], children[2])
-        weight = Weight(word(EVALUATIONS, children[1]), points_of(children[2]),
-                        citation_of(first(children, "CITATION")), span=span)
+        tokens, values = split(children)
+        span = span_of(tokens[0], tokens[2])
+        weight = Weight(word(EVALUATIONS, tokens[1]), points_of(tokens[2]),
+                        citation_of(first(tokens, "CITATION")), span=span,
+                        scores=values[0] if values else None)
         return Stmt("weights", weight, span)
+
+    def weight_scores(self, children):
+        tokens, values = split(children)
+        per, _, by, _ = _refine(values)
+        field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
+        return Recorded("score", per, name_of(field), by, span=span_of(tokens[0], field))
 
     def param(self, children):
         span = span_between(span_of(children[0]), children[2].span)
@@ -197,6 +249,10 @@ class AssessmentRules:
 
 class _By(str):
     """按 FIELD, as the builder passes it up to the statement it belongs to."""
+
+
+class _Year(str):
+    """周期 FIELD of a recorded score or grade."""
 
 
 class _Cap:
