@@ -137,3 +137,24 @@ def test_the_table_of_bearer_kinds_is_the_language_reference():
     text = (ROOT / "docs" / "language.md").read_text("utf-8")
     for kind in BEARER_KINDS:
         assert f"| {kind.canonical} | {', '.join(kind.spellings)} |" in text, kind.canonical
+
+
+def test_a_scenario_that_expects_another_measure_fails_with_what_was_found(respons,
+                                                                          tmp_path):
+    text = (HERE / "edu.resp").read_text("utf-8").replace(
+        "预期 追究 GZ-1 阶梯 执法人员过错责任 第1级 措施 责令检查 或 通报批评 责任人 张三",
+        "预期 追究 GZ-1 阶梯 执法人员过错责任 第2级 措施 通报批评 责任人 李四")
+    (tmp_path / "edu.resp").write_text(text, "utf-8")
+    result = respons("test", str(tmp_path / "edu.resp"))
+    assert result.exit_code == 1
+    assert "step: expected 第2级, got 第1级" in result.stdout
+    assert "measures: expected 通报批评, got 责令检查 或 通报批评" in result.stdout
+    assert "bearers: expected 李四, got 张三" in result.stdout
+
+
+def test_the_scenarios_of_the_test_regime_pass_and_cover_its_ladders(respons):
+    result = respons("test", "--format", "json", REGIME)
+    assert result.exit_code == 0, result.stdout
+    coverage = {k["kind"]: (k["covered"], k["total"])
+                for k in json.loads(result.stdout)["coverage"]}
+    assert coverage["ladder"] == (2, 2) and coverage["ladder step"] == (3, 3)

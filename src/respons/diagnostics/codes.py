@@ -473,6 +473,10 @@ The facts of an expectation contradict each other, so no evaluation could satisf
 obligation is met by a record (`完成 ID`) exactly when it is 按期完成/met or
 逾期完成/met-late; one that cannot be determined (无法确定/unknown) has no due date; and
 `缺 YEAR`/`lacks YEAR`, the year the calendar lacks, belongs to an unknown one.""")
+_code("R1306", ERROR, "liability expected of a regime without a proceeding", """
+A scenario expects of a fault case (`预期 追究 CASE …`, `预期 不予追究 CASE …`), but the regime
+under test has no liability proceeding (追究) to say which records are fault cases and which
+ladders apply. Add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`, or expect of a duty instead.""")
 
 
 def severity_of(code: str) -> str:
