@@ -9,10 +9,11 @@ documented (docs/liability.md, "How a ladder applies"):
 2. The step: the highest step whose condition holds (the checker refuses steps that could
    never apply, R0608). No step holding: the ladder does not apply to the case.
 3. Modifiers that hold, in the order written. One bound (应当) to a single effect applies:
-   加重N级/减轻N级 move the step (within the ladder), 免予追究 ends it, 最重/最轻 (从重/从轻
-   within the step) choose among the step's options. A permitted one (可以), or one with
-   alternatives (或), is the decision-maker's: listed as open, with what each would give,
-   never applied.
+   加重N级/减轻N级 move the step (within the ladder), 免予追究 ends it, 最重/最轻 choose the
+   heaviest or lightest of the step's options, 从重/从轻 their upper or lower half by
+   severity — heavier or lighter within the step, never a step up or down. A permitted
+   one (可以), or one with alternatives (或), is the decision-maker's: listed as open, with
+   what each would give, never applied.
 4. A defence (申辩) never raises the measure: the checker refuses a step or 从重 reading it
    (R0611), and the result says the defence was made and raised nothing.
 """
@@ -216,7 +217,7 @@ def apply(ladder: Ladder, facts: Facts, severities: dict[str, float | None],
         note = None
         if effect.kind in ("raise", "lower") and moved == level:
             note = "highest" if effect.kind == "raise" else "lowest"
-        if effect.kind in ("heaviest", "lightest"):
+        if effect.kind in ("heaviest", "lightest", "heavier", "lighter"):
             choices.append(effect.kind)
         level = moved if moved is not None else level
         applied.append(Applied(modifier, True, effect.kind + (str(effect.steps)
@@ -227,19 +228,38 @@ def apply(ladder: Ladder, facts: Facts, severities: dict[str, float | None],
     step = next(s for s in ladder.steps if s.level == level)
     options, choice = step.options, None
     if choices and not step.combine and len(options) > 1:
-        # 从重/从轻 both hold: they cancel, and the step's whole range stays.
-        if set(choices) == {"heaviest", "lightest"}:
+        up = {c for c in choices if c in ("heaviest", "heavier")}
+        down = {c for c in choices if c in ("lightest", "lighter")}
+        if up and down:
+            # Heavier and lighter both hold: they cancel, and the step's whole range stays.
             notes.append("heaviest-and-lightest")
         else:
-            choice = choices[0]
-            weighed = [(weight(o, severities), o) for o in options]
-            known = [w for w, _ in weighed if w is not None]
-            if len(known) == len(weighed):
-                pick = max(known) if choice == "heaviest" else min(known)
-                options = tuple(o for w, o in weighed if w == pick)
+            # 最重 over 从重 where both hold: the narrower choice.
+            choice = next(c for c in ("heaviest", "lightest", "heavier", "lighter")
+                          if c in choices)
+            options = _choose(options, choice, severities)
     return Outcome(ladder, True, base_level=base.level, level=level, modifiers=tuple(applied),
                    options=tuple(options), combine=step.combine, choice=choice,
                    notes=tuple(notes))
+
+
+def _choose(options, choice: str, severities) -> tuple:
+    """The options 最重/最轻 (the heaviest or lightest) or 从重/从轻 (the upper or lower
+    half by severity, the middle one in both) leave; all of them where a severity is
+    missing (the checker warns, R0603)."""
+    weighed = [(weight(o, severities), o) for o in options]
+    known = sorted({w for w, _ in weighed if w is not None})
+    if any(w is None for w, _ in weighed):
+        return tuple(options)
+    if choice == "heaviest":
+        keep = {known[-1]}
+    elif choice == "lightest":
+        keep = {known[0]}
+    else:
+        # The upper (lower) half, the middle one included where the count is odd.
+        middle = known[len(known) // 2] if choice == "heavier" else known[(len(known) - 1) // 2]
+        keep = {w for w in known if (w >= middle if choice == "heavier" else w <= middle)}
+    return tuple(o for w, o in weighed if w in keep)
 
 
 def _moved(level: int, effect, lowest: int, highest: int) -> int | None:

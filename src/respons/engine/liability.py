@@ -22,6 +22,7 @@ from respons.engine.liability_sql import Queries, Selection
 from respons.model.condition import refs_in
 from respons.model.liability import Proceeding
 from respons.model.regime import Regime
+from respons.model.vocab import SUBJECTS
 from respons.store.api import Head
 
 
@@ -129,7 +130,9 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
             defence = bool(proceeding.defence_field) and \
                 fields.get(proceeding.defence_field) is True
             known = fault is None or fault in faults
-            outcomes = tuple(ladder.apply(lad, facts, severities, defence) for lad in ladders) \
+            concerns = _concerns(proceeding, fields)
+            outcomes = tuple(ladder.apply(lad, facts, severities, defence) for lad in ladders
+                             if concerns is None or lad.subject in (None, concerns)) \
                 if known and fault is not None else ()
             # Who bears it, where some ladder pursues it: an exempted case has no bearer.
             shares = attribution.attribute(apportionment, facts.holds, fields, kind) \
@@ -141,6 +144,15 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
                 _party(proceeding.decided_by, fields), _party(proceeding.proposed_by, fields),
                 defence))
     return results
+
+
+def _concerns(proceeding: Proceeding, fields: dict) -> str | None:
+    """Whom the case concerns (机关/人员…), from the proceeding's 对象 field; None where it
+    names none — then every ladder applies."""
+    if proceeding.subject_field is None:
+        return None
+    value = fields.get(proceeding.subject_field)
+    return SUBJECTS.get(str(value)) if value is not None else None
 
 
 def _party(ref, fields: dict) -> str | None:

@@ -124,11 +124,11 @@ class Queries:
                 conditions.append(self._months(r, months))
         if count.where is not None:
             conditions.append(self._condition(count.where, counted, r))
-        if count.group is not None:
+        for group in count.groups:
             # Both sides read the matter's file: a 决定 record need not repeat who handled
             # the case, which its 提起 said.
-            conditions.append(self.file_value(r, count.group.field).eq(
-                self.file_value("c", count.group.against)))
+            conditions.append(self.file_value(r, group.field).eq(
+                self.file_value("c", group.against)))
         if count.later is not None:
             conditions.append(self._later(count, later, r))
         return select(Col("c", "seq"), Col(r, "id"), source=Table("records", "c"),

@@ -24,7 +24,7 @@ FORMAT_VERSION = 1
 _MODIFIER = {"aggravate": ("从重", "aggravate"), "mitigate": ("从轻", "mitigate"),
              "exempt": ("不予追究", "exempt")}
 _EFFECT = {"raise": "加重", "lower": "减轻", "waive": "免予追究", "heaviest": "最重",
-           "lightest": "最轻"}
+           "lightest": "最轻", "heavier": "从重", "lighter": "从轻"}
 
 
 def _effect(text: str) -> str:
@@ -153,8 +153,9 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
                            for option in o.options)
     extra = w("li.measures.combine") if o.combine else ""
     if o.choice:
-        extra += w("li.measures.choose", choice=w({"heaviest": "li.heaviest",
-                                                    "lightest": "li.lightest"}[o.choice]))
+        extra += w("li.measures.choose", choice=w({
+            "heaviest": "li.heaviest", "lightest": "li.lightest", "heavier": "li.heavier",
+            "lighter": "li.lighter"}[o.choice]))
     lines.append(w("li.measures", measures=measures, combine=extra))
     return lines
 
@@ -162,6 +163,8 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
 def _measure(c: Context, ref, step) -> str:
     measure = c.measures.get(ref.text)
     referral = c.words("li.referral") if measure is not None and measure.referral else ""
+    if measure is not None and measure.decided_by is not None:
+        referral += c.words("li.measure.decider", decider=measure.decided_by.text)
     return c.words("li.measure", name=ref.text, referral=referral,
                    citation=c.cite(measure.citation if measure else None))
 
@@ -267,6 +270,8 @@ def _outcome_data(o: Outcome, measures, titles) -> dict:
 def _measure_data(ref, measures, titles) -> dict:
     m = measures.get(ref.text)
     return {"name": ref.text, "severity": m.severity if m else None,
-            "category": m.category if m else None, "falls_on": m.falls_on if m else None,
+            "category": m.category if m else None,
+            "falls_on": list(m.falls_on) if m else [],
+            "decided_by": m.decided_by.text if m and m.decided_by else None,
             "referral": bool(m and m.referral),
             "citation": _citation(m.citation if m else None, titles)}

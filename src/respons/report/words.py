@@ -193,6 +193,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "li.unnamed": ("(not named)", "（未载明）"),
     "li.heaviest": ("heaviest", "最重"),
     "li.lightest": ("lightest", "最轻"),
+    "li.heavier": ("heavier half", "从重"),
+    "li.lighter": ("lighter half", "从轻"),
+    "li.measure.decider": (" (decided by {decider})", "（由 {decider} 决定）"),
     "li.or": (" or ", " 或 "),
     "li.and": (" and ", " 并 "),
 }
