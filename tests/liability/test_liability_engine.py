@@ -37,7 +37,7 @@ def test_a_count_per_officer_raises_the_step_and_the_defence_raises_nothing(resp
     case = _case(data, "GZ-2")
     counted = next(c for c in case["circumstances"] if c["name"] == "多次发生过错")
     # 张三 handled GZ-1 and GZ-2 within the year: both 决定 records count, by id.
-    assert counted == {"name": "多次发生过错", "holds": True, "how": "count",
+    assert counted == {"name": "多次发生过错", "holds": True, "how": "count", "count": 2,
                        "records": ["a2", "b2"], "citation": counted["citation"]}
     ladder = case["ladders"][0]
     assert ladder["base_step"]["level"] == 2 and ladder["step"] == 2

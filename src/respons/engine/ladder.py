@@ -38,6 +38,7 @@ class Circumstance:
     how: str
     records: tuple[str, ...] = ()
     citation: object = None
+    count: int | None = None
 
 
 @attrs.frozen
@@ -135,10 +136,14 @@ class Facts:
         if name in self.faults and circumstance is None:
             fact = Circumstance(name, name in self.fault_names, "fault")
         elif circumstance is not None and circumstance.count is not None:
-            records = self.counts.get(name, ())
-            fact = Circumstance(name, _compare(len(records), circumstance.count.op,
+            found = self.counts.get(name, ())
+            # Records by id (a count per subject), or only their number (a count across the
+            # jurisdiction, too many to list).
+            records = found if isinstance(found, tuple) else ()
+            number = len(found) if isinstance(found, tuple) else found
+            fact = Circumstance(name, _compare(number, circumstance.count.op,
                                                circumstance.count.threshold),
-                                "count", records, circumstance.citation)
+                                "count", records, circumstance.citation, number)
         elif circumstance is not None and circumstance.condition is not None:
             fact = Circumstance(name, self.holds(circumstance.condition), "condition",
                                 citation=circumstance.citation)

@@ -95,19 +95,22 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
         for seq, data in compute.stream(queries.files(), queries.params):
             files.setdefault(seq, {}).update(json.loads(data))
         reach = _reachable(regime, proceeding, index)
-        counts: dict[int, dict[str, list[str]]] = {}
+        counts: dict[int, dict[str, tuple[str, ...] | int]] = {}
         for circumstance in regime.circumstances:
             count = circumstance.count
             if count is None or circumstance.name not in reach:
                 continue
             counted = index.find(count.event)
             later = index.find(count.later.event) if count.later is not None else None
-            statement = queries.counted(
-                count, counted.owner if counted is not None and counted.kind == "event"
-                else None, later.owner if later is not None and later.kind == "event"
-                else None)
+            statement, listed = queries.stage(
+                compute, count, counted.owner if counted is not None and
+                counted.kind == "event" else None,
+                later.owner if later is not None and later.kind == "event" else None)
             for seq, record in compute.stream(statement, queries.params):
-                counts.setdefault(seq, {}).setdefault(circumstance.name, []).append(record)
+                # A count across the jurisdiction gives its number, not its records.
+                mine = counts.setdefault(seq, {})
+                mine[circumstance.name] = (*mine.get(circumstance.name, ()), record) \
+                    if listed else int(record)
         ladders = [index.find(ref) for ref in proceeding.ladders]
         ladders = [f.element for f in ladders if f is not None and f.kind == "ladder"]
         apportionment = None
@@ -125,7 +128,7 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
             facts = ladder.Facts(regime, fault if fault in faults else None, fields,
                                  _split(fields.get(proceeding.found_field))
                                  if proceeding.found_field else frozenset(),
-                                 {k: tuple(v) for k, v in counts.get(seq, {}).items()},
+                                 counts.get(seq, {}),
                                  definitions)
             defence = bool(proceeding.defence_field) and \
                 fields.get(proceeding.defence_field) is True

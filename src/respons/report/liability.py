@@ -99,9 +99,12 @@ def _circumstance(c: Context, x) -> str:
     w, mark = c.words, "✓" if x.holds else "✗"
     citation = c.cite(x.citation)
     if x.how == "count":
-        if not x.records:
+        if not x.count:
             return w("li.c.count.none", mark=mark, name=x.name, citation=citation)
-        return w("li.c.count", mark=mark, name=x.name, count=len(x.records),
+        if not x.records:
+            return w("li.c.count.total", mark=mark, name=x.name, count=x.count,
+                     citation=citation)
+        return w("li.c.count", mark=mark, name=x.name, count=x.count,
                  records=", ".join(x.records), citation=citation)
     if x.how == "found":
         return w("li.c.found", name=x.name, citation=citation)
@@ -223,7 +226,7 @@ def _case_data(r: CaseResult, measures, faults, titles) -> dict:
             "name": r.fault, "declared": r.fault_known,
             "citation": _citation(fault.citation if fault else None, titles)},
         "circumstances": [{"name": x.name, "holds": x.holds, "how": x.how,
-                           "records": list(x.records),
+                           "count": x.count, "records": list(x.records),
                            "citation": _citation(x.citation, titles)}
                           for x in r.circumstances],
         "ladders": [_outcome_data(o, measures, titles) for o in r.outcomes],

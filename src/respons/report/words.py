@@ -142,6 +142,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "li.circumstances": ("  Circumstances:", "  情形："),
     "li.c.count": ("    {mark} {name}: counted {count} (records {records}){citation}",
                    "    {mark} {name}：计数 {count} 次（记录 {records}）{citation}"),
+    "li.c.count.total": ("    {mark} {name}: counted {count} across the jurisdiction{citation}",
+                         "    {mark} {name}：计数 {count} 次（全辖区）{citation}"),
     "li.c.count.none": ("    {mark} {name}: counted 0{citation}",
                         "    {mark} {name}：计数 0 次{citation}"),
     "li.c.found": ("    ✓ {name}: found by the decision-maker (the case file names it){citation}",
