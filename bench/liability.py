@@ -170,7 +170,7 @@ def run_baseline(path: Path, year: int) -> dict:
 
     connection = sqlite3.connect(path)
     out = {}
-    for seq, matter, _date, officer, fault, gravity, found, times in connection.execute(
+    for _seq, matter, _date, officer, fault, gravity, found, times in connection.execute(
             BASELINE_SQL, (f"{year}-01-01", f"{year}-12-31")):
         level, measures, _ = baseline_case(fault, gravity, found, times)
         out[matter] = (level, measures, (officer,) if level is not None else ())
