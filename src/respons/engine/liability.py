@@ -81,6 +81,7 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
     index = Index(regime, Sink())
     definitions = {c.name: c.condition for c in regime.conditions if c.condition is not None}
     severities = {m.name: m.severity for m in regime.measures}
+    names = ladder.Names(regime, definitions)
     results: list[CaseResult] = []
     for proceeding in regime.proceedings:
         if proceeding.case is None:
@@ -125,11 +126,10 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
             fields = files.get(seq, {})
             fault = fields.get(proceeding.fault_field) if proceeding.fault_field else None
             fault = str(fault) if fault is not None else None
-            facts = ladder.Facts(regime, fault if fault in faults else None, fields,
+            facts = ladder.Facts(names, fault if fault in faults else None, fields,
                                  _split(fields.get(proceeding.found_field))
                                  if proceeding.found_field else frozenset(),
-                                 counts.get(seq, {}),
-                                 definitions)
+                                 counts.get(seq, {}))
             defence = bool(proceeding.defence_field) and \
                 fields.get(proceeding.defence_field) is True
             known = fault is None or fault in faults
