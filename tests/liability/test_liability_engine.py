@@ -37,7 +37,7 @@ def test_a_count_per_officer_raises_the_step_and_the_defence_raises_nothing(resp
     case = _case(data, "GZ-2")
     counted = next(c for c in case["circumstances"] if c["name"] == "多次发生过错")
     # 张三 handled GZ-1 and GZ-2 within the year: both 决定 records count, by id.
-    assert counted == {"name": "多次发生过错", "holds": True, "how": "count",
+    assert counted == {"name": "多次发生过错", "holds": True, "how": "count", "count": 2,
                        "records": ["a2", "b2"], "citation": counted["citation"]}
     ladder = case["ladders"][0]
     assert ladder["base_step"]["level"] == 2 and ladder["step"] == 2
@@ -158,3 +158,35 @@ def test_the_scenarios_of_the_test_regime_pass_and_cover_its_ladders(respons):
     coverage = {k["kind"]: (k["covered"], k["total"])
                 for k in json.loads(result.stdout)["coverage"]}
     assert coverage["ladder"] == (2, 2) and coverage["ladder step"] == (3, 3)
+
+
+UNITS = str(HERE / "units.resp")
+
+
+def _units(respons, url: str) -> dict:
+    assert respons("ingest", UNITS, str(HERE / "units.jsonl"), "--store", url).exit_code == 0
+    result = respons("liability", UNITS, "--store", url, "--year", "2025", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    return json.loads(result.stdout)
+
+
+def test_heavier_within_the_step_keeps_its_upper_half(respons, sqlite_url):
+    data = _units(respons, sqlite_url)
+    first, second = _case(data, "T-1"), _case(data, "T-2")
+    names = [[m["name"] for m in o] for o in first["ladders"][0]["measures"]["options"]]
+    assert names == [["批评教育"], ["责令书面检查"], ["通报批评"], ["暂扣执法证件"]]
+    # 从重 (tongzhou 8): heavier within the step — its upper half — not its heaviest.
+    measures = second["ladders"][0]["measures"]
+    assert measures["choice"] == "heavier"
+    assert [[m["name"] for m in o] for o in measures["options"]] == [["通报批评"], ["暂扣执法证件"]]
+    assert measures["options"][1][0]["decided_by"] == "发证机关"
+    # 或 between bearers: the one the case file names.
+    assert [(b["person"], b["joiner"]) for b in second["bearers"]] == [("孙八", "or")]
+
+
+def test_the_ladder_for_the_subject_the_case_concerns(respons, sqlite_url):
+    unit = _case(_units(respons, sqlite_url), "T-3")
+    [ladder] = unit["ladders"]
+    assert ladder["ladder"] == "单位" and ladder["measures"]["combine"] is True
+    assert ladder["measures"]["options"][1][0]["falls_on"] == ["unit", "principal"]
+    assert [b["person"] for b in unit["bearers"]] == ["区城管局"]

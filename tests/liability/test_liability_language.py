@@ -42,22 +42,23 @@ def test_a_count_per_officer_with_a_later_event_and_its_window():
 近 1 年 >= 3 次
 }
 情形 同一年度两次 〔第三十五条〕 {
-  计数 追究案件.决定 按 责任人 同一年度 >= 2 次
+  计数 追究案件.决定 按 责任人, 过错 同一年度 >= 2 次
 }
 """)
     first, second = (c.count for c in regime.circumstances)
     assert first.later.event.text == "投诉举报.核实" and first.later.where is not None
-    assert (first.group.field, first.group.against) == ("被投诉人", "责任人")
+    assert [(g.field, g.against) for g in first.groups] == [("被投诉人", "责任人")]
     assert first.window.unit == "years" and not first.same_year
-    assert second.same_year and second.window is None and second.group.against == "责任人"
+    assert second.same_year and second.window is None
+    assert [(g.field, g.against) for g in second.groups] == [("责任人", "责任人"), ("过错", "过错")]
 
 
 def test_modal_words_combinations_and_bearers_joined_three_ways():
     regime = _regime(RECORDS + """
 过错 甲 〔第一条〕
 情形 轻 〔第二条〕
-措施 A 〔第三条〕 { 轻重 1; 施于 主要负责人 }
-措施 B 〔第三条〕 { 轻重 2 }
+措施 A 〔第三条〕 { 轻重 1; 施于 主要负责人 或 分管负责人 }
+措施 B 〔第三条〕 { 轻重 2; 决定 任免机关 }
 阶梯 L 〔第四条〕 {
   第1级 甲 => 可以 单独或者合并 A、B
   从轻 轻 => 可以 免予追究
@@ -71,7 +72,8 @@ def test_modal_words_combinations_and_bearers_joined_three_ways():
     assert step.modal == "may" and step.combine and step.options == (
         (step.options[0][0],), (step.options[1][0],))
     assert regime.ladders[0].modifiers[0].modal == "may"
-    assert regime.measures[0].falls_on == "principal"
+    assert regime.measures[0].falls_on == ("principal", "deputy")
+    assert regime.measures[1].decided_by.text == "任免机关"
     first, second = regime.apportionments[0].rules
     assert first.joiner == "or" and second.joiner == "severally"
     bearer = first.bearers[0]

@@ -235,7 +235,8 @@ A proceeding (追究) names its case record (`案件 KIND.EVENT`), fields of tha
 `认定`, `申辩` — the last a 是否 field), who decides and proposes (a field of the case record or
 a declared agency, body or post), its ladders and its 责任划分. One of them is not declared,
 or is not of the kind the statement needs; or the proceeding has no case record and no
-standing fault to apply.""")
+standing fault to apply. A circumstance left to the decision-maker (`认定 X`) names X as a
+declared agency, body or post (dotted: `省教育厅.领导小组`), or a field of a case record.""")
 _code("R0610", ERROR, "unknown bearer", """
 A bearer in a 责任划分 rule is either a kind of bearer — 承办人/直接责任人, 审核人, 批准人,
 主办人, 协办人, 持错误意见者, 持不同意见者, 指令人, 上级机关, 委托执法机关, 委托机关负责人,
