@@ -51,7 +51,7 @@ def test_tongzhou_counts_pursuits_per_officer(tmp_path):
     cases = _cases(tmp_path, "tongzhou", "2025")
     name = "人员一年内被追究两次以上"
     assert _count(cases["TZ-3"], name) == (True, ["TZ-1.决定", "TZ-2.决定", "TZ-3.决定"])
-    assert _applied(cases["TZ-3"], "行政执法人员责任追究") == [(name, "heaviest")]
+    assert _applied(cases["TZ-3"], "行政执法人员责任追究") == [(name, "heavier")]
     assert _count(cases["TZ-4"], name) == (False, ["TZ-4.决定"])
     assert _applied(cases["TZ-4"], "行政执法人员责任追究") == []
     # 实施细则 第十五条: the defence is heard and raises nothing.
@@ -75,7 +75,7 @@ def test_hangzhou_counts_only_acts_later_decided_to_be_pursued(tmp_path):
     name = "人员一年内出现3次以上应予追究行政执法责任情形"
     # HZ-2 was decided 不予追究: it is not among 李四's acts that count.
     assert _count(cases["HZ-4"], name) == (True, ["HZ-1.发生", "HZ-3.发生", "HZ-4.发生"])
-    assert _applied(cases["HZ-4"], "行政执法人员责任追究") == [(name, "heaviest")]
+    assert _applied(cases["HZ-4"], "行政执法人员责任追究") == [(name, "heavier")]
     assert _count(cases["HZ-5"], name) == (False, ["HZ-5.发生"])
     assert _count(cases["HZ-3"], name) == (False, ["HZ-1.发生", "HZ-3.发生"])
 
