@@ -271,20 +271,21 @@ def test_the_jurisdictions_scenarios_pass_and_cover_every_duty(respons):
     failed = [(s["file"], s["line"], s["differences"], s["errors"])
               for s in document["scenarios"] if s["status"] != "pass"]
     assert result.exit_code == 0 and failed == []
-    # duties first; assessments (issue 11) and notices (issue 12) are counted too, not all
-    # exercised yet
-    duties = document["coverage"][0]
-    assert duties["kind"] == "duty" and [k["kind"] for k in document["coverage"]] == \
-        ["duty", "assessment", "notice"]
+    duties = next(c for c in document["coverage"] if c["kind"] == "duty")
     assert [(r["regime"], r["name"]) for r in duties["rules"] if not r["scenarios"]] == []
+    # every ladder and every step of every regime's liability too (issue 10)
+    for kind in ("ladder", "ladder step"):
+        covered = next(c for c in document["coverage"] if c["kind"] == kind)
+        assert covered["covered"] == covered["total"] >= 40, kind
     # every duty of every regime, counted from the regimes themselves
     regimes = check_paths(sorted(set(JURISDICTIONS.glob("*.resp"))
                                  - set(JURISDICTIONS.glob("*.test.resp"))), None)
     every = Counter(r.regime.id for r in regimes.resolved for _ in r.regime.duties)
     assert Counter(r["regime"] for r in duties["rules"]) == every
     assert duties["covered"] == duties["total"] == sum(every.values()) >= 27
-    # each regime with duties has its scenarios beside it
-    assert {s["regime"] for s in document["scenarios"]} == set(every)
+    # each regime with duties or liability proceedings has its scenarios beside it
+    proceeding = {r.regime.id for r in regimes.resolved if r.regime.proceedings}
+    assert {s["regime"] for s in document["scenarios"]} == set(every) | proceeding
 
 
 def test_the_jurisdictions_text_report(respons):

@@ -71,10 +71,12 @@ def test_the_officers_ladder_carries_articles_eight_nine_and_ten(regime):
     assert by_kind == {"aggravate": [(8, i) for i in range(1, 7)],
                        "mitigate": [(9, i) for i in range(1, 5)],
                        "exempt": [(10, i) for i in range(1, 7)]}
-    # 第九条: 可以从轻处理或免予追究 — both effects, on every item.
+    # 第九条: 可以从轻处理或免予追究 — both effects, on every item; 第八条: 从重 within the range.
+    assert {e.kind for m in ladder.modifiers if m.kind == "aggravate" for e in m.effects} == {
+        "heavier"}
     for modifier in ladder.modifiers:
         if modifier.kind == "mitigate":
-            assert [e.kind for e in modifier.effects] == ["lightest", "waive"]
+            assert [e.kind for e in modifier.effects] == ["lighter", "waive"]
 
 
 def test_the_correction_ladder_of_article_fourteen(regime):
@@ -109,7 +111,8 @@ def test_how_each_circumstance_is_established(regime):
     # 第（四）项 and 第十四条第（一）项 by the case's fields; the rest found by the decision-maker.
     by_name = {c.name: c for c in regime.circumstances}
     count = by_name["多次发生过错"].count
-    assert (count.event.text, count.group.field, count.group.against, count.op,
+    [group] = count.groups
+    assert (count.event.text, group.field, group.against, count.op,
             count.threshold, count.window) == (
         "过错责任追究.作出决定", "过错责任人", "过错责任人", ">=", 2, None)
     assert by_name["过错行为引起严重后果"].condition is not None

@@ -66,7 +66,7 @@ def test_an_officer_s_first_case_and_who_bears_it(cases):
                                                              "撤职", "开除"]
     assert not _ladder(case, "承担赔偿费用")["pursued"]
     assert _bearers(case) == [("赵某", "承办人", None, "direct")]
-    assert case["decided_by"] == "省教育厅"
+    assert case["decided_by"] == "省教育厅.实施行政执法责任制领导小组"
 
 
 def test_many_faults_are_counted_per_officer(cases):
@@ -75,7 +75,7 @@ def test_many_faults_are_counted_per_officer(cases):
     assert _held(third)["多次发生过错"] == ["GZ-2.3", "GZ-3.3"]
     modifier = next(m for m in _ladder(third, "行政执法过错责任追究")["modifiers"]
                     if m["condition"] == "多次发生过错 或 多次违法违纪")
-    assert modifier["applied"] and modifier["modal"] == "shall" and modifier["effect"] == "heaviest"
+    assert modifier["applied"] and modifier["modal"] == "shall" and modifier["effect"] == "heavier"
     # 孙某's case of the same day counts none of 钱某's; nor did 钱某's own earlier cases.
     for other in ("GZ-5", "GZ-2", "GZ-3"):
         counted = next(c for c in cases[other]["circumstances"] if c["name"] == "多次发生过错")

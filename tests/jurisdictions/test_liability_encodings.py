@@ -52,13 +52,21 @@ COUNTS = [
 ]
 
 
+def test_jilin_city_35_5_counts_per_agency_and_kind_of_act(regimes):
+    # "在一年内同类执法行为被认定为违法执法两例以上": the same agency AND the same kind of act.
+    count = _counted(regimes["jilin-city"], "一年内同类执法行为被认定违法两例以上")
+    assert [(g.field, g.against) for g in count.groups] == [
+        ("机关", "被追究机关"), ("执法行为类别", "执法行为类别")]
+
+
 @pytest.mark.parametrize("case", COUNTS, ids=[f"{c[0]}-{c[1]}" for c in COUNTS])
 def test_every_count_of_the_texts_is_grouped_by_whom_it_concerns(regimes, case):
     regime_id, name, event, field, against, years, threshold, later, (article, item) = case
     regime = regimes[regime_id]
     named = {x.name: x for x in (*regime.circumstances, *regime.faults)}
     count = named[name].count
-    assert (count.event.text, count.group.field, count.group.against) == (event, field, against)
+    group = count.groups[0]
+    assert (count.event.text, group.field, group.against) == (event, field, against)
     assert (count.window.amount if count.window else None, count.threshold) == (years, threshold)
     assert (count.later.event.text if count.later else None) == later
     assert (named[name].citation.article, named[name].citation.item) == (article, item)
@@ -78,7 +86,7 @@ def test_no_count_of_a_liability_rule_is_left_ungrouped(regimes):
     # vetoes, which the assessment attributes to each assessee itself.
     loose = sorted((rid, x.name) for rid, regime in regimes.items()
                    for x in (*regime.circumstances, *regime.faults)
-                   if x.count is not None and x.count.group is None
+                   if x.count is not None and not x.count.groups
                    and x.name not in _vetoing(regime))
     assert loose == []
 
@@ -102,8 +110,9 @@ def test_standing_faults_have_a_proceeding_of_their_own(regimes, regime_id):
 
 #: regime → its case proceeding: (case record event, fault field, decided by, defence field).
 PROCEEDINGS = {
-    "guizhou-edu": [("过错纠正.发现过错", "过错行为", "省教育厅", None),
-                    ("过错责任追究.提出处理建议", "过错行为", "省教育厅", None)],
+    "guizhou-edu": [("过错纠正.发现过错", "过错行为", "省教育厅.法制工作机构", None),
+                    ("过错责任追究.提出处理建议", "过错行为", "省教育厅.实施行政执法责任制领导小组",
+                     None)],
     "jilin-city": ("责任追究.集体讨论", "过错行为", "处理机关", None),
     "tongzhou": ("责任追究.决定", "过错行为", "追究机关", "已陈述申辩"),
     "dacheng-approval": ("过错责任追究.认定", "过错行为", "大城县行政审批局", "已陈述申辩"),

@@ -37,7 +37,7 @@ def test_a_count_per_officer_raises_the_step_and_the_defence_raises_nothing(resp
     case = _case(data, "GZ-2")
     counted = next(c for c in case["circumstances"] if c["name"] == "多次发生过错")
     # 张三 handled GZ-1 and GZ-2 within the year: both 决定 records count, by id.
-    assert counted == {"name": "多次发生过错", "holds": True, "how": "count",
+    assert counted == {"name": "多次发生过错", "holds": True, "how": "count", "count": 2,
                        "records": ["a2", "b2"], "citation": counted["citation"]}
     ladder = case["ladders"][0]
     assert ladder["base_step"]["level"] == 2 and ladder["step"] == 2
@@ -137,3 +137,56 @@ def test_the_table_of_bearer_kinds_is_the_language_reference():
     text = (ROOT / "docs" / "language.md").read_text("utf-8")
     for kind in BEARER_KINDS:
         assert f"| {kind.canonical} | {', '.join(kind.spellings)} |" in text, kind.canonical
+
+
+def test_a_scenario_that_expects_another_measure_fails_with_what_was_found(respons,
+                                                                          tmp_path):
+    text = (HERE / "edu.resp").read_text("utf-8").replace(
+        "预期 追究 GZ-1 阶梯 执法人员过错责任 第1级 措施 责令检查 或 通报批评 责任人 张三",
+        "预期 追究 GZ-1 阶梯 执法人员过错责任 第2级 措施 通报批评 责任人 李四")
+    (tmp_path / "edu.resp").write_text(text, "utf-8")
+    result = respons("test", str(tmp_path / "edu.resp"))
+    assert result.exit_code == 1
+    assert "step: expected 第2级, got 第1级" in result.stdout
+    assert "measures: expected 通报批评, got 责令检查 或 通报批评" in result.stdout
+    assert "bearers: expected 李四, got 张三" in result.stdout
+
+
+def test_the_scenarios_of_the_test_regime_pass_and_cover_its_ladders(respons):
+    result = respons("test", "--format", "json", REGIME)
+    assert result.exit_code == 0, result.stdout
+    coverage = {k["kind"]: (k["covered"], k["total"])
+                for k in json.loads(result.stdout)["coverage"]}
+    assert coverage["ladder"] == (2, 2) and coverage["ladder step"] == (3, 3)
+
+
+UNITS = str(HERE / "units.resp")
+
+
+def _units(respons, url: str) -> dict:
+    assert respons("ingest", UNITS, str(HERE / "units.jsonl"), "--store", url).exit_code == 0
+    result = respons("liability", UNITS, "--store", url, "--year", "2025", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    return json.loads(result.stdout)
+
+
+def test_heavier_within_the_step_keeps_its_upper_half(respons, sqlite_url):
+    data = _units(respons, sqlite_url)
+    first, second = _case(data, "T-1"), _case(data, "T-2")
+    names = [[m["name"] for m in o] for o in first["ladders"][0]["measures"]["options"]]
+    assert names == [["批评教育"], ["责令书面检查"], ["通报批评"], ["暂扣执法证件"]]
+    # 从重 (tongzhou 8): heavier within the step — its upper half — not its heaviest.
+    measures = second["ladders"][0]["measures"]
+    assert measures["choice"] == "heavier"
+    assert [[m["name"] for m in o] for o in measures["options"]] == [["通报批评"], ["暂扣执法证件"]]
+    assert measures["options"][1][0]["decided_by"] == "发证机关"
+    # 或 between bearers: the one the case file names.
+    assert [(b["person"], b["joiner"]) for b in second["bearers"]] == [("孙八", "or")]
+
+
+def test_the_ladder_for_the_subject_the_case_concerns(respons, sqlite_url):
+    unit = _case(_units(respons, sqlite_url), "T-3")
+    [ladder] = unit["ladders"]
+    assert ladder["ladder"] == "单位" and ladder["measures"]["combine"] is True
+    assert ladder["measures"]["options"][1][0]["falls_on"] == ["unit", "principal"]
+    assert [b["person"] for b in unit["bearers"]] == ["区城管局"]

@@ -252,7 +252,8 @@ A proceeding (追究) names its case record (`案件 KIND.EVENT`), fields of tha
 `认定`, `申辩` — the last a 是否 field), who decides and proposes (a field of the case record or
 a declared agency, body or post), its ladders and its 责任划分. One of them is not declared,
 or is not of the kind the statement needs; or the proceeding has no case record and no
-standing fault to apply.""")
+standing fault to apply. A circumstance left to the decision-maker (`认定 X`) names X as a
+declared agency, body or post (dotted: `省教育厅.领导小组`), or a field of a case record.""")
 _code("R0610", ERROR, "unknown bearer", """
 A bearer in a 责任划分 rule is either a kind of bearer — 承办人/直接责任人, 审核人, 批准人,
 主办人, 协办人, 持错误意见者, 持不同意见者, 指令人, 上级机关, 委托执法机关, 委托机关负责人,
@@ -490,6 +491,10 @@ The facts of an expectation contradict each other, so no evaluation could satisf
 obligation is met by a record (`完成 ID`) exactly when it is 按期完成/met or
 逾期完成/met-late; one that cannot be determined (无法确定/unknown) has no due date; and
 `缺 YEAR`/`lacks YEAR`, the year the calendar lacks, belongs to an unknown one.""")
+_code("R1306", ERROR, "liability expected of a regime without a proceeding", """
+A scenario expects of a fault case (`预期 追究 CASE …`, `预期 不予追究 CASE …`), but the regime
+under test has no liability proceeding (追究) to say which records are fault cases and which
+ladders apply. Add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`, or expect of a duty instead.""")
 
 
 def severity_of(code: str) -> str:

@@ -83,13 +83,16 @@ def attribute(apportionment: Apportionment | None, holds, fields: dict,
     for rule in apportionment.rules:
         if not holds(rule.condition):
             continue
+        # 或: the ones the case file names are the choice; one it does not name is none.
+        named_any = rule.joiner == "or" and any(
+            people(fields.get(field_for(b, kind))) for b in rule.bearers if field_for(b, kind))
         for bearer in rule.bearers:
             field = field_for(bearer, kind)
             named = people(fields.get(field)) if field else ()
             found = table.kind_of(bearer.reference)
             bears = found.bears if found is not None else True
             who = _who(bearer, kind, field)
-            if not named:
+            if not named and not named_any:
                 shares.append(Share(None, bearer, rule, who, field, bears))
             for person in named:
                 shares.append(Share(person, bearer, rule, who, field, bears))

@@ -22,6 +22,7 @@ from respons.engine.liability_sql import Queries, Selection
 from respons.model.condition import refs_in
 from respons.model.liability import Proceeding
 from respons.model.regime import Regime
+from respons.model.vocab import SUBJECTS
 from respons.store.api import Head
 
 
@@ -80,6 +81,7 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
     index = Index(regime, Sink())
     definitions = {c.name: c.condition for c in regime.conditions if c.condition is not None}
     severities = {m.name: m.severity for m in regime.measures}
+    names = ladder.Names(regime, definitions)
     results: list[CaseResult] = []
     for proceeding in regime.proceedings:
         if proceeding.case is None:
@@ -94,19 +96,22 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
         for seq, data in compute.stream(queries.files(), queries.params):
             files.setdefault(seq, {}).update(json.loads(data))
         reach = _reachable(regime, proceeding, index)
-        counts: dict[int, dict[str, list[str]]] = {}
+        counts: dict[int, dict[str, tuple[str, ...] | int]] = {}
         for circumstance in regime.circumstances:
             count = circumstance.count
             if count is None or circumstance.name not in reach:
                 continue
             counted = index.find(count.event)
             later = index.find(count.later.event) if count.later is not None else None
-            statement = queries.counted(
-                count, counted.owner if counted is not None and counted.kind == "event"
-                else None, later.owner if later is not None and later.kind == "event"
-                else None)
+            statement, listed = queries.stage(
+                compute, count, counted.owner if counted is not None and
+                counted.kind == "event" else None,
+                later.owner if later is not None and later.kind == "event" else None)
             for seq, record in compute.stream(statement, queries.params):
-                counts.setdefault(seq, {}).setdefault(circumstance.name, []).append(record)
+                # A count across the jurisdiction gives its number, not its records.
+                mine = counts.setdefault(seq, {})
+                mine[circumstance.name] = (*mine.get(circumstance.name, ()), record) \
+                    if listed else int(record)
         ladders = [index.find(ref) for ref in proceeding.ladders]
         ladders = [f.element for f in ladders if f is not None and f.kind == "ladder"]
         apportionment = None
@@ -121,15 +126,16 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
             fields = files.get(seq, {})
             fault = fields.get(proceeding.fault_field) if proceeding.fault_field else None
             fault = str(fault) if fault is not None else None
-            facts = ladder.Facts(regime, fault if fault in faults else None, fields,
+            facts = ladder.Facts(names, fault if fault in faults else None, fields,
                                  _split(fields.get(proceeding.found_field))
                                  if proceeding.found_field else frozenset(),
-                                 {k: tuple(v) for k, v in counts.get(seq, {}).items()},
-                                 definitions)
+                                 counts.get(seq, {}))
             defence = bool(proceeding.defence_field) and \
                 fields.get(proceeding.defence_field) is True
             known = fault is None or fault in faults
-            outcomes = tuple(ladder.apply(lad, facts, severities, defence) for lad in ladders) \
+            concerns = _concerns(proceeding, fields)
+            outcomes = tuple(ladder.apply(lad, facts, severities, defence) for lad in ladders
+                             if concerns is None or lad.subject in (None, concerns)) \
                 if known and fault is not None else ()
             # Who bears it, where some ladder pursues it: an exempted case has no bearer.
             shares = attribution.attribute(apportionment, facts.holds, fields, kind) \
@@ -141,6 +147,15 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
                 _party(proceeding.decided_by, fields), _party(proceeding.proposed_by, fields),
                 defence))
     return results
+
+
+def _concerns(proceeding: Proceeding, fields: dict) -> str | None:
+    """Whom the case concerns (机关/人员…), from the proceeding's 对象 field; None where it
+    names none — then every ladder applies."""
+    if proceeding.subject_field is None:
+        return None
+    value = fields.get(proceeding.subject_field)
+    return SUBJECTS.get(str(value)) if value is not None else None
 
 
 def _party(ref, fields: dict) -> str | None:

@@ -6,7 +6,8 @@ corrected by a later record. Its case file is every record of the same kind and 
 to and including it, in time order: the fields a case record does not repeat (who handled
 it, the fault) were given by an earlier event of the matter, and a later value replaces an
 earlier one. A count (`计数 EVENT 限于 … 其后 … 按 … 近 N 年`) is one statement per
-circumstance over all the cases at once: the counted records of each case, by id.
+circumstance over all the cases at once, after staging each side's keys (the case's, each
+counted record's) into a temporary table: the counted records of each case, by id.
 
 Windows (docs/liability.md, "Counting"): `近 N 年` holds a record dated after the day
 corresponding to the act's date N years (近 N 个月: months) before, up to and including the
@@ -29,6 +30,9 @@ from respons.model.record import RecordKind
 from respons.sql import ir
 from respons.sql.ir import Col, Func, Lit, Order, Param, Table, all_of, select
 from respons.store.api import Head
+
+#: The temporary tables a count is staged in (this connection's only).
+CASES, COUNTED = "liability_cases", "liability_counted"
 
 
 @attrs.frozen
@@ -107,35 +111,52 @@ class Queries:
             order_by=(Order(Col(m, "at"), descending=True),
                       Order(Col(m, "seq"), descending=True)), limit=1))
 
-    def counted(self, count: Count, counted: RecordKind, later: RecordKind | None
-                ) -> ir.Select:
-        """(case seq, counted record id) for every record ``count`` counts for a chosen
-        case, ordered by case and time: the count is the number of a case's rows."""
+    def stage(self, compute, count: Count, counted: RecordKind | None,
+              later: RecordKind | None) -> tuple[ir.Select, bool]:
+        """Stage what ``count`` compares — each chosen case's keys, each counted record's
+        keys — into two temporary tables of this connection (the matter's file read once
+        per record, not once per pair), then the statement that joins them: (case seq,
+        counted id) for a count per subject (按), ordered by case and time; (case seq,
+        number) for a count across the jurisdiction, whose records are too many to list.
+        The bool says which."""
+        keys = [(f"k{n}", "text") for n in range(len(count.groups))]
+        compute.temp_table(CASES, [("seq", "integer"), ("at", "text"), ("at_date", "text"),
+                                   *keys])
+        compute.insert(CASES, select(
+            Col("c", "seq"), Col("c", "at"), Col("c", "at_date"),
+            *(self.file_value("c", g.against) for g in count.groups),
+            source=Table("records", "c"), where=self.chosen()), self.params)
         r = "r"
-        event = count.event.text
-        conditions = [Col(r, "type").eq(self.param(event, "t")), self.visible(r)]
+        filters = [Col(r, "type").eq(self.param(count.event.text, "t")), self.visible(r)]
+        if count.where is not None:
+            filters.append(self._condition(count.where, counted, r))
+        if count.later is not None:
+            filters.append(self._later(count, later, r))
+        # Both sides read the matter's file: a 决定 record need not repeat who handled the
+        # case, which its 提起 said.
+        compute.temp_table(COUNTED, [("seq", "integer"), ("id", "text"), ("at", "text"),
+                                     ("at_date", "text"), *keys],
+                           indexes=[(*(k for k, _ in keys), "at_date")])
+        compute.insert(COUNTED, select(
+            Col(r, "seq"), Col(r, "id"), Col(r, "at"), Col(r, "at_date"),
+            *(self.file_value(r, g.field) for g in count.groups),
+            source=Table("records", r), where=all_of(*filters)), self.params)
+        on = [Col(r, k).eq(Col("c", k)) for k, _ in keys]
         if count.same_year:
             # 年度 is the calendar year as a whole: after the act too, up to the head.
-            conditions.append(_year(Col(r, "at_date")).eq(_year(Col("c", "at_date"))))
+            on.append(_year(Col(r, "at_date")).eq(_year(Col("c", "at_date"))))
         else:
-            conditions.append(Col(r, "at_date").le(Col("c", "at_date")))
+            on.append(Col(r, "at_date").le(Col("c", "at_date")))
             if count.window is not None:
                 months = int(count.window.amount) * (12 if count.window.unit == "years" else 1)
-                conditions.append(self._months(r, months))
-        if count.where is not None:
-            conditions.append(self._condition(count.where, counted, r))
-        if count.group is not None:
-            # Both sides read the matter's file: a 决定 record need not repeat who handled
-            # the case, which its 提起 said.
-            conditions.append(self.file_value(r, count.group.field).eq(
-                self.file_value("c", count.group.against)))
-        if count.later is not None:
-            conditions.append(self._later(count, later, r))
-        return select(Col("c", "seq"), Col(r, "id"), source=Table("records", "c"),
-                      joins=[ir.Join(Table("records", r), all_of(*conditions))],
-                      where=self.chosen(),
-                      order_by=(Order(Col("c", "seq")), Order(Col(r, "at")),
-                                Order(Col(r, "seq"))))
+                on.append(self._months(r, months))
+        join = [ir.Join(Table(COUNTED, r), all_of(*on))]
+        if count.groups:
+            return select(Col("c", "seq"), Col(r, "id"), source=Table(CASES, "c"), joins=join,
+                          order_by=(Order(Col("c", "seq")), Order(Col(r, "at")),
+                                    Order(Col(r, "seq")))), True
+        return select(Col("c", "seq"), ir.CountAll(), source=Table(CASES, "c"), joins=join,
+                      group_by=(Col("c", "seq"),), order_by=(Order(Col("c", "seq")),)), False
 
     def _condition(self, condition, kind: RecordKind | None, alias: str) -> ir.Expr:
         types = {f.name: f.type.kind for f in kind.fields} if kind is not None else {}

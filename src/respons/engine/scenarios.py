@@ -30,6 +30,8 @@ import attrs
 from respons.check.resolve import Resolved
 from respons.diagnostics.diagnostic import Diagnostic
 from respons.engine.evaluate import evaluate
+from respons.engine.liability import evaluate_liability
+from respons.engine.liability_sql import Selection
 from respons.engine.report import obligations, years_needed
 from respons.engine.scenario_assess import assessed_differences
 from respons.model.base import Span
@@ -37,9 +39,11 @@ from respons.model.kinds import tests_only
 from respons.model.scenario import (
     STATES,
     AssessmentExpected,
+    LiabilityExpected,
     NoNotice,
     NoObligation,
     NoticeExpected,
+    NotPursued,
     ObligationExpected,
     Scenario,
     carried,
@@ -123,6 +127,10 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
                    for e in scenario.expectations):
                 differences += compare_notices(scenario, _notices(store, target, evaluation),
                                                as_of)
+            if _liability_expected(scenario, as_of):
+                cases = evaluate_liability(store.compute, target.regime, evaluation.run.head,
+                                           Selection())
+                differences += compare_liability(scenario, cases, as_of)
         differences += [Difference(**found) for found in assessed_differences(
             store, scenario, target, calendar_for, scheme_for)]
     return Outcome(scenario, regime, FAIL if differences else PASS, tuple(differences),
@@ -165,7 +173,8 @@ def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> lis
     for expectation in scenario.expectations:
         if isinstance(expectation, AssessmentExpected):
             continue  # judged as of its year's end: assessed_differences
-        if _is_notice(expectation) or _date_of(scenario, expectation) != as_of:
+        if _is_notice(expectation) or isinstance(expectation, LIABILITY) \
+                or _date_of(scenario, expectation) != as_of:
             continue
         candidates = [r for r in rows if _is_it(expectation, r)]
         matched |= {_row_key(r) for r in candidates}
@@ -192,6 +201,69 @@ def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> lis
                 differences.append(Difference("unexpected", None, _described(row), as_of,
                                               subject=_row_subject(row)))
     return differences
+
+
+LIABILITY = (LiabilityExpected, NotPursued)
+
+
+def _liability_expected(scenario: Scenario, as_of: str) -> bool:
+    return any(isinstance(e, LIABILITY) and _date_of(scenario, e) == as_of
+               for e in scenario.expectations)
+
+
+def _date_of(scenario: Scenario, expectation) -> str:
+    return (expectation.as_of or scenario.as_of).isoformat()
+
+
+def compare_liability(scenario: Scenario, cases, as_of: str) -> list[Difference]:
+    """The differences between the liability expectations checked as of ``as_of`` and
+    ``cases``, what `respons liability` finds then. A case no expectation names is no
+    difference: a scenario says what it expects of the cases it is about."""
+    differences: list[Difference] = []
+    for e in scenario.expectations:
+        if not isinstance(e, LIABILITY) or _date_of(scenario, e) != as_of:
+            continue
+        matter = e.matter.text
+        subject = f"案件 {matter}" + (f" 阶梯 {e.ladder.text}" if e.ladder else "")
+        where = {"as_of": as_of, "span": e.span, "subject": subject}
+        found = [c for c in cases if matter in (c.matter, c.record)]
+        if not found:
+            differences.append(Difference("case", matter, "none", **where))
+            continue
+        outcomes = [o for c in found for o in c.outcomes
+                    if e.ladder is None or o.ladder.name == e.ladder.text]
+        if isinstance(e, NotPursued):
+            pursued = [o.ladder.name for o in outcomes if o.pursued]
+            if pursued or not outcomes:
+                differences.append(Difference("pursued", "no", "、".join(pursued) or
+                                              "no such ladder applied", **where))
+            continue
+        pursued = [o for o in outcomes if o.pursued]
+        if len(pursued) != 1:
+            got = "、".join(o.ladder.name for o in pursued) or "not pursued"
+            differences.append(Difference("pursued", e.ladder.text if e.ladder else
+                                          "by one ladder", got, **where))
+            continue
+        outcome = pursued[0]
+        if e.step is not None and outcome.level != e.step:
+            differences.append(Difference("step", f"第{e.step}级", f"第{outcome.level}级",
+                                          **where))
+        if e.measures is not None:
+            got = tuple(tuple(r.text for r in option) for option in outcome.options)
+            if sorted(got) != sorted(e.measures):
+                differences.append(Difference("measures", _options(e.measures),
+                                              _options(got), **where))
+        if e.bearers is not None:
+            people = sorted({s.person for c in found for s in c.shares
+                             if s.person is not None and s.bears})
+            if people != sorted(e.bearers):
+                differences.append(Difference("bearers", "、".join(sorted(e.bearers)),
+                                              "、".join(people) or "none", **where))
+    return differences
+
+
+def _options(options) -> str:
+    return " 或 ".join(" 并 ".join(option) for option in options)
 
 
 def _row_key(row: dict) -> tuple:

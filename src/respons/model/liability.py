@@ -52,7 +52,8 @@ class Count:
     threshold: float = 1
     unit: str | None = None
     later: Later | None = None
-    group: Group | None = None
+    #: 按: every key must match (per agency and kind of act: jilin-city 35(五)).
+    groups: tuple[Group, ...] = ()
     same_year: bool = False
     span: Span | None = span_field()
 
@@ -101,7 +102,10 @@ class Measure:
     subject: str | None = None
     #: 施于: on whom it falls — the unit, its principal or 分管 leader, the officer
     #: (``respons.model.vocab.FALLS_ON``).
-    falls_on: str | None = None
+    falls_on: tuple[str, ...] = ()
+    #: 决定 X: who decides this measure, in the text's words, where it is not the
+    #: proceeding's decider.
+    decided_by: Ref | None = None
     citation: Citation | None = None
     span: Span | None = span_field()
 
@@ -222,6 +226,8 @@ class Proceeding:
     decided_by: Ref | None = None
     proposed_by: Ref | None = None
     defence_field: str | None = None
+    #: 对象 FIELD: the case field that says whom the case concerns (机关 or 人员).
+    subject_field: str | None = None
     citation: Citation | None = None
     span: Span | None = span_field()
     #: Where each statement is, for messages: statement key → span.

@@ -170,7 +170,9 @@ FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due dat
               "met_by": "met by", "owner": "owner", "agency": "agency",
               "lacks": "calendar lacks", "number": "document number",
               "recipient": "recipient", "score": "score", "grade": "grade",
-              "consequence": "consequence", "assessment": "assessment"}
+              "consequence": "consequence", "assessment": "assessment",
+              "step": "step", "measures": "measures", "bearers": "bearers",
+              "pursued": "pursued", "case": "case", "ladder": "ladder"}
 
 
 def fact_word(name: str) -> str:
@@ -257,8 +259,42 @@ class AssessmentExpected:
     as_of = None
 
 
+@attrs.frozen(slots=True)
+class LiabilityExpected:
+    """`预期 追究 CASE [阶梯 L] [第N级] [措施 …] [责任人 …]`: the case is pursued — by ladder L
+    (by its one pursued ladder when none is named) — at step N, with these measures (its
+    options, 或 between them and 并 within one) and these people bearing it."""
+
+    matter: Datum
+    ladder: Ref | None = None
+    step: int | None = None
+    measures: tuple[tuple[str, ...], ...] | None = None
+    bearers: tuple[str, ...] | None = None
+    as_of: dt.date | None = None
+    span: Span | None = span_field()
+
+    @property
+    def ladder_name(self) -> str:
+        return self.ladder.text if self.ladder is not None else ""
+
+
+@attrs.frozen(slots=True)
+class NotPursued:
+    """`预期 不予追究 CASE [阶梯 L]`: ladder L (every ladder, when none is named) does not
+    pursue the case — exempted, waived, or no step holding."""
+
+    matter: Datum
+    ladder: Ref | None = None
+    as_of: dt.date | None = None
+    span: Span | None = span_field()
+
+    @property
+    def ladder_name(self) -> str:
+        return self.ladder.text if self.ladder is not None else ""
+
+
 Expectation = (ObligationExpected | NoObligation | NoticeExpected | NoNotice
-               | AssessmentExpected)
+               | AssessmentExpected | LiabilityExpected | NotPursued)
 
 
 @attrs.frozen
@@ -279,6 +315,8 @@ class Expectable:
 #: row in ``respons.engine.coverage``.
 EXPECTABLE: tuple[Expectable, ...] = (
     Expectable("duty", "KW_DUTY", (ObligationExpected, NoObligation), "duties", "duty"),
+    Expectable("proceeding", "KW_PROCEEDING", (LiabilityExpected,), "ladders", "ladder_name"),
+    Expectable("exempt", "KW_EXEMPT", (NotPursued,), "ladders", "ladder_name"),
     Expectable("notice", "KW_NOTICE", (NoticeExpected, NoNotice), "notices", "notice"),
     Expectable("assessment", "KW_ASSESSMENT", (AssessmentExpected,), "assessments",
                "assessment"),
@@ -289,6 +327,16 @@ def exercised(expectation) -> tuple[str, str]:
     """(the `Regime` collection, the rule's name) an expectation exercises."""
     row = next(r for r in EXPECTABLE if type(expectation) in r.models)
     return row.exercises, str(getattr(expectation, row.names))
+
+
+def exercises(expectation) -> tuple[tuple[str, str], ...]:
+    """Every (collection, rule name) an expectation exercises: its row's, and the step of
+    a ladder where it names one (`steps`, "LADDER 第N级")."""
+    found = [exercised(expectation)]
+    if isinstance(expectation, LiabilityExpected) and expectation.ladder is not None \
+            and expectation.step is not None:
+        found.append(("steps", f"{expectation.ladder.text} 第{expectation.step}级"))
+    return tuple(found)
 
 
 @attrs.frozen(slots=True)

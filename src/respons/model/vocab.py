@@ -120,9 +120,9 @@ UNITS = Vocabulary("unit of time", {
 })
 
 SUBJECTS = Vocabulary("subject", {
-    "agency": ("机关", "单位", "执法机关", "执法单位"),
+    "agency": ("机关", "单位", "执法机关", "执法单位", "行政执法机关", "行政执法部门", "部门"),
     "body": ("机构", "执法机构"),
-    "officer": ("人员", "执法人员"),
+    "officer": ("人员", "执法人员", "行政执法人员"),
 })
 
 CATEGORIES = Vocabulary("measure category", {
@@ -131,12 +131,16 @@ CATEGORIES = Vocabulary("measure category", {
     "referral": ("移送",),
 })
 
+#: 从重/从轻 as effects are heavier/lighter *within* the step — its options' upper or lower
+#: half by severity — not 最重/最轻 (the one heaviest or lightest), nor 加重/减轻 (a step).
 EFFECTS = Vocabulary("effect", {
     "raise": ("加重",),
     "lower": ("减轻",),
     "waive": ("免予追究", "免予处理", "免责"),
-    "heaviest": ("最重", "从重处理"),
-    "lightest": ("最轻", "从轻处理"),
+    "heaviest": ("最重",),
+    "lightest": ("最轻",),
+    "heavier": ("从重", "从重处理"),
+    "lighter": ("从轻", "从轻处理"),
 })
 
 SHARES = Vocabulary("share of liability", {

@@ -24,7 +24,7 @@ FORMAT_VERSION = 1
 _MODIFIER = {"aggravate": ("从重", "aggravate"), "mitigate": ("从轻", "mitigate"),
              "exempt": ("不予追究", "exempt")}
 _EFFECT = {"raise": "加重", "lower": "减轻", "waive": "免予追究", "heaviest": "最重",
-           "lightest": "最轻"}
+           "lightest": "最轻", "heavier": "从重", "lighter": "从轻"}
 
 
 def _effect(text: str) -> str:
@@ -99,9 +99,12 @@ def _circumstance(c: Context, x) -> str:
     w, mark = c.words, "✓" if x.holds else "✗"
     citation = c.cite(x.citation)
     if x.how == "count":
-        if not x.records:
+        if not x.count:
             return w("li.c.count.none", mark=mark, name=x.name, citation=citation)
-        return w("li.c.count", mark=mark, name=x.name, count=len(x.records),
+        if not x.records:
+            return w("li.c.count.total", mark=mark, name=x.name, count=x.count,
+                     citation=citation)
+        return w("li.c.count", mark=mark, name=x.name, count=x.count,
                  records=", ".join(x.records), citation=citation)
     if x.how == "found":
         return w("li.c.found", name=x.name, citation=citation)
@@ -153,8 +156,9 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
                            for option in o.options)
     extra = w("li.measures.combine") if o.combine else ""
     if o.choice:
-        extra += w("li.measures.choose", choice=w({"heaviest": "li.heaviest",
-                                                    "lightest": "li.lightest"}[o.choice]))
+        extra += w("li.measures.choose", choice=w({
+            "heaviest": "li.heaviest", "lightest": "li.lightest", "heavier": "li.heavier",
+            "lighter": "li.lighter"}[o.choice]))
     lines.append(w("li.measures", measures=measures, combine=extra))
     return lines
 
@@ -162,6 +166,8 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
 def _measure(c: Context, ref, step) -> str:
     measure = c.measures.get(ref.text)
     referral = c.words("li.referral") if measure is not None and measure.referral else ""
+    if measure is not None and measure.decided_by is not None:
+        referral += c.words("li.measure.decider", decider=measure.decided_by.text)
     return c.words("li.measure", name=ref.text, referral=referral,
                    citation=c.cite(measure.citation if measure else None))
 
@@ -220,7 +226,7 @@ def _case_data(r: CaseResult, measures, faults, titles) -> dict:
             "name": r.fault, "declared": r.fault_known,
             "citation": _citation(fault.citation if fault else None, titles)},
         "circumstances": [{"name": x.name, "holds": x.holds, "how": x.how,
-                           "records": list(x.records),
+                           "count": x.count, "records": list(x.records),
                            "citation": _citation(x.citation, titles)}
                           for x in r.circumstances],
         "ladders": [_outcome_data(o, measures, titles) for o in r.outcomes],
@@ -267,6 +273,8 @@ def _outcome_data(o: Outcome, measures, titles) -> dict:
 def _measure_data(ref, measures, titles) -> dict:
     m = measures.get(ref.text)
     return {"name": ref.text, "severity": m.severity if m else None,
-            "category": m.category if m else None, "falls_on": m.falls_on if m else None,
+            "category": m.category if m else None,
+            "falls_on": list(m.falls_on) if m else [],
+            "decided_by": m.decided_by.text if m and m.decided_by else None,
             "referral": bool(m and m.referral),
             "citation": _citation(m.citation if m else None, titles)}

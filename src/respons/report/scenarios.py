@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from respons.engine.coverage import KINDS, Coverage
+from respons.engine.coverage import KINDS, Coverage, shown
 from respons.engine.scenarios import ERROR, FAIL, PASS, Difference, Outcome
 from respons.model.scenario import fact_word
 from respons.terminal import clean, one_line
@@ -70,18 +70,10 @@ def summary_line(outcomes: Sequence[Outcome]) -> str:
             f"failed, {counts[ERROR]} could not run")
 
 
-def _listed(covered: Coverage):
-    """The kinds of rule the coverage reports: duties always, a later kind (assessments…)
-    where the regimes under test have rules of it."""
-    return [kind for n, kind in enumerate(KINDS) if n == 0 or covered.of(kind)]
-
-
 def _coverage_text(covered: Coverage) -> list[str]:
     out: list[str] = []
-    for kind in _listed(covered):
+    for kind in (k for k in KINDS if shown(k, covered)):
         rules = covered.of(kind)
-        if not rules and kind is not KINDS[0]:
-            continue  # a kind the regimes tested have none of (duties are always said)
         done = sum(bool(r.scenarios) for r in rules)
         out.append(f"coverage: {done} of {len(rules)} {kind.collection} exercised by a scenario")
         for rule in rules:
@@ -104,7 +96,7 @@ def render_json(outcomes: Sequence[Outcome], covered: Coverage) -> str:
                     **{status: sum(o.status == status for o in outcomes)
                        for status in (PASS, FAIL, ERROR)}},
         "scenarios": [_scenario_json(o) for o in outcomes],
-        "coverage": [_kind_json(kind, covered) for kind in _listed(covered)],
+        "coverage": [_kind_json(kind, covered) for kind in KINDS if shown(kind, covered)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -264,7 +264,9 @@ class TextView(NoticeView):
             facts = [f"轻重 {_num(m.severity)}" if m.severity is not None else None,
                      f"类别 {vocab.CATEGORIES.chinese(m.category)}" if m.category else None,
                      f"对象 {vocab.SUBJECTS.chinese(m.subject)}" if m.subject else None,
-                     f"施于 {vocab.FALLS_ON.chinese(m.falls_on)}" if m.falls_on else None,
+                     "施于 " + "、".join(vocab.FALLS_ON.chinese(w) for w in m.falls_on)
+                     if m.falls_on else None,
+                     f"由 {m.decided_by.text} 决定" if m.decided_by else None,
                      "由任免机关决定，系统只提出移送" if m.referral else None]
             facts = " · ".join(f for f in facts if f)
             facts = f" ({facts})" if facts else ""
@@ -362,9 +364,9 @@ def count_text(count) -> str:
         later = f" 其后 {count.later.event.text}" + (
             f" 限于 {condition_text(count.later.where)}" if count.later.where else "")
     group = ""
-    if count.group is not None:
-        group = f" 按 {count.group.field}" + (
-            f" 对应 {count.group.case_field}" if count.group.case_field else "")
+    if count.groups:
+        group = " 按 " + ", ".join(g.field + (f" 对应 {g.case_field}" if g.case_field else "")
+                                  for g in count.groups)
     window = f" 近 {period_text(count.window)}" if count.window else \
         (" 同一年度" if count.same_year else "")
     unit = vocab.TIMES.chinese(count.unit) if count.unit else ""
@@ -385,7 +387,7 @@ def bearer_text(bearer) -> str:
 
 def _effect(effect) -> str:
     words = {"raise": "加重", "lower": "减轻", "waive": "免予追究", "heaviest": "最重",
-             "lightest": "最轻"}
+             "lightest": "最轻", "heavier": "从重", "lighter": "从轻"}
     text = words.get(effect.kind, effect.kind)
     return f"{text}{effect.steps}级" if effect.steps else text
 

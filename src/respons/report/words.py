@@ -159,6 +159,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "li.circumstances": ("  Circumstances:", "  情形："),
     "li.c.count": ("    {mark} {name}: counted {count} (records {records}){citation}",
                    "    {mark} {name}：计数 {count} 次（记录 {records}）{citation}"),
+    "li.c.count.total": ("    {mark} {name}: counted {count} across the jurisdiction{citation}",
+                         "    {mark} {name}：计数 {count} 次（全辖区）{citation}"),
     "li.c.count.none": ("    {mark} {name}: counted 0{citation}",
                         "    {mark} {name}：计数 0 次{citation}"),
     "li.c.found": ("    ✓ {name}: found by the decision-maker (the case file names it){citation}",
@@ -210,6 +212,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "li.unnamed": ("(not named)", "（未载明）"),
     "li.heaviest": ("heaviest", "最重"),
     "li.lightest": ("lightest", "最轻"),
+    "li.heavier": ("heavier half", "从重"),
+    "li.lighter": ("lighter half", "从轻"),
+    "li.measure.decider": (" (decided by {decider})", "（由 {decider} 决定）"),
     "li.or": (" or ", " 或 "),
     "li.and": (" and ", " 并 "),
 }

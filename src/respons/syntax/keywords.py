@@ -99,6 +99,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_DECIDES": ("decided-by", "决定"),
     "KW_PROPOSES": ("proposed-by", "提出"),
     "KW_DEFENCE": ("defence", "申辩"),
+    "KW_BEARERS": ("bearers", "责任人"),
     "KW_APPORTION": ("apportion", "责任划分"),
     "KW_ASSESSMENT": ("assessment", "考核"),
     "KW_SCHEME": ("scheme", "方案"),

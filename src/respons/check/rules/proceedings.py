@@ -55,6 +55,8 @@ def check(ctx: RuleContext) -> None:
     for circumstance in ctx.regime.circumstances:
         if circumstance.count is not None:
             _group(ctx, circumstance.name, circumstance.count, kinds)
+        if circumstance.found_by is not None:
+            _finder(ctx, circumstance, kinds)
     for fault in ctx.regime.faults:
         if fault.count is not None:
             _group(ctx, fault.name, fault.count, kinds)
@@ -82,7 +84,8 @@ def _proceeding(ctx: RuleContext, proceeding) -> None:
     fields = {f.name: f for f in kind.fields} if kind is not None else {}
     for key, word, wanted in (("fault_field", "过错/fault", None),
                               ("found_field", "认定/found-by", None),
-                              ("defence_field", "申辩/defence", "boolean")):
+                              ("defence_field", "申辩/defence", "boolean"),
+                              ("subject_field", "对象/subject", None)):
         name = getattr(proceeding, key)
         if name is None or kind is None:
             continue
@@ -108,6 +111,26 @@ def _proceeding(ctx: RuleContext, proceeding) -> None:
                          "the case record nor a declared agency, body or post"
                          + did_you_mean(ref.text, list(fields)), ref.span,
                          "name the case record's field that names who decides, or the agency")
+
+
+def _finder(ctx: RuleContext, circumstance, kinds: list[RecordKind]) -> None:
+    """Who finds a circumstance (认定 X): a declared agency, body or post, or a field of a
+    case record that names the decision-maker."""
+    ref = circumstance.found_by
+    found = ctx.index.find(ref)
+    if found is not None and found.kind in ("agency", "body", "post"):
+        return
+    if len(ref.parts) == 1 and any(kind_field(k, ref.text) is not None for k in kinds):
+        return
+    if found is None and ctx.lost.hides(ref, ("agency", "body", "post")):
+        return
+    fields = sorted({f.name for k in kinds for f in k.fields})
+    ctx.sink.add("R0609", f"认定/found-by of {circumstance.name} names {ref.text!r}, which is "
+                 "neither a declared agency, body or post nor a field of a case record"
+                 + did_you_mean(ref.text, ctx.index.candidates(("agency", "body", "post"))
+                                + fields), ref.span,
+                 "name who finds it: an agency (`省教育厅`), its body (`省教育厅.领导小组`), or "
+                 "the case record's field that names the decision-maker")
 
 
 def _standing(ctx: RuleContext, proceeding) -> bool:
@@ -141,9 +164,11 @@ def kind_field(kind: RecordKind, name: str):
 
 
 def _group(ctx: RuleContext, name: str, count, kinds: list[RecordKind]) -> None:
-    group = count.group
-    if group is None:
-        return
+    for group in count.groups:
+        _key(ctx, name, count, group, kinds)
+
+
+def _key(ctx: RuleContext, name: str, count, group, kinds: list[RecordKind]) -> None:
     found = ctx.index.find(count.event)
     counted = found.owner if found is not None and found.kind == "event" else None
     if counted is not None and kind_field(counted, group.field) is None \

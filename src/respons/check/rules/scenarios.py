@@ -19,9 +19,11 @@ from respons.model.scenario import (
     AssessmentExpected,
     Given,
     GivenField,
+    LiabilityExpected,
     NoNotice,
     NoObligation,
     NoticeExpected,
+    NotPursued,
     ObligationExpected,
     Scenario,
     carried,
@@ -182,6 +184,9 @@ def _expectations(ctx: RuleContext, scenario: Scenario) -> None:
     ids = scenario.record_ids
     expected: dict[tuple, object] = {}
     for expectation in scenario.expectations:
+        if isinstance(expectation, LiabilityExpected | NotPursued):
+            _liability(ctx, expectation)
+            continue
         if isinstance(expectation, AssessmentExpected):
             continue  # respons.check.rules.assessment_scenarios checks these
         if isinstance(expectation, NoticeExpected | NoNotice):
@@ -222,6 +227,19 @@ def _notice(ctx: RuleContext, expectation, expected: dict) -> None:
                      related(expected[key].span, "the other expectation"))
         return
     expected[key] = expectation
+
+
+def _liability(ctx: RuleContext, expectation) -> None:
+    """A liability expectation names a ladder of a proceeding, and measures declared."""
+    if not ctx.regime.proceedings:
+        ctx.sink.add("R1306", "this expectation is of a fault case, but the regime has no "
+                     "proceeding (追究) to apply its ladders", expectation.span,
+                     "add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`")
+    if expectation.ladder is not None:
+        _find(ctx, expectation.ladder, ("ladder",), "an expectation")
+    for option in getattr(expectation, "measures", None) or ():
+        for name in option:
+            _find(ctx, Ref((name,), span=expectation.span), ("measure",), "an expectation")
 
 
 def _met_by(expectation):

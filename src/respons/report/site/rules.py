@@ -246,7 +246,8 @@ def _circumstance(c, speak: Speaker) -> str:
                 "liability.where", condition=speak.condition(count.later.where))
                 if count.later.where else "")
         # 按 FIELD: counted per officer, agency or certificate, not across the jurisdiction.
-        group = words("liability.group", field=count.group.field) if count.group else ""
+        group = words("liability.group", field=words("and").join(g.field for g in count.groups)) \
+            if count.groups else ""
         parts.append(words("liability.count", event=count.event.text, window=window,
                            where=where, later=later, group=group, op=count.op,
                            threshold=number(count.threshold)))

@@ -50,11 +50,12 @@ from respons.syntax.numerals import parse_number
 CIRC_SINGLES = {"subject": "对象/subject", "count": "计数/count",
                 "condition": "条件/condition", "found_by": "认定/found-by"}
 MEASURE_SINGLES = {"subject": "对象/subject", "severity": "轻重/severity",
-                   "category": "类别/category", "falls_on": "施于/falls-on"}
+                   "category": "类别/category", "falls_on": "施于/falls-on",
+                   "decided_by": "决定/decided-by"}
 PROC_SINGLES = {"case": "案件/case", "fault_field": "过错/fault", "found_field": "认定/found-by",
                 "ladders": "阶梯/ladder", "apportionment": "责任划分/apportion",
                 "decided_by": "决定/decided-by", "proposed_by": "提出/proposed-by",
-                "defence_field": "申辩/defence"}
+                "defence_field": "申辩/defence", "subject_field": "对象/subject"}
 #: A modal word's terminal → the model's value.
 _MODALS = {"KW_SHALL": "shall", "KW_MAY": "may"}
 #: A bearers' joiner's terminal → the model's value.
@@ -112,7 +113,7 @@ class LiabilityRules:
         span = span_of(tokens[0], unit or number)
         count = Count(event, parts.get("where"), window if isinstance(window, Period) else None,
                       COMPARATORS[str(op_token)], number_of(number), unit_word,
-                      later=parts.get("later"), group=parts.get("group"),
+                      later=parts.get("later"), groups=parts.get("groups", ()),
                       same_year=window == "same-year", span=span)
         return Stmt("count", count, span)
 
@@ -127,9 +128,11 @@ class LiabilityRules:
         return ("later", Later(event, where, span=span))
 
     def count_group(self, children):
-        names = [c for c in children if c.type == "NAME"]
-        return ("group", Group(name_of(names[0]), name_of(names[1]) if len(names) > 1 else None,
-                               span=span_of(children[0], children[-1])))
+        return ("groups", tuple(c for c in children if isinstance(c, Group)))
+
+    def group_key(self, children):
+        return Group(name_of(children[0]), name_of(children[2]) if len(children) > 2 else None,
+                     span=span_of(children[0], children[-1]))
 
     def window_last(self, children):
         return ("window", children[1])
@@ -142,7 +145,13 @@ class LiabilityRules:
         return Stmt("found_by", refs[0], span_between(span_of(tokens[0]), refs[0].span))
 
     def falls_on(self, children):
-        return Stmt("falls_on", word(FALLS_ON, children[1]), span_of(children[0], children[1]))
+        names = [c for c in children[1:] if c.type == "NAME"]
+        words = tuple(w for w in (word(FALLS_ON, n) for n in names) if w is not None)
+        return Stmt("falls_on", words, span_of(children[0], names[-1]))
+
+    def measure_decider(self, children):
+        return Stmt("decided_by", children[1], span_between(span_of(children[0]),
+                                                            children[1].span))
 
     def modal(self, children):
         return ("modal", _MODALS[children[0].type])
@@ -327,6 +336,9 @@ class LiabilityRules:
 
     def proc_defence(self, children):
         return self._proc("defence_field", children)
+
+    def proc_subject(self, children):
+        return self._proc("subject_field", children)
 
 
 _JOINER_WORDS = {"and": "并", "or": "或", "severally": "分别"}

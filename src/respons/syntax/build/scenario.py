@@ -23,9 +23,11 @@ from respons.model.scenario import (
     Fact,
     Given,
     GivenField,
+    LiabilityExpected,
     NoNotice,
     NoObligation,
     NoticeExpected,
+    NotPursued,
     ObligationExpected,
     Scenario,
     Which,
@@ -47,6 +49,7 @@ from respons.syntax.build.base import (
     string_of,
     word,
 )
+from respons.syntax.numerals import parse_number
 
 
 def datum_of(token: Token) -> Datum:
@@ -246,6 +249,41 @@ class ScenarioRules:
     def consequence_fact(self, children):
         value = children[1]
         return _fact("consequence", children, _name_or_none(value))
+
+    def expect_liability(self, children):
+        tokens, values = split(children)
+        facts = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
+        last = span_of(tokens[-1]) if tokens[-1].type != "KW_PROCEEDING" else None
+        return LiabilityExpected(facts["matter"], facts.get("ladder"), facts.get("step"),
+                                 facts.get("measures"), facts.get("bearers"),
+                                 span=span_between(span_of(tokens[0]), last))
+
+    def expect_not_pursued(self, children):
+        tokens, values = split(children)
+        facts = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
+        return NotPursued(facts["matter"], facts.get("ladder"),
+                          span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+
+    def expect_ladder(self, children):
+        return ("ladder", ref_of([children[1]]))
+
+    def expect_step(self, children):
+        return ("step", parse_number(str(children[0])[1:-1].strip()))
+
+    def expect_measures(self, children):
+        # 或 separates options, 并 joins the measures of one option (as a ladder writes them).
+        options, current = [], []
+        for token in children[1:]:
+            if token.type == "NAME":
+                current.append(name_of(token))
+            elif token.type == "KW_OR":
+                options.append(tuple(current))
+                current = []
+        options.append(tuple(current))
+        return ("measures", tuple(options))
+
+    def expect_bearers(self, children):
+        return ("bearers", tuple(name_of(t) for t in children[1:] if t.type == "NAME"))
 
     def expect_which(self, children):
         return Which(_tagged(children, "matter"), _tagged(children, "start"))
