@@ -288,3 +288,28 @@ def test_ways_of_evaluating_combine_by_weight(respons, tmp_path, backend, reques
     assert jia["recorded"] == {"weight:self": "甲局-自评", "weight:mutual": "甲局-互评",
                                "weight:public": "甲局-群众评议"}
     assert (yi["total"], yi["grade"]) == (None, None)  # no public evaluation submitted
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_file_review_feeds_the_yearly_score(respons, tmp_path, backend, request):
+    url = request.getfixturevalue(f"{backend}_url")
+    rows = [{"id": "R1", "type": "评查结果.评定", "at": "2025-11-01", "被评查单位": "甲局",
+             "分数": 85},
+            {"id": "C1", "type": "投诉举报.查实", "at": "2025-06-01", "编号": "C1", "机关": "甲局"},
+            {"id": "C2", "type": "投诉举报.查实", "at": "2025-06-01", "编号": "C2", "机关": "乙局"}]
+    _, document = _assess(respons, tmp_path, url, HERE / "fed.resp", rows)
+    got = _subjects(document)
+    jia, yi = got[("年度考核", "甲局")], got[("年度考核", "乙局")]
+    # 85 of 100 is 17 of the item's 20; 80 − 5 = 75: 92 优秀
+    assert (jia["items"][0]["score"], jia["total"], jia["grade"]) == ("17", "92.0", "优秀")
+    # 乙局 was not reviewed: no score to feed the item, so no yearly total
+    assert (yi["items"][0]["score"], yi["total"], yi["grade"]) == (None, None, None)
+
+
+def test_an_assessment_fed_by_itself_is_refused(respons, tmp_path):
+    text = (HERE / "fed.resp").read_text("utf-8").replace(
+        "  得分 评查结果.评定 的 分数 〔第二条〕\n",
+        "  得分 评查结果.评定 的 分数 〔第二条〕\n  项目 年度结果 来自 年度考核 〔第二条〕\n")
+    (tmp_path / "fed.resp").write_text(text, "utf-8")
+    result = respons("check", str(tmp_path / "fed.resp"))
+    assert result.exit_code == 1 and "R0513" in result.stdout

@@ -89,6 +89,8 @@ class Item:
     citation: Citation | None = None
     span: Span | None = span_field()
     findings: tuple[Finding, ...] = ()
+    #: 来自 ASSESSMENT: the item is that assessment's result for the subject
+    source: str | None = None
 
 
 @attrs.frozen(slots=True)

@@ -22,6 +22,7 @@ RECORDED_WORDS = {"score": "得分/score", "grade": "等次/grade", "appeal": "�
 
 
 def check(ctx: RuleContext) -> None:
+    _sources(ctx)
     for assessment in ctx.regime.assessments:
         sample = assessment.sample
         if sample is not None:
@@ -104,3 +105,31 @@ def _attribution(ctx: RuleContext, assessment, kind, by: str | None, span) -> No
     ctx.sink.add("R0511", f"{kind.name} has no field of type {subject}: its records cannot be "
                  f"attributed to the {subject} {assessment.name} assesses", span,
                  f"write 按 FIELD with the field of {kind.name} that names the {subject}")
+
+
+def _sources(ctx: RuleContext) -> None:
+    """An item 来自 another assessment names one of the regime's, and no assessment is fed,
+    through its items, by itself (R0513)."""
+    by_name = {a.name: a for a in ctx.regime.assessments}
+    for assessment in ctx.regime.assessments:
+        for item in assessment.items:
+            if item.source is None:
+                continue
+            if item.source not in by_name:
+                ctx.sink.add("R0201", f"来自 {item.source}: no assessment of that name"
+                             + did_you_mean(item.source, by_name), item.span,
+                             "name an assessment (考核) of the regime")
+                continue
+            seen, stack = set(), [item.source]
+            while stack:
+                name = stack.pop()
+                if name == assessment.name:
+                    ctx.sink.add("R0513", f"item {item.name} of {assessment.name} comes from "
+                                 f"{item.source}, which comes from {assessment.name}: an "
+                                 "assessment cannot be fed by itself", item.span,
+                                 "feed each assessment from ones scored before it")
+                    break
+                if name in seen or name not in by_name:
+                    continue
+                seen.add(name)
+                stack.extend(i.source for i in by_name[name].items if i.source)

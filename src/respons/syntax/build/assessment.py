@@ -81,8 +81,13 @@ class AssessmentRules:
     def full_marks(self, children):
         return Stmt("full_marks", points_of(children[1]), span_of(children[0], children[1]))
 
+    def item_from(self, children):
+        return _From(name_of(children[1]))
+
     def item(self, children):
         tokens, deductions = split(children)
+        source = next((d for d in deductions if isinstance(d, _From)), None)
+        deductions = [d for d in deductions if not isinstance(d, _From)]
         points = first(tokens, "NUMBER")
         span = span_of(tokens[0], points or tokens[1])
         unit = tokens[3] if len(tokens) > 3 and points is not None else None
@@ -91,7 +96,8 @@ class AssessmentRules:
         item = Item(name_of(tokens[1]), points_of(points) if points is not None else None,
                     tuple(d.value for d in deductions if d.key == "deductions"),
                     citation_of(first(tokens, "CITATION")), span=span,
-                    findings=tuple(d.value for d in deductions if d.key == "findings"))
+                    findings=tuple(d.value for d in deductions if d.key == "findings"),
+                    source=str(source) if source is not None else None)
         return Stmt("items", item, span)
 
     def deduction(self, children):
@@ -249,6 +255,10 @@ class AssessmentRules:
 
 class _By(str):
     """按 FIELD, as the builder passes it up to the statement it belongs to."""
+
+
+class _From(str):
+    """来自 ASSESSMENT of an item."""
 
 
 class _Year(str):
