@@ -16,7 +16,6 @@ from lark import Token
 
 from respons.diagnostics.diagnostic import related
 from respons.model.scenario import (
-    FACT_WORDS,
     STATES,
     AssessmentExpected,
     Datum,
@@ -142,20 +141,9 @@ class ScenarioRules:
     def expect_duty(self, children):
         tokens, values = split(children)
         which = next(v for v in values if isinstance(v, Which))
-        facts: list[Fact] = []
-        seen: dict[str, Fact] = {}
         written = [f for v in values for f in (v if isinstance(v, list) else [v])
                    if isinstance(f, Fact)]
-        for fact in written:
-            if fact.name in seen:
-                ctx().sink.add("R0108", f"the {FACT_WORDS[fact.name]} is given twice in this "
-                               "expectation", fact.span,
-                               f"an expectation says its {FACT_WORDS[fact.name]} once; remove "
-                               "one", related(seen[fact.name].span,
-                                              f"the first {FACT_WORDS[fact.name]}"))
-                continue
-            seen[fact.name] = fact
-            facts.append(fact)
+        facts, seen = _once(written)
         if "lacks" in seen and seen.get("state") and seen["state"].value != "unknown":
             ctx().sink.add("R1305", "`缺`/`lacks` names the year a due date cannot be "
                            "determined for, but this obligation is not expected unknown",
@@ -174,17 +162,7 @@ class ScenarioRules:
 
     def expect_notice(self, children):
         tokens, values = split(children)
-        facts: list[Fact] = []
-        seen: dict[str, Fact] = {}
-        for fact in (v for v in values if isinstance(v, Fact)):
-            if fact.name in seen:
-                word = fact_word(fact.name)
-                ctx().sink.add("R0108", f"the {word} is given twice in this expectation",
-                               fact.span, f"an expectation says its {word} once; remove one",
-                               related(seen[fact.name].span, f"the first {word}"))
-                continue
-            seen[fact.name] = fact
-            facts.append(fact)
+        facts, _ = _once(v for v in values if isinstance(v, Fact))
         last = facts[-1].span if facts else span_of(tokens[-1])
         return NoticeExpected(ref_of([tokens[1]]), _tagged(values, "matter"), tuple(facts),
                               _tagged(values, "as_of"),
@@ -218,18 +196,8 @@ class ScenarioRules:
             ctx().sink.add("R0105", f"{year_token} is not a year", span_of(year_token),
                            "name the year assessed, e.g. 2025")
             year = 0
-        facts: list[Fact] = []
-        seen: dict[str, Fact] = {}
-        for fact in (v for v in values if isinstance(v, Fact)):
-            if fact.name in seen and fact.name != "consequence":
-                ctx().sink.add("R0108", f"the {FACT_WORDS[fact.name]} is given twice in this "
-                               "expectation", fact.span,
-                               f"an expectation says its {FACT_WORDS[fact.name]} once; remove "
-                               "one", related(seen[fact.name].span,
-                                              f"the first {FACT_WORDS[fact.name]}"))
-                continue
-            seen[fact.name] = fact
-            facts.append(fact)
+        # Several consequences may be expected; every other fact once.
+        facts, _ = _once((v for v in values if isinstance(v, Fact)), repeatable=("consequence",))
         last = facts[-1].span if facts else span_of(year_token)
         return AssessmentExpected(ref_of([tokens[1]]), subject, int(year), tuple(facts),
                                   span=span_between(span_of(tokens[0]), last))
@@ -323,6 +291,23 @@ class ScenarioRules:
 
     def agency_fact(self, children):
         return _fact("agency", children, _name_or_none(children[1]))
+
+
+def _once(written, repeatable: tuple[str, ...] = ()) -> tuple[list[Fact], dict[str, Fact]]:
+    """The facts of an expectation, each said once (R0108 for a repeat, pointing at the
+    first) but those ``repeatable``; and the first of each by name."""
+    facts: list[Fact] = []
+    seen: dict[str, Fact] = {}
+    for fact in written:
+        if fact.name in seen and fact.name not in repeatable:
+            word = fact_word(fact.name)
+            ctx().sink.add("R0108", f"the {word} is given twice in this expectation",
+                           fact.span, f"an expectation says its {word} once; remove one",
+                           related(seen[fact.name].span, f"the first {word}"))
+            continue
+        seen.setdefault(fact.name, fact)
+        facts.append(fact)
+    return facts, seen
 
 
 def _fact(name: str, children, value) -> Fact:
