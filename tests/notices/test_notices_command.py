@@ -242,3 +242,17 @@ def test_a_store_of_schema_3_is_migrated_to_hold_the_register(respons, tmp_path,
     assert migrated.exit_code == 0 and "schema version 4 (migrated from version 3)" in \
         migrated.stdout, migrated.stdout + migrated.stderr
     assert notices(respons, store_url, tmp_path / "o").exit_code == 0
+
+
+def test_a_number_removed_from_the_register_stops_the_numbering(respons, tmp_path,
+                                                                 store_url, raw_sql):
+    ingest(respons, tmp_path, store_url, [decision("ZJ-1", "2025-04-10"),
+                                          decision("ZJ-2", "2025-04-11")])
+    out = tmp_path / "o"
+    assert notices(respons, store_url, out).exit_code == 0
+    raw_sql(store_url, "DELETE FROM notice_numbers WHERE seq = 1")
+    ingest(respons, tmp_path, store_url, [decision("ZJ-3", "2025-05-01")], "more.jsonl")
+    result = notices(respons, store_url, out)
+    assert result.exit_code == 1
+    assert "lacks numbers of 杭责追 2025" in result.stderr and "Traceback" not in result.stderr
+    assert raw_sql(store_url, "SELECT COUNT(*) FROM notice_numbers", fetch=True) == [[(1,)]]

@@ -91,8 +91,14 @@ def write_notices(app: App, store, resolved, titles, run, as_of: str, directory:
     def cite(citation):
         return format_citation(citation, titles.get(citation.regime))
 
-    called = issue_notices(Looking(store.compute, resolved.regime, run.id, run.head.seq,
-                                   as_of, cite, year=year))
+    from respons.engine.numbers import BrokenRegister
+
+    try:
+        called = issue_notices(Looking(store.compute, resolved.regime, run.id, run.head.seq,
+                                       as_of, cite, year=year))
+    except BrokenRegister as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_FINDINGS) from None
     files: dict[tuple[str, str], list[str]] = {}
     failed: list[str] = []
     for issued in called.issued:

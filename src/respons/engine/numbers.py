@@ -13,7 +13,9 @@ earlier one. A notice without a number pattern is still counted in a series of i
 
 Numbers are taken inside one write transaction: the numbers already given are read
 again there, so two processes issuing at once never take one number twice (the primary
-key would refuse it besides).
+key would refuse it besides). A series whose numbers have a gap — a row removed by hand —
+is refused (`BrokenRegister`), never numbered on. The register is not a hash chain: the
+last number of a series removed by hand cannot be told from one never issued.
 """
 
 from __future__ import annotations
@@ -24,8 +26,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from respons.sql.ir import Col, Func, Param, Table, all_of, select
+from respons.sql.ir import Col, CountAll, Func, Param, Table, all_of, select
 from respons.store.results import NOTICE_NUMBERS
+
+
+class BrokenRegister(Exception):
+    """The register was changed behind respons's back: no number is issued."""
 
 
 @attrs.frozen
@@ -93,11 +99,19 @@ def take(compute, wanted: Iterable[Wanted], run: str, fill) -> dict[tuple, Numbe
         fresh = [w for w in wanted if _key(w) not in known]
         last: dict[tuple[str, int], int] = {}
         for series, year in sorted({(w.series, w.year) for w in fresh}):
-            top = compute.query(select(
-                Func("MAX", (Col("n", "seq"),)), source=Table("notice_numbers", "n"),
+            count, top = compute.query(select(
+                CountAll(), Func("MAX", (Col("n", "seq"),)),
+                source=Table("notice_numbers", "n"),
                 where=all_of(Col("n", "series").eq(Param("series")),
                              Col("n", "year").eq(Param("year")))),
-                {"series": series, "year": year})[0][0]
+                {"series": series, "year": year})[0]
+            if int(count) != int(top or 0):
+                # Numbers run 1, 2, 3 … without gaps: one is missing, so the register was
+                # changed behind respons's back, and numbering on might issue it twice.
+                raise BrokenRegister(
+                    f"the register of document numbers lacks numbers of {series} {year}: it "
+                    f"holds {count} but the highest is {top}; a row was removed by hand, so "
+                    "no number is issued (restore the store from a copy)")
             last[(series, year)] = int(top or 0)
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         for w in fresh:
