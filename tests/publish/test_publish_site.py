@@ -336,3 +336,18 @@ def test_every_word_a_page_looks_up_by_a_value_is_in_the_table():
     keys += [f"liability.{kind}" for kind in ("aggravate", "mitigate", "exempt")]
     assert [key for key in keys if key not in WORDS] == []
     assert set(PROCEDURE_ROLES) <= set(vocab.ROLES.entries)
+
+
+def test_the_command_line(respons, tmp_path):
+    assert "publish" in respons("--help").stdout
+    usage = respons("publish", "--help")
+    assert usage.exit_code == 0 and "--out" in usage.stdout and "--lang" in usage.stdout
+    seed = str(JURISDICTIONS / "samr.resp")
+    missing = respons("publish", seed)
+    assert missing.exit_code == 2 and "Missing option '--out'" in missing.stderr
+    wrong = respons("publish", seed, "--out", str(tmp_path / "s"), "--lang", "fr")
+    assert wrong.exit_code == 2 and "Invalid value for '--lang'" in wrong.stderr
+    assert not (tmp_path / "s").exists()
+    english = respons("publish", seed, "--out", str(tmp_path / "s"), "--lang", "en")
+    assert english.exit_code == 0 and english.stdout.endswith(" files written\n")
+    assert '<html lang="en">' in (tmp_path / "s" / "index.html").read_text()
