@@ -80,7 +80,8 @@ def test_sarif_format(respons):
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
     rules = {r["id"] for r in run["tool"]["driver"]["rules"]}
-    assert {r["ruleId"] for r in run["results"]} == rules == {"R0601", "R0602", "R0603", "R0604"}
+    assert {r["ruleId"] for r in run["results"]} == rules == {"R0601", "R0602", "R0603", "R0604",
+                                                              "R0608"}
     region = run["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] >= 1 and region["startColumn"] >= 1
 

@@ -128,6 +128,7 @@ def test_json_report(respons, tmp_path):
     assert late["differences"] == [{"what": "state", "obligation": "答复投诉 T1",
                                     "as_of": "2024-06-28", "expected": "met/按期完成",
                                     "got": "met-late/逾期完成", "line": 17}]
+    # a kind the regime under test has none of (assessments, notices) is not listed
     [duties] = document["coverage"]
     assert (duties["kind"], duties["total"], duties["covered"]) == ("duty", 2, 2)
     assert duties["rules"][0]["scenarios"] == [
@@ -270,23 +271,29 @@ def test_the_jurisdictions_scenarios_pass_and_cover_every_duty(respons):
     failed = [(s["file"], s["line"], s["differences"], s["errors"])
               for s in document["scenarios"] if s["status"] != "pass"]
     assert result.exit_code == 0 and failed == []
-    [duties] = document["coverage"]
+    duties = next(c for c in document["coverage"] if c["kind"] == "duty")
     assert [(r["regime"], r["name"]) for r in duties["rules"] if not r["scenarios"]] == []
+    # every ladder and every step of every regime's liability too (issue 10)
+    for kind in ("ladder", "ladder step"):
+        covered = next(c for c in document["coverage"] if c["kind"] == kind)
+        assert covered["covered"] == covered["total"] >= 40, kind
     # every duty of every regime, counted from the regimes themselves
     regimes = check_paths(sorted(set(JURISDICTIONS.glob("*.resp"))
                                  - set(JURISDICTIONS.glob("*.test.resp"))), None)
     every = Counter(r.regime.id for r in regimes.resolved for _ in r.regime.duties)
     assert Counter(r["regime"] for r in duties["rules"]) == every
     assert duties["covered"] == duties["total"] == sum(every.values()) >= 27
-    # each regime with duties has its scenarios beside it
-    assert {s["regime"] for s in document["scenarios"]} == set(every)
+    # each regime with duties or liability proceedings has its scenarios beside it
+    proceeding = {r.regime.id for r in regimes.resolved if r.regime.proceedings}
+    assert {s["regime"] for s in document["scenarios"]} == set(every) | proceeding
 
 
 def test_the_jurisdictions_text_report(respons):
     result = respons("test", str(JURISDICTIONS))
     assert result.exit_code == 0
     assert "0 failed, 0 could not run" in result.stdout
-    assert "not exercised" not in result.stdout
+    unexercised = result.stdout.partition("not exercised by any scenario")[2]
+    assert ": 职责 " not in unexercised  # every duty is; assessments are counted from issue 11
 
 
 def test_a_file_of_tests_tests_every_version_of_its_regime(respons, tmp_path):
@@ -303,7 +310,7 @@ def test_a_file_of_tests_tests_every_version_of_its_regime(respons, tmp_path):
                  "  预期 职责 答复投诉 T2 逾期, 到期 2025-03-17\n}\n", regime=newer)
     result = respons("test", "--format", "json", str(path))
     assert result.exit_code == 0, result.stdout
-    [duties] = json.loads(result.stdout)["coverage"]
+    duties = json.loads(result.stdout)["coverage"][0]
     # both versions' duties are the regime's rules, each exercised
     assert sorted((r["regime"], r["name"], bool(r["scenarios"])) for r in duties["rules"]) == [
         ("county", "答复后回访", False), ("county", "答复投诉", True),

@@ -71,8 +71,10 @@ CASES = list(_expectations())
 
 
 def test_every_scenario_file_has_due_dates_to_check():
+    # A file of scenarios that expect liability only (samr: no numbered period) has none.
+    with_duties = [f for f in FILES if "预期 职责" in f.read_text(encoding="utf-8")]
     files = {case.values[0].span.file for case in CASES}
-    assert len(files) == len(FILES) and len(CASES) >= 50
+    assert len(files) == len(with_duties) >= len(FILES) - 1 and len(CASES) >= 50
 
 
 @pytest.mark.parametrize(("scenario", "expectation", "duty"), CASES)

@@ -259,8 +259,11 @@ def test_a_ladder_of_one_step_needs_no_severities_unless_one_is_chosen(diagnose)
     chosen = "阶梯 一级 〔第三条〕 {\n  第1级 轻 => 甲 或 乙\n  从重 轻 => 最重\n}\n"
     assert diagnose(parts + chosen) == [("R0603", 5), ("R0603", 5)]
     # Two steps: the order is what needs them, as before.
-    assert diagnose(parts + "阶梯 两级 〔第三条〕 {\n  第1级 轻 => 甲\n  第2级 轻 => 乙\n}\n") \
+    assert diagnose(parts + "阶梯 两级 〔第三条〕 {\n  第1级 轻 => 甲\n  第2级 非 轻 => 乙\n}\n") \
         == [("R0603", 5), ("R0603", 6)]
+    # Two steps with one condition: the lower one never applies (R0608).
+    assert ("R0608", 5) in diagnose(
+        parts + "阶梯 两级 〔第三条〕 {\n  第1级 轻 => 甲\n  第2级 轻 => 乙\n}\n")
 
 
 def test_an_entrustment_names_its_document(diagnose):

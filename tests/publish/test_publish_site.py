@@ -123,10 +123,12 @@ def test_assessment_rules_liability_and_complaints():
     assert '<li>第1级：<a href="#condition-1">应予追究的行政执法过错</a> 且 ' \
         '<a href="#circumstance-1">性质情节显著轻微</a>' in liability
     assert '<li id="condition-1">应予追究的行政执法过错：<a href="#fault-' in liability
-    # a circumstance established by counting records (hangzhou 42(二)), spelled out
-    assert ("一年内出现3次以上应予追究行政执法责任情形：近 1 年内 责任追究.发生（限于 处理结果 = "
-            "&quot;追究&quot;） &gt;= 3 次 <span class=\"cite\">〔第四十二条第（二）项〕</span>") \
-        in liability
+    # a circumstance established by counting records (hangzhou 42(二)), spelled out: per
+    # officer, and only once a later decision of the same case pursued it
+    assert ("人员一年内出现3次以上应予追究行政执法责任情形：近 1 年内 责任追究.发生"
+            "（其后同一事项的 责任追究.决定（限于 处理结果 = &quot;追究&quot;）），"
+            "按 责任人 计 &gt;= 3 次 "
+            "<span class=\"cite\">〔第四十二条第（二）项〕</span>") in liability
     complaints = site_of(JURISDICTIONS / "changchun-xinqu.resp")["complaints.html"].decode()
     assert "本制度文件未载明投诉举报电话" in complaints
     assert "投诉举报" in complaints and "告知投诉举报受理情况" in complaints

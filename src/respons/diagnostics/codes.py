@@ -192,6 +192,28 @@ _code("R0509", ERROR, "full marks not above zero", """
 An assessment's full marks (满分) are the score its bands divide; they are above zero (100
 when not written).""")
 
+_code("R0510", ERROR, "no such field to read or attribute by", """
+An assessment reads a field of a record: the score or grade an assessor recorded (`得分
+评议考核.评定 的 得分`), or the field after 按 that names whom a record concerns (`每 投诉举报.查实
+按 承办人 扣 2 分`). The record kind has no field of that name, or 按 follows a duty or a
+fault, whose breaches are attributed to the duty's owner, not by a field.""")
+
+_code("R0511", ERROR, "records cannot be attributed to the assessed subject", """
+Each record an assessment counts is attributed to the agency, body or officer it concerns:
+the field written after 按, or else the record kind's first field of the assessment's
+subject type (`对象 人员`: a field of type 人员). This kind has neither, so its records would
+count against no one. Write 按 FIELD, or declare the field in the record kind.""")
+
+_code("R0512", ERROR, "recorded score not a number", """
+`得分 KIND.EVENT 的 FIELD` reads the score an assessor recorded; the field must be declared a
+number (数值, 整数 or 金额), so that a record giving anything else is refused at ingest
+rather than scored as nothing.""")
+
+_code("R0513", ERROR, "assessment fed by itself", """
+An item `来自 ASSESSMENT` is that assessment's result for the same subject and year (a file
+review's score as an item of the yearly assessment). Followed from item to item, the
+assessments an assessment comes from must not lead back to it: its score would need itself.""")
+
 _code("R0601", ERROR, "ladder steps not ordered by severity", """
 A ladder's steps must grow heavier: the lightest and the heaviest measures of each step are
 at least as severe as those of the step before (hangzhou 40; dacheng 过错办法 10). Give every
@@ -218,6 +240,45 @@ A ladder for officers (`对象 人员`) names a measure for agencies (`对象 �
 way round: 暂扣行政执法证件 cannot be taken from an agency, nor an agency's 通报 be given to
 an officer. Name a measure for the ladder's subject, or correct the 对象 of the measure or
 of the ladder. A measure or ladder without 对象 is for either.""")
+
+_code("R0607", ERROR, "bearers joined more than one way", """
+A 责任划分 rule joins its bearers with more than one of 并 (all of them bear it), 或 (one of
+them, as the decision-maker finds) and 分别 (each for their own part, between levels):
+`承办人 并 审核人 或 批准人` has no single reading. Join the bearers of one rule one way, and
+write a second rule for a second situation.""")
+_code("R0608", ERROR, "ladder step that can never apply", """
+The highest step whose condition holds applies (docs/language.md, "Which step applies").
+A lower step whose condition requires everything a higher step's requires — the same
+condition, or the higher one's and more — can never apply: whenever it holds, the higher
+step holds too. Two steps with one condition are the common case (an overlap the checker
+cannot order). Make the steps' conditions exclusive, or put the more specific one higher.""")
+_code("R0609", ERROR, "proceeding names what is not there", """
+A proceeding (追究) names its case record (`案件 KIND.EVENT`), fields of that record (`过错`,
+`认定`, `申辩` — the last a 是否 field), who decides and proposes (a field of the case record or
+a declared agency, body or post), its ladders and its 责任划分. One of them is not declared,
+or is not of the kind the statement needs; or the proceeding has no case record and no
+standing fault to apply. A circumstance left to the decision-maker (`认定 X`) names X as a
+declared agency, body or post (dotted: `省教育厅.领导小组`), or a field of a case record.""")
+_code("R0610", ERROR, "unknown bearer", """
+A bearer in a 责任划分 rule is either a kind of bearer — 承办人/直接责任人, 审核人, 批准人,
+主办人, 协办人, 持错误意见者, 持不同意见者, 指令人, 上级机关, 委托执法机关, 委托机关负责人,
+主要负责人, 分管负责人, 本机关, 联合执法机关 (the table is docs/language.md's) — or a field of
+the case record of the regime's proceedings that names a person or an agency (人员, 机关,
+文本 or 之一). The case record names each kind in its field of the same spelling.""")
+_code("R0611", ERROR, "a defence could raise the measure", """
+A step or an aggravating modifier (从重) of a ladder a proceeding applies reads the field
+recording the defence (申辩). A defence never raises the measure (henan 24, tongzhou 实施细则
+15, dacheng 过错追究办法 11): take the field out of the condition.""")
+_code("R0612", ERROR, "count grouped by an unknown field", """
+`按 FIELD [对应 CASEFIELD]` counts only the records whose FIELD holds what the case's
+CASEFIELD (FIELD itself when not given) holds — per officer, agency, certificate or kind.
+FIELD must be a field of the counted record, and CASEFIELD a field of every case record.""")
+_code("R0613", ERROR, "unknown field of the case record", """
+`案件.FIELD` in a liability condition (a circumstance's 依据/条件, a step, a modifier, a
+责任划分 rule) tests a field of the case record named by the regime's proceedings (追究 …
+{ 案件 KIND.EVENT }). There is no proceeding with a case record, or none of their records
+has such a field (one suffices: a case whose record lacks it never satisfies the condition).
+The comparison is typed as any condition on a record's fields is (R1201–R1204).""")
 
 _code("R0701", ERROR, "unknown notice format", """
 A notice names an output format that no installed plugin provides. `respons plugins` lists
@@ -435,6 +496,10 @@ The facts of an expectation contradict each other, so no evaluation could satisf
 obligation is met by a record (`完成 ID`) exactly when it is 按期完成/met or
 逾期完成/met-late; one that cannot be determined (无法确定/unknown) has no due date; and
 `缺 YEAR`/`lacks YEAR`, the year the calendar lacks, belongs to an unknown one.""")
+_code("R1306", ERROR, "liability expected of a regime without a proceeding", """
+A scenario expects of a fault case (`预期 追究 CASE …`, `预期 不予追究 CASE …`), but the regime
+under test has no liability proceeding (追究) to say which records are fault cases and which
+ladders apply. Add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`, or expect of a duty instead.""")
 
 
 def severity_of(code: str) -> str:

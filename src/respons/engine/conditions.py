@@ -37,12 +37,15 @@ class Conditions:
     ``r``; ``param(value, hint)`` makes a named parameter, ``text(name)`` reads a field."""
 
     def __init__(self, types: Mapping[str, str | None], key: str | None,
-                 definitions: Mapping[str, object], param: Callable, text: Callable) -> None:
+                 definitions: Mapping[str, object], param: Callable, text: Callable,
+                 column: ir.Expr | None = None) -> None:
         self.types = types
         self.key = key
         self.definitions = definitions
         self.param = param
         self.text = text
+        #: The JSON column of the record the condition tests (``r.data`` unless told).
+        self.column = column if column is not None else Col("r", "data")
 
     def compile(self, condition) -> ir.Expr:
         # A field's own name is read before a named condition of the same name.
@@ -52,7 +55,7 @@ class Conditions:
         if isinstance(condition, Ref):
             if self.type_of(condition.text) != "boolean":
                 raise Uncompilable(condition.text, "is not a 是否 field")
-            return ir.JsonIs(Col("r", "data"), condition.text)
+            return ir.JsonIs(self.column, condition.text)
         if isinstance(condition, Not):
             return ir.Not(self._test(condition.operand))
         if isinstance(condition, AllOf | AnyOf):
@@ -65,12 +68,12 @@ class Conditions:
             truth = TRUTH.get(str(literal.value).lower()) if literal.kind == "name" else None
             if truth is None or op not in ("=", "!="):
                 raise Uncompilable(name, f"is a 是否 field compared with {literal.value!r}")
-            test = ir.JsonIs(Col("r", "data"), name, truth)
+            test = ir.JsonIs(self.column, name, truth)
             return test if op == "=" else ir.Not(test)
         if kind in NUMERIC_TYPES:
             if literal.kind != "number":
                 raise Uncompilable(name, f"is a number compared with {literal.value!r}")
-            return ir.Op(sql_op, ir.JsonNumber(Col("r", "data"), name),
+            return ir.Op(sql_op, ir.JsonNumber(self.column, name),
                          self.param(float(literal.value), "n"))
         if kind == "datetime":
             return self._moment(name, op, literal)

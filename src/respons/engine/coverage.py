@@ -19,7 +19,7 @@ import attrs
 
 from respons.check.resolve import Resolved
 from respons.model.regime import Regime
-from respons.model.scenario import Scenario, exercised
+from respons.model.scenario import Scenario, exercises
 from respons.syntax.parser import regime_id_for
 
 
@@ -37,7 +37,28 @@ class RuleKind:
 
 KINDS: tuple[RuleKind, ...] = (
     RuleKind("duties", "duty", "职责", lambda regime: ((d.name, d) for d in regime.duties)),
+    # Ladders a proceeding (追究) applies, and their steps: a ladder no proceeding applies
+    # is applied to no case, so no scenario can exercise it.
+    RuleKind("ladders", "ladder", "阶梯",
+             lambda regime: ((lad.name, lad) for lad in applied_ladders(regime))),
+    RuleKind("steps", "ladder step", "阶梯级", lambda regime: (
+        (f"{lad.name} 第{s.level}级", s) for lad in applied_ladders(regime)
+        for s in lad.steps)),
+    RuleKind("assessments", "assessment", "考核",
+             lambda regime: ((a.name, a) for a in regime.assessments)),
+    RuleKind("notices", "notice", "文书", lambda regime: ((n.name, n) for n in regime.notices)),
 )
+
+
+def applied_ladders(regime: Regime) -> list:
+    """The ladders the regime's proceedings apply, in the order declared."""
+    named = {ref.text for p in regime.proceedings for ref in p.ladders}
+    return [lad for lad in regime.ladders if lad.name in named]
+
+
+def shown(kind: RuleKind, covered: Coverage) -> bool:
+    """Whether a report lists ``kind``: duties always, the others where there are some."""
+    return kind is KINDS[0] or bool(covered.of(kind))
 
 
 @attrs.frozen
@@ -82,8 +103,9 @@ def coverage(targets: Iterable[Resolved],
                     found.setdefault(key, {"kind": kind, "scenarios": []})
     for scenario, target in runs:
         seen = set()
-        for expectation in scenario.expectations:
-            collection, name = exercised(expectation)
+        pairs = [pair for expectation in scenario.expectations
+                 for pair in exercises(expectation)]
+        for collection, name in pairs:
             kind = next((k for k in KINDS if k.collection == collection), None)
             if kind is None:
                 continue

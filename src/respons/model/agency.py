@@ -88,6 +88,10 @@ class Agency:
     bodies: tuple[Body, ...] = ()
     posts: tuple[Post, ...] = ()
     entrustment: Entrustment | None = None
+    #: 委托机关 X written in the agency: entrusted in general by X, without a concrete
+    #: 委托书 (jilin-city 16, henan 3 and 11(三), guizhou-edu 3 name no document).
+    entrusted_by: Ref | None = None
+    entrusted_citation: Citation | None = None
     citation: Citation | None = None
     span: Span | None = span_field()
 

@@ -25,7 +25,14 @@ from respons.model.agency import Agency
 from respons.model.assessment import Assessment
 from respons.model.condition import NamedCondition
 from respons.model.duty import Duty
-from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, Measure
+from respons.model.liability import (
+    Apportionment,
+    Circumstance,
+    Fault,
+    Ladder,
+    Measure,
+    Proceeding,
+)
 from respons.model.notice import Notice
 from respons.model.record import RecordKind
 from respons.model.regime import Override, Regime
@@ -92,6 +99,8 @@ ELEMENTS: tuple[Kind, ...] = (
          overridable=True),
     Kind("apportionment", "KW_APPORTION", "apportionment rule", "责任划分", Apportionment,
          "apportionments", "Who bears a fault"),
+    Kind("proceeding", "KW_PROCEEDING", "proceeding", "责任追究", Proceeding, "proceedings",
+         "Liability proceedings"),
     Kind("assessment", "KW_ASSESSMENT", "assessment", "评议考核", Assessment, "assessments",
          "Assessments", overridable=True, sets={"scheme": ("scheme", "scheme_span")}),
     Kind("notice", "KW_NOTICE", "notice", "文书", Notice, "notices", "Notices",

@@ -11,7 +11,14 @@ from respons.model.assessment import Assessment
 from respons.model.base import Citation, Ref, Span, span_field
 from respons.model.condition import NamedCondition
 from respons.model.duty import Duty
-from respons.model.liability import Apportionment, Circumstance, Fault, Ladder, Measure
+from respons.model.liability import (
+    Apportionment,
+    Circumstance,
+    Fault,
+    Ladder,
+    Measure,
+    Proceeding,
+)
 from respons.model.notice import Notice
 from respons.model.record import RecordKind
 from respons.model.scenario import Scenario
@@ -97,6 +104,7 @@ class Regime:
     measures: tuple[Measure, ...] = ()
     ladders: tuple[Ladder, ...] = ()
     apportionments: tuple[Apportionment, ...] = ()
+    proceedings: tuple[Proceeding, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     notices: tuple[Notice, ...] = ()
     conditions: tuple[NamedCondition, ...] = ()

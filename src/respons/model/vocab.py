@@ -120,9 +120,9 @@ UNITS = Vocabulary("unit of time", {
 })
 
 SUBJECTS = Vocabulary("subject", {
-    "agency": ("机关", "单位", "执法机关", "执法单位"),
+    "agency": ("机关", "单位", "执法机关", "执法单位", "行政执法机关", "行政执法部门", "部门"),
     "body": ("机构", "执法机构"),
-    "officer": ("人员", "执法人员"),
+    "officer": ("人员", "执法人员", "行政执法人员"),
 })
 
 CATEGORIES = Vocabulary("measure category", {
@@ -131,38 +131,45 @@ CATEGORIES = Vocabulary("measure category", {
     "referral": ("移送",),
 })
 
+#: 从重/从轻 as effects are heavier/lighter *within* the step — its options' upper or lower
+#: half by severity — not 最重/最轻 (the one heaviest or lightest), nor 加重/减轻 (a step).
 EFFECTS = Vocabulary("effect", {
     "raise": ("加重",),
     "lower": ("减轻",),
     "waive": ("免予追究", "免予处理", "免责"),
-    "heaviest": ("最重", "从重处理"),
-    "lightest": ("最轻", "从轻处理"),
-})
-
-BEARERS = Vocabulary("bearer", {
-    "handler": ("承办人",),
-    "reviewer": ("审核人",),
-    "approver": ("批准人",),
-    "lead": ("主办人",),
-    "assistant": ("协办人",),
-    "decision-makers": ("决策人",),
-    "wrong-majority": ("持错误意见者",),
-    "instructor": ("指令人", "指令干预者"),
-    "superior-agency": ("上级机关",),
-    "entrusting-agency": ("委托执法机关",),
-    "entrusting-head": ("委托机关负责人",),
-    "principal": ("第一责任人", "主要负责人"),
-    "deputy": ("分管负责人",),
-    "agency": ("执法机关", "本机关"),
-    "joint-agencies": ("联合执法机关",),
+    "heaviest": ("最重",),
+    "lightest": ("最轻",),
+    "heavier": ("从重", "从重处理"),
+    "lighter": ("从轻", "从轻处理"),
 })
 
 SHARES = Vocabulary("share of liability", {
+    "all": ("全部", "全部责任"),
     "main": ("主要", "主要责任"),
     "secondary": ("次要", "次要责任"),
     "equal": ("同等", "同等责任"),
     "some": ("一定", "一定责任"),
+    "corresponding": ("相应", "相应责任"),
 })
+
+#: The kind of responsibility a bearer bears: 直接责任 (who did or approved the act) or
+#: 领导责任 (who leads the unit); kinds, not shares (jilin-city 35, henan 18).
+RESPONSIBILITIES = Vocabulary("kind of responsibility", {
+    "direct": ("直接责任",),
+    "leadership": ("领导责任", "主要领导责任", "重要领导责任"),
+})
+
+#: On whom a measure falls (施于): the unit, its principal or 分管 leader, the officer
+#: (hangzhou 51, jilin-city 35, henan 18).
+FALLS_ON = Vocabulary("one a measure falls on", {
+    "unit": ("单位", "本单位", "机关"),
+    "principal": ("主要负责人",),
+    "deputy": ("分管负责人", "分管领导"),
+    "officer": ("人员", "执法人员", "责任人"),
+})
+
+#: 应当 (binds) and 可以 (permits): what a step or modifier says of the decision-maker.
+MODALS = {"shall": "应当", "may": "可以"}
 
 APPROVERS = Vocabulary("approver", {
     "supervising-authority": ("主管机关",),

@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from respons.engine.coverage import KINDS, Coverage
+from respons.engine.coverage import KINDS, Coverage, shown
 from respons.engine.scenarios import ERROR, FAIL, PASS, Difference, Outcome
-from respons.model.scenario import FACT_WORDS
+from respons.model.scenario import fact_word
 from respons.terminal import clean, one_line
 
 FORMAT_VERSION = 1
@@ -55,10 +55,10 @@ def _differences(differences: Sequence[Difference]) -> list[str]:
         if this != heading:
             out.append(f"      {_where(d.span)} {one_line(d.subject)} (as of {d.as_of})")
             heading = this
-        if d.what == "obligation":
-            out.append(f"        obligations: expected {d.expected}, got {one_line(str(d.got))}")
+        if d.what in ("obligation", "notice"):
+            out.append(f"        {d.what}s: expected {d.expected}, got {one_line(str(d.got))}")
         else:
-            out.append(f"        {FACT_WORDS[d.what]}: expected {one_line(str(d.expected))}, "
+            out.append(f"        {fact_word(d.what)}: expected {one_line(str(d.expected))}, "
                        f"got {one_line(str(d.got))}")
     return out
 
@@ -72,7 +72,7 @@ def summary_line(outcomes: Sequence[Outcome]) -> str:
 
 def _coverage_text(covered: Coverage) -> list[str]:
     out: list[str] = []
-    for kind in KINDS:
+    for kind in (k for k in KINDS if shown(k, covered)):
         rules = covered.of(kind)
         done = sum(bool(r.scenarios) for r in rules)
         out.append(f"coverage: {done} of {len(rules)} {kind.collection} exercised by a scenario")
@@ -96,7 +96,7 @@ def render_json(outcomes: Sequence[Outcome], covered: Coverage) -> str:
                     **{status: sum(o.status == status for o in outcomes)
                        for status in (PASS, FAIL, ERROR)}},
         "scenarios": [_scenario_json(o) for o in outcomes],
-        "coverage": [_kind_json(kind, covered) for kind in KINDS],
+        "coverage": [_kind_json(kind, covered) for kind in KINDS if shown(kind, covered)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

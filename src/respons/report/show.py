@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from decimal import Decimal
 
 import attrs
 
-from respons.model import vocab
+from respons.model import bearers, vocab
 from respons.model.base import Citation, Ref, Span
 from respons.model.condition import AllOf, AnyOf, Compare, Literal, Not
 from respons.model.kinds import ELEMENTS
@@ -242,19 +243,19 @@ class TextView(NoticeView):
             subject = f" ({vocab.SUBJECTS.chinese(fault.subject)})" if fault.subject else ""
             within = " 属于 " + "、".join(r.text for r in fault.categories) \
                 if fault.categories else ""
-            self.out.append(f"  {fault.name}{subject}{within}{self.cite(fault.citation)}")
+            standing = f" = {count_text(fault.count)}" if fault.count else ""
+            self.out.append(f"  {fault.name}{subject}{within}{standing}"
+                            f"{self.cite(fault.citation)}")
 
     def circumstances(self) -> None:
         for c in self.regime.circumstances:
             line = f"  {c.name}"
             if c.count:
-                where = f" 限于 {condition_text(c.count.where)}" if c.count.where else ""
-                unit = vocab.TIMES.chinese(c.count.unit) if c.count.unit else ""
-                window = f" 近 {period_text(c.count.window)}" if c.count.window else ""
-                line += (f" = 计数 {c.count.event.text}{where}{window}"
-                         f" {c.count.op} {_num(c.count.threshold)}{' ' + unit if unit else ''}")
+                line += f" = {count_text(c.count)}"
             if c.condition is not None:
                 line += f" = 条件 {condition_text(c.condition)}"
+            if c.found_by is not None:
+                line += f" = 由 {c.found_by.text} 认定"
             self.out.append(line + self.cite(c.citation))
             self.opened(c.condition, indent="    ")
 
@@ -262,7 +263,11 @@ class TextView(NoticeView):
         for m in self.regime.measures:
             facts = [f"轻重 {_num(m.severity)}" if m.severity is not None else None,
                      f"类别 {vocab.CATEGORIES.chinese(m.category)}" if m.category else None,
-                     f"对象 {vocab.SUBJECTS.chinese(m.subject)}" if m.subject else None]
+                     f"对象 {vocab.SUBJECTS.chinese(m.subject)}" if m.subject else None,
+                     "施于 " + "、".join(vocab.FALLS_ON.chinese(w) for w in m.falls_on)
+                     if m.falls_on else None,
+                     f"由 {m.decided_by.text} 决定" if m.decided_by else None,
+                     "由任免机关决定，系统只提出移送" if m.referral else None]
             facts = " · ".join(f for f in facts if f)
             facts = f" ({facts})" if facts else ""
             self.out.append(f"  {m.name}{facts}{self.cite(m.citation)}")
@@ -273,13 +278,16 @@ class TextView(NoticeView):
             subject = f" ({vocab.SUBJECTS.chinese(ladder.subject)})" if ladder.subject else ""
             self.out.append(f"  {ladder.name}{subject}{self.cite(ladder.citation)}")
             for step in sorted(ladder.steps, key=lambda s: s.level):
+                measures = ("单独或者合并 " + "、".join(o[0].text for o in step.options)
+                            if step.combine else options_text(step.options))
                 self.out.append(f"    第{step.level}级 {condition_text(step.condition)} => "
-                                f"{options_text(step.options)}"
+                                f"{'可以 ' if step.modal == 'may' else ''}{measures}"
                                 f"{self.cite(step.citation, ladder.citation)}")
                 self.opened(step.condition)
             for modifier in ladder.modifiers:
                 effects = " 或 ".join(_effect(e) for e in modifier.effects)
-                arrow = f" => {effects}" if effects else ""
+                may = "可以 " if modifier.modal == "may" else ""
+                arrow = f" => {may}{effects}" if effects else ""
                 self.out.append(f"    {words[modifier.kind]} {condition_text(modifier.condition)}"
                                 f"{arrow}{self.cite(modifier.citation, ladder.citation)}")
                 self.opened(modifier.condition)
@@ -288,13 +296,25 @@ class TextView(NoticeView):
         for a in self.regime.apportionments:
             self.out.append(f"  {a.name}{self.cite(a.citation)}")
             for rule in a.rules:
-                bearers = " 并 ".join(
-                    vocab.BEARERS.chinese(b.role)
-                    + (f" ({vocab.SHARES.chinese(b.share)}责任)" if b.share else "")
-                    for b in rule.bearers)
+                joiner = {"and": " 并 ", "or": " 或 ", "severally": " 分别 "}[rule.joiner]
+                bearers = joiner.join(bearer_text(b) for b in rule.bearers)
                 self.out.append(f"    情形 {condition_text(rule.condition)} => {bearers}"
                                 f"{self.cite(rule.citation, a.citation)}")
                 self.opened(rule.condition)
+
+    def proceedings(self) -> None:
+        for p in self.regime.proceedings:
+            self.out.append(f"  {p.name}{self.cite(p.citation)}")
+            facts = [("案件", p.case.text if p.case else None), ("过错", p.fault_field),
+                     ("认定", p.found_field),
+                     ("阶梯", "、".join(r.text for r in p.ladders) or None),
+                     ("责任划分", p.apportionment.text if p.apportionment else None),
+                     ("决定", p.decided_by.text if p.decided_by else None),
+                     ("提出", p.proposed_by.text if p.proposed_by else None),
+                     ("申辩", f"{p.defence_field}（申辩不加重）" if p.defence_field else None)]
+            for word, value in facts:
+                if value:
+                    self.out.append(f"    {word} {value}")
 
     def assessments(self) -> None:
         for a in self.regime.assessments:
@@ -336,9 +356,38 @@ def render_text(regime: Regime, titles: dict[str, str]) -> str:
     return clean(TextView(regime, titles).render())
 
 
+def count_text(count) -> str:
+    """计数 EVENT 限于 … 其后 … 按 … 近 N 年 >= N 次, as the regime writes it."""
+    where = f" 限于 {condition_text(count.where)}" if count.where else ""
+    later = ""
+    if count.later is not None:
+        later = f" 其后 {count.later.event.text}" + (
+            f" 限于 {condition_text(count.later.where)}" if count.later.where else "")
+    group = ""
+    if count.groups:
+        group = " 按 " + ", ".join(g.field + (f" 对应 {g.case_field}" if g.case_field else "")
+                                  for g in count.groups)
+    window = f" 近 {period_text(count.window)}" if count.window else \
+        (" 同一年度" if count.same_year else "")
+    unit = vocab.TIMES.chinese(count.unit) if count.unit else ""
+    return (f"计数 {count.event.text}{where}{later}{group}{window}"
+            f" {count.op} {_num(count.threshold)}{' ' + unit if unit else ''}")
+
+
+def bearer_text(bearer) -> str:
+    """承办人 (主要责任, 直接责任): a bearer with its share and kind, in Chinese words."""
+    kind = bearers.kind_of(bearer.reference)
+    name = kind.spellings[0] if kind is not None and bearer.reference == kind.canonical \
+        else bearer.reference
+    facts = [f"{vocab.SHARES.chinese(bearer.share)}责任" if bearer.share else None,
+             vocab.RESPONSIBILITIES.chinese(bearer.kind) if bearer.kind else None]
+    facts = [f for f in facts if f]
+    return name + (f" ({', '.join(facts)})" if facts else "")
+
+
 def _effect(effect) -> str:
     words = {"raise": "加重", "lower": "减轻", "waive": "免予追究", "heaviest": "最重",
-             "lightest": "最轻"}
+             "lightest": "最轻", "heavier": "从重", "lighter": "从轻"}
     text = words.get(effect.kind, effect.kind)
     return f"{text}{effect.steps}级" if effect.steps else text
 
@@ -378,6 +427,8 @@ def to_data(value, titles: dict[str, str]):
         return {k: to_data(v, titles) for k, v in value.items()}
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, Decimal):  # points: a JSON number, as show always gave them
+        return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 

@@ -42,17 +42,20 @@ class RuleContext:
 def all_rules():
     from respons.check.rules import (
         assessment,
+        assessment_scenarios,
+        assessment_sources,
         citations,
         conditions,
         decomposition,
         header,
         liability,
         notices,
+        proceedings,
         references,
         scenarios,
         time,
     )
 
     return (header.check, references.check, conditions.check, decomposition.check, time.check,
-            assessment.check, liability.check, notices.check, citations.check,
-            scenarios.check)
+            assessment.check, assessment_sources.check, liability.check, proceedings.check,
+            notices.check, citations.check, scenarios.check, assessment_scenarios.check)

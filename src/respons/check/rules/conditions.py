@@ -9,7 +9,9 @@ A condition stands in one of two kinds of place:
   be 是否, and a comparison must fit the field's type (``respons.check.rules.types``);
 - **on liability** — ladders' steps and modifiers, 责任划分 rules, a circumstance's `条件`:
   a name is a circumstance or a fault (a fault category holds for every fault that belongs
-  to it); a veto may also name an event. Nothing here has fields to compare.
+  to it); a veto may also name an event. The only fields here are the case record's,
+  written `案件.FIELD`: a field of the case record of every proceeding (追究), typed as on
+  a record (R0613 where there is no case record or no such field).
 
 At either, a name may be a named condition (`条件 NAME { … }`): its definition is checked
 as if written there, so one definition used on two record kinds is checked on both. A
@@ -26,9 +28,11 @@ from collections.abc import Iterator
 import attrs
 
 from respons.check.rules import RuleContext, types
+from respons.check.rules.proceedings import case_kinds, kind_field
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.base import Ref
 from respons.model.condition import MAX_DEPTH, Compare, NamedCondition, Not, refs_in
+from respons.model.liability import is_case_field
 from respons.model.record import RecordKind
 
 #: What a name may be on liability (ladders, 责任划分, a circumstance's 条件).
@@ -75,12 +79,17 @@ def places(ctx: RuleContext) -> Iterator[tuple[Place, object]]:
             record = _record_of(ctx, duty.starts.event)
             if record is not None:
                 yield Place(f"起算/starts 限于 of duty {duty.name}", record), duty.starts.where
-    for circumstance in regime.circumstances:
-        count = circumstance.count
+    for named in (*regime.circumstances, *regime.faults):
+        count = named.count
         if count is not None and count.where is not None:
             record = _record_of(ctx, count.event)
             if record is not None:
-                yield Place(f"计数/count 限于 of {circumstance.name}", record), count.where
+                yield Place(f"计数/count 限于 of {named.name}", record), count.where
+        if count is not None and count.later is not None and count.later.where is not None:
+            record = _record_of(ctx, count.later.event)
+            if record is not None:
+                yield Place(f"其后/then 限于 of {named.name}", record), count.later.where
+    for circumstance in regime.circumstances:
         if circumstance.condition is not None:
             yield Place(f"条件/condition of {circumstance.name}"), circumstance.condition
     for ladder in regime.ladders:
@@ -140,6 +149,8 @@ def _walk(ctx: RuleContext, place: Place, condition, definitions: dict, used: se
                     _compared_name(ctx, node)
                 elif name not in active and body is not None:
                     stack.append((body, (*active, name)))
+            elif place.record is None and is_case_field(ref) and place.kinds is LIABILITY:
+                _case_field(ctx, node, ref)
             elif isinstance(node, Compare) and place.record is None:
                 _count_or_nothing(ctx, place, node)
             elif place.record is not None:
@@ -148,6 +159,35 @@ def _walk(ctx: RuleContext, place: Place, condition, definitions: dict, used: se
                 _name(ctx, place, ref)
         else:
             stack.extend((operand, active) for operand in reversed(node.operands))
+
+
+def _case_field(ctx: RuleContext, node, ref: Ref) -> None:
+    """`案件.FIELD`: a field of the case record of every proceeding, judged by its type."""
+    kinds = case_kinds(ctx)
+    name = ref.parts[1]
+    if not kinds:
+        ctx.sink.add("R0613", f"{ref.text!r} is a field of the case record, but no proceeding "
+                     "(追究) names a case record", ref.span,
+                     "add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`")
+        return
+    having = [k for k in kinds if kind_field(k, name) is not None or name == k.key]
+    if not having:
+        # One case record with it suffices: a case whose record lacks it never satisfies
+        # the condition (a regime may have proceedings over several case records).
+        fields = sorted({f.name for k in kinds for f in k.fields})
+        ctx.sink.add("R0613", f"{ref.text!r}: no case record ("
+                     + "、".join(k.name for k in kinds) + f") has a field {name!r}"
+                     + did_you_mean(name, fields), ref.span,
+                     f"declare it in the case record with `字段 {name} <type>`")
+        return
+    for kind in having:
+        field = kind_field(kind, name)
+        bare = Ref((name,), span=ref.span)
+        if isinstance(node, Ref):
+            types.bare(ctx, bare, field, kind.name)
+        else:
+            types.compare(ctx, Compare(bare, node.op, node.right, span=node.span), field,
+                          kind.name)
 
 
 def _fields(ctx: RuleContext, record: RecordKind) -> dict:

@@ -57,9 +57,20 @@ def _held(ctx: RuleContext, agency, powers: dict, ref, holder: str) -> bool:
 
 def _entrustment(ctx: RuleContext, agency) -> None:
     entrustment = agency.entrustment
+    if agency.entrusted_by is not None:
+        # Entrusted in general (委托机关 X, no 委托书): the text names no document, term or
+        # scope to check, only who entrusts.
+        ctx.index.lookup(agency.entrusted_by, ("agency",), "委托机关/entrusted-by")
+        if "entrusted" not in agency.statuses:
+            ctx.sink.add("R0304", f"{agency.name} names its 委托机关 but its status is not 委托",
+                         agency.entrusted_by.span, "set `性质 委托`, or remove the 委托机关")
+        if entrustment is None:
+            return
     if agency.status == "entrusted" and entrustment is None and ctx.whole(agency):
-        ctx.sink.add("R0304", f"{agency.name} is entrusted (委托) but has no 委托书", agency.span,
-                     "add `委托书 \"<文号>\" { 委托机关 …; 范围 …; 期间 … 至 … }` (jilin-city 16)")
+        ctx.sink.add("R0304", f"{agency.name} is entrusted (委托) but has no 委托书 and no "
+                     "委托机关", agency.span,
+                     "add `委托书 \"<文号>\" { 委托机关 …; 范围 …; 期间 … 至 … }` (jilin-city 16), "
+                     "or, where the text names the entrustment in general, `委托机关 <机关>`")
         return
     if entrustment is None:
         return

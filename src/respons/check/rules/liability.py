@@ -9,10 +9,11 @@ from respons.diagnostics.diagnostic import related
 from respons.model.vocab import SUBJECTS
 
 _WORDS = {"aggravate": "从重", "mitigate": "从轻", "exempt": "不予追究", "raise": "加重",
-          "lower": "减轻", "waive": "免予追究", "heaviest": "最重", "lightest": "最轻"}
+          "lower": "减轻", "waive": "免予追究", "heaviest": "最重", "lightest": "最轻",
+          "heavier": "从重", "lighter": "从轻"}
 _FITTING = {
-    "aggravate": {"raise", "heaviest"},
-    "mitigate": {"lower", "lightest", "waive"},
+    "aggravate": {"raise", "heaviest", "heavier"},
+    "mitigate": {"lower", "lightest", "lighter", "waive"},
     "exempt": set(),
 }
 
@@ -113,7 +114,7 @@ def _order(ctx: RuleContext, ladder) -> None:
     # Severities order the steps — a ladder of one step has nothing to order — and let
     # 最重/最轻 choose among the options of a step.
     chooses = sorted({_WORDS[e.kind] for m in ladder.modifiers for e in m.effects
-                      if e.kind in ("heaviest", "lightest")})
+                      if e.kind in ("heaviest", "lightest", "heavier", "lighter")})
     for step in sorted(ladder.steps, key=lambda s: s.level):
         if len(ladder.steps) > 1:
             why = f"the order of {ladder.name} cannot be checked"

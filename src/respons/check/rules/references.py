@@ -25,9 +25,11 @@ def check(ctx: RuleContext) -> None:
     for fault in ctx.regime.faults:
         for ref in fault.categories:
             _lookup(ctx, ref, ("fault",), "属于/belongs-to")
-    for circumstance in ctx.regime.circumstances:
-        if circumstance.count is not None:
-            _lookup(ctx, circumstance.count.event, ("event", "duty", "fault"), "计数/count")
+    for named in (*ctx.regime.circumstances, *ctx.regime.faults):
+        if named.count is not None:
+            _lookup(ctx, named.count.event, ("event", "duty", "fault"), "计数/count")
+            if named.count.later is not None:
+                _lookup(ctx, named.count.later.event, ("event",), "其后/then")
     for ladder in ctx.regime.ladders:
         for step in ladder.steps:
             for option in step.options:

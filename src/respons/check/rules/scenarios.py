@@ -16,9 +16,14 @@ from respons.model.base import Ref
 from respons.model.record import Field, RecordKind
 from respons.model.scenario import (
     TRUTH,
+    AssessmentExpected,
     Given,
     GivenField,
+    LiabilityExpected,
+    NoNotice,
     NoObligation,
+    NoticeExpected,
+    NotPursued,
     ObligationExpected,
     Scenario,
     carried,
@@ -179,6 +184,14 @@ def _expectations(ctx: RuleContext, scenario: Scenario) -> None:
     ids = scenario.record_ids
     expected: dict[tuple, object] = {}
     for expectation in scenario.expectations:
+        if isinstance(expectation, LiabilityExpected | NotPursued):
+            _liability(ctx, expectation)
+            continue
+        if isinstance(expectation, AssessmentExpected):
+            continue  # respons.check.rules.assessment_scenarios checks these
+        if isinstance(expectation, NoticeExpected | NoNotice):
+            _notice(ctx, expectation, expected)
+            continue
         found = _find(ctx, expectation.duty, ("duty",), "an expectation")
         which = expectation.which
         if found is not None:
@@ -191,6 +204,42 @@ def _expectations(ctx: RuleContext, scenario: Scenario) -> None:
         _duplicate(ctx, expectation, expected)
         if isinstance(expectation, ObligationExpected):
             _facts(ctx, expectation)
+
+
+def _notice(ctx: RuleContext, expectation, expected: dict) -> None:
+    """A notice expectation names a notice of the regime, and elements it has; each notice
+    (on a matter, on a date) is expected once."""
+    found = _find(ctx, expectation.notice, ("notice",), "an expectation")
+    if found is not None and isinstance(expectation, NoticeExpected):
+        names = [e.name for e in found.element.elements]
+        for fact in expectation.facts:
+            if fact.name.startswith("element:") and fact.name[8:] not in names:
+                ctx.sink.add("R0201", f"{found.element.name} has no element {fact.name[8:]!r}"
+                             + did_you_mean(fact.name[8:], names), fact.span,
+                             "name one of its 要素: " + "、".join(names))
+    key = ("notice", expectation.notice.text,
+           expectation.matter.text if expectation.matter else None, expectation.as_of)
+    if key in expected:
+        ctx.sink.add("R1302", f"this expectation of {key[1]} "
+                     + (f"for {key[2]} " if key[2] else "")
+                     + "repeats or contradicts another", expectation.span,
+                     "expect each notice once, on each date",
+                     related(expected[key].span, "the other expectation"))
+        return
+    expected[key] = expectation
+
+
+def _liability(ctx: RuleContext, expectation) -> None:
+    """A liability expectation names a ladder of a proceeding, and measures declared."""
+    if not ctx.regime.proceedings:
+        ctx.sink.add("R1306", "this expectation is of a fault case, but the regime has no "
+                     "proceeding (追究) to apply its ladders", expectation.span,
+                     "add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`")
+    if expectation.ladder is not None:
+        _find(ctx, expectation.ladder, ("ladder",), "an expectation")
+    for option in getattr(expectation, "measures", None) or ():
+        for name in option:
+            _find(ctx, Ref((name,), span=expectation.span), ("measure",), "an expectation")
 
 
 def _met_by(expectation):

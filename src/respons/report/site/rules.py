@@ -6,7 +6,7 @@ heavier, lighter and exempt circumstances, who bears a fault, the measures) — 
 
 from __future__ import annotations
 
-from respons.model import vocab
+from respons.model import bearers, vocab
 from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not
 from respons.report.site.markup import SLOT, SLOT2, esc, fill
@@ -240,8 +240,17 @@ def _circumstance(c, speak: Speaker) -> str:
             if count.window else ""
         where = words("liability.where", condition=speak.condition(count.where)) \
             if count.where else ""
+        later = ""
+        if count.later is not None:
+            later = words("liability.later", event=count.later.event.text, where=words(
+                "liability.where", condition=speak.condition(count.later.where))
+                if count.later.where else "")
+        # 按 FIELD: counted per officer, agency or certificate, not across the jurisdiction.
+        group = words("liability.group", field=words("and").join(g.field for g in count.groups)) \
+            if count.groups else ""
         parts.append(words("liability.count", event=count.event.text, window=window,
-                           where=where, op=count.op, threshold=number(count.threshold)))
+                           where=where, later=later, group=group, op=count.op,
+                           threshold=number(count.threshold)))
     if c.condition is not None:
         parts.append(speak.condition(c.condition))
     if not parts:
@@ -250,7 +259,10 @@ def _circumstance(c, speak: Speaker) -> str:
 
 
 def _bearer(bearer, speak: Speaker) -> str:
-    who = speak.word(vocab.BEARERS, bearer.role)
+    # A bearer is a reference: a kind of the bearers' table (承办人…), said in the site's
+    # language, or a field of the case record, as the regime writes it.
+    kind = bearers.kind_of(bearer.reference)
+    who = speak.word(bearers.BEARERS, kind.canonical) if kind else bearer.reference
     if bearer.share is None:
         return who
     return speak.words("liability.share", bearer=who,

@@ -20,6 +20,7 @@ from respons.syntax.build.base import (
     name_of,
     number_of,
     ref_of,
+    span_between,
     span_of,
     split,
     text_of,
@@ -27,7 +28,8 @@ from respons.syntax.build.base import (
 )
 
 AGENCY_SINGLES = {"status": "性质/status", "superior": "上级/superior",
-                  "entrustment": "委托书/entrustment"}
+                  "entrustment": "委托书/entrustment",
+                  "entrusted_generally": "委托机关/entrusted-by"}
 AGENCY_LISTS = ("powers", "bodies", "posts")
 POST_LISTS = ("roles", "holds", "requirements", "training")
 
@@ -38,6 +40,9 @@ def agency_fields(values: dict) -> dict:
         statuses, values["status_citation"] = status
         values["statuses"] = statuses
         values["status"] = statuses[0] if len(statuses) == 1 else None
+    general = values.pop("entrusted_generally", None)
+    if general is not None:
+        values["entrusted_by"], values["entrusted_citation"] = general
     return values
 
 
@@ -138,6 +143,11 @@ class AgencyRules:
                                   citation=citation_of(first(tokens, "CITATION")), span=span,
                                   **values)
         return Stmt("entrustment", entrustment, span)
+
+    def entrusted_generally(self, children):
+        tokens, refs = split(children)
+        return Stmt("entrusted_generally", (refs[0], citation_of(first(tokens, "CITATION"))),
+                    span_between(span_of(tokens[0]), refs[0].span))
 
     def entrusted_by(self, children):
         return Stmt("entrusted_by", children[1], span_of(children[0]))

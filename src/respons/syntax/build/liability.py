@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from respons.model.base import Ref
 from respons.model.duty import Period
 from respons.model.liability import (
     Apportionment,
@@ -11,16 +12,20 @@ from respons.model.liability import (
     Count,
     Effect,
     Fault,
+    Group,
     Ladder,
+    Later,
     Measure,
     Modifier,
+    Proceeding,
     Step,
 )
 from respons.model.vocab import (
-    BEARERS,
     CATEGORIES,
     COMPARATORS,
     EFFECTS,
+    FALLS_ON,
+    RESPONSIBILITIES,
     SHARES,
     SUBJECTS,
     TIMES,
@@ -43,9 +48,18 @@ from respons.syntax.build.base import (
 from respons.syntax.numerals import parse_number
 
 CIRC_SINGLES = {"subject": "对象/subject", "count": "计数/count",
-                "condition": "条件/condition"}
+                "condition": "条件/condition", "found_by": "认定/found-by"}
 MEASURE_SINGLES = {"subject": "对象/subject", "severity": "轻重/severity",
-                   "category": "类别/category"}
+                   "category": "类别/category", "falls_on": "施于/falls-on",
+                   "decided_by": "决定/decided-by"}
+PROC_SINGLES = {"case": "案件/case", "fault_field": "过错/fault", "found_field": "认定/found-by",
+                "ladders": "阶梯/ladder", "apportionment": "责任划分/apportion",
+                "decided_by": "决定/decided-by", "proposed_by": "提出/proposed-by",
+                "defence_field": "申辩/defence", "subject_field": "对象/subject"}
+#: A modal word's terminal → the model's value.
+_MODALS = {"KW_SHALL": "shall", "KW_MAY": "may"}
+#: A bearers' joiner's terminal → the model's value.
+_JOINERS = {"KW_AND": "and", "KW_OR": "or", "KW_SEVERALLY": "severally"}
 LADDER_SINGLES = {"subject": "对象/subject"}
 LADDER_LISTS = ("steps", "modifiers")
 
@@ -60,8 +74,8 @@ class LiabilityRules:
     def fault(self, children):
         tokens, bodies = split(children)
         head = span_of(tokens[0], tokens[1])
-        values = assemble("fault", bodies[0] if bodies else (), {"subject": "对象/subject"},
-                          ("categories",))
+        values = assemble("fault", bodies[0] if bodies else (),
+                          {"subject": "对象/subject", "count": "计数/count"}, ("categories",))
         values["categories"] = tuple(ref for refs in values["categories"] for ref in refs)
         return Fault(name_of(tokens[1]), citation=citation_of(first(tokens, "CITATION")),
                      span=head, **values)
@@ -86,19 +100,68 @@ class LiabilityRules:
     def count(self, children):
         tokens, values = split(children)
         event, *rest = values
-        # After the event: an optional condition and an optional window (近 N 年); a count
-        # without a window counts every record (人员管理办法 17: suspended three times).
-        window = rest.pop() if rest and isinstance(rest[-1], Period) else None
-        where = rest[0] if rest else None
+        # After the event: an optional condition, later event, group and window (近 N 年,
+        # 同一年度); a count without a window counts every record (人员管理办法 17:
+        # suspended three times).
+        parts = {key: value for key, value in rest}
+        window = parts.get("window")
         op_token = first(tokens, "COMPARATOR")
         number = tokens[tokens.index(op_token) + 1]
         unit = tokens[tokens.index(op_token) + 2] if len(tokens) > tokens.index(op_token) + 2 \
             else None
         unit_word = word(TIMES, unit) if unit is not None else None
         span = span_of(tokens[0], unit or number)
-        count = Count(event, where, window, COMPARATORS[str(op_token)], number_of(number),
-                      unit_word, span=span)
+        count = Count(event, parts.get("where"), window if isinstance(window, Period) else None,
+                      COMPARATORS[str(op_token)], number_of(number), unit_word,
+                      later=parts.get("later"), groups=parts.get("groups", ()),
+                      same_year=window == "same-year", span=span)
         return Stmt("count", count, span)
+
+    def count_where(self, children):
+        return ("where", children[1])
+
+    def count_later(self, children):
+        tokens, values = split(children)
+        event = values[0]
+        where = values[1] if len(values) > 1 else None
+        span = span_between(span_of(tokens[0]), (where or event).span)
+        return ("later", Later(event, where, span=span))
+
+    def count_group(self, children):
+        return ("groups", tuple(c for c in children if isinstance(c, Group)))
+
+    def group_key(self, children):
+        return Group(name_of(children[0]), name_of(children[2]) if len(children) > 2 else None,
+                     span=span_of(children[0], children[-1]))
+
+    def window_last(self, children):
+        return ("window", children[1])
+
+    def window_year(self, children):
+        return ("window", "same-year")
+
+    def found_by(self, children):
+        tokens, refs = split(children)
+        return Stmt("found_by", refs[0], span_between(span_of(tokens[0]), refs[0].span))
+
+    def falls_on(self, children):
+        names = [c for c in children[1:] if c.type == "NAME"]
+        words = tuple(w for w in (word(FALLS_ON, n) for n in names) if w is not None)
+        return Stmt("falls_on", words, span_of(children[0], names[-1]))
+
+    def measure_decider(self, children):
+        return Stmt("decided_by", children[1], span_between(span_of(children[0]),
+                                                            children[1].span))
+
+    def modal(self, children):
+        return ("modal", _MODALS[children[0].type])
+
+    def step_measures(self, children):
+        return ("options", children[0], False)
+
+    def combined(self, children):
+        _, refs = split(children)
+        return ("options", tuple((ref,) for ref in refs), True)
 
     def defined_by(self, children):
         condition = children[1]
@@ -129,14 +192,17 @@ class LiabilityRules:
 
     def step(self, children):
         tokens, values = split(children)
-        condition, options = values
+        condition = values[0]
+        modal = next((v[1] for v in values[1:] if v[0] == "modal"), "shall")
+        _, options, combine = next(v for v in values[1:] if v[0] == "options")
         if tokens[0].type == "STEP":
             digits = str(tokens[0])[1:-1].strip()
             level = parse_number(digits)
         else:
             level = int(number_of(tokens[1]))
         span = span_between(span_of(tokens[0]), condition.span)
-        step = Step(level, condition, options, citation_of(first(tokens, "CITATION")), span=span)
+        step = Step(level, condition, options, citation_of(first(tokens, "CITATION")),
+                    combine=combine, modal=modal, span=span)
         return Stmt("steps", step, span)
 
     def measures(self, children):
@@ -150,10 +216,13 @@ class LiabilityRules:
     def _modifier(self, kind, children):
         tokens, values = split(children)
         condition = values[0]
-        effects = values[1] if len(values) > 1 else ()
+        modal = next((v[1] for v in values[1:] if isinstance(v, tuple) and v[:1] == ("modal",)),
+                     "shall")
+        effects = next((v for v in values[1:] if not (isinstance(v, tuple) and
+                                                       v[:1] == ("modal",))), ())
         span = span_between(span_of(tokens[0]), condition.span)
         modifier = Modifier(kind, condition, effects, citation_of(first(tokens, "CITATION")),
-                            span=span)
+                            modal=modal, span=span)
         return Stmt("modifiers", modifier, span)
 
     def aggravate(self, children):
@@ -194,12 +263,82 @@ class LiabilityRules:
         tokens, values = split(children)
         condition, *bearers = values
         span = span_between(span_of(tokens[0]), condition.span)
-        return Bearing(condition, tuple(b for b in bearers if b is not None),
-                       citation_of(first(tokens, "CITATION")), span=span)
+        joiners = [_JOINERS[t.type] for t in tokens if t.type in _JOINERS]
+        if len(set(joiners)) > 1:
+            # 承办人 并 审核人 或 批准人 has no one reading: say which join is meant.
+            ctx().sink.add("R0607", "the bearers of this rule are joined by both "
+                           + " and ".join(sorted({_JOINER_WORDS[j] for j in joiners})), span,
+                           "join the bearers of one rule one way (并, 或 or 分别); write two "
+                           "rules for two situations")
+        return Bearing(condition, tuple(bearers), citation_of(first(tokens, "CITATION")),
+                       joiner=joiners[0] if joiners else "and", span=span)
 
     def bearer(self, children):
-        role = word(BEARERS, children[0])
-        share = word(SHARES, children[1]) if len(children) > 1 else None
-        if role is None:
-            return None
-        return Bearer(role, share, span=span_of(children[0], children[-1]))
+        # The reference (a case field or a kind of bearer) is resolved by the checker,
+        # which knows the case records; the words after it are a share and a kind.
+        share = kind = None
+        for token in children[1:]:
+            text = name_of(token)
+            if SHARES.get(text) is not None and share is None:
+                share = SHARES.get(text)
+            elif RESPONSIBILITIES.get(text) is not None and kind is None:
+                kind = RESPONSIBILITIES.get(text)
+            else:
+                from respons.diagnostics.suggest import did_you_mean
+
+                hint = did_you_mean(text, SHARES.spellings() + RESPONSIBILITIES.spellings())
+                ctx().sink.add("R0107", f"unknown share or kind of responsibility {text!r}{hint}",
+                               span_of(token), f"a share is one of: {SHARES.listing()}; a kind "
+                               f"of responsibility one of: {RESPONSIBILITIES.listing()}")
+        return Bearer(name_of(children[0]), share, kind, span=span_of(children[0], children[-1]))
+
+    # ── the proceeding (追究) ────────────────────────────────────────────────────
+    def proceeding(self, children):
+        tokens, stmts = split(children)
+        head = span_of(tokens[0], tokens[1])
+        values = assemble("proceeding", stmts, PROC_SINGLES,
+                          required={"ladders": "阶梯/ladder"}, head=head)
+        spans = tuple((stmt.key, stmt.span) for stmt in stmts if isinstance(stmt, Stmt))
+        return Proceeding(name_of(tokens[1]), citation=citation_of(first(tokens, "CITATION")),
+                          span=head, spans=spans, **values)
+
+    def _proc(self, key, children, value=None):
+        tokens, values = split(children)
+        names = [t for t in tokens if t.type == "NAME"]
+        if value is None:
+            value = values[0] if values else name_of(names[0])
+        last = values[-1].span if values else span_of(names[-1])
+        return Stmt(key, value, span_between(span_of(tokens[0]), last))
+
+    def proc_case(self, children):
+        return self._proc("case", children)
+
+    def proc_fault(self, children):
+        return self._proc("fault_field", children)
+
+    def proc_found(self, children):
+        return self._proc("found_field", children)
+
+    def proc_ladders(self, children):
+        names = [c for c in children if getattr(c, "type", None) == "NAME"]
+        return self._proc("ladders", children, tuple(Ref((name_of(n),), span=span_of(n))
+                                                     for n in names))
+
+    def proc_apportion(self, children):
+        name = children[1]
+        return self._proc("apportionment", children, Ref((name_of(name),), span=span_of(name)))
+
+    def proc_decides(self, children):
+        return self._proc("decided_by", children)
+
+    def proc_proposes(self, children):
+        return self._proc("proposed_by", children)
+
+    def proc_defence(self, children):
+        return self._proc("defence_field", children)
+
+    def proc_subject(self, children):
+        return self._proc("subject_field", children)
+
+
+_JOINER_WORDS = {"and": "并", "or": "或", "severally": "分别"}

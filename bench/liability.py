@@ -1,0 +1,253 @@
+"""Benchmark: `respons liability` over a province-year of fault cases against a hand-written
+baseline.
+
+Generates a regime after guizhou-edu 7–14 (a proceeding, a ladder of three steps with a
+count per officer over the year before the act, a circumstance from the case's field, one
+left to the decision-maker, an exemption, a 责任划分 with shares) and N fault cases over a
+province-year (two records each: 提起 with the fault, the officer and the findings; 决定 a
+few weeks later), ingests them into a store (timed, not part of the comparison), then, in
+one process and on the same store, times
+
+(a) the engine function `respons liability --year` calls
+    (``respons.engine.liability.evaluate_liability``), and
+(b) the baseline: the same count written by hand as one SQL statement for SQLite (the
+    officer read from each case's 提起, a self-join over the year before), and the same
+    ladder and attribution as a plain Python function per case,
+
+checks that both propose the same step, measures and bearers for every case, and prints
+both times and their ratio (aim: within 2× of the baseline).
+
+    python3 bench/liability.py                 # 100,000 cases
+    python3 bench/liability.py --cases 10000   # a quick run
+
+The cases are generated deterministically (no randomness), so runs are comparable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FAULTS = ("没有法定依据实施处罚", "违反法定程序实施处罚造成后果", "滥用职权擅自改变处罚种类幅度")
+
+REGIME = """
+制度 某省教育行政执法过错责任追究 {
+  层级 省
+  施行 2020-01-01
+}
+
+记录 过错案件 〔第十四条〕 {
+  主键 案件编号
+  字段 过错行为 文本 可选
+  字段 承办人 人员 可选
+  字段 过错程度 之一 "一般过错", "重大过错" 可选
+  字段 认定情形 文本 可选
+  事件 提起, 决定
+}
+
+过错 没有法定依据实施处罚 〔第七条第（一）项〕
+过错 违反法定程序实施处罚造成后果 〔第七条第（二）项〕
+过错 滥用职权擅自改变处罚种类幅度 〔第七条第（三）项〕
+
+情形 多次发生过错 〔第八条第（三）项〕 {
+  计数 过错案件.决定 按 承办人 近 1 年 >= 2 次
+}
+
+情形 过错行为引起严重后果 〔第八条第（四）项〕 {
+  依据 案件.过错程度 = "重大过错"
+}
+
+情形 行政相对人过错或不可抗力 〔第十条第（二）项〕
+
+措施 责令检查 〔第十三条第（一）项〕 {
+  轻重 1
+}
+
+措施 通报批评 〔第十三条第（二）项〕 {
+  轻重 2
+}
+
+措施 暂停执法活动 〔第十三条第（三）项〕 {
+  轻重 3
+}
+
+措施 调离行政执法岗位 〔第十三条第（四）项〕 {
+  轻重 4
+}
+
+措施 记过 〔第十三条第（五）项〕 {
+  轻重 5
+  类别 处分
+}
+
+条件 第七条所列过错 〔第七条〕 {
+  没有法定依据实施处罚 或 违反法定程序实施处罚造成后果 或 滥用职权擅自改变处罚种类幅度
+}
+
+阶梯 执法人员过错责任 〔第十三条〕 {
+  对象 人员
+  第1级 第七条所列过错 => 责令检查 或 通报批评
+  第2级 第七条所列过错 且 过错行为引起严重后果 => 暂停执法活动 或 调离行政执法岗位
+  第3级 违反法定程序实施处罚造成后果 且 过错行为引起严重后果 => 记过
+  从重 多次发生过错 => 加重一级 〔第八条第（三）项〕
+  不予追究 行政相对人过错或不可抗力 〔第十条第（二）项〕
+}
+
+责任划分 确定责任人 〔第十一条〕 {
+  情形 第七条所列过错 => 承办人 全部 〔第（一）项〕
+}
+
+追究 过错责任追究 〔第十四条〕 {
+  案件 过错案件.决定
+  过错 过错行为
+  认定 认定情形
+  阶梯 执法人员过错责任
+  责任划分 确定责任人
+}
+"""
+
+
+def cases(count: int, officers: int):
+    """Two records per case, deterministic: the officer, fault, gravity and findings vary
+    with the case number; acts fall over 2024 and 2025 so that the year before counts."""
+    start = dt.date(2024, 1, 1)
+    for n in range(count):
+        filed = start + dt.timedelta(days=(n * 7919) % 730)
+        decided = filed + dt.timedelta(days=10 + n % 30)
+        matter = f"GZ-{n:06d}"
+        filing = {"id": f"{matter}-t", "type": "过错案件.提起", "at": filed.isoformat(),
+                  "案件编号": matter, "过错行为": FAULTS[n % 3],
+                  "承办人": f"执法人员{(n * 31) % officers:05d}",
+                  "过错程度": "重大过错" if n % 5 == 0 else "一般过错"}
+        if n % 17 == 0:
+            filing["认定情形"] = "行政相对人过错或不可抗力"
+        yield filing
+        yield {"id": f"{matter}-d", "type": "过错案件.决定", "at": decided.isoformat(),
+               "案件编号": matter}
+
+
+# ── the baseline ─────────────────────────────────────────────────────────────────────
+BASELINE_SQL = """
+WITH d AS (
+  SELECT c.seq, c.id, c.matter, c.at_date, c.at,
+         json_extract(t.data, '$.承办人') AS officer,
+         json_extract(t.data, '$.过错行为') AS fault,
+         json_extract(t.data, '$.过错程度') AS gravity,
+         json_extract(t.data, '$.认定情形') AS found
+  FROM records c JOIN records t ON t.matter = c.matter AND t.type = '过错案件.提起'
+  WHERE c.type = '过错案件.决定'
+)
+SELECT k.seq, k.matter, k.at_date, k.officer, k.fault, k.gravity, k.found,
+       (SELECT COUNT(*) FROM d n WHERE n.officer = k.officer AND n.at_date <= k.at_date
+          AND n.at_date > date(k.at_date, '-1 year')) AS times
+FROM d k WHERE k.at_date BETWEEN ? AND ?
+ORDER BY k.seq
+"""
+
+
+def baseline_case(fault, gravity, found, times) -> tuple:
+    """The ladder and attribution as a plain Python function: (step or None, measures,
+    bearers) — what the regime above says, hand-translated."""
+    if found and "行政相对人过错或不可抗力" in found.split("、"):
+        return None, (), ()
+    grave = gravity == "重大过错"
+    level = 3 if fault == FAULTS[1] and grave else 2 if grave else 1
+    if times >= 2:
+        level = min(level + 1, 3)
+    measures = {1: (("责令检查",), ("通报批评",)), 2: (("暂停执法活动",), ("调离行政执法岗位",)),
+                3: (("记过",),)}[level]
+    return level, measures, None
+
+
+def run_baseline(path: Path, year: int) -> dict:
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    out = {}
+    for _seq, matter, _date, officer, fault, gravity, found, times in connection.execute(
+            BASELINE_SQL, (f"{year}-01-01", f"{year}-12-31")):
+        level, measures, _ = baseline_case(fault, gravity, found, times)
+        out[matter] = (level, measures, (officer,) if level is not None else ())
+    connection.close()
+    return out
+
+
+def run_engine(store, resolved, year: int) -> dict:
+    from respons.engine.liability import evaluate_liability
+    from respons.engine.liability_sql import Selection
+
+    head = store.ledger.head()
+    out = {}
+    for case in evaluate_liability(store.compute, resolved.regime, head, Selection(year=year)):
+        [outcome] = case.outcomes
+        level = outcome.level if outcome.pursued else None
+        measures = tuple(tuple(r.text for r in o) for o in outcome.options) if level else ()
+        out[case.matter] = (level, measures, tuple(s.person for s in case.shares))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--officers", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=3, help="the best of each time counts")
+    args = parser.parse_args()
+
+    from respons.check.runner import check_paths
+    from respons.records import compile_schema
+    from respons.registry import Registry, plugin_manager
+    from respons.store import open_store
+    from respons.store.ingest import ingest_file
+
+    registry = Registry(plugin_manager())
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        regime_path = folder / "edu.resp"
+        regime_path.write_text(REGIME.lstrip(), "utf-8")
+        records_path = folder / "cases.jsonl"
+        with records_path.open("w", encoding="utf-8") as out:
+            for record in cases(args.cases, args.officers):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        report = check_paths([regime_path], registry)
+        if report.diagnostics and any(d.severity == "error" for d in report.diagnostics):
+            sys.exit("the generated regime does not check: "
+                     + "; ".join(d.message for d in report.diagnostics))
+        resolved = report.resolved[0]
+        db = folder / "bench.db"
+        store = open_store(f"sqlite:///{db}", registry, {})
+        store.ledger.init()
+        started = time.perf_counter()
+        ingested = ingest_file(store.ledger, compile_schema(resolved.regime), str(records_path),
+                               name=records_path.name, regime=(resolved.regime.id, hashlib.sha256(
+                                   regime_path.read_bytes()).hexdigest()))
+        if ingested.status != "stored":
+            sys.exit(f"the generated cases were not stored: {ingested.status}")
+        print(f"{ingested.stored:,} records of {args.cases:,} cases ingested in "
+              f"{time.perf_counter() - started:.1f} s (not part of the comparison)")
+        engine_times, baseline_times = [], []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            engine = run_engine(store, resolved, 2025)
+            engine_times.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            baseline = run_baseline(db, 2025)
+            baseline_times.append(time.perf_counter() - started)
+        store.close()
+    differing = [m for m in baseline if baseline[m] != engine.get(m)]
+    best_engine, best_baseline = min(engine_times), min(baseline_times)
+    print(f"cases of 2025: {len(engine):,} (engine) · {len(baseline):,} (baseline); "
+          f"{len(differing)} differ" + (f", e.g. {differing[0]}: engine {engine.get(differing[0])} "
+                                        f"baseline {baseline[differing[0]]}" if differing else ""))
+    print(f"respons liability (engine function): {best_engine:.2f} s")
+    print(f"hand-written SQL + plain Python per case: {best_baseline:.2f} s")
+    print(f"ratio: {best_engine / best_baseline:.2f}")
+
+
+if __name__ == "__main__":
+    main()

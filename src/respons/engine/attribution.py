@@ -1,0 +1,121 @@
+"""Attribution: who bears a fault in a case, in what share and kind — and, per person, what
+falls on them (the "按 人员" grouping, which assessment reuses for its consequences).
+
+A 责任划分 rule whose situation holds names bearers (``respons.model.bearers``): a field of
+the case file, or a kind of bearer that the case file names in its field of the same
+spelling (`承办人`, `审核人`…). A field may name several people (`张三、李四`: split on 、
+，, ; ；). Every rule that holds applies — hangzhou 38(六) adds the entrusting head "除按前款
+规定…外" — in the order written. 并 makes each named person bear it; 或 leaves the choice
+among them to the decision-maker; 分别 makes each bear their own part (between levels,
+guizhou-edu 11(六)). A kind that bears nothing (持不同意见者) is listed as bearing nothing.
+
+`by_person` is the grouping: person → every share they bear, with the rule behind each.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from respons.model import bearers as table
+from respons.model.base import Ref
+from respons.model.liability import Apportionment, Bearer, Bearing
+from respons.model.record import RecordKind
+
+_SEPARATORS = re.compile(r"[、，,;；]")
+
+
+@attrs.frozen
+class Share:
+    """One person (or agency) bearing a fault by one rule."""
+
+    person: str | None  # None: the case file does not name them
+    bearer: Bearer
+    rule: Bearing
+    who: str  # "officer" or "agency"
+    field: str | None  # the case file's field that named them
+    bears: bool = True
+
+    @property
+    def responsibility(self) -> str | None:
+        kind = table.kind_of(self.bearer.reference)
+        return self.bearer.kind or (kind.responsibility if kind else None)
+
+
+def field_for(bearer: Bearer, kind: RecordKind | None) -> str | None:
+    """The case record's field that names ``bearer``: the reference itself, or the first
+    spelling of its kind that is a field."""
+    names = {f.name for f in kind.fields} if kind is not None else set()
+    if bearer.reference in names:
+        return bearer.reference
+    found = table.kind_of(bearer.reference)
+    if found is None:
+        return None
+    return next((s for s in (*found.spellings, found.canonical) if s in names), None)
+
+
+def _who(bearer: Bearer, kind: RecordKind | None, field: str | None) -> str:
+    found = table.kind_of(bearer.reference)
+    if found is not None:
+        return found.who
+    types = {f.name: f.type.kind for f in kind.fields} if kind is not None else {}
+    return "agency" if types.get(field) in ("agency", "body") else "officer"
+
+
+def people(value) -> tuple[str, ...]:
+    """The names a field's value holds, in order, each once."""
+    if value is None or isinstance(value, bool):
+        return ()
+    out: list[str] = []
+    for part in _SEPARATORS.split(str(value)):
+        name = part.strip()
+        if name and name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def attribute(apportionment: Apportionment | None, holds, fields: dict,
+              kind: RecordKind | None) -> tuple[Share, ...]:
+    """Every share of the case: the rules of ``apportionment`` whose situation ``holds``."""
+    if apportionment is None:
+        return ()
+    shares: list[Share] = []
+    for rule in apportionment.rules:
+        if not holds(rule.condition):
+            continue
+        # 或: the ones the case file names are the choice; one it does not name is none.
+        named_any = rule.joiner == "or" and any(
+            people(fields.get(field_for(b, kind))) for b in rule.bearers if field_for(b, kind))
+        for bearer in rule.bearers:
+            field = field_for(bearer, kind)
+            named = people(fields.get(field)) if field else ()
+            found = table.kind_of(bearer.reference)
+            bears = found.bears if found is not None else True
+            who = _who(bearer, kind, field)
+            if not named and not named_any:
+                shares.append(Share(None, bearer, rule, who, field, bears))
+            for person in named:
+                shares.append(Share(person, bearer, rule, who, field, bears))
+    return tuple(shares)
+
+
+def standing_shares(fault, count, fields: dict) -> tuple[Share, ...]:
+    """Who bears a standing fault where no 责任划分 says: the subject its count is per —
+    the value of each 按 key that names a person or agency."""
+    shares = []
+    for group in count.groups:
+        bearer = Bearer(group.field)
+        rule = Bearing(Ref((fault.name,)), (bearer,), fault.citation)
+        for person in people(fields.get(group.field)):
+            shares.append(Share(person, bearer, rule, "officer", group.field))
+    return tuple(shares)
+
+
+def by_person(shares) -> dict[str, list[Share]]:
+    """Person → their shares, in the order first named (the 按 人员 grouping)."""
+    grouped: dict[str, list[Share]] = {}
+    for share in shares:
+        if share.person is not None:
+            grouped.setdefault(share.person, []).append(share)
+    return grouped
