@@ -166,6 +166,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "effect.waive": ("waived", "免予追究"),
     "effect.heaviest": ("the heaviest", "最重"),
     "effect.lightest": ("the lightest", "最轻"),
+    "effect.heavier": ("heavier within the step", "从重"),
+    "effect.lighter": ("lighter within the step", "从轻"),
     # notices
     "notice.issued_on": ("Issued on", "制发情形"),
     "notice.issuer": ("Issued by", "发文机关"),
