@@ -353,3 +353,18 @@ def test_the_command_line(respons, tmp_path):
     english = respons("publish", seed, "--out", str(tmp_path / "s"), "--lang", "en")
     assert english.exit_code == 0 and english.stdout.endswith(" files written\n")
     assert '<html lang="en">' in (tmp_path / "s" / "index.html").read_text()
+
+
+def test_how_an_assessment_is_scored_sampled_and_fed():
+    files = site_of(ROOT / "tests" / "engine" / "assess" / "files.resp")
+    assessment = files["assessment.html"].decode()
+    # tongzhou 案卷评查规范 10(四), (五), 9: the files drawn, the scores recorded
+    assert ('<li>抽查案卷：从每个对象的 行政处罚案件.结案 中随机抽取 3 件 '
+            '<span class="cite">〔第十条第（四）项〕</span></li>') in assessment
+    assert "<li>得分以 案卷评查单.评定 记录的 评查分数 为准 " in assessment
+    assert "<li>案卷申辩后修正的得分：不合格卷申辩.认定 记录的 修正分数 " in assessment
+    assert "<li>案卷否决项：案卷评查单.评定 记录的 主体不合法 " in assessment
+    fed = site_of(ROOT / "tests" / "engine" / "assess" / "fed.resp")["assessment.html"].decode()
+    assert re.search(r'<li>案卷质量 · 20 分 · 取自 <a href="#assessment-\d+">案卷评查</a> 的结果 ',
+                     fed)
+    assert broken_links(files) == []
