@@ -338,3 +338,33 @@ def test_every_word_a_page_looks_up_by_a_value_is_in_the_table():
     keys += [f"liability.{kind}" for kind in ("aggravate", "mitigate", "exempt")]
     assert [key for key in keys if key not in WORDS] == []
     assert set(PROCEDURE_ROLES) <= set(vocab.ROLES.entries)
+
+
+def test_the_command_line(respons, tmp_path):
+    assert "publish" in respons("--help").stdout
+    usage = respons("publish", "--help")
+    assert usage.exit_code == 0 and "--out" in usage.stdout and "--lang" in usage.stdout
+    seed = str(JURISDICTIONS / "samr.resp")
+    missing = respons("publish", seed)
+    assert missing.exit_code == 2 and "Missing option '--out'" in missing.stderr
+    wrong = respons("publish", seed, "--out", str(tmp_path / "s"), "--lang", "fr")
+    assert wrong.exit_code == 2 and "Invalid value for '--lang'" in wrong.stderr
+    assert not (tmp_path / "s").exists()
+    english = respons("publish", seed, "--out", str(tmp_path / "s"), "--lang", "en")
+    assert english.exit_code == 0 and english.stdout.endswith(" files written\n")
+    assert '<html lang="en">' in (tmp_path / "s" / "index.html").read_text()
+
+
+def test_how_an_assessment_is_scored_sampled_and_fed():
+    files = site_of(ROOT / "tests" / "engine" / "assess" / "files.resp")
+    assessment = files["assessment.html"].decode()
+    # tongzhou 案卷评查规范 10(四), (五), 9: the files drawn, the scores recorded
+    assert ('<li>抽查案卷：从每个对象的 行政处罚案件.结案 中随机抽取 3 件 '
+            '<span class="cite">〔第十条第（四）项〕</span></li>') in assessment
+    assert "<li>得分以 案卷评查单.评定 记录的 评查分数 为准 " in assessment
+    assert "<li>案卷申辩后修正的得分：不合格卷申辩.认定 记录的 修正分数 " in assessment
+    assert "<li>案卷否决项：案卷评查单.评定 记录的 主体不合法 " in assessment
+    fed = site_of(ROOT / "tests" / "engine" / "assess" / "fed.resp")["assessment.html"].decode()
+    assert re.search(r'<li>案卷质量 · 20 分 · 取自 <a href="#assessment-\d+">案卷评查</a> 的结果 ',
+                     fed)
+    assert broken_links(files) == []

@@ -11,6 +11,7 @@ from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not
 from respons.report.site.markup import SLOT, SLOT2, esc, fill
 from respons.report.site.text import Speaker, number
+from respons.report.site.words import WORDS
 
 ASSESSMENT_FILE = "assessment.html"
 LIABILITY_FILE = "liability.html"
@@ -86,6 +87,8 @@ def assessment_page(regime, speak: Speaker) -> str:
     out = [f"<h1>{esc(words('section.assessment'))}</h1>\n"]
     if not regime.assessments:
         out.append(f'<p class="muted">{esc(words("section.none"))}</p>\n')
+    assessments = {a.name: f"assessment-{index}"
+                   for index, a in enumerate(regime.assessments, 1)}
     for index, a in enumerate(regime.assessments, 1):
         out.append(f'<section class="item" id="assessment-{index}"><h2>{esc(a.name)}'
                    f"{speak.cited(a.citation)}</h2>\n<dl>")
@@ -95,13 +98,27 @@ def assessment_page(regime, speak: Speaker) -> str:
                   if a.full_marks is not None else "")]
         out += [f"<dt>{esc(t)}</dt><dd>{esc(v)}</dd>" for t, v in facts if v]
         out.append("</dl>\n")
+        out.append(_how_scored(a, speak))
         if a.items:
             out.append(f"<h3>{esc(words('assessment.items'))}</h3>\n<ul>")
             for item in a.items:
                 points = (words("assessment.points", points=number(item.points))
                           if item.points is not None else words("assessment.no_points"))
-                out.append(f"<li>{esc(item.name)} · {esc(points)}"
+                source = ""
+                if item.source is not None:  # 来自: another assessment's result
+                    target = assessments.get(item.source)
+                    name = (f'<a href="#{target}">{esc(item.source)}</a>' if target
+                            else esc(item.source))
+                    source = " · " + fill(words("assessment.source", assessment=SLOT), name)
+                out.append(f"<li>{esc(item.name)} · {esc(points)}{source}"
                            f"{speak.cited(item.citation, a.citation)}")
+                for finding in item.findings:
+                    where = words("liability.where", condition=speak.condition(finding.where)) \
+                        if finding.where else ""
+                    out.append("<ul>" + _li(words("assessment.finding", per=finding.per.text,
+                                                  where=where),
+                                            speak.cited(finding.citation,
+                                                        item.citation or a.citation)) + "</ul>")
                 if item.deductions:
                     out.append("<ul>" + "".join(
                         _li(words("assessment.deduct", per=d.per.text,
@@ -149,6 +166,26 @@ def assessment_page(regime, speak: Speaker) -> str:
             out.append("</ul>\n")
         out.append("</section>\n")
     return "".join(out)
+
+
+def _how_scored(a, speak: Speaker) -> str:
+    """The files an assessment samples (抽样, tongzhou 案卷评查规范 10(四)) and the scores or
+    grades it takes as recorded (jilin-city 31): markup, or ""."""
+    words = speak.words
+    lines = []
+    if a.sample is not None:
+        sample = a.sample
+        text = (words("assessment.sample.count", per=sample.per.text, count=sample.count)
+                if sample.count is not None else
+                words("assessment.sample.share", per=sample.per.text,
+                      share=number(sample.share)))
+        lines.append(_li(text, speak.cited(sample.citation, a.citation)))
+    for recorded in a.recorded:
+        key = f"assessment.recorded.{recorded.what}"
+        if key in WORDS:
+            lines.append(_li(words(key, per=recorded.per.text, field=recorded.field),
+                             speak.cited(recorded.citation, a.citation)))
+    return f"<ul>{''.join(lines)}</ul>\n" if lines else ""
 
 
 def liability_page(regime, speak: Speaker) -> str:

@@ -123,6 +123,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "assessment.points": ("{points} points", "{points} 分"),
     "assessment.no_points": ("evaluated without points", "不计分"),
     "assessment.deduct": ("{points} points off for each {per}", "每 {per} 扣 {points} 分"),
+    "assessment.source": ("the result of {assessment}", "取自 {assessment} 的结果"),
+    "assessment.finding": ("finds each {per}{where}", "逐件查明 {per}{where}"),
+    "assessment.sample.count": ("Files reviewed: {count} of each subject's {per}, drawn at "
+                                "random", "抽查案卷：从每个对象的 {per} 中随机抽取 {count} 件"),
+    "assessment.sample.share": ("Files reviewed: {share}% of each subject's {per} (rounded "
+                                "up), drawn at random",
+                                "抽查案卷：从每个对象的 {per} 中随机抽取 {share}%（向上取整）"),
+    "assessment.recorded.score": ("The score is the one recorded as {field} of {per}",
+                                  "得分以 {per} 记录的 {field} 为准"),
+    "assessment.recorded.grade": ("The grade is the one recorded as {field} of {per}",
+                                  "等次以 {per} 记录的 {field} 为准"),
+    "assessment.recorded.appeal": ("A file's score corrected on appeal: {field} of {per}",
+                                   "案卷申辩后修正的得分：{per} 记录的 {field}"),
+    "assessment.recorded.file_veto": ("A file's veto item: {field} of {per}",
+                                      "案卷否决项：{per} 记录的 {field}"),
     "assessment.bands": ("Grades", "等次"),
     "assessment.boundary": ("A score of exactly {score} is graded {grade}",
                             "恰为 {score} 分的，评为 {grade}"),
@@ -166,9 +181,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "effect.waive": ("waived", "免予追究"),
     "effect.heaviest": ("the heaviest", "最重"),
     "effect.lightest": ("the lightest", "最轻"),
-    # 从重/从轻 within the step: its heavier or lighter half (docs/language.md)
-    "effect.heavier": ("heavier within the step", "从重（本级内）"),
-    "effect.lighter": ("lighter within the step", "从轻（本级内）"),
+    "effect.heavier": ("heavier within the step", "从重"),
+    "effect.lighter": ("lighter within the step", "从轻"),
     # notices
     "notice.issued_on": ("Issued on", "制发情形"),
     "notice.issuer": ("Issued by", "发文机关"),
