@@ -25,6 +25,7 @@ respons_pdf = pytest.importorskip("respons_pdf", reason="the pdf format is not i
                                   "python3 -m pip install -e plugins/respons-pdf")
 from respons_docx import faces as docx_faces  # noqa: E402
 from respons_docx import testing as docx_back  # noqa: E402
+from respons_pdf import fonts as pdf_fonts  # noqa: E402
 from respons_pdf import testing as pdf_back  # noqa: E402
 
 
@@ -107,6 +108,8 @@ def test_every_seed_notice_renders_as_pdf_read_back(key):
         assert "".join(part.split()) in flat, part
     fonts = pdf_back.fonts(data)
     assert fonts and all(font.embedded and font.subset for font in fonts)
+    chains = {family.replace(" ", "-") for face in pdf_fonts.FACES for family in face.families}
+    assert {font.name.removesuffix("-Bold") for font in fonts} <= chains
     assert "\ufffd" not in text
 
 

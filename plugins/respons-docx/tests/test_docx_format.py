@@ -127,6 +127,9 @@ def test_the_parts_come_in_the_standard_s_order(read):
     number = next(p for p in read.paragraphs if p.text == issued.number)
     rule = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert rule.get(qn("w:color")) == "DD0000"  # the red rule under 发文字号
+    copy_to = next(p for p in read.paragraphs if p.text.startswith("抄送"))
+    frame = copy_to._p.pPr.find(qn("w:framePr"))  # 版记 at the foot of the page (7.4)
+    assert (frame.get(qn("w:vAnchor")), frame.get(qn("w:yAlign"))) == ("margin", "bottom")
     signature = next(p for p in read.paragraphs if p.text == "2025年3月1日")
     assert signature.alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert signature.paragraph_format.right_indent == Pt(32)  # 右空二字

@@ -64,6 +64,19 @@ def test_every_element_is_there(laid_out):
         assert part in flat, part
 
 
+def test_the_copy_to_record_stands_at_the_foot_of_the_last_page(laid_out):
+    """版记 (抄送 between its rules) at the foot of the last page, on the text block's last
+    line (7.4), not right under the signature."""
+    _, boxes, _ = laid_out
+    pages = boxes.split("<page ")[1:]
+    last = pages[-1]
+    match = re.search(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">'
+                      r'抄送', last)
+    assert match, "抄送 is not on the last page"
+    top, bottom = (float(v) / MM for v in match.groups())
+    assert top >= 37 + 225 - 225 / 22 and bottom <= 37 + 225
+
+
 def test_page_numbers_stand_under_the_text_block_odd_right_even_left(laid_out):
     _, boxes, _ = laid_out
     pages = boxes.split("<page ")[1:]

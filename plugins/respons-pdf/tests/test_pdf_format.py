@@ -7,6 +7,7 @@ character no face has refused by name."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import subprocess
 import sys
 
@@ -172,6 +173,11 @@ def test_a_full_line_of_the_body_holds_28_characters():
     """5.2.3: 28 characters of 3号 to the 156 mm line (set 0.25 pt closer: 28 × 16 pt is
     448 pt, more than 442.2), the first line of a paragraph 26 after its indent."""
     values = {**VALUES, "整改要求": "责" * 70}
-    lines = [line for line in testing.lines(respons_pdf.render(sample(values=values)))
-             if set(line) == {"责"}]
+    data = respons_pdf.render(sample(values=values))
+    lines = [line for line in testing.lines(data) if set(line) == {"责"}]
     assert [len(line) for line in lines] == [26, 28, 16]
+    # …and the lines are 225 mm / 22 apart: 22 to the text block.
+    tops = sorted({round(w.top, 2) for w in testing.words(data) if set(w.text) == {"责"}})
+    assert len(tops) == 3
+    assert [b - a for a, b in itertools.pairwise(tops)] == \
+        [pytest.approx(225 / 22, abs=0.05)] * 2

@@ -101,6 +101,24 @@ def _border(paragraph, side: str, color: str = "000000") -> None:
     borders.append(line)
 
 
+#: What follows w:framePr in a paragraph's properties (ECMA-376 CT_PPr).
+AFTER_FRAME = ("w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr",
+               *AFTER_BORDERS)
+
+
+def at_the_foot(paragraph) -> None:
+    """Put the paragraph in a frame as wide as the text block at its foot (w:framePr,
+    anchored to the margins, aligned to the bottom): 版记 stands at the foot of the last
+    page, its last rule on the text block's last line (7.4), however short the body."""
+    frame = OxmlElement("w:framePr")
+    width = str(round(Mm(156) / 635))  # twentieths of a point
+    for key, value in (("w:w", width), ("w:wrap", "around"), ("w:vAnchor", "margin"),
+                       ("w:hAnchor", "margin"), ("w:xAlign", "center"),
+                       ("w:yAlign", "bottom")):
+        frame.set(qn(key), value)
+    paragraph._p.get_or_add_pPr().insert_element_before(frame, *AFTER_FRAME)
+
+
 def off_grid(paragraph) -> None:
     """Take the paragraph off the line grid (w:snapToGrid 0): the grid's lines are for
     3号 text, and a larger or smaller face sets its own line."""
@@ -293,6 +311,7 @@ def build(issued: IssuedNotice):
         copy.paragraph_format.left_indent = copy.paragraph_format.right_indent = SIZE_4
         _border(copy, "top")
         _border(copy, "bottom")  # 版记's rules (7.4.1)
+        at_the_foot(copy)
     page.footers()
     page.font_table()
     return page.document
