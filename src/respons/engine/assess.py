@@ -226,7 +226,7 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
                                     if subject in values},
                                    {name: values[subject] for name, values in fed.items()
                                     if subject in values})))
-    _consequences(results)
+    _consequences(results, {m.name: m for m in regime.measures})
     _publish(compute, run, todo, results, titles)
     return sorted({a.name for a, _ in todo})
 
@@ -386,7 +386,9 @@ def _draw(draw) -> dict:
         return {"seed": None, "catalogue": 0, "files": []}
     return {"seed": draw.seed, "catalogue": draw.catalogue, "files": [
         {"file": f.matter, "score": _text(f.final), "sheet": f.sheet,
-         "sheet_score": _text(f.score), "appeal": f.appeal, "vetoed": f.vetoed}
+         "sheet_score": _text(f.score), "appeal": f.appeal,
+         # an upheld appeal corrects the problem found (第九条): the veto item no longer holds
+         "vetoed": f.vetoed and f.appeal is None, "lifted": f.vetoed and f.appeal is not None}
         for f in draw.files]}
 
 
@@ -399,7 +401,7 @@ def _text(value) -> str | None:
     return "0" if text in ("-0", "") else text
 
 
-def _consequences(results) -> None:
+def _consequences(results, measures) -> None:
     """Each subject's consequences: those of its grade, and of a grade it got in as many
     consecutive periods as a consequence asks (连续 N 年), the latest the year assessed."""
     grades = {(a.name, p.year, subject): r["grade"] for a, p, subject, r in results}
@@ -415,6 +417,12 @@ def _consequences(results) -> None:
                             "years": sorted(years),
                             "measures": [[ref.text for ref in option]
                                          for option in consequence.options],
+                            # 施于: on whom each measure falls, as its declaration says
+                            # (issue 10's measures); a notice or a measure without it: none
+                            "falls_on": {ref.text: measures[ref.text].falls_on
+                                         for option in consequence.options for ref in option
+                                         if ref.text in measures
+                                         and measures[ref.text].falls_on is not None},
                             "citation": consequence.citation})
         result["detail"]["consequences"] = out
 

@@ -18,7 +18,7 @@ from respons.model.vocab import NUMERIC_TYPES, SUBJECTS
 
 #: What each recorded statement is called in messages.
 RECORDED_WORDS = {"score": "得分/score", "grade": "等次/grade", "appeal": "修正/amend",
-                  "file_veto": "否决项/file-veto"}
+                  "file_veto": "否决项/file-veto", "count": "抽样/sample"}
 
 
 def check(ctx: RuleContext) -> None:
@@ -33,6 +33,15 @@ def check(ctx: RuleContext) -> None:
                     ctx.sink.add("R0511", f"{found.owner.name} has no key (主键): its records "
                                  "name no case file to draw", sample.span,
                                  f"give {found.owner.name} the key its files are numbered by")
+            counted = sample.count_from
+            hit = lookup(ctx, counted.per, ("event",), "抽样/sample") if counted else None
+            if hit is not None and hit.kind == "event":
+                fields = {f.name: f for f in hit.owner.fields}
+                if counted.field not in fields or fields[counted.field].type.kind != "integer":
+                    ctx.sink.add("R0512", f"{hit.owner.name} has no integer field "
+                                 f"{counted.field!r} giving the number of files to draw"
+                                 + did_you_mean(counted.field, fields), counted.span,
+                                 f"declare it `字段 {counted.field} 整数`")
         weighed = tuple(w.scores for w in assessment.weights if w.scores is not None)
         for recorded in (*assessment.recorded, *weighed):
             found = lookup(ctx, recorded.per, ("event",), RECORDED_WORDS[recorded.what])
@@ -52,10 +61,12 @@ def check(ctx: RuleContext) -> None:
                 ctx.sink.add("R0512", f"field {recorded.field} of {kind.name} holds no number: "
                              "a recorded score must", recorded.span,
                              f"declare it `字段 {recorded.field} 数值`")
-            elif recorded.what == "file_veto" and field.type.kind != "boolean":
+            elif recorded.what == "file_veto" and recorded.equals is None and \
+                    field.type.kind != "boolean":
                 ctx.sink.add("R0512", f"field {recorded.field} of {kind.name} is no 是否 field: "
                              "a file's veto item holds or not", recorded.span,
-                             f"declare it `字段 {recorded.field} 是否`")
+                             f"declare it `字段 {recorded.field} 是否`, or write "
+                             f"`{recorded.field} = VALUE`")
             if recorded in weighed:
                 _attribution(ctx, assessment, kind, recorded.by, recorded.span)
                 continue
