@@ -87,7 +87,8 @@ def test_jilin_city_29_items_list_what_the_records_show_behind_the_score(respons
             {"id": "Z1", "type": "责任追究.决定", "at": "2025-05-12", "决定编号": "吉责〔2025〕1号",
              "责任人": "张三", "处理机关": "行政执法机关"}]
     subject = _assess(respons, tmp_path, "jilin-city", rows)[(JILIN, "行政执法机关")]
-    assert (subject["total"], subject["grade"]) == ("88", "良好")  # as recorded
+    # the score as recorded (a JSON 88), not the binary float the store reads it as
+    assert (subject["total"], subject["grade"]) == ("88", "良好")
     found = {item["item"]: [r for f in item["findings"] for r in f["records"]]
              for item in subject["items"]}
     assert len(found) == 8 and all(item["points"] is None for item in subject["items"])

@@ -7,6 +7,7 @@ and its consequence, the recorded score graded at the exact boundaries of jilin-
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,8 @@ def test_deductions_caps_breaches_vetoes_and_two_years_running(respons, tmp_path
     assert consequences == [([["整改通知书"]], None, [2025]),
                             ([["调离现岗位"]], 2, [2024, 2025])]
     assert jia["consequences"] == []
+    # on whom a measure falls, as its declaration says (施于, issue 10's measures)
+    assert [c["falls_on"] for c in yi["consequences"]] == [{}, {"调离现岗位": "principal"}]
 
 
 def test_the_text_report_is_in_the_regime_language(respons, tmp_path, sqlite_url):
@@ -84,7 +87,8 @@ def test_the_text_report_is_in_the_regime_language(respons, tmp_path, sqlite_url
     assert result.exit_code == 0, result.stderr
     assert "测试考核 评议考核 · 2025 年度" in result.stdout
     assert "甲局        86  良好" in result.stdout
-    assert "后果（不及格，连续 2 年：2024、2025）：调离现岗位 〔测试考核 第七条〕" in result.stdout
+    assert "后果（不及格，连续 2 年：2024、2025）：调离现岗位（施于 主要负责人） " \
+        "〔测试考核 第七条〕" in result.stdout
     again = respons("assess", str(HERE / "yearly.resp"), "--year", "2025", "--store",
                     sqlite_url)
     assert again.stdout == result.stdout  # the run's results are kept and read again
@@ -288,3 +292,48 @@ def test_ways_of_evaluating_combine_by_weight(respons, tmp_path, backend, reques
     assert jia["recorded"] == {"weight:self": "甲局-自评", "weight:mutual": "甲局-互评",
                                "weight:public": "甲局-群众评议"}
     assert (yi["total"], yi["grade"]) == (None, None)  # no public evaluation submitted
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_file_review_feeds_the_yearly_score(respons, tmp_path, backend, request):
+    url = request.getfixturevalue(f"{backend}_url")
+    rows = [{"id": "R1", "type": "评查结果.评定", "at": "2025-11-01", "被评查单位": "甲局",
+             "分数": 85},
+            {"id": "C1", "type": "投诉举报.查实", "at": "2025-06-01", "编号": "C1", "机关": "甲局"},
+            {"id": "C2", "type": "投诉举报.查实", "at": "2025-06-01", "编号": "C2", "机关": "乙局"}]
+    _, document = _assess(respons, tmp_path, url, HERE / "fed.resp", rows)
+    got = _subjects(document)
+    jia, yi = got[("年度考核", "甲局")], got[("年度考核", "乙局")]
+    # 85 of 100 is 17 of the item's 20; 80 − 5 = 75: 92 优秀
+    assert (jia["items"][0]["score"], jia["total"], jia["grade"]) == ("17", "92.0", "优秀")
+    # 乙局 was not reviewed: no score to feed the item, so no yearly total
+    assert (yi["items"][0]["score"], yi["total"], yi["grade"]) == (None, None, None)
+
+
+def test_an_assessment_fed_by_itself_is_refused(respons, tmp_path):
+    text = (HERE / "fed.resp").read_text("utf-8").replace(
+        "  得分 评查结果.评定 的 分数 〔第二条〕\n",
+        "  得分 评查结果.评定 的 分数 〔第二条〕\n  项目 年度结果 来自 年度考核 〔第二条〕\n")
+    (tmp_path / "fed.resp").write_text(text, "utf-8")
+    result = respons("check", str(tmp_path / "fed.resp"))
+    assert result.exit_code == 1 and "R0513" in result.stdout
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_number_drawn_is_the_notice_and_a_conclusion_fails_a_file(respons, tmp_path,
+                                                                      backend, request):
+    url = request.getfixturevalue(f"{backend}_url")
+    rows = [{"id": f"W{n}", "type": "报送案卷.报送目录", "at": "2025-11-01",
+             "处罚决定书文号": f"W{n}", "行政执法部门": "甲局"} for n in range(1, 7)]
+    rows.append({"id": "N1", "type": "年终评查.书面通知", "at": "2025-10-20", "被通知部门": "甲局",
+                 "调阅案卷数量": 4})
+    rows += [{"id": f"W{n}-评", "type": "评查案卷.制作评查单", "at": "2025-12-10",
+              "处罚决定书文号": f"W{n}", "评查分数": 70 + n,
+              "评查结论": "不合格卷" if n == 2 else "合格卷"} for n in range(1, 7)]
+    _, document = _assess(respons, tmp_path, url, HERE / "files-notice.resp", rows)
+    jia = _subjects(document)[("年终案卷评查", "甲局")]
+    files = jia["draw"]["files"]
+    assert len(files) == 4 and jia["draw"]["catalogue"] == 6
+    assert all(f["vetoed"] == (f["file"] == "W2") for f in files)
+    mean = sum(Decimal(f["score"]) for f in files) / 4
+    assert jia["total"] == str(mean.quantize(Decimal("0.1"), rounding="ROUND_HALF_UP"))

@@ -209,6 +209,11 @@ _code("R0512", ERROR, "recorded score not a number", """
 number (数值, 整数 or 金额), so that a record giving anything else is refused at ingest
 rather than scored as nothing.""")
 
+_code("R0513", ERROR, "assessment fed by itself", """
+An item `来自 ASSESSMENT` is that assessment's result for the same subject and year (a file
+review's score as an item of the yearly assessment). Followed from item to item, the
+assessments an assessment comes from must not lead back to it: its score would need itself.""")
+
 _code("R0601", ERROR, "ladder steps not ordered by severity", """
 A ladder's steps must grow heavier: the lightest and the heaviest measures of each step are
 at least as severe as those of the step before (hangzhou 40; dacheng 过错办法 10). Give every

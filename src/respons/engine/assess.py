@@ -152,17 +152,26 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
         {"head": run.head.seq}))
     circumstances = {c.name: c for c in regime.circumstances}
     todo = []
-    for assessment in regime.assessments:
+    ordered = fed_first(regime.assessments)
+    years = {a.name: {p.year for p in periods_needed(a, year)} for a in ordered}
+    for assessment in reversed(ordered):  # an assessment 来自 another needs its years too
+        for item in assessment.items:
+            if item.source in years:
+                years[item.source] |= years[assessment.name]
+    for assessment in ordered:
         if assessment.scheme is None:
             continue
-        for period in periods_needed(assessment, year):
+        for y in sorted(years[assessment.name], reverse=True):
+            period = periods_needed(assessment, y)[0]
             if not _kept(compute, run.id, assessment.name, period.start):
                 todo.append((assessment, period))
     if not todo:
         return []
     compute.temp_table(STAGED_EVIDENCE, EVIDENCE_COLUMNS)
     results = []
+    by_name = {a.name: a for a in regime.assessments}
     for assessment, period in todo:
+        fed = _fed(compute, run.id, assessment, period.year, results, by_name)
         counting = Counting(regime, index, assessment)
         counters, findings_of = [], {}
         for item in assessment.items:
@@ -214,10 +223,54 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
                             _score(assessment, scheme, params, subject, found.get(subject, {}),
                                    vetoes, recorded, findings_of, draws_of.get(subject),
                                    {way: values[subject] for way, values in evaluations.items()
+                                    if subject in values},
+                                   {name: values[subject] for name, values in fed.items()
                                     if subject in values})))
-    _consequences(results)
+    _consequences(results, {m.name: m for m in regime.measures})
     _publish(compute, run, todo, results, titles)
     return sorted({a.name for a, _ in todo})
+
+
+def fed_first(assessments) -> list:
+    """The assessments in an order where each comes after those its items are 来自 (the
+    checker refuses a cycle, R0513; one left here is broken by the regime's order)."""
+    by_name = {a.name: a for a in assessments}
+    done: dict[str, None] = {}
+
+    def visit(assessment, path: tuple[str, ...]) -> None:
+        if assessment.name in done or assessment.name in path:
+            return
+        for item in assessment.items:
+            if item.source in by_name:
+                visit(by_name[item.source], (*path, assessment.name))
+        done[assessment.name] = None
+
+    for assessment in assessments:
+        visit(assessment, ())
+    return [by_name[name] for name in done]
+
+
+def _fed(compute, run: str, assessment, year: int, results, by_name) -> dict:
+    """name → subject → (total, full marks, grade) of each assessment an item of
+    ``assessment`` is 来自, for the same year: scored in this call, or kept by the run."""
+    out: dict[str, dict] = {}
+    for name in {item.source for item in assessment.items if item.source in by_name}:
+        source = by_name[name]
+        full = Decimal(str(source.full_marks)) if source.full_marks is not None else \
+            Decimal(100)
+        period = periods_needed(source, year)[0]
+        scored = {subject: (r["total"], r["grade"]) for a, p, subject, r in results
+                  if a.name == name and p.year == year}
+        if not scored:
+            scored = {subject: (total, grade) for subject, total, grade in compute.query(
+                select(Col("s", "subject"), Col("s", "total"), Col("s", "grade"),
+                       source=Table("assessment_scores", "s"), where=all_of(
+                           Col("s", "run").eq(Param("run")), Col("s", "assessment").eq(
+                               Param("a")), Col("s", "period").eq(Param("p")))),
+                {"run": run, "a": name, "p": period.start})}
+        out[name] = {subject: (Decimal(total) if total is not None else None, full, grade)
+                     for subject, (total, grade) in scored.items()}
+    return out
 
 
 def _kept(compute, run: str, assessment: str, period: str) -> bool:
@@ -247,7 +300,7 @@ def _subjects(compute, regime, assessment, period: Period, run, found, recorded)
 
 
 def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
-           draw=None, evaluated=None) -> dict:
+           draw=None, evaluated=None, fed=None) -> dict:
     """One subject's result as the detail the store keeps."""
     occurrences = {}
     for key, count in found.items():
@@ -275,7 +328,8 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                          given=given, params=params, recorded=score_value, found=found_items,
                          files=draw.files if draw is not None else (),
                          evaluations={way: _number(value) for way, (value, _) in
-                                      (evaluated or {}).items() if value is not None})
+                                      (evaluated or {}).items() if value is not None},
+                         fed=fed or {})
     # A grade is the assessors' to record: a subject they recorded none for is not graded
     # (未评定), and a recorded value the scheme refuses (a grade that is no band of the
     # assessment) is said, with the record, rather than scored.
@@ -332,7 +386,9 @@ def _draw(draw) -> dict:
         return {"seed": None, "catalogue": 0, "files": []}
     return {"seed": draw.seed, "catalogue": draw.catalogue, "files": [
         {"file": f.matter, "score": _text(f.final), "sheet": f.sheet,
-         "sheet_score": _text(f.score), "appeal": f.appeal, "vetoed": f.vetoed}
+         "sheet_score": _text(f.score), "appeal": f.appeal,
+         # an upheld appeal corrects the problem found (第九条): the veto item no longer holds
+         "vetoed": f.vetoed and f.appeal is None, "lifted": f.vetoed and f.appeal is not None}
         for f in draw.files]}
 
 
@@ -345,7 +401,7 @@ def _text(value) -> str | None:
     return "0" if text in ("-0", "") else text
 
 
-def _consequences(results) -> None:
+def _consequences(results, measures) -> None:
     """Each subject's consequences: those of its grade, and of a grade it got in as many
     consecutive periods as a consequence asks (连续 N 年), the latest the year assessed."""
     grades = {(a.name, p.year, subject): r["grade"] for a, p, subject, r in results}
@@ -361,6 +417,12 @@ def _consequences(results) -> None:
                             "years": sorted(years),
                             "measures": [[ref.text for ref in option]
                                          for option in consequence.options],
+                            # 施于: on whom each measure falls, as its declaration says
+                            # (issue 10's measures); a notice or a measure without it: none
+                            "falls_on": {ref.text: measures[ref.text].falls_on
+                                         for option in consequence.options for ref in option
+                                         if ref.text in measures
+                                         and measures[ref.text].falls_on is not None},
                             "citation": consequence.citation})
         result["detail"]["consequences"] = out
 
@@ -387,5 +449,5 @@ def _publish(compute, run, todo, results, titles) -> None:
             {"run": run.id})
         compute.insert("assessment_evidence", select(
             Param("run"), Col("t", "assessment"), Col("t", "period"), Col("t", "counter"),
-            Col("t", "subject"), Col("t", "record"), source=Table(STAGED_EVIDENCE, "t"),
-            distinct=True), {"run": run.id})
+            Col("t", "subject"), Col("t", "record"), source=Table(STAGED_EVIDENCE, "t")),
+            {"run": run.id})  # distinct already: each counter adds a record (or breach) once

@@ -83,13 +83,18 @@ def draws(compute, index, assessment, start: str, until: str, head: int, correct
     catalogues: dict[str, list[str]] = {}
     for who, matter in rows:
         catalogues.setdefault(who, []).append(matter)
+    counts, everyone = _counts(compute, index, assessment, start, until, head, corrections)
     sheets = _by_matter(compute, index, assessment, "score", head, corrections)
     appeals = _by_matter(compute, index, assessment, "appeal", head, corrections)
     vetoes = _by_matter(compute, index, assessment, "file_veto", head, corrections)
     out = {}
     for who in sorted(catalogues):
         files = []
-        for matter in drawn(sorted(catalogues[who]), seed, who, sample.count, sample.share):
+        count = sample.count if sample.count_from is None else counts.get(who, everyone)
+        if count is None and sample.share is None:
+            out[who] = Draw(seed, len(catalogues[who]), ())  # no number given: none drawn
+            continue
+        for matter in drawn(sorted(catalogues[who]), seed, who, count, sample.share):
             score, sheet = sheets.get(matter, (None, None))
             corrected, appeal = appeals.get(matter, (None, None))
             vetoed = bool(vetoes.get(matter, (False, None))[0])
@@ -97,6 +102,36 @@ def draws(compute, index, assessment, start: str, until: str, head: int, correct
                                    sheet=sheet, appeal=appeal, corrected=_decimal(corrected)))
         out[who] = Draw(seed, len(catalogues[who]), tuple(files))
     return out
+
+
+def _counts(compute, index, assessment, start: str, until: str, head: int,
+            corrections: bool) -> tuple[dict[str, int], int | None]:
+    """(subject → the number of files to draw, the number for everyone else) where the
+    number is a record's (抽样 … EVENT 的 FIELD): the latest record of the period, per
+    subject where its kind names one, else the latest for all."""
+    counted = assessment.sample.count_from
+    if counted is None:
+        return {}, None
+    found = index.find(counted.per)
+    if found is None or found.kind != "event":
+        return {}, None
+    kind = found.owner
+    field = subject_field(kind, assessment.subject, None)
+    subject = (Col("r", "matter") if field == kind.key else
+               ir.JsonText(Col("r", "data"), field)) if field else Lit("")
+    rows = compute.query(select(subject, ir.JsonNumber(Col("r", "data"), counted.field),
+                                source=Table("records", "r"), where=all_of(
+        Col("r", "type").eq(Param("type")), Col("r", "seq").le(Param("head")),
+        Col("r", "at_date").ge(Param("from")), Col("r", "at_date").le(Param("until")),
+        _visible(corrections)), order_by=(Order(Col("r", "at")), Order(Col("r", "seq")))),
+        {"type": counted.per.text, "head": head, "from": start, "until": until})
+    per_subject: dict[str, int] = {}
+    for who, value in rows:
+        if value is not None and who is not None:
+            per_subject[who] = int(value)
+    if field is None:
+        return {}, per_subject.get("")
+    return per_subject, None
 
 
 def _decimal(value) -> Decimal | None:
@@ -113,7 +148,10 @@ def _by_matter(compute, index, assessment, what: str, head: int, corrections: bo
         found = index.find(recorded.per)
         if found is None or found.kind != "event":
             continue
-        if what == "file_veto":
+        if what == "file_veto" and recorded.equals is not None:
+            value = ir.Case(((ir.JsonText(Col("r", "data"), recorded.field).eq(
+                Param("equals")), Lit(1)),), Lit(0))
+        elif what == "file_veto":
             value = ir.Case(((ir.JsonIs(Col("r", "data"), recorded.field), Lit(1)),), Lit(0))
         else:
             value = ir.JsonNumber(Col("r", "data"), recorded.field)
@@ -122,7 +160,7 @@ def _by_matter(compute, index, assessment, what: str, head: int, corrections: bo
             Col("r", "type").eq(Param("type")), Col("r", "seq").le(Param("head")),
             Col("r", "matter").not_null(), _visible(corrections)),
             order_by=(Order(Col("r", "at")), Order(Col("r", "seq")))),
-            {"type": recorded.per.text, "head": head})
+            {"type": recorded.per.text, "head": head, "equals": str(recorded.equals)})
         for matter, found_value, record in rows:
             if found_value is not None:
                 out[matter] = (found_value, record)

@@ -57,6 +57,9 @@ class Sample:
     share: Decimal | None = None
     citation: Citation | None = None
     span: Span | None = span_field()
+    #: EVENT 的 FIELD: the number drawn as the latest such record of the period gives it —
+    #: per subject where the record kind names one, else for all
+    count_from: Recorded | None = None
 
 
 @attrs.frozen(slots=True)
@@ -76,6 +79,9 @@ class Recorded:
     span: Span | None = span_field()
     #: the record's integer field naming the year it assesses (周期 FIELD); None: its date
     year_field: str | None = None
+    #: a file's veto item holds where the field equals this (否决项 … = "不合格卷"); None: a
+    #: 是否 field that is true
+    equals: object = None
 
 
 @attrs.frozen(slots=True)
@@ -89,6 +95,8 @@ class Item:
     citation: Citation | None = None
     span: Span | None = span_field()
     findings: tuple[Finding, ...] = ()
+    #: 来自 ASSESSMENT: the item is that assessment's result for the subject
+    source: str | None = None
 
 
 @attrs.frozen(slots=True)

@@ -70,6 +70,25 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
     for item in assessment.items:
         found = tuple((index, finding.per.text, subject.found.get((item.name, index), 0))
                       for index, finding in enumerate(item.findings))
+        if item.source is not None:
+            # 来自: another assessment's result, scaled to this item's points; without one
+            # for the subject, the subject is not graded (no total).
+            fed = subject.fed.get(item.source)
+            fed_total = fed[0] if fed is not None else None
+            if item.points is None:
+                items.append(ItemScore(item=item.name, points=None, score=fed_total,
+                                       found=found))
+                continue
+            points = _points(item.points)
+            if fed_total is None or total is None:
+                total = None
+                items.append(ItemScore(item=item.name, points=points, score=None,
+                                       found=found))
+                continue
+            kept = fed_total * points / _points(fed[1])
+            total += kept
+            items.append(ItemScore(item=item.name, points=points, score=kept, found=found))
+            continue
         if item.points is None:
             if not reads_score:
                 raise ValueError(f"item {item.name} of {assessment.name} has no points to "
@@ -89,7 +108,7 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
         # An item's points are its maximum (additions restore, never exceed them) and
         # item_floor its least.
         remaining = min(max(remaining, floor), points)
-        total += remaining
+        total = total + remaining if total is not None else None
         items.append(ItemScore(item=item.name, points=points, score=remaining,
                                deductions=tuple(taken), found=found))
     if reads_score:
@@ -133,7 +152,7 @@ def validate(assessment: Assessment) -> list:
     reads_score = any(r.what == "score" for r in assessment.recorded)
     problems = [(f"item {item.name} has no points; the points scheme (百分制) cannot score it",
                  item.span) for item in assessment.items
-                if item.points is None and not reads_score]
+                if item.points is None and not reads_score and item.source is None]
     problems += [(f"item {item.name} has points, but {assessment.name} reads a recorded "
                   "score (得分): give the items no points, or read no score", item.span)
                  for item in assessment.items if item.points is not None and reads_score]

@@ -137,6 +137,9 @@ class SubjectFacts:
     files: tuple[FileSheet, ...] = attrs.field(default=(), converter=tuple)
     #: ``evaluations[way]``: the score each way of evaluating (自评, 互评…) gave the subject
     evaluations: Mapping[str, Decimal] = attrs.field(factory=dict, converter=_counts)
+    #: ``fed[assessment]``: (total, full marks, grade) another assessment gave the subject
+    #: in the period, for items 来自 it; absent where it has no result for the subject
+    fed: Mapping[str, tuple] = attrs.field(factory=dict, converter=_counts)
 
     @classmethod
     def of(cls, assessment: Assessment, **facts) -> SubjectFacts:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from respons.engine.assess import periods_needed
+from respons.model.vocab import FALLS_ON
 from respons.sql.ir import Col, Order, Param, Table, all_of, select
 from respons.syntax.citation import format_citation
 from respons.terminal import clean
@@ -46,6 +47,7 @@ WORDS = {
     "file_vetoed": ("否决项，不合格", "veto item: fails"),
     "consequence": ("后果（{grade}{running}）：{measures} {cite}",
                     "consequence ({grade}{running}): {measures} {cite}"),
+    "falls_on": ("（施于 {whom}）", " (falls on the {whom})"),
     "running": ("，连续 {n} 年：{years}", ", {n} years running: {years}"),
     "or": (" 或 ", " or "), "and": (" 并 ", " and "),
     "more": ("…… 另有 {n} 个对象（--all 列出全部）", "… {n} more subjects (--all lists them all)"),
@@ -268,11 +270,21 @@ def _detail(assessment, row, found, titles, language):
                        what="、".join(veto["cannot_count"])))
     for c in data["consequences"]:
         joiner, alternative = _w(language, "and"), _w(language, "or")
-        measures = alternative.join(joiner.join(option) for option in c["measures"])
+        on = c.get("falls_on", {})
+        measures = alternative.join(joiner.join(_falling(m, on, language) for m in option)
+                                    for option in c["measures"])
         running = _w(language, "running", n=c["consecutive"],
                      years="、".join(str(y) for y in c["years"])) if c["consecutive"] else ""
         yield clean(_w(language, "consequence", grade=c["grade"], running=running,
                        measures=measures, cite=f"〔{c['citation']}〕" if c["citation"] else ""))
+
+
+def _falling(measure: str, on: dict, language: str) -> str:
+    """A measure with on whom it falls (施于), where its declaration says."""
+    if measure not in on:
+        return measure
+    whom = FALLS_ON.chinese(on[measure]) if language == "zh" else on[measure]
+    return measure + _w(language, "falls_on", whom=whom)
 
 
 def _width(text: str) -> int:

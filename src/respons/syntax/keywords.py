@@ -122,6 +122,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_AT_MOST": ("at-most", "至多"),
     "KW_FINDING": ("finding", "发现"),
     # case-file review (案卷评查): the draw, an appeal's correction, a file's veto items.
+    "KW_FROM": ("from", "来自"),
     "KW_SAMPLE": ("sample", "抽样"),
     "KW_AMEND": ("amend", "修正"),
     "KW_FILE_VETO": ("file-veto", "否决项"),

@@ -18,10 +18,11 @@ from respons.model.vocab import NUMERIC_TYPES, SUBJECTS
 
 #: What each recorded statement is called in messages.
 RECORDED_WORDS = {"score": "得分/score", "grade": "等次/grade", "appeal": "修正/amend",
-                  "file_veto": "否决项/file-veto"}
+                  "file_veto": "否决项/file-veto", "count": "抽样/sample"}
 
 
 def check(ctx: RuleContext) -> None:
+    _sources(ctx)
     for assessment in ctx.regime.assessments:
         sample = assessment.sample
         if sample is not None:
@@ -32,6 +33,15 @@ def check(ctx: RuleContext) -> None:
                     ctx.sink.add("R0511", f"{found.owner.name} has no key (主键): its records "
                                  "name no case file to draw", sample.span,
                                  f"give {found.owner.name} the key its files are numbered by")
+            counted = sample.count_from
+            hit = lookup(ctx, counted.per, ("event",), "抽样/sample") if counted else None
+            if hit is not None and hit.kind == "event":
+                fields = {f.name: f for f in hit.owner.fields}
+                if counted.field not in fields or fields[counted.field].type.kind != "integer":
+                    ctx.sink.add("R0512", f"{hit.owner.name} has no integer field "
+                                 f"{counted.field!r} giving the number of files to draw"
+                                 + did_you_mean(counted.field, fields), counted.span,
+                                 f"declare it `字段 {counted.field} 整数`")
         weighed = tuple(w.scores for w in assessment.weights if w.scores is not None)
         for recorded in (*assessment.recorded, *weighed):
             found = lookup(ctx, recorded.per, ("event",), RECORDED_WORDS[recorded.what])
@@ -51,10 +61,12 @@ def check(ctx: RuleContext) -> None:
                 ctx.sink.add("R0512", f"field {recorded.field} of {kind.name} holds no number: "
                              "a recorded score must", recorded.span,
                              f"declare it `字段 {recorded.field} 数值`")
-            elif recorded.what == "file_veto" and field.type.kind != "boolean":
+            elif recorded.what == "file_veto" and recorded.equals is None and \
+                    field.type.kind != "boolean":
                 ctx.sink.add("R0512", f"field {recorded.field} of {kind.name} is no 是否 field: "
                              "a file's veto item holds or not", recorded.span,
-                             f"declare it `字段 {recorded.field} 是否`")
+                             f"declare it `字段 {recorded.field} 是否`, or write "
+                             f"`{recorded.field} = VALUE`")
             if recorded in weighed:
                 _attribution(ctx, assessment, kind, recorded.by, recorded.span)
                 continue
@@ -104,3 +116,31 @@ def _attribution(ctx: RuleContext, assessment, kind, by: str | None, span) -> No
     ctx.sink.add("R0511", f"{kind.name} has no field of type {subject}: its records cannot be "
                  f"attributed to the {subject} {assessment.name} assesses", span,
                  f"write 按 FIELD with the field of {kind.name} that names the {subject}")
+
+
+def _sources(ctx: RuleContext) -> None:
+    """An item 来自 another assessment names one of the regime's, and no assessment is fed,
+    through its items, by itself (R0513)."""
+    by_name = {a.name: a for a in ctx.regime.assessments}
+    for assessment in ctx.regime.assessments:
+        for item in assessment.items:
+            if item.source is None:
+                continue
+            if item.source not in by_name:
+                ctx.sink.add("R0201", f"来自 {item.source}: no assessment of that name"
+                             + did_you_mean(item.source, by_name), item.span,
+                             "name an assessment (考核) of the regime")
+                continue
+            seen, stack = set(), [item.source]
+            while stack:
+                name = stack.pop()
+                if name == assessment.name:
+                    ctx.sink.add("R0513", f"item {item.name} of {assessment.name} comes from "
+                                 f"{item.source}, which comes from {assessment.name}: an "
+                                 "assessment cannot be fed by itself", item.span,
+                                 "feed each assessment from ones scored before it")
+                    break
+                if name in seen or name not in by_name:
+                    continue
+                seen.add(name)
+                stack.extend(i.source for i in by_name[name].items if i.source)

@@ -81,8 +81,13 @@ class AssessmentRules:
     def full_marks(self, children):
         return Stmt("full_marks", points_of(children[1]), span_of(children[0], children[1]))
 
+    def item_from(self, children):
+        return _From(name_of(children[1]))
+
     def item(self, children):
         tokens, deductions = split(children)
+        source = next((d for d in deductions if isinstance(d, _From)), None)
+        deductions = [d for d in deductions if not isinstance(d, _From)]
         points = first(tokens, "NUMBER")
         span = span_of(tokens[0], points or tokens[1])
         unit = tokens[3] if len(tokens) > 3 and points is not None else None
@@ -91,7 +96,8 @@ class AssessmentRules:
         item = Item(name_of(tokens[1]), points_of(points) if points is not None else None,
                     tuple(d.value for d in deductions if d.key == "deductions"),
                     citation_of(first(tokens, "CITATION")), span=span,
-                    findings=tuple(d.value for d in deductions if d.key == "findings"))
+                    findings=tuple(d.value for d in deductions if d.key == "findings"),
+                    source=str(source) if source is not None else None)
         return Stmt("items", item, span)
 
     def deduction(self, children):
@@ -139,9 +145,21 @@ class AssessmentRules:
                                          citation_of(first(tokens, "CITATION")), span=span,
                                          year_field=str(year) if year else None), span)
 
+    def sample_count(self, children):
+        tokens, values = split(children)
+        field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
+        return Recorded("count", values[0], name_of(field), span=span_between(
+            values[0].span, span_of(field)) if values[0].span else span_of(field))
+
     def sample(self, children):
         tokens, values = split(children)
-        per, _, by, _ = _refine(values)
+        count_from = next((v for v in values if isinstance(v, Recorded)), None)
+        per, _, by, _ = _refine([v for v in values if not isinstance(v, Recorded)])
+        if count_from is not None:
+            span = span_between(span_of(tokens[0]), count_from.span)
+            return Stmt("sample", Sample(per, by, None, None,
+                                         citation_of(first(tokens, "CITATION")), span=span,
+                                         count_from=count_from), span)
         amount = first(tokens, "NUMBER")
         unit = tokens[tokens.index(amount) + 1]
         span = span_of(tokens[0], unit)
@@ -172,9 +190,15 @@ class AssessmentRules:
         tokens, values = split(children)
         field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
         span = span_of(tokens[0], field)
+        equals = values[1] if len(values) > 1 else None
+        comparator = first(tokens, "COMPARATOR")
+        if comparator is not None and COMPARATORS.get(str(comparator), str(comparator)) != "=":
+            ctx().sink.add("R0105", f"a file's veto item is a field equal to a value; "
+                           f"{comparator} is not =", span_of(comparator),
+                           "write `否决项 EVENT 的 FIELD = VALUE`")
         return Stmt("recorded", Recorded(what, values[0], name_of(field), None,
-                                         citation_of(first(tokens, "CITATION")), span=span),
-                    span)
+                                         citation_of(first(tokens, "CITATION")), span=span,
+                                         equals=getattr(equals, "value", equals)), span)
 
     def recorded_year(self, children):
         return _Year(name_of(children[1]))
@@ -249,6 +273,10 @@ class AssessmentRules:
 
 class _By(str):
     """按 FIELD, as the builder passes it up to the statement it belongs to."""
+
+
+class _From(str):
+    """来自 ASSESSMENT of an item."""
 
 
 class _Year(str):
