@@ -282,7 +282,8 @@ def test_changchun_xinqu_24_the_file_review_is_listed_under_the_officers_grade(r
 def test_tongzhou_year_end_review_draws_reproducibly_and_an_appeal_corrects_a_file(respons,
                                                                                   tmp_path):
     """examples/tongzhou-2025: 案卷评查规范 第十条第（四）项's draw from each department's catalogue
-    (repeated here with hashlib from the seed, the department and the case numbers alone),
+    of the number the notice gives (（三）), repeated here with hashlib from the seed, the
+    department and the case numbers alone;
     （七）'s mean of the confirmed scores, 第九条's appeal upheld (55 → 78) and one rejected
     (58 stays, 不合格卷)."""
     import hashlib
@@ -316,6 +317,17 @@ def test_tongzhou_year_end_review_draws_reproducibly_and_an_appeal_corrects_a_fi
     assert city["total"] == "77.3"  # (90 + 58 + 84) / 3, 四舍五入
     assert [f["score"] for f in city["draw"]["files"] if f["vetoed"]] == ["58"]
     assert market["grade"] is None and city["grade"] is None  # 第十五条: no grades
+    # The number drawn is the notice's (第十条第（三）项): without the notice nothing is drawn.
+    unnoticed = tmp_path / "unnoticed.jsonl"
+    unnoticed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows
+                                 if r["type"] != "年终评查.书面通知"), "utf-8")
+    url = f"sqlite:///{tmp_path / 'unnoticed.db'}"
+    assert respons("ingest", plan, str(unnoticed), "--store", url).exit_code == 0
+    result = respons("assess", plan, "--year", "2025", "--store", url, "--format", "json")
+    review = next(a for a in json.loads(result.stdout)["assessments"]
+                  if a["assessment"] == "年终案卷评查")
+    assert len(review["subjects"]) == 2
+    assert all(s["draw"]["files"] == [] for s in review["subjects"])
 
 
 def test_jilin_city_32_3_the_rectification_notice_carries_the_recorded_result(respons,
