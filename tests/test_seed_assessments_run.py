@@ -282,7 +282,8 @@ def test_changchun_xinqu_24_the_file_review_is_listed_under_the_officers_grade(r
 def test_tongzhou_year_end_review_draws_reproducibly_and_an_appeal_corrects_a_file(respons,
                                                                                   tmp_path):
     """examples/tongzhou-2025: 案卷评查规范 第十条第（四）项's draw from each department's catalogue
-    (repeated here with hashlib from the seed, the department and the case numbers alone),
+    of the number the notice gives (（三）), repeated here with hashlib from the seed, the
+    department and the case numbers alone;
     （七）'s mean of the confirmed scores, 第九条's appeal upheld (55 → 78) and one rejected
     (58 stays, 不合格卷)."""
     import hashlib
@@ -316,3 +317,35 @@ def test_tongzhou_year_end_review_draws_reproducibly_and_an_appeal_corrects_a_fi
     assert city["total"] == "77.3"  # (90 + 58 + 84) / 3, 四舍五入
     assert [f["score"] for f in city["draw"]["files"] if f["vetoed"]] == ["58"]
     assert market["grade"] is None and city["grade"] is None  # 第十五条: no grades
+    # The number drawn is the notice's (第十条第（三）项): without the notice nothing is drawn.
+    unnoticed = tmp_path / "unnoticed.jsonl"
+    unnoticed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows
+                                 if r["type"] != "年终评查.书面通知"), "utf-8")
+    url = f"sqlite:///{tmp_path / 'unnoticed.db'}"
+    assert respons("ingest", plan, str(unnoticed), "--store", url).exit_code == 0
+    result = respons("assess", plan, "--year", "2025", "--store", url, "--format", "json")
+    review = next(a for a in json.loads(result.stdout)["assessments"]
+                  if a["assessment"] == "年终案卷评查")
+    assert len(review["subjects"]) == 2
+    assert all(s["draw"]["files"] == [] for s in review["subjects"])
+
+
+def test_jilin_city_32_3_the_rectification_notice_carries_the_recorded_result(respons,
+                                                                             tmp_path):
+    """A 2025 result determined in January 2026 (周期 考核年度), 69.5 → 不及格 → the
+    整改通知书 of 第三十二条第（三）项 from the 本级人民政府, with the score as recorded."""
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(_jilin("2026-01-15", 69.5, 2025), ensure_ascii=False) + "\n",
+                       "utf-8")
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    regime = str(JURISDICTIONS / "jilin-city.resp")
+    assert respons("ingest", regime, str(records), "--store", url).exit_code == 0
+    out = tmp_path / "notices"
+    result = respons("notices", regime, "--store", url, "--year", "2025", "--out", str(out),
+                     "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    [notice] = sorted(out.glob("*.md"))
+    text = notice.read_text("utf-8")
+    assert notice.name == "吉政整〔2025〕1号.md"
+    assert "2025年度行政执法责任制评议考核得分69.5分，评议考核结果为不及格。" in text
+    assert "本级人民政府" in text and "抄送：司法行政部门" in text
