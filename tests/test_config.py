@@ -210,9 +210,11 @@ def test_many_unknown_plugin_tables_are_placed_in_time_proportional_to_them(resp
         write(tmp_path, "".join(f"[plugins.unknown{i}]\nkey = 1\n" for i in range(n)))
         best = float("inf")
         for _ in range(3):
-            started = time.perf_counter()
+            # CPU time of this process (the command runs in it): what other processes on a
+            # loaded machine do does not count, as wall-clock time would.
+            started = time.process_time()
             result = respons("plugins", cwd=tmp_path)
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
         assert result.exit_code == 2
         assert result.stderr.count("error R1001") == n
         return best

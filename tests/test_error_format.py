@@ -25,6 +25,7 @@ JSON_COMMANDS = {
     "calendar is-workday": ["calendar", "is-workday", "2025-10-01"],
     "evaluate": ["evaluate", "r.resp"],
     "run": ["run", "r.resp", "r.jsonl"],
+    "assess": ["assess", "r.resp", "--year", "2025"],
     "ingest": ["ingest", "r.resp", "r.jsonl"],
     "verify": ["verify"],
     "store info": ["store", "info"],

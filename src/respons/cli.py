@@ -33,8 +33,11 @@ COMMANDS = {
     "verify": "respons.commands.verify:verify",
     "evaluate": "respons.commands.evaluate:evaluate",
     "run": "respons.commands.run:run",
+    "assess": "respons.commands.assess:assess",
     "liability": "respons.commands.liability:liability",
     "test": "respons.commands.test:test",
+    "notices": "respons.commands.notices:notices",
+    "publish": "respons.commands.publish:publish",
 }
 
 

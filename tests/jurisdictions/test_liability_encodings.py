@@ -74,14 +74,22 @@ def test_every_count_of_the_texts_is_grouped_by_whom_it_concerns(regimes, case):
     assert (named[name].citation.article, named[name].citation.item) == (article, item)
 
 
+def _vetoing(regime) -> set[str]:
+    """The circumstances an assessment's veto names: an assessment counts them per assessee
+    itself (dacheng 评议考核实施方案 七（二）, tongzhou 人员管理办法 13), docs/assess.md."""
+    from respons.syntax.present import condition_text
+
+    texts = [condition_text(v.condition) for a in regime.assessments for v in a.vetoes]
+    return {c.name for c in regime.circumstances if any(c.name in t for t in texts)}
+
+
 def test_no_count_of_a_liability_rule_is_left_ungrouped(regimes):
     # An ungrouped count counts the whole jurisdiction. The only ones left are assessment
-    # vetoes (dacheng 评议考核实施方案 七（二）, the assessment helper's), which count per assessee
-    # by the assessment itself.
+    # vetoes, which the assessment attributes to each assessee itself.
     loose = sorted((rid, x.name) for rid, regime in regimes.items()
                    for x in (*regime.circumstances, *regime.faults)
                    if x.count is not None and not x.count.groups
-                   and (x.citation.source or "") != "评议考核实施方案")
+                   and x.name not in _vetoing(regime))
     assert loose == []
 
 

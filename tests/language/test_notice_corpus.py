@@ -73,7 +73,8 @@ def test_show_json_lists_what_issues_each_notice(respons):
     notices = json.loads(result.stdout)["regime"]["notices"]
     notice = next(n for n in notices if n["name"] == "整改通知书")
     assert notice["outcomes"][0]["kind"] == "consequence"
-    assert notice["issuer"] == {"name": "考核机关", "literal": False}
+    # 第三十二条第（三）项: 由本级政府下发整改通知书 — as the text names it.
+    assert notice["issuer"] == {"name": "本级人民政府", "literal": True}
     assert notice["number"] == "吉政整〔{年}〕{号}号"
     assert notice["elements"][1]["template"].startswith("{考核年度}年度")
     assert notice["elements"][1]["citation"]["article"] == 31

@@ -190,3 +190,28 @@ def test_the_ladder_for_the_subject_the_case_concerns(respons, sqlite_url):
     assert ladder["ladder"] == "单位" and ladder["measures"]["combine"] is True
     assert ladder["measures"]["options"][1][0]["falls_on"] == ["unit", "principal"]
     assert [b["person"] for b in unit["bearers"]] == ["区城管局"]
+
+
+COMPLAINTS = str(HERE / "complaints.resp")
+
+
+def test_a_standing_fault_raises_a_case_per_officer_at_the_third_true_complaint(respons,
+                                                                               sqlite_url):
+    store = respons("ingest", COMPLAINTS, str(HERE / "complaints.jsonl"), "--store",
+                    sqlite_url)
+    assert store.exit_code == 0
+    result = respons("liability", COMPLAINTS, "--store", sqlite_url, "--year", "2025",
+                     "--format", "json")
+    data = json.loads(result.stdout)
+    # 周九: q3 was not found true; the third true one is q4. 吴十 has two; 郑一's first is
+    # more than a year before his third (2024-01-05 against 2025-03-05).
+    [case] = data["cases"]
+    assert (case["case"], case["record"], case["date"]) == \
+        ("一年内三次投诉查证属实·周九", "q4", "2025-06-10")
+    assert case["circumstances"][0]["records"] == ["q1", "q2", "q4"]
+    assert [[m["name"] for m in o] for o in case["ladders"][0]["measures"]["options"]] == \
+        [["调离执法岗位"]]
+    assert [b["person"] for b in case["bearers"]] == ["周九"]
+    one = respons("liability", COMPLAINTS, "--store", sqlite_url, "--case",
+                  "一年内三次投诉查证属实·周九")
+    assert one.exit_code == 0 and "周九（被投诉人）" in one.stdout

@@ -1,6 +1,9 @@
 """`respons run REGIME RECORDS... [--store URL] [--as-of DATE] [--format text|json] [--all]
-[--lang zh|en]`: the main job in one step — check the regime, ingest the records, evaluate
-the duties, and apply its liability proceedings (追究) to every fault case.
+[--lang zh|en] [--year Y] [--notices DIR [--notice-format md,html,docx,pdf]]`: the main job
+in one step — check the regime, ingest the records, evaluate the duties, apply its
+liability proceedings (追究) to every fault case, with --year score the assessments of that
+year, and with --notices write the notices (文书) the results call for (as `respons
+notices` does).
 
 Ingesting is idempotent (records already stored are recognised), so running the same year
 twice gives the same report. A file rejected (a bad line and no --rejects, or an id that
@@ -51,14 +54,27 @@ from respons.terminal import clean, one_line
 @SOON
 @LANG
 @NO_VERIFY
+@click.option("--year", type=click.IntRange(1900, 9998), default=None,
+              help="Then score the regime's assessments for this year (respons assess).")
+@click.option("--notices", "notices_out", type=click.Path(), metavar="DIR",
+              help="Also write the notices the results call for into DIR (respons notices).")
+@click.option("--notice-format", "notice_formats", metavar="NAMES",
+              help="With --notices: comma-separated notice formats (default: each notice's "
+                   "own 格式, else md).")
 @pass_app
 def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
         rejects: str | None, quiet: bool, as_of: str | None, output: str, everything: bool,
-        soon: int, language: str | None, no_verify: bool) -> None:
-    """Ingest RECORDS into the store and evaluate REGIME over them."""
+        soon: int, language: str | None, no_verify: bool, year: int | None,
+        notices_out: str | None, notice_formats: str | None) -> None:
+    """Ingest RECORDS into the store and evaluate REGIME over them (and, with --year,
+    score its assessments for that year; with --notices, write the notices called for)."""
+    from respons.commands.notices import out_dir, parse_formats
     from respons.report.words import words_for
 
+    wanted_formats = parse_formats(notice_formats, "--notice-format")
     checked = check_or_exit(app, regime, output)
+    # A --notices DIR that cannot be written is refused before anything is stored.
+    directory = out_dir(notices_out) if notices_out is not None else None
     resolved, titles = checked.resolved[0], checked.titles
     words = words_for(language, resolved.regime)
     refuse_unreadable(records, output)
@@ -94,6 +110,16 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                 text = json.dumps(document(resolved.regime, *liability, verified, Selection(),
                                            titles), ensure_ascii=False, indent=2)
                 click.echo(',\n  "liability": ' + text.replace("\n", "\n  "), nl=False)
+            assessed = None
+            if year is not None:
+                stage, assessed = _assessed(app, target, resolved, titles, year, no_verify,
+                                            output, everything, words, ',\n  "assessment": ')
+                code = max(code, stage)
+            if directory is not None:
+                code = max(code, _notices_stage(app, target, resolved, titles,
+                                                assessed or found.evaluation.run, year,
+                                                directory, wanted_formats, verified, output,
+                                                words))
             click.echo("\n}")
         else:
             if not quiet:
@@ -109,7 +135,57 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                     click.echo()
                     click.echo(render_text(resolved.regime, *liability, verified,
                                            words("li.which.all"), titles, words), nl=False)
+                assessed = None
+                if year is not None:
+                    click.echo()
+                    stage, assessed = _assessed(app, target, resolved, titles, year,
+                                                no_verify, output, everything, words, "")
+                    code = max(code, stage)
+                if directory is not None:
+                    click.echo()
+                    code = max(code, _notices_stage(app, target, resolved, titles,
+                                                    assessed or found.evaluation.run, year,
+                                                    directory, wanted_formats, verified,
+                                                    output, words))
     raise SystemExit(max(ingest_code, code))
+
+
+def _notices_stage(app, target, resolved, titles, run, year, directory, formats, verified,
+                   output, words) -> int:
+    """The notices stage: write the notices the results of ``run`` call for (the
+    assessment's run, with --year: its grades and consequences too) and report — in JSON
+    as the document's ``notices`` member (`respons notices`'s document); its exit code."""
+    from respons.app import EXIT_FINDINGS, EXIT_OK
+    from respons.commands.notices import print_notices, write_notices
+    from respons.report.notices import render_json
+
+    called, files, failed = write_notices(app, target, resolved, titles, run, run.as_of,
+                                          directory, formats, year)
+    if output == "json":
+        text = render_json(called, files, resolved.regime.id, run.as_of, {
+            "id": run.id, "head": {"seq": run.head.seq, "hash": run.head.hash},
+            "verified": verified}).rstrip("\n")
+        click.echo(',\n  "notices": ' + text.replace("\n", "\n  "), nl=False)
+        for line in failed:
+            click.echo(f"error: {line}", err=True)
+    else:
+        print_notices(called, files, failed, run, resolved, verified, output, words)
+    return EXIT_FINDINGS if (failed or called.problems) else EXIT_OK
+
+
+def _assessed(app: App, target, resolved, titles, year: int, no_verify: bool, output: str,
+              everything: bool, words, lead: str):
+    """The assessment stage (`respons assess`) after the evaluation: its report after
+    ``lead``; (the exit code, the run it scored under or None)."""
+    from respons.commands.assess import assess_year, print_assessment
+
+    code, assessed, verified = assess_year(app, target, resolved, titles, year,
+                                           not no_verify, output, words)
+    if assessed is not None:
+        click.echo(lead, nl=False)
+        print_assessment(target, resolved, titles, assessed, year, verified, output,
+                         everything, words.language)
+    return code, assessed
 
 
 def _liability(target, regime, found, verified: bool, titles):

@@ -65,7 +65,9 @@ def test(app: App, output: str, store_url: str | None, paths: tuple[str, ...]) -
              "(docs/language.md, \"Scenarios\")")
     scratch = scratch_stores(app, store_url)
     try:
-        outcomes = [run_scenario(scenario, target, scratch, app.calendar, f"scenario-{n}")
+        schemes = app.registry.scoring_schemes()
+        outcomes = [run_scenario(scenario, target, scratch, app.calendar, f"scenario-{n}",
+                                 schemes.__getitem__)
                     for n, (scenario, target) in enumerate(runs, 1)]
     except (UnknownCalendar, CalendarDataError) as error:
         fail(str(error))

@@ -192,6 +192,28 @@ _code("R0509", ERROR, "full marks not above zero", """
 An assessment's full marks (满分) are the score its bands divide; they are above zero (100
 when not written).""")
 
+_code("R0510", ERROR, "no such field to read or attribute by", """
+An assessment reads a field of a record: the score or grade an assessor recorded (`得分
+评议考核.评定 的 得分`), or the field after 按 that names whom a record concerns (`每 投诉举报.查实
+按 承办人 扣 2 分`). The record kind has no field of that name, or 按 follows a duty or a
+fault, whose breaches are attributed to the duty's owner, not by a field.""")
+
+_code("R0511", ERROR, "records cannot be attributed to the assessed subject", """
+Each record an assessment counts is attributed to the agency, body or officer it concerns:
+the field written after 按, or else the record kind's first field of the assessment's
+subject type (`对象 人员`: a field of type 人员). This kind has neither, so its records would
+count against no one. Write 按 FIELD, or declare the field in the record kind.""")
+
+_code("R0512", ERROR, "recorded score not a number", """
+`得分 KIND.EVENT 的 FIELD` reads the score an assessor recorded; the field must be declared a
+number (数值, 整数 or 金额), so that a record giving anything else is refused at ingest
+rather than scored as nothing.""")
+
+_code("R0513", ERROR, "assessment fed by itself", """
+An item `来自 ASSESSMENT` is that assessment's result for the same subject and year (a file
+review's score as an item of the yearly assessment). Followed from item to item, the
+assessments an assessment comes from must not lead back to it: its score would need itself.""")
+
 _code("R0601", ERROR, "ladder steps not ordered by severity", """
 A ladder's steps must grow heavier: the lightest and the heaviest measures of each step are
 at least as severe as those of the step before (hangzhou 40; dacheng 过错办法 10). Give every

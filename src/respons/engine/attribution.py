@@ -19,6 +19,7 @@ import re
 import attrs
 
 from respons.model import bearers as table
+from respons.model.base import Ref
 from respons.model.liability import Apportionment, Bearer, Bearing
 from respons.model.record import RecordKind
 
@@ -96,6 +97,18 @@ def attribute(apportionment: Apportionment | None, holds, fields: dict,
                 shares.append(Share(None, bearer, rule, who, field, bears))
             for person in named:
                 shares.append(Share(person, bearer, rule, who, field, bears))
+    return tuple(shares)
+
+
+def standing_shares(fault, count, fields: dict) -> tuple[Share, ...]:
+    """Who bears a standing fault where no 责任划分 says: the subject its count is per —
+    the value of each 按 key that names a person or agency."""
+    shares = []
+    for group in count.groups:
+        bearer = Bearer(group.field)
+        rule = Bearing(Ref((fault.name,)), (bearer,), fault.citation)
+        for person in people(fields.get(group.field)):
+            shares.append(Share(person, bearer, rule, "officer", group.field))
     return tuple(shares)
 
 

@@ -44,6 +44,9 @@ KINDS: tuple[RuleKind, ...] = (
     RuleKind("steps", "ladder step", "阶梯级", lambda regime: (
         (f"{lad.name} 第{s.level}级", s) for lad in applied_ladders(regime)
         for s in lad.steps)),
+    RuleKind("assessments", "assessment", "考核",
+             lambda regime: ((a.name, a) for a in regime.assessments)),
+    RuleKind("notices", "notice", "文书", lambda regime: ((n.name, n) for n in regime.notices)),
 )
 
 

@@ -208,6 +208,12 @@ def _compare(left, op: str, right) -> bool:
             "=": left == right, "!=": left != right}[op] if right is not None else False
 
 
+def compare_number(number, op: str, threshold) -> bool:
+    """Whether a count ``number`` meets ``op threshold`` (`>= 3`): 以上 counts the number
+    itself (民法典 第一千二百五十九条)."""
+    return _compare(number, op, threshold)
+
+
 def weight(option, severities: dict[str, float | None]) -> float | None:
     """Measures applied together weigh as the heaviest of them."""
     values = [severities.get(ref.text) for ref in option]

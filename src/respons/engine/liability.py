@@ -84,8 +84,10 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
     names = ladder.Names(regime, definitions)
     results: list[CaseResult] = []
     for proceeding in regime.proceedings:
+        results += _standing(compute, regime, proceeding, index, head, selection, names,
+                             severities, definitions)
         if proceeding.case is None:
-            continue  # standing faults only: not applied by this engine yet (docs)
+            continue
         found = index.find(proceeding.case)
         if found is None or found.kind != "event":
             continue
@@ -147,6 +149,72 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
                 _party(proceeding.decided_by, fields), _party(proceeding.proposed_by, fields),
                 defence))
     return results
+
+
+def _standing(compute, regime: Regime, proceeding: Proceeding, index: Index, head: Head,
+              selection: Selection, names, severities, definitions) -> list[CaseResult]:
+    """The cases standing faults raise by themselves (jilin-city 37, tongzhou 人员管理办法
+    17): per subject of the count (its 按 keys), the first record whose window holds the
+    number is the act — the case is that subject's, its fault the standing fault, its
+    records those counted. A standing fault applies where the proceeding's ladders reach it."""
+    reach = _reachable(regime, proceeding, index)
+    out: list[CaseResult] = []
+    for fault in regime.faults:
+        count = fault.count
+        if count is None or fault.name not in reach:
+            continue
+        counted = index.find(count.event)
+        later = index.find(count.later.event) if count.later is not None else None
+        queries = Queries(head, "", selection, definitions)
+        statement = queries.standing(
+            compute, count, counted.owner if counted is not None and counted.kind == "event"
+            else None, later.owner if later is not None and later.kind == "event" else None)
+        acts: dict[int, list] = {}
+        order: list[int] = []
+        for seq, record, date, *rest in compute.stream(statement, queries.params):
+            keys, counted_id = tuple(rest[:-1]), rest[-1]
+            if seq not in acts:
+                acts[seq] = [record, date, keys, []]
+                order.append(seq)
+            acts[seq][3].append(counted_id)
+        reached: set[tuple] = set()
+        for seq in order:
+            record, date, keys, ids = acts[seq]
+            if keys in reached or None in keys or \
+                    not ladder.compare_number(len(ids), count.op, count.threshold):
+                continue
+            reached.add(keys)  # the first act that reaches the number is the case
+            matter = "·".join((fault.name, *(str(k) for k in keys)))
+            if selection.case is not None and selection.case not in (matter, record):
+                continue
+            fields = {g.field: k for g, k in zip(count.groups, keys, strict=True)}
+            facts = ladder.Facts(names, fault.name, fields, frozenset(), {})
+            facts.seen[fault.name] = ladder.Circumstance(
+                fault.name, True, "count", tuple(ids), fault.citation, len(ids))
+            outcomes = tuple(ladder.apply(lad, facts, severities, False)
+                             for lad in _ladders(proceeding, index))
+            shares = ()
+            if any(o.pursued for o in outcomes):
+                shares = attribution.standing_shares(fault, count, fields) \
+                    if proceeding.apportionment is None else attribution.attribute(
+                        _apportionment(proceeding, index), facts.holds, fields, None)
+            out.append(CaseResult(proceeding, seq, record, matter, date, fields, fault.name,
+                                  True, tuple(facts.seen.values()), outcomes, shares,
+                                  _party(proceeding.decided_by, fields),
+                                  _party(proceeding.proposed_by, fields), False))
+    return out
+
+
+def _ladders(proceeding: Proceeding, index: Index) -> list:
+    found = [index.find(ref) for ref in proceeding.ladders]
+    return [f.element for f in found if f is not None and f.kind == "ladder"]
+
+
+def _apportionment(proceeding: Proceeding, index: Index):
+    if proceeding.apportionment is None:
+        return None
+    found = index.find(proceeding.apportionment)
+    return found.element if found is not None and found.kind == "apportionment rule" else None
 
 
 def _concerns(proceeding: Proceeding, fields: dict) -> str | None:

@@ -126,14 +126,27 @@ class Queries:
             Col("c", "seq"), Col("c", "at"), Col("c", "at_date"),
             *(self.file_value("c", g.against) for g in count.groups),
             source=Table("records", "c"), where=self.chosen()), self.params)
+        self._stage_counted(compute, count, counted, later)
+        r = "r"
+        join = [ir.Join(Table(COUNTED, r), self._window_join(count))]
+        if count.groups:
+            return select(Col("c", "seq"), Col(r, "id"), source=Table(CASES, "c"), joins=join,
+                          order_by=(Order(Col("c", "seq")), Order(Col(r, "at")),
+                                    Order(Col(r, "seq")))), True
+        return select(Col("c", "seq"), ir.CountAll(), source=Table(CASES, "c"), joins=join,
+                      group_by=(Col("c", "seq"),), order_by=(Order(Col("c", "seq")),)), False
+
+    def _stage_counted(self, compute, count: Count, counted: RecordKind | None,
+                       later: RecordKind | None) -> None:
+        """Every record ``count`` counts, with its keys read from its matter's file — a 决定
+        record need not repeat who handled the case, which its 提起 said."""
+        keys = [(f"k{n}", "text") for n in range(len(count.groups))]
         r = "r"
         filters = [Col(r, "type").eq(self.param(count.event.text, "t")), self.visible(r)]
         if count.where is not None:
             filters.append(self._condition(count.where, counted, r))
         if count.later is not None:
             filters.append(self._later(count, later, r))
-        # Both sides read the matter's file: a 决定 record need not repeat who handled the
-        # case, which its 提起 said.
         compute.temp_table(COUNTED, [("seq", "integer"), ("id", "text"), ("at", "text"),
                                      ("at_date", "text"), *keys],
                            indexes=[(*(k for k, _ in keys), "at_date")])
@@ -141,7 +154,30 @@ class Queries:
             Col(r, "seq"), Col(r, "id"), Col(r, "at"), Col(r, "at_date"),
             *(self.file_value(r, g.field) for g in count.groups),
             source=Table("records", r), where=all_of(*filters)), self.params)
-        on = [Col(r, k).eq(Col("c", k)) for k, _ in keys]
+
+    def standing(self, compute, count: Count, counted: RecordKind | None,
+                 later: RecordKind | None) -> ir.Select:
+        """A standing fault's count (jilin-city 37): for every counted record — each a
+        possible act — the records its window counts with it: (act seq, act id, act date,
+        its keys…, counted id), in time order. Which act first reaches the number is the
+        caller's to see; a year chosen keeps the acts of that year."""
+        self._stage_counted(compute, count, counted, later)
+        keys = [f"k{n}" for n in range(len(count.groups))]
+        where = None
+        if self.selection.year is not None:
+            where = all_of(Col("c", "at_date").ge(Param("y_from")),
+                           Col("c", "at_date").le(Param("y_to")))
+        return select(Col("c", "seq"), Col("c", "id"), Col("c", "at_date"),
+                      *(Col("c", k) for k in keys), Col("r", "id"),
+                      source=Table(COUNTED, "c"),
+                      joins=[ir.Join(Table(COUNTED, "r"), self._window_join(count))],
+                      where=where, order_by=(Order(Col("c", "at")), Order(Col("c", "seq")),
+                                             Order(Col("r", "at")), Order(Col("r", "seq"))))
+
+    def _window_join(self, count: Count) -> ir.Expr:
+        """The counted record ``r`` is of the act ``c``'s subject and in its window."""
+        r = "r"
+        on = [Col(r, f"k{n}").eq(Col("c", f"k{n}")) for n in range(len(count.groups))]
         if count.same_year:
             # 年度 is the calendar year as a whole: after the act too, up to the head.
             on.append(_year(Col(r, "at_date")).eq(_year(Col("c", "at_date"))))
@@ -150,13 +186,7 @@ class Queries:
             if count.window is not None:
                 months = int(count.window.amount) * (12 if count.window.unit == "years" else 1)
                 on.append(self._months(r, months))
-        join = [ir.Join(Table(COUNTED, r), all_of(*on))]
-        if count.groups:
-            return select(Col("c", "seq"), Col(r, "id"), source=Table(CASES, "c"), joins=join,
-                          order_by=(Order(Col("c", "seq")), Order(Col(r, "at")),
-                                    Order(Col(r, "seq")))), True
-        return select(Col("c", "seq"), ir.CountAll(), source=Table(CASES, "c"), joins=join,
-                      group_by=(Col("c", "seq"),), order_by=(Order(Col("c", "seq")),)), False
+        return all_of(*on)
 
     def _condition(self, condition, kind: RecordKind | None, alias: str) -> ir.Expr:
         types = {f.name: f.type.kind for f in kind.fields} if kind is not None else {}

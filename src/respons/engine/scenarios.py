@@ -33,12 +33,16 @@ from respons.engine.evaluate import evaluate
 from respons.engine.liability import evaluate_liability
 from respons.engine.liability_sql import Selection
 from respons.engine.report import obligations, years_needed
+from respons.engine.scenario_assess import assessed_differences
 from respons.model.base import Span
 from respons.model.kinds import tests_only
 from respons.model.scenario import (
     STATES,
+    AssessmentExpected,
     LiabilityExpected,
+    NoNotice,
     NoObligation,
+    NoticeExpected,
     NotPursued,
     ObligationExpected,
     Scenario,
@@ -100,8 +104,10 @@ Scratch = Callable[[str], contextlib.AbstractContextManager[Store]]
 
 
 def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calendar_for,
-                 name: str) -> Outcome:
-    """Run ``scenario`` against the regime under test ``target`` on ``scratch(name)``."""
+                 name: str, scheme_for=None) -> Outcome:
+    """Run ``scenario`` against the regime under test ``target`` on ``scratch(name)``;
+    ``scheme_for(name)`` gives the scoring scheme an assessment names (for expectations of
+    assessments)."""
     regime = target.regime.id
     with scratch(name) as store, tempfile.TemporaryDirectory(prefix="respons-test-") as folder:
         store.ledger.init()
@@ -117,10 +123,16 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
             if as_of == scenario.as_of.isoformat():
                 found = len(rows)
             differences += compare(scenario, rows, as_of, evaluation)
+            if any(_is_notice(e) and _date_of(scenario, e) == as_of
+                   for e in scenario.expectations):
+                differences += compare_notices(scenario, _notices(store, target, evaluation),
+                                               as_of)
             if _liability_expected(scenario, as_of):
                 cases = evaluate_liability(store.compute, target.regime, evaluation.run.head,
                                            Selection())
                 differences += compare_liability(scenario, cases, as_of)
+        differences += [Difference(**found) for found in assessed_differences(
+            store, scenario, target, calendar_for, scheme_for)]
     return Outcome(scenario, regime, FAIL if differences else PASS, tuple(differences),
                    obligations=found)
 
@@ -159,8 +171,10 @@ def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> lis
     differences: list[Difference] = []
     matched: set[tuple] = set()
     for expectation in scenario.expectations:
-        date = expectation.as_of.isoformat() if expectation.as_of else scenario.as_of.isoformat()
-        if date != as_of or isinstance(expectation, LIABILITY):
+        if isinstance(expectation, AssessmentExpected):
+            continue  # judged as of its year's end: assessed_differences
+        if _is_notice(expectation) or isinstance(expectation, LIABILITY) \
+                or _date_of(scenario, expectation) != as_of:
             continue
         candidates = [r for r in rows if _is_it(expectation, r)]
         matched |= {_row_key(r) for r in candidates}
@@ -345,3 +359,68 @@ def _listed(rows: list[dict]) -> str:
 
 __all__ = ["ERROR", "FAIL", "PASS", "Difference", "Outcome", "Scratch",
            "compare", "run_scenario", "under_test"]
+
+
+# ── notices ─────────────────────────────────────────────────────────────────────────
+def _is_notice(expectation) -> bool:
+    return isinstance(expectation, NoticeExpected | NoNotice)
+
+
+def _date_of(scenario: Scenario, expectation) -> str:
+    return (expectation.as_of or scenario.as_of).isoformat()
+
+
+def _notices(store: Store, target: Resolved, evaluation) -> list:
+    """The notices the run's results call for, as `respons notices` issues them (numbered
+    in the scratch store's register)."""
+    from respons.engine.notices import Looking, issue_notices
+    from respons.syntax.citation import format_citation
+
+    run = evaluation.run
+    return list(issue_notices(Looking(store.compute, target.regime, run.id, run.head.seq,
+                                      evaluation.as_of, format_citation)).issued)
+
+
+def _notice_got(name: str, issued) -> str:
+    document = issued.issued
+    if name == "number":
+        return document.number
+    if name == "recipient":
+        return document.recipient
+    return document.text(name.split(":", 1)[1])
+
+
+def compare_notices(scenario: Scenario, issued: list, as_of: str) -> list[Difference]:
+    """The differences between the notice expectations checked as of ``as_of`` and the
+    notices ``issued`` then. Where a scenario expects any notice on its own date, every
+    notice called for then must be expected."""
+    differences: list[Difference] = []
+    matched: set[tuple] = set()
+    for expectation in scenario.expectations:
+        if not _is_notice(expectation) or _date_of(scenario, expectation) != as_of:
+            continue
+        matter = expectation.matter.text if expectation.matter is not None else None
+        candidates = [i for i in issued if i.issued.notice.name == expectation.notice.text
+                      and (matter is None or i.occurrence.facts.get("事项") == matter)]
+        matched |= {i.ident for i in candidates}
+        subject = f"{expectation.notice.text} {matter}" if matter else expectation.notice.text
+        where = {"as_of": as_of, "span": expectation.span, "subject": subject}
+        listed = ", ".join(i.stem for i in candidates)
+        if isinstance(expectation, NoNotice):
+            if candidates:
+                differences.append(Difference("notice", "none", listed, **where))
+            continue
+        if len(candidates) != 1:
+            differences.append(Difference(
+                "notice", "one", listed or "none", **where))
+            continue
+        for fact in expectation.facts:
+            got = _notice_got(fact.name, candidates[0])
+            if got != fact.value:
+                differences.append(Difference(fact.name, fact.value, got, **where))
+    if as_of == scenario.as_of.isoformat():
+        for i in issued:
+            if i.ident not in matched:
+                differences.append(Difference("unexpected", None, f"notice {i.stem}", as_of,
+                                              subject=i.issued.notice.name))
+    return differences

@@ -2,10 +2,13 @@
 
 Items carry points and the deductions that records or breaches cause; bands turn a score
 into a grade; vetoes fix a grade whatever the score; consequences follow a grade, over
-consecutive periods where the regime says so.
+consecutive periods where the regime says so. Points, bounds and weights are exact
+`decimal.Decimal`s, as written (2.5 分 is Decimal("2.5")), never floats.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import attrs
 
@@ -15,13 +18,64 @@ from respons.model.condition import Condition
 
 @attrs.frozen(slots=True)
 class Deduction:
-    """每 <event/duty/fault> 扣 N 分: points taken off an item for each occurrence."""
+    """每 <event/duty/fault> 扣 N 分: points taken off an item for each occurrence (加 N 分:
+    ``adds``, points added), ``cap`` the most it takes (or adds) in all (至多 M 分), ``by``
+    the record's field that names the subject it concerns (按 FIELD)."""
 
     per: Ref
     where: Condition | None = None
-    points: float = 0
+    points: Decimal = Decimal(0)
     citation: Citation | None = None
     span: Span | None = span_field()
+    adds: bool = False
+    cap: Decimal | None = None
+    by: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """发现 <event/duty/fault>: what an item without points finds, record by record
+    (content-only assessments: heilongjiang 33, hangzhou 29)."""
+
+    per: Ref
+    where: Condition | None = None
+    by: str | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Sample:
+    """抽样 EVENT [按 FIELD] N 件|N%: the case files drawn for review (案卷评查) — of each
+    subject's matters of the event in the period, ``count`` files, or ``share`` percent
+    of them (rounded up), drawn at random with the scheme's ``seed`` (tongzhou 案卷评查规范
+    第十条第（四）项: 在报送的案卷目录内随机抽取规定数量的案卷)."""
+
+    per: Ref
+    by: str | None = None
+    count: int | None = None
+    share: Decimal | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class Recorded:
+    """得分/等次 KIND.EVENT 的 FIELD 按 FIELD: a score (``what`` "score") or grade ("grade")
+    an assessor recorded for each subject, the record's ``field``, the subject named by its
+    ``by`` field (jilin-city 31, dacheng 七（一）: the score is the assessors' to give). In a
+    review of case files, also a file's corrected score after an appeal (``appeal``, 修正)
+    and a file's veto item (``file_veto``, 否决项); there every one is matched by the file's
+    matter (the record kind's key), not by a subject."""
+
+    what: str
+    per: Ref
+    field: str
+    by: str | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()
+    #: the record's integer field naming the year it assesses (周期 FIELD); None: its date
+    year_field: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -30,10 +84,13 @@ class Item:
     evaluate without giving it points (heilongjiang 33)."""
 
     name: str
-    points: float | None
+    points: Decimal | None
     deductions: tuple[Deduction, ...] = ()
     citation: Citation | None = None
     span: Span | None = span_field()
+    findings: tuple[Finding, ...] = ()
+    #: 来自 ASSESSMENT: the item is that assessment's result for the subject
+    source: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -44,7 +101,7 @@ class Bound:
     """
 
     op: str
-    value: float
+    value: Decimal
     span: Span | None = span_field()
 
 
@@ -60,7 +117,7 @@ class Band:
 class Boundary:
     """How a boundary score is graded where the text is ambiguous: 边界 70 => 及格."""
 
-    score: float
+    score: Decimal
     grade: str
     citation: Citation | None = None
     span: Span | None = span_field()
@@ -92,9 +149,11 @@ class Weight:
     """The share of one way of evaluating (自评, 互评, 组织考评, 群众评议) in the total."""
 
     source: str
-    percent: float
+    percent: Decimal
     citation: Citation | None = None
     span: Span | None = span_field()
+    #: 得分 EVENT 的 FIELD [按 FIELD]: the records carrying each subject's score in it
+    scores: Recorded | None = None
 
 
 @attrs.frozen(slots=True)
@@ -113,7 +172,7 @@ class Assessment:
     scheme_span: Span | None = attrs.field(default=None, eq=False, hash=False, repr=False)
     subject: str | None = None
     cycle: str | None = None
-    full_marks: float | None = None
+    full_marks: Decimal | None = None
     items: tuple[Item, ...] = ()
     bands: tuple[Band, ...] = ()
     boundaries: tuple[Boundary, ...] = ()
@@ -123,3 +182,18 @@ class Assessment:
     params: tuple[Param, ...] = ()
     citation: Citation | None = None
     span: Span | None = span_field()
+    recorded: tuple[Recorded, ...] = ()
+    sample: Sample | None = None
+
+
+def subject_field(kind, subject: str | None, by: str | None) -> str | None:
+    """The field of the record kind ``kind`` that names whom a record concerns for an
+    assessment of ``subject`` (agency, body, officer): the 按 field where one is written,
+    else the kind's first field of the subject's type. None where there is none."""
+    names = {field.name for field in kind.fields}
+    if by is not None:
+        return by if by in names or by == kind.key else None
+    for field in kind.fields:
+        if field.type.kind == (subject or "agency"):
+            return field.name
+    return None

@@ -8,6 +8,7 @@ uses the same intervals to find gaps and overlaps, so what it accepts is what gr
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
@@ -48,15 +49,46 @@ def interval_of(band, full: Fraction) -> Interval:
     return Interval(low, low_closed, high, high_closed)
 
 
-def grade_for(assessment, score) -> str | None:
-    """The grade of ``score``: the one band containing it, else the boundary rule's grade."""
-    score = Fraction(str(score))
+#: id of an assessment → (the assessment, its bands as decimal intervals, its boundary
+#: rules): worked out once per assessment object — a province's hundred thousand officers
+#: are graded by the same few bands, and hashing a whole assessment per call would cost
+#: more than grading.
+_BANDS: dict[int, tuple] = {}
+
+
+def _decimal(value: Fraction) -> Decimal:
+    # exact: a bound is a decimal the regime wrote, so its denominator divides a power of 10
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _bands(assessment) -> tuple[tuple, tuple]:
+    kept = _BANDS.get(id(assessment))
+    if kept is not None and kept[0] is assessment:
+        return kept[1], kept[2]
     full = full_marks(assessment)
-    holders = [band.name for band in assessment.bands
-               if interval_of(band, full).contains(score)]
+    bands = []
+    for band in assessment.bands:
+        i = interval_of(band, full)
+        bands.append((band.name, _decimal(i.low), i.low_closed, _decimal(i.high),
+                      i.high_closed))
+    boundaries = tuple((Decimal(str(b.score)), b.grade) for b in assessment.boundaries)
+    if len(_BANDS) > 256:
+        _BANDS.clear()
+    _BANDS[id(assessment)] = (assessment, tuple(bands), boundaries)
+    return tuple(bands), boundaries
+
+
+def grade_for(assessment, score) -> str | None:
+    """The grade of ``score``: the one band containing it, else the boundary rule's grade.
+    Compared as exact decimals: the bounds and the score are decimals as written."""
+    score = score if isinstance(score, Decimal) else Decimal(str(score))
+    bands, boundaries = _bands(assessment)
+    holders = [name for name, low, low_closed, high, high_closed in bands
+               if (score > low or (low_closed and score == low))
+               and (score < high or (high_closed and score == high))]
     if len(holders) == 1:
         return holders[0]
-    for boundary in assessment.boundaries:
-        if Fraction(str(boundary.score)) == score:
-            return boundary.grade
+    for value, grade in boundaries:
+        if value == score:
+            return grade
     return None

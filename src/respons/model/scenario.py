@@ -168,9 +168,18 @@ class Fact:
 #: How each fact is called in messages and in `respons test`'s output.
 FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due date",
               "met_by": "met by", "owner": "owner", "agency": "agency",
-              "lacks": "calendar lacks", "step": "step", "measures": "measures",
-              "bearers": "bearers", "pursued": "pursued", "case": "case",
-              "ladder": "ladder"}
+              "lacks": "calendar lacks", "number": "document number",
+              "recipient": "recipient", "score": "score", "grade": "grade",
+              "consequence": "consequence", "assessment": "assessment",
+              "step": "step", "measures": "measures", "bearers": "bearers",
+              "pursued": "pursued", "case": "case", "ladder": "ladder"}
+
+
+def fact_word(name: str) -> str:
+    """How a fact is called: `FACT_WORDS`, or ``element 整改要求`` for a notice's element."""
+    if name.startswith("element:"):
+        return f"element {name.split(':', 1)[1]}"
+    return FACT_WORDS[name]
 
 
 @attrs.frozen(slots=True)
@@ -208,6 +217,49 @@ class NoObligation:
 
 
 @attrs.frozen(slots=True)
+class NoticeExpected:
+    """预期 文书 NOTICE [MATTER] [截至 DATE] facts…: the results call for one such notice (on a
+    record of MATTER, where given), and each fact holds of it as issued: ``facts`` are
+    `Fact` s named ``number`` (文号), ``recipient`` (主送) or ``element:<name>`` (要素 NAME =
+    its text)."""
+
+    notice: Ref
+    matter: Datum | None = None
+    facts: tuple[Fact, ...] = ()
+    as_of: dt.date | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class NoNotice:
+    """预期 无 文书 NOTICE [MATTER] [截至 DATE]: the results call for no such notice (on a
+    record of MATTER)."""
+
+    notice: Ref
+    matter: Datum | None = None
+    as_of: dt.date | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class AssessmentExpected:
+    """`预期 考核 A SUBJECT YEAR 〈facts〉`: what `respons assess --year YEAR` gives SUBJECT in
+    assessment A — facts ``score`` (the total, a number; None for 无), ``grade`` (a band;
+    None: not graded) and ``consequence`` (a measure that must be among the consequences
+    proposed; None: none is). Judged over the run as of the year's last day, whatever the
+    scenario's 截至."""
+
+    assessment: Ref
+    subject: Datum
+    year: int
+    facts: tuple[Fact, ...] = ()
+    span: Span | None = span_field()
+
+    #: the duty expectations' date; an assessment is judged as of its year's end
+    as_of = None
+
+
+@attrs.frozen(slots=True)
 class LiabilityExpected:
     """`预期 追究 CASE [阶梯 L] [第N级] [措施 …] [责任人 …]`: the case is pursued — by ladder L
     (by its one pursued ladder when none is named) — at step N, with these measures (its
@@ -241,7 +293,8 @@ class NotPursued:
         return self.ladder.text if self.ladder is not None else ""
 
 
-Expectation = ObligationExpected | NoObligation | LiabilityExpected | NotPursued
+Expectation = (ObligationExpected | NoObligation | NoticeExpected | NoNotice
+               | AssessmentExpected | LiabilityExpected | NotPursued)
 
 
 @attrs.frozen
@@ -264,6 +317,9 @@ EXPECTABLE: tuple[Expectable, ...] = (
     Expectable("duty", "KW_DUTY", (ObligationExpected, NoObligation), "duties", "duty"),
     Expectable("proceeding", "KW_PROCEEDING", (LiabilityExpected,), "ladders", "ladder_name"),
     Expectable("exempt", "KW_EXEMPT", (NotPursued,), "ladders", "ladder_name"),
+    Expectable("notice", "KW_NOTICE", (NoticeExpected, NoNotice), "notices", "notice"),
+    Expectable("assessment", "KW_ASSESSMENT", (AssessmentExpected,), "assessments",
+               "assessment"),
 )
 
 

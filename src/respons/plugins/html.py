@@ -88,8 +88,9 @@ def render(issued: IssuedNotice) -> bytes:
                          + "、".join(missing))
     body = [f'<p class="issuer-mark">{_text(issued.issuer)}</p>',
             f'<p class="number">{_text(issued.number)}</p>', '<hr class="rule">',
-            f"<h1>{_text(issued.title)}</h1>",
-            f'<p class="recipient">{_text(issued.recipient)}：</p>']
+            f"<h1>{_text(issued.title)}</h1>"]
+    if issued.recipient.strip():  # a notice sent to no one named has no 主送 line (7.3.1)
+        body.append(f'<p class="recipient">{_text(issued.recipient)}：</p>')
     shown = [e for e in issued.elements if str(e.text).strip()]
     for number, element in enumerate(shown, 1):
         body.append(f"<h2>{to_chinese(number)}、{_text(element.name)}</h2>")

@@ -20,8 +20,11 @@ def render(issued: IssuedNotice) -> bytes:
     if missing:
         raise ValueError(f"notice {issued.notice.name} lacks required elements: "
                          + "、".join(missing))
-    lines = [f"# {_escape(issued.title)}", "", f"{_escape(issued.number)}", "",
-             f"{_escape(issued.recipient)}：", ""]
+    lines = [f"# {_escape(issued.title)}", ""]
+    if issued.number:
+        lines += [_escape(issued.number), ""]
+    if issued.recipient.strip():  # no one named: no 主送 line (GB/T 9704-2012 7.3.1)
+        lines += [f"{_escape(issued.recipient)}：", ""]
     for element in issued.elements:
         cited = f"（{_escape(element.citation)}）" if element.citation else ""
         lines += [f"**{_escape(element.name)}**：{_escape(element.text)}{cited}", ""]

@@ -16,7 +16,9 @@ from decimal import Decimal, InvalidOperation
 from respons import hookimpl
 from respons.model.assessment import Assessment
 from respons.model.grading import grade_for
+from respons.plugins import files, weighted
 from respons.registry import (
+    MAX_PRECISION,
     DeductionTaken,
     ItemScore,
     Score,
@@ -28,9 +30,8 @@ from respons.registry import (
 from respons.syntax.present import condition_text
 
 PARAMS = {"item_floor": "the lowest score an item can fall to (default 0)",
-          "precision": "decimal places of the total, 0 to 6, rounded 四舍五入 (default 1)"}
-#: The most decimal places a total is given to: more would claim an exactness no regime has.
-MAX_PRECISION = 6
+          "precision": "decimal places of the total, 0 to 6, rounded 四舍五入 (default 1; a "
+                       "recorded score is rounded only when it is written)"}
 
 
 def _points(value: object) -> Decimal:
@@ -60,27 +61,66 @@ def _settings(params: Mapping[str, object]) -> tuple[Decimal, int]:
 def score(assessment: Assessment, subject: SubjectFacts) -> Score:
     """Score one subject: ``subject.occurrences[(item name, deduction index)]`` counts what
     was found; the first holding veto (``subject.vetoes``), in the regime's order, fixes
-    the grade."""
+    the grade. Where the assessment reads a recorded score (得分 … 的 FIELD), that score
+    is the total and the items are its contents; a subject with none recorded gets none."""
     floor, precision = _settings(subject.params)
     _check_facts(assessment, subject)
     items, total = [], Decimal(0)
+    reads_score = any(r.what == "score" for r in assessment.recorded)
     for item in assessment.items:
+        found = tuple((index, finding.per.text, subject.found.get((item.name, index), 0))
+                      for index, finding in enumerate(item.findings))
+        if item.source is not None:
+            # 来自: another assessment's result, scaled to this item's points; without one
+            # for the subject, the subject is not graded (no total).
+            fed = subject.fed.get(item.source)
+            fed_total = fed[0] if fed is not None else None
+            if item.points is None:
+                items.append(ItemScore(item=item.name, points=None, score=fed_total,
+                                       found=found))
+                continue
+            points = _points(item.points)
+            if fed_total is None or total is None:
+                total = None
+                items.append(ItemScore(item=item.name, points=points, score=None,
+                                       found=found))
+                continue
+            kept = fed_total * points / _points(fed[1])
+            total += kept
+            items.append(ItemScore(item=item.name, points=points, score=kept, found=found))
+            continue
         if item.points is None:
-            raise ValueError(f"item {item.name} of {assessment.name} has no points to score")
+            if not reads_score:
+                raise ValueError(f"item {item.name} of {assessment.name} has no points to "
+                                 "score")
+            items.append(ItemScore(item=item.name, points=None, score=None, found=found))
+            continue
         points = _points(item.points)
         remaining, taken = points, []
         for index, deduction in enumerate(item.deductions):
             count = subject.occurrences.get((item.name, index), 0)
-            lost = _points(deduction.points) * count
-            remaining -= lost
+            moved = _points(deduction.points) * count
+            if deduction.cap is not None:  # 至多 M 分: what one deduction takes in all
+                moved = min(moved, _points(deduction.cap))
+            remaining = remaining + moved if deduction.adds else remaining - moved
             taken.append(DeductionTaken(index=index, what=deduction.per.text, count=count,
-                                        points=lost))
-        remaining = max(remaining, floor)
-        total += remaining
+                                        points=moved))
+        # An item's points are its maximum (additions restore, never exceed them) and
+        # item_floor its least.
+        remaining = min(max(remaining, floor), points)
+        total = total + remaining if total is not None else None
         items.append(ItemScore(item=item.name, points=points, score=remaining,
-                               deductions=tuple(taken)))
-    total = round_points(total, precision)
-    grade, vetoed_by = grade_for(assessment, total), None
+                               deductions=tuple(taken), found=found))
+    if reads_score:
+        # A score the assessors gave is graded as they gave it (94.95 is not 95分以上): no
+        # seed text rounds it; only a `参数 precision` the regime writes does.
+        total = subject.recorded
+        if total is not None and "precision" in subject.params:
+            total = round_points(total, precision)
+    elif total is not None:
+        total = round_points(total, precision)
+    grade = grade_for(assessment, total) if total is not None else None
+    vetoed_by = None
     for index in sorted(subject.vetoes):
         veto = assessment.vetoes[index]
         grade, vetoed_by = veto.grade, condition_text(veto.condition)
@@ -109,8 +149,19 @@ def _check_facts(assessment: Assessment, subject: SubjectFacts) -> None:
 def validate(assessment: Assessment) -> list:
     """`points` adds up item points: every item needs them, there must be bands, and the
     parameters must be ones it can use."""
+    reads_score = any(r.what == "score" for r in assessment.recorded)
     problems = [(f"item {item.name} has no points; the points scheme (百分制) cannot score it",
-                 item.span) for item in assessment.items if item.points is None]
+                 item.span) for item in assessment.items
+                if item.points is None and not reads_score and item.source is None]
+    problems += [(f"item {item.name} has points, but {assessment.name} reads a recorded "
+                  "score (得分): give the items no points, or read no score", item.span)
+                 for item in assessment.items if item.points is not None and reads_score]
+    if any(w.scores is not None for w in assessment.weights):
+        problems.append((f"{assessment.name} weighs scores its ways of evaluating submit: "
+                         "combine them with 方案 加权 (weighted)", assessment.span))
+    if assessment.sample is not None:
+        problems.append((f"{assessment.name} draws case files (抽样): score them with "
+                         "方案 案卷评查 (files)", assessment.sample.span or assessment.span))
     if not assessment.bands or not all(band.bounds for band in assessment.bands):
         problems.append((f"{assessment.name} needs grade bands with score ranges to grade "
                          "its total", assessment.span))
@@ -126,7 +177,9 @@ def validate(assessment: Assessment) -> list:
 
 @hookimpl(trylast=True)
 def respons_scoring_schemes() -> list[ScoringScheme]:
-    return [ScoringScheme(
+    # files (案卷评查) and weighted (加权) register here, with the entry point every
+    # installation already has.
+    return [files.SCHEME, weighted.SCHEME, ScoringScheme(
         name="points", aliases=("百分制",), score=score, params=PARAMS,
         description="百分制: items minus deductions, graded by bands, fixed by vetoes",
         validate=validate)]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from respons import hookimpl
 from respons.model.assessment import Assessment
-from respons.registry import Score, ScoringScheme, SubjectFacts
+from respons.plugins import findings
+from respons.registry import ItemScore, Score, ScoringScheme, SubjectFacts
 from respons.syntax.present import condition_text
 
 
@@ -28,10 +29,15 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
         if type(index) is not int or not 0 <= index < len(assessment.vetoes):
             raise ValueError(f"{assessment.name} has no veto number {index!r} "
                              f"(it has {len(assessment.vetoes)})")
+    # What the items found (发现) is shown beside the grade: the evidence behind it.
+    items = tuple(ItemScore(item=item.name, points=None, score=None, found=tuple(
+        (index, finding.per.text, subject.found.get((item.name, index), 0))
+        for index, finding in enumerate(item.findings))) for item in assessment.items)
     for index in sorted(subject.vetoes):
         veto = assessment.vetoes[index]
-        return Score(total=None, grade=veto.grade, vetoed_by=condition_text(veto.condition))
-    return Score(total=None, grade=subject.given)
+        return Score(total=None, grade=veto.grade, items=items,
+                     vetoed_by=condition_text(veto.condition))
+    return Score(total=None, grade=subject.given, items=items)
 
 
 def validate(assessment: Assessment) -> list:
@@ -42,6 +48,8 @@ def validate(assessment: Assessment) -> list:
 
 @hookimpl(trylast=True)
 def respons_scoring_schemes() -> list[ScoringScheme]:
+    # The schemes that grade without adding points: rating, and findings (内容评议), which
+    # registers here so that it comes with the entry point every installation already has.
     return [ScoringScheme(name="rating", aliases=("等次评定",), score=score, params={},
                           description="等次评定: evaluators rate each subject into a grade",
-                          validate=validate)]
+                          validate=validate), findings.SCHEME]

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 from respons import hookimpl
 from respons.registry.contracts import (
+    MAX_PRECISION,
     DeductionTaken,
+    FileSheet,
     ItemScore,
     LoadCalendar,
     OpenStore,
@@ -48,9 +50,32 @@ from respons.registry.lookup import Registry
 from respons.registry.manager import ENTRY_POINT_GROUP, PluginManager, plugin_manager
 
 __all__ = [
-    "ENTRY_POINT_GROUP", "PLUGIN_API_VERSION", "CalendarProvider", "DeductionTaken",
-    "ItemScore", "LoadCalendar", "NoticeFormat", "OpenStore", "Origin", "PluginConflict",
-    "PluginError", "PluginFailed", "PluginManager", "Registry", "RenderNotice", "Score",
-    "ScoreSubject", "ScoringScheme", "SettingsTable", "StorageBackend", "SubjectFacts",
-    "ValidateAssessment", "assessment_params", "hookimpl", "plugin_manager", "round_points",
+    "ENTRY_POINT_GROUP",
+    "MAX_PRECISION",
+    "PLUGIN_API_VERSION",
+    "CalendarProvider",
+    "DeductionTaken",
+    "FileSheet",
+    "ItemScore",
+    "LoadCalendar",
+    "NoticeFormat",
+    "OpenStore",
+    "Origin",
+    "PluginConflict",
+    "PluginError",
+    "PluginFailed",
+    "PluginManager",
+    "Registry",
+    "RenderNotice",
+    "Score",
+    "ScoreSubject",
+    "ScoringScheme",
+    "SettingsTable",
+    "StorageBackend",
+    "SubjectFacts",
+    "ValidateAssessment",
+    "assessment_params",
+    "hookimpl",
+    "plugin_manager",
+    "round_points",
 ]

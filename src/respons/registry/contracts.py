@@ -91,6 +91,26 @@ def _counts(value: Mapping) -> dict:
 
 
 @attrs.frozen(kw_only=True)
+class FileSheet:
+    """One case file drawn for review (案卷评查): its number (``matter``), the score its
+    sheet gives (None: no sheet yet), whether a veto item of the sheet holds (``vetoed``:
+    the file is 不合格), and the ids of the sheet and of the upheld appeal (申辩) whose
+    corrected score replaces the sheet's (``appeal``, ``corrected``)."""
+
+    matter: str
+    score: Decimal | None = None
+    vetoed: bool = False
+    sheet: str | None = None
+    appeal: str | None = None
+    corrected: Decimal | None = None
+
+    @property
+    def final(self) -> Decimal | None:
+        """The file's score: the appeal's where one was upheld, else the sheet's."""
+        return self.corrected if self.appeal is not None else self.score
+
+
+@attrs.frozen(kw_only=True)
 class SubjectFacts:
     """What was found of one assessed subject (an agency, a body, an officer) in a cycle.
 
@@ -98,7 +118,9 @@ class SubjectFacts:
     each deduction (每 … 扣 N 分) of each item; ``vetoes`` are the indexes, in the
     assessment's order, of the vetoes (一票否决) whose condition holds; ``given`` is the
     grade the evaluators gave, for schemes that rate rather than add points (等次评定);
-    ``params`` are the assessment's scheme parameters (参数 NAME VALUE) as plain values.
+    ``params`` are the assessment's scheme parameters (参数 NAME VALUE) as plain values;
+    ``recorded`` the score an assessor recorded (得分 … 的 FIELD); ``found`` what each
+    finding (发现) of an item found.
     """
 
     subject: str = ""
@@ -106,6 +128,18 @@ class SubjectFacts:
     vetoes: tuple[int, ...] = attrs.field(default=(), converter=tuple)
     given: str | None = None
     params: Mapping[str, object] = attrs.field(factory=dict, converter=_counts)
+    #: the score an assessor recorded for the subject (得分 … 的 FIELD), where the
+    #: assessment reads one; None where it does not, or none was recorded
+    recorded: Decimal | None = None
+    #: ``found[(item name, finding index)]``: what each 发现 of an item found
+    found: Mapping[tuple[str, int], int] = attrs.field(factory=dict, converter=_counts)
+    #: the case files drawn for the subject (抽样), each with its sheet: `FileSheet`
+    files: tuple[FileSheet, ...] = attrs.field(default=(), converter=tuple)
+    #: ``evaluations[way]``: the score each way of evaluating (自评, 互评…) gave the subject
+    evaluations: Mapping[str, Decimal] = attrs.field(factory=dict, converter=_counts)
+    #: ``fed[assessment]``: (total, full marks, grade) another assessment gave the subject
+    #: in the period, for items 来自 it; absent where it has no result for the subject
+    fed: Mapping[str, tuple] = attrs.field(factory=dict, converter=_counts)
 
     @classmethod
     def of(cls, assessment: Assessment, **facts) -> SubjectFacts:
@@ -139,6 +173,8 @@ class ItemScore:
     points: Decimal | None
     score: Decimal | None
     deductions: tuple[DeductionTaken, ...] = ()
+    #: (finding index, what it finds, how many found), for items that list findings
+    found: tuple[tuple[int, str, int], ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -151,6 +187,10 @@ class Score:
     grade: str | None
     items: tuple[ItemScore, ...] = ()
     vetoed_by: str | None = None
+
+
+#: The most decimal places a total is given to: more would claim an exactness no regime has.
+MAX_PRECISION = 6
 
 
 def round_points(value: Decimal, places: int) -> Decimal:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from respons.engine.coverage import KINDS, Coverage, shown
 from respons.engine.scenarios import ERROR, FAIL, PASS, Difference, Outcome
-from respons.model.scenario import FACT_WORDS
+from respons.model.scenario import fact_word
 from respons.terminal import clean, one_line
 
 FORMAT_VERSION = 1
@@ -55,10 +55,10 @@ def _differences(differences: Sequence[Difference]) -> list[str]:
         if this != heading:
             out.append(f"      {_where(d.span)} {one_line(d.subject)} (as of {d.as_of})")
             heading = this
-        if d.what == "obligation":
-            out.append(f"        obligations: expected {d.expected}, got {one_line(str(d.got))}")
+        if d.what in ("obligation", "notice"):
+            out.append(f"        {d.what}s: expected {d.expected}, got {one_line(str(d.got))}")
         else:
-            out.append(f"        {FACT_WORDS[d.what]}: expected {one_line(str(d.expected))}, "
+            out.append(f"        {fact_word(d.what)}: expected {one_line(str(d.expected))}, "
                        f"got {one_line(str(d.got))}")
     return out
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from decimal import Decimal
 
 import attrs
 
@@ -426,6 +427,8 @@ def to_data(value, titles: dict[str, str]):
         return {k: to_data(v, titles) for k, v in value.items()}
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, Decimal):  # points: a JSON number, as show always gave them
+        return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 

@@ -126,6 +126,23 @@ WORDS: dict[str, tuple[str, str]] = {
                       "未评估：有记录文件被拒收或无法读取（{files}）；修正后重新运行{hint}"),
     "not_evaluated.hint": (", or give --rejects PATH to store its good lines and evaluate",
                            "，或用 --rejects PATH 存入其中正确的行后评估"),
+    # respons notices (docs/notices.md)
+    "notices.title": ("Notices of {title} ({id}) · as of {as_of}",
+                      "{title}（{id}）文书 · 截至 {as_of}"),
+    "notices.totals": ("{count} notice{s} called for: {new} newly numbered, {kept} issued "
+                       "before (same number); {problems} could not be issued",
+                       "应制发文书 {count} 份：新编号 {new} 份，此前已编号 {kept} 份（文号不变）；"
+                       "无法制发 {problems} 份"),
+    "notices.item": ("{number} 《{title}》 to {recipient} · {date} · on {outcome}{new}",
+                     "{number}《{title}》 主送 {recipient} · {date} · 依据结果 {outcome}{new}"),
+    "notices.new": (" · new number", " · 新编号"),
+    "notices.files": ("    written: {files}", "    已写入：{files}"),
+    "notices.cited": ("    under {citation}", "    依据 {citation}"),
+    "notices.problem": ("cannot issue {notice} on {key}: {reason}",
+                        "无法制发“{notice}”（{key}）：{reason}"),
+    "notices.waiting": ("not looked for: {notice} on {kind} {target}: {reason}",
+                        "未查找：“{notice}”依据{kind} {target}：{reason}"),
+    "notices.none": ("no notice is called for by the results", "依现有结果，无须制发文书"),
     # the liability report (`respons liability`, docs/liability.md)
     "li.title": ("Liability: {title} ({id}) · {which}", "责任追究：{title}（{id}）· {which}"),
     "li.which.case": ("case {case}", "案件 {case}"),

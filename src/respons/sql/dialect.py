@@ -51,9 +51,10 @@ class Dialect:
     #: "correlated": (SELECT … ORDER BY … LIMIT 1) per row; "window": a join numbered
     #: with ROW_NUMBER() — what a planner without correlated-subquery rewriting needs.
     first_row = "correlated"
-    #: portable type → the engine's type
+    #: portable type → the engine's type; ``decimal`` holds points (exact to 6 places
+    #: where the engine has a decimal type; SQLite's NUMERIC keeps what it can exactly)
     types: ClassVar[dict[str, str]] = {"text": "TEXT", "integer": "INTEGER", "real": "REAL",
-                                       "seq": "INTEGER"}
+                                       "seq": "INTEGER", "decimal": "NUMERIC"}
     #: whether `WITH x AS MATERIALIZED (…)` is understood
     materialize_hint = False
     #: whether an index may have a WHERE clause (the store's index of corrections)
@@ -113,7 +114,8 @@ class Dialect:
         try:
             return self.types[portable]
         except KeyError:
-            raise ValueError(f"{portable!r} is not a portable type (text, integer, real)") \
+            raise ValueError(f"{portable!r} is not a portable type (text, integer, real, "
+                             "decimal)") \
                 from None
 
     # ── rendering ────────────────────────────────────────────────────────────────

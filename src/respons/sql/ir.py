@@ -137,8 +137,11 @@ class Func(Expr):
 
 
 #: Functions whose name and meaning are the same on every engine respons renders for.
+#: ROUND(x, n) of a ``decimal`` rounds a half away from zero on every engine (四舍五入,
+#: as `respons.registry.round_points`; tests/store/test_rounding.py holds them to it).
 #: SUBSTR(text, from, length) counts characters from 1 on SQLite, PostgreSQL and DuckDB.
-PORTABLE_FUNCTIONS = frozenset({"COALESCE", "SUM", "COUNT", "MIN", "MAX", "ABS", "SUBSTR"})
+PORTABLE_FUNCTIONS = frozenset({"COALESCE", "SUM", "COUNT", "MIN", "MAX", "ABS", "ROUND",
+                                "SUBSTR"})
 
 
 @attrs.frozen
@@ -156,7 +159,7 @@ class Case(Expr):
 
 @attrs.frozen
 class Cast(Expr):
-    """CAST(x AS t), ``to`` a portable type: text, integer or real."""
+    """CAST(x AS t), ``to`` a portable type: text, integer, real or decimal (points)."""
 
     operand: Expr
     to: str

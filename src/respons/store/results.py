@@ -6,6 +6,10 @@ never overwrite each other and a report reads exactly one. A run's rows are publ
 one transaction with its ``runs`` row (`respons.engine.runs`): a reader sees all of a run or
 none of it. The columns are declared here once; the schema creates the tables from them
 and the engine fills them in this order.
+
+Registers are results that outlive a run: ``notice_numbers`` holds every document number
+(发文字号) ever issued, so that a number is never issued twice, even across runs
+(`respons.store.numbers`). They are written in the same transactions, and only appended to.
 """
 
 from __future__ import annotations
@@ -16,12 +20,16 @@ import attrs
 @attrs.frozen
 class ResultTable:
     """A table of results: ``columns`` are (name, portable type) pairs — ``text``,
-    ``integer``, ``seq``; a trailing ``?`` allows NULL; ``key`` its primary key."""
+    ``integer``, ``seq``; a trailing ``?`` allows NULL; ``key`` its primary key; ``unique``
+    column lists no two rows may share; ``since`` the schema version that created it
+    (`respons.store.schema`)."""
 
     name: str
     columns: tuple[tuple[str, str], ...]
     key: tuple[str, ...]
     indexes: tuple[tuple[str, ...], ...] = ()
+    unique: tuple[tuple[str, ...], ...] = ()
+    since: int = 3
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -30,8 +38,9 @@ class ResultTable:
     def ddl(self, dialect) -> list[str]:
         columns = [f"{dialect.identifier(name)} {dialect.type_name(kind.rstrip('?'))}"
                    + ("" if kind.endswith("?") else " NOT NULL") for name, kind in self.columns]
-        statements = [f"CREATE TABLE {self.name} ({', '.join(columns)}, "
-                      f"PRIMARY KEY ({dialect.columns(self.key)}))"]
+        constraints = [f"PRIMARY KEY ({dialect.columns(self.key)})"]
+        constraints += [f"UNIQUE ({dialect.columns(columns)})" for columns in self.unique]
+        statements = [f"CREATE TABLE {self.name} ({', '.join(columns + constraints)})"]
         statements += [f"CREATE INDEX {self.name}_{'_'.join(index)} ON {self.name} "
                        f"({dialect.columns(index)})" for index in self.indexes
                        if dialect.secondary_indexes]
@@ -57,5 +66,44 @@ OBLIGATIONS = ResultTable("obligations", (
     # no table read and no sort, for a province's million obligations.
     indexes=(("run", "state"), ("run", "agency", "state")))
 
-#: name → table, every results table (``runs`` first).
-RESULT_TABLES = {table.name: table for table in (RUNS, OBLIGATIONS)}
+#: One row per assessment a run scored for a period (docs/assess.md): that it was scored,
+#: and for how many subjects — so that a period with no subjects is told from one never
+#: scored. ``period`` is the period's first day (2025-01-01 for the year 2025).
+ASSESSMENTS = ResultTable("assessments", (
+    ("run", "text"), ("assessment", "text"), ("period", "text"), ("until", "text"),
+    ("subjects", "integer"),
+), key=("run", "assessment", "period"), since=4)
+
+#: Each subject's result: the total as the exact decimal text the scheme gave (NULL where
+#: it gives no points), the grade, the veto that fixed it, and ``detail``, the canonical
+#: JSON of its items, vetoes and consequences (docs/assess.md, "JSON").
+ASSESSMENT_SCORES = ResultTable("assessment_scores", (
+    ("run", "text"), ("assessment", "text"), ("period", "text"), ("subject", "text"),
+    ("total", "text?"), ("grade", "text?"), ("vetoed_by", "text?"), ("detail", "text"),
+), key=("run", "assessment", "period", "subject"), since=4)
+
+#: The records behind every count: ``counter`` names a deduction, finding or veto count
+#: of the assessment (``d:ITEM:N``, ``f:ITEM:N``, ``v:N:M``), ``record`` the record's id
+#: (for a breach, the id of the record that started the obligation).
+ASSESSMENT_EVIDENCE = ResultTable("assessment_evidence", (
+    ("run", "text"), ("assessment", "text"), ("period", "text"), ("counter", "text"),
+    ("subject", "text"), ("record", "text"),
+), key=("run", "assessment", "period", "counter", "subject", "record"),
+    since=4)
+
+#: Every document number issued (docs/notices.md, "Document numbers"): one row per number,
+#: appended, never changed. ``series`` is the issuing authority and the 发文机关代字 of the
+#: pattern (GB/T 9704-2012 7.2.4: 代字, 年份, 顺序号): numbers run 1, 2, 3 … without gaps per
+#: series and year. ``outcome`` is what the notice was issued on, so that issuing the same
+#: notice on the same outcome again finds its number rather than taking a new one.
+NOTICE_NUMBERS = ResultTable("notice_numbers", (
+    ("series", "text"), ("year", "integer"), ("seq", "integer"), ("number", "text"),
+    ("regime", "text"), ("notice", "text"), ("outcome", "text"), ("issued_on", "text"),
+    ("run", "text"), ("issued_at", "text"),
+), key=("series", "year", "seq"), unique=(("regime", "notice", "outcome"),), since=4)
+
+#: name → table, every results table (``runs`` first) and register, in the order their
+#: schema versions create them.
+RESULT_TABLES = {table.name: table for table in (RUNS, OBLIGATIONS, ASSESSMENTS,
+                                                 ASSESSMENT_SCORES, ASSESSMENT_EVIDENCE,
+                                                 NOTICE_NUMBERS)}

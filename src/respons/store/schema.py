@@ -18,7 +18,11 @@ names go through ``dialect.identifier``, which quotes those an engine takes for 
 Versions: 1, the tables; 2, ``batches.batch_hash``, the chain of the batches table
 (`respons.store.batches`), backfilled; 3, the record row of `respons.records.row`
 (``subject`` is ``matter``; no ``raw`` text: the content hash is of the columns, so verify
-parses no JSON), the chain re-hashed (`respons.store.migrate`), and the results tables.
+parses no JSON), the chain re-hashed (`respons.store.migrate`), and the results tables;
+4, the assessment results (``assessments``, ``assessment_scores``,
+``assessment_evidence``) and the register of document numbers (``notice_numbers``). Each
+results table names the version that created it (``since``), so a version creates exactly
+its own.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from respons.store.migrate import rechain
 from respons.store.results import RESULT_TABLES
 
 #: The version this respons writes and reads.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: The ledger's tables: nothing but ingest writes them.
 LEDGER_TABLES = ("records", "batches", "store_info")
@@ -113,11 +117,20 @@ def records_indexes(dialect) -> list[str]:
 def _version_3(dialect) -> list:
     return [functools.partial(rechain, table_ddl=records_table(dialect, "records_v3")),
             *records_indexes(dialect),
-            *(statement for table in RESULT_TABLES.values() for statement in table.ddl(dialect))]
+            *_tables_since(3, dialect)]
+
+
+def _tables_since(version: int, dialect) -> list[str]:
+    return [statement for table in RESULT_TABLES.values() if table.since == version
+            for statement in table.ddl(dialect)]
+
+
+def _version_4(dialect) -> list:
+    return _tables_since(4, dialect)
 
 
 #: version → the steps that make it from the version before (0: nothing).
-MIGRATIONS = {1: _version_1, 2: _version_2, 3: _version_3}
+MIGRATIONS = {1: _version_1, 2: _version_2, 3: _version_3, 4: _version_4}
 
 
 def migrations(dialect, current: int | None) -> list[tuple[int, list]]:

@@ -115,6 +115,18 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_CONSECUTIVE": ("consecutive", "连续"),
     "KW_WEIGHT": ("weight", "权重"),
     "KW_PARAM": ("param", "参数"),
+    # assessments that run (issue 11): a score or grade recorded, additions, caps, findings.
+    "KW_SCORE": ("score", "得分"),
+    "KW_GRADE": ("grade", "等次"),
+    "KW_OF": ("of", "的"),
+    "KW_ADD": ("add", "加"),
+    "KW_AT_MOST": ("at-most", "至多"),
+    "KW_FINDING": ("finding", "发现"),
+    # case-file review (案卷评查): the draw, an appeal's correction, a file's veto items.
+    "KW_FROM": ("from", "来自"),
+    "KW_SAMPLE": ("sample", "抽样"),
+    "KW_AMEND": ("amend", "修正"),
+    "KW_FILE_VETO": ("file-veto", "否决项"),
     "KW_NOTICE": ("notice", "文书"),
     "KW_TITLE": ("title", "标题"),
     "KW_ELEMENTS": ("elements", "要素"),

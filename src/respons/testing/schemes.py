@@ -8,7 +8,8 @@ grade, the same answer every time, more deductions never a higher total, and a
 
 Subclass it and provide the fixture ``scoring_scheme`` (your `ScoringScheme`). The
 assessments come from the suite's regime (``scheme.resp``: one in points with deductions
-and a veto, one rated into grades); the scheme is run on each its ``validate`` accepts.
+and a veto, one rated into grades, one reviewing case files drawn at random, one weighing
+ways of evaluating); the scheme is run on each its ``validate`` accepts.
 Provide ``scheme_assessments`` (a list of `Assessment`) to run it on your own::
 
     class TestStars(SchemeConformance):
@@ -30,6 +31,7 @@ import pytest
 from respons.model.assessment import Assessment
 from respons.registry import (
     PLUGIN_API_VERSION,
+    FileSheet,
     ItemScore,
     Score,
     ScoringScheme,
@@ -63,6 +65,18 @@ def facts_for(assessment: Assessment) -> list[SubjectFacts]:
                              given=grades[0]),
              SubjectFacts.of(assessment, subject="多次", occurrences=dict.fromkeys(keys, 1000),
                              given=grades[-1])]
+    if assessment.sample is not None:  # a review of case files: files drawn, scored
+        cases.append(SubjectFacts.of(assessment, subject="两卷", given=grades[0], files=(
+            FileSheet(matter="A1", score=Decimal("90"), sheet="A1-评"),
+            FileSheet(matter="A2", score=Decimal("45.5"), sheet="A2-评"))))
+        cases.append(SubjectFacts.of(assessment, subject="未评查", given=grades[-1],
+                                     files=(FileSheet(matter="A3"),)))
+    if assessment.weights:  # several ways of evaluating, each a score
+        ways = [w.source for w in assessment.weights]
+        cases.append(SubjectFacts.of(assessment, subject="各方评分", given=grades[0],
+                                     evaluations={w: Decimal("87.5") for w in ways}))
+        cases.append(SubjectFacts.of(assessment, subject="缺一方", given=grades[0],
+                                     evaluations={ways[0]: Decimal("40")}))
     if assessment.vetoes:
         cases.append(SubjectFacts.of(assessment, subject="否决", given=grades[0],
                                      vetoes=tuple(range(len(assessment.vetoes)))[::-1]))

@@ -49,7 +49,7 @@ class DuckDBDialect(Dialect):
     partial_indexes = False
     secondary_indexes = False
     types: ClassVar[dict[str, str]] = {"seq": "BIGINT", "text": "VARCHAR", "integer": "BIGINT",
-                                       "real": "DOUBLE"}
+                                       "real": "DOUBLE", "decimal": "DECIMAL(18, 6)"}
 
     @property
     def reserved(self) -> frozenset[str]:  # type: ignore[override]

@@ -127,7 +127,8 @@ class PostgreSQLDialect(Dialect):
     name = "postgresql"
     materialize_hint = True
     types: ClassVar[dict[str, str]] = {"seq": "BIGINT", "text": 'TEXT COLLATE "C"',
-                                       "integer": "BIGINT", "real": "DOUBLE PRECISION"}
+                                       "integer": "BIGINT", "real": "DOUBLE PRECISION",
+                                       "decimal": "NUMERIC(20, 6)"}
 
     def placeholder(self, index: int, name: str) -> str:
         return "%s"

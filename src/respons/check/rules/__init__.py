@@ -42,6 +42,8 @@ class RuleContext:
 def all_rules():
     from respons.check.rules import (
         assessment,
+        assessment_scenarios,
+        assessment_sources,
         citations,
         conditions,
         decomposition,
@@ -55,5 +57,5 @@ def all_rules():
     )
 
     return (header.check, references.check, conditions.check, decomposition.check, time.check,
-            assessment.check, liability.check, proceedings.check, notices.check, citations.check,
-            scenarios.check)
+            assessment.check, assessment_sources.check, liability.check, proceedings.check,
+            notices.check, citations.check, scenarios.check, assessment_scenarios.check)

@@ -16,10 +16,13 @@ from respons.model.base import Ref
 from respons.model.record import Field, RecordKind
 from respons.model.scenario import (
     TRUTH,
+    AssessmentExpected,
     Given,
     GivenField,
     LiabilityExpected,
+    NoNotice,
     NoObligation,
+    NoticeExpected,
     NotPursued,
     ObligationExpected,
     Scenario,
@@ -184,6 +187,11 @@ def _expectations(ctx: RuleContext, scenario: Scenario) -> None:
         if isinstance(expectation, LiabilityExpected | NotPursued):
             _liability(ctx, expectation)
             continue
+        if isinstance(expectation, AssessmentExpected):
+            continue  # respons.check.rules.assessment_scenarios checks these
+        if isinstance(expectation, NoticeExpected | NoNotice):
+            _notice(ctx, expectation, expected)
+            continue
         found = _find(ctx, expectation.duty, ("duty",), "an expectation")
         which = expectation.which
         if found is not None:
@@ -196,6 +204,29 @@ def _expectations(ctx: RuleContext, scenario: Scenario) -> None:
         _duplicate(ctx, expectation, expected)
         if isinstance(expectation, ObligationExpected):
             _facts(ctx, expectation)
+
+
+def _notice(ctx: RuleContext, expectation, expected: dict) -> None:
+    """A notice expectation names a notice of the regime, and elements it has; each notice
+    (on a matter, on a date) is expected once."""
+    found = _find(ctx, expectation.notice, ("notice",), "an expectation")
+    if found is not None and isinstance(expectation, NoticeExpected):
+        names = [e.name for e in found.element.elements]
+        for fact in expectation.facts:
+            if fact.name.startswith("element:") and fact.name[8:] not in names:
+                ctx.sink.add("R0201", f"{found.element.name} has no element {fact.name[8:]!r}"
+                             + did_you_mean(fact.name[8:], names), fact.span,
+                             "name one of its 要素: " + "、".join(names))
+    key = ("notice", expectation.notice.text,
+           expectation.matter.text if expectation.matter else None, expectation.as_of)
+    if key in expected:
+        ctx.sink.add("R1302", f"this expectation of {key[1]} "
+                     + (f"for {key[2]} " if key[2] else "")
+                     + "repeats or contradicts another", expectation.span,
+                     "expect each notice once, on each date",
+                     related(expected[key].span, "the other expectation"))
+        return
+    expected[key] = expectation
 
 
 def _liability(ctx: RuleContext, expectation) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from respons.model.assessment import (
     Assessment,
     Band,
@@ -9,8 +11,11 @@ from respons.model.assessment import (
     Boundary,
     Consequence,
     Deduction,
+    Finding,
     Item,
     Param,
+    Recorded,
+    Sample,
     Veto,
     Weight,
 )
@@ -21,12 +26,14 @@ from respons.model.vocab import (
     CYCLES,
     EVALUATIONS,
     POINTS,
+    TIMES,
     UNITS,
 )
 from respons.syntax.build.base import (
     Stmt,
     assemble,
     citation_of,
+    ctx,
     first,
     name_of,
     number_of,
@@ -37,8 +44,9 @@ from respons.syntax.build.base import (
 )
 
 ASSESS_SINGLES = {"scheme": "方案/scheme", "subject": "对象/subject", "cycle": "周期/period",
-                  "full_marks": "满分/full-marks"}
-ASSESS_LISTS = ("items", "bands", "boundaries", "vetoes", "consequences", "weights", "params")
+                  "full_marks": "满分/full-marks", "sample": "抽样/sample"}
+ASSESS_LISTS = ("items", "bands", "boundaries", "vetoes", "consequences", "weights", "params",
+                "recorded")
 
 
 def assessment_fields(values: dict) -> dict:
@@ -46,6 +54,12 @@ def assessment_fields(values: dict) -> dict:
     if scheme is not None:
         values["scheme"], values["scheme_span"] = scheme
     return values
+
+
+def points_of(token) -> Decimal:
+    """A number of points (or a score, a share) as the exact decimal the regime wrote:
+    2.5 is Decimal("2.5"), never the float nearest it."""
+    return Decimal(str(number_of(token)))
 
 
 class AssessmentRules:
@@ -65,33 +79,111 @@ class AssessmentRules:
         return Stmt("cycle", word(CYCLES, children[1]), span_of(children[0], children[1]))
 
     def full_marks(self, children):
-        return Stmt("full_marks", number_of(children[1]), span_of(children[0], children[1]))
+        return Stmt("full_marks", points_of(children[1]), span_of(children[0], children[1]))
+
+    def item_from(self, children):
+        return _From(name_of(children[1]))
 
     def item(self, children):
         tokens, deductions = split(children)
+        source = next((d for d in deductions if isinstance(d, _From)), None)
+        deductions = [d for d in deductions if not isinstance(d, _From)]
         points = first(tokens, "NUMBER")
         span = span_of(tokens[0], points or tokens[1])
         unit = tokens[3] if len(tokens) > 3 and points is not None else None
         if unit is not None and unit.type == "NAME":
             word(POINTS, unit)
-        item = Item(name_of(tokens[1]), number_of(points) if points is not None else None,
-                    tuple(d.value for d in deductions),
-                    citation_of(first(tokens, "CITATION")), span=span)
+        item = Item(name_of(tokens[1]), points_of(points) if points is not None else None,
+                    tuple(d.value for d in deductions if d.key == "deductions"),
+                    citation_of(first(tokens, "CITATION")), span=span,
+                    findings=tuple(d.value for d in deductions if d.key == "findings"),
+                    source=str(source) if source is not None else None)
         return Stmt("items", item, span)
 
     def deduction(self, children):
         tokens, values = split(children)
-        per = values[0]
-        where = values[1] if len(values) > 1 else None
-        deduct = first(tokens, "KW_DEDUCT")
+        per, where, by, cap = _refine(values)
+        deduct = first(tokens, "KW_DEDUCT") or first(tokens, "KW_ADD")
         points = tokens[tokens.index(deduct) + 1]
         after = tokens[tokens.index(deduct) + 2:]
         if after and after[0].type == "NAME":
             word(POINTS, after[0])
         span = span_of(tokens[0], points)
-        deduction = Deduction(per, where, number_of(points),
-                              citation_of(first(tokens, "CITATION")), span=span)
+        deduction = Deduction(per, where, points_of(points),
+                              citation_of(first(tokens, "CITATION")), span=span,
+                              adds=deduct.type == "KW_ADD", cap=cap, by=by)
         return Stmt("deductions", deduction, span)
+
+    def finding(self, children):
+        tokens, values = split(children)
+        per, where, by, _ = _refine(values)
+        span = span_between(span_of(tokens[0]), per.span) if per.span else span_of(tokens[0])
+        return Stmt("findings", Finding(per, where, by, citation_of(first(tokens, "CITATION")),
+                                        span=span), span)
+
+    def assess_by(self, children):
+        return _By(name_of(children[1]))
+
+    def assess_cap(self, children):
+        if len(children) > 2 and children[2].type == "NAME":
+            word(POINTS, children[2])
+        return _Cap(points_of(children[1]))
+
+    def recorded_score(self, children):
+        return self._recorded("score", children)
+
+    def recorded_grade(self, children):
+        return self._recorded("grade", children)
+
+    def _recorded(self, what: str, children):
+        tokens, values = split(children)
+        year = next((v for v in values if isinstance(v, _Year)), None)
+        per, _, by, _ = _refine([v for v in values if not isinstance(v, _Year)])
+        field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
+        span = span_of(tokens[0], field)
+        return Stmt("recorded", Recorded(what, per, name_of(field), by,
+                                         citation_of(first(tokens, "CITATION")), span=span,
+                                         year_field=str(year) if year else None), span)
+
+    def sample(self, children):
+        tokens, values = split(children)
+        per, _, by, _ = _refine(values)
+        amount = first(tokens, "NUMBER")
+        unit = tokens[tokens.index(amount) + 1]
+        span = span_of(tokens[0], unit)
+        count, share = None, None
+        if unit.type == "PERCENT":
+            share = points_of(amount)
+            if not 0 < share <= 100:
+                ctx().sink.add("R0105", f"a share of {share}% draws no files or more than all",
+                               span_of(amount, unit), "write a share above 0 and at most 100")
+        else:
+            word(TIMES, unit)
+            value = number_of(amount)
+            if not isinstance(value, int) or value < 1:
+                ctx().sink.add("R0105", f"{amount} files cannot be drawn", span_of(amount),
+                               "write a whole number of files, 1 or more")
+                value = 1
+            count = int(value)
+        return Stmt("sample", Sample(per, by, count, share,
+                                     citation_of(first(tokens, "CITATION")), span=span), span)
+
+    def appeal(self, children):
+        return self._on_file("appeal", children)
+
+    def file_veto(self, children):
+        return self._on_file("file_veto", children)
+
+    def _on_file(self, what: str, children):
+        tokens, values = split(children)
+        field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
+        span = span_of(tokens[0], field)
+        return Stmt("recorded", Recorded(what, values[0], name_of(field), None,
+                                         citation_of(first(tokens, "CITATION")), span=span),
+                    span)
+
+    def recorded_year(self, children):
+        return _Year(name_of(children[1]))
 
     def band(self, children):
         tokens, bounds = split(children)
@@ -102,21 +194,21 @@ class AssessmentRules:
         return Stmt("bands", band, span)
 
     def bound_op(self, children):
-        return Bound(COMPARATORS[str(children[0])], number_of(children[1]),
+        return Bound(COMPARATORS[str(children[0])], points_of(children[1]),
                      span=span_of(children[0], children[1]))
 
     def bound_suffix(self, children):
-        return Bound(word(BOUND_SUFFIXES, children[1]), number_of(children[0]),
+        return Bound(word(BOUND_SUFFIXES, children[1]), points_of(children[0]),
                      span=span_of(children[0], children[1]))
 
     def bound_prefix(self, children):
-        return Bound(word(BOUND_PREFIXES, children[0]), number_of(children[1]),
+        return Bound(word(BOUND_PREFIXES, children[0]), points_of(children[1]),
                      span=span_of(children[0], children[1]))
 
     def boundary(self, children):
         tokens = children
         span = span_of(tokens[0], tokens[2])
-        boundary = Boundary(number_of(tokens[1]), name_of(tokens[2]),
+        boundary = Boundary(points_of(tokens[1]), name_of(tokens[2]),
                             citation_of(first(tokens, "CITATION")), span=span)
         return Stmt("boundaries", boundary, span)
 
@@ -141,13 +233,52 @@ class AssessmentRules:
         return Stmt("consequences", consequence, span)
 
     def weight(self, children):
-        span = span_of(children[0], children[2])
-        weight = Weight(word(EVALUATIONS, children[1]), number_of(children[2]),
-                        citation_of(first(children, "CITATION")), span=span)
+        tokens, values = split(children)
+        span = span_of(tokens[0], tokens[2])
+        weight = Weight(word(EVALUATIONS, tokens[1]), points_of(tokens[2]),
+                        citation_of(first(tokens, "CITATION")), span=span,
+                        scores=values[0] if values else None)
         return Stmt("weights", weight, span)
+
+    def weight_scores(self, children):
+        tokens, values = split(children)
+        per, _, by, _ = _refine(values)
+        field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
+        return Recorded("score", per, name_of(field), by, span=span_of(tokens[0], field))
 
     def param(self, children):
         span = span_between(span_of(children[0]), children[2].span)
         return Stmt("params", Param(name_of(children[1]), children[2], span=span), span)
 
 
+
+
+class _By(str):
+    """按 FIELD, as the builder passes it up to the statement it belongs to."""
+
+
+class _From(str):
+    """来自 ASSESSMENT of an item."""
+
+
+class _Year(str):
+    """周期 FIELD of a recorded score or grade."""
+
+
+class _Cap:
+    def __init__(self, points: Decimal) -> None:
+        self.points = points
+
+
+def _refine(values):
+    """(what is counted, its 限于 condition, its 按 field, its 至多 cap) of a statement's
+    values, each but the first optional."""
+    per, where, by, cap = values[0], None, None, None
+    for value in values[1:]:
+        if isinstance(value, _By):
+            by = str(value)
+        elif isinstance(value, _Cap):
+            cap = value.points
+        else:
+            where = value
+    return per, where, by, cap

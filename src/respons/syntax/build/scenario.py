@@ -9,6 +9,7 @@ uses exist, and whether its values fit their fields, needs the regime, and is
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import attrs
 from lark import Token
@@ -17,16 +18,20 @@ from respons.diagnostics.diagnostic import related
 from respons.model.scenario import (
     FACT_WORDS,
     STATES,
+    AssessmentExpected,
     Datum,
     Fact,
     Given,
     GivenField,
     LiabilityExpected,
+    NoNotice,
     NoObligation,
+    NoticeExpected,
     NotPursued,
     ObligationExpected,
     Scenario,
     Which,
+    fact_word,
 )
 from respons.syntax.build.base import (
     Stmt,
@@ -166,6 +171,84 @@ class ScenarioRules:
         matter = _tagged(values, "matter")
         return NoObligation(ref_of([tokens[2]]), Which(matter), _tagged(values, "as_of"),
                             span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+
+    def expect_notice(self, children):
+        tokens, values = split(children)
+        facts: list[Fact] = []
+        seen: dict[str, Fact] = {}
+        for fact in (v for v in values if isinstance(v, Fact)):
+            if fact.name in seen:
+                word = fact_word(fact.name)
+                ctx().sink.add("R0108", f"the {word} is given twice in this expectation",
+                               fact.span, f"an expectation says its {word} once; remove one",
+                               related(seen[fact.name].span, f"the first {word}"))
+                continue
+            seen[fact.name] = fact
+            facts.append(fact)
+        last = facts[-1].span if facts else span_of(tokens[-1])
+        return NoticeExpected(ref_of([tokens[1]]), _tagged(values, "matter"), tuple(facts),
+                              _tagged(values, "as_of"),
+                              span=span_between(span_of(tokens[0]), last))
+
+    def expect_no_notice(self, children):
+        tokens, values = split(children)
+        return NoNotice(ref_of([tokens[2]]), _tagged(values, "matter"),
+                        _tagged(values, "as_of"),
+                        span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+
+    def number_fact(self, children):
+        return _fact("number", children, string_of(children[1]))
+
+    def recipient_fact(self, children):
+        return _fact("recipient", children, string_of(children[1]))
+
+    def element_fact(self, children):
+        name, comparator, text = children[1], children[2], children[3]
+        if str(comparator) != "=":
+            ctx().sink.add("R0101", f"an element's text is given with `=`, not `{comparator}`",
+                           span_of(comparator), f"write `要素 {name_of(name)} = …`")
+        return _fact(f"element:{name_of(name)}", children, string_of(text))
+
+    def expect_assessment(self, children):
+        tokens, values = split(children)
+        subject = next(v for v in values if isinstance(v, Datum))
+        year_token = next(t for t in tokens if t.type == "NUMBER")
+        year = number_of(year_token)
+        if not isinstance(year, int) or not 1900 <= year <= 9998:
+            ctx().sink.add("R0105", f"{year_token} is not a year", span_of(year_token),
+                           "name the year assessed, e.g. 2025")
+            year = 0
+        facts: list[Fact] = []
+        seen: dict[str, Fact] = {}
+        for fact in (v for v in values if isinstance(v, Fact)):
+            if fact.name in seen and fact.name != "consequence":
+                ctx().sink.add("R0108", f"the {FACT_WORDS[fact.name]} is given twice in this "
+                               "expectation", fact.span,
+                               f"an expectation says its {FACT_WORDS[fact.name]} once; remove "
+                               "one", related(seen[fact.name].span,
+                                              f"the first {FACT_WORDS[fact.name]}"))
+                continue
+            seen[fact.name] = fact
+            facts.append(fact)
+        last = facts[-1].span if facts else span_of(year_token)
+        return AssessmentExpected(ref_of([tokens[1]]), subject, int(year), tuple(facts),
+                                  span=span_between(span_of(tokens[0]), last))
+
+    def expect_subject(self, children):
+        return datum_of(children[0])
+
+    def score_fact(self, children):
+        token = children[1]
+        return _fact("score", children, None if token.type == "KW_NONE"
+                     else Decimal(str(number_of(token))))
+
+    def grade_fact(self, children):
+        token = children[1]
+        return _fact("grade", children, None if token.type == "KW_NONE" else name_of(token))
+
+    def consequence_fact(self, children):
+        value = children[1]
+        return _fact("consequence", children, _name_or_none(value))
 
     def expect_liability(self, children):
         tokens, values = split(children)

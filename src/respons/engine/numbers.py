@@ -1,0 +1,114 @@
+"""The register of document numbers (发文字号): which number a notice was issued under.
+
+GB/T 9704-2012 7.2.4 makes a number of the issuer's 代字, the year and a sequence number
+(吉司整〔2025〕3号). The sequence runs 1, 2, 3 … without gaps per series — the 代字 a
+pattern writes before the year, which stands for its issuing authority — and year, and a
+number, once issued, is never issued again: two notices whose patterns share a 代字 share
+its sequence, even when the regime lets different authorities issue them, since the
+number written is what must never repeat; the register (table ``notice_numbers``,
+`respons.store.results.NOTICE_NUMBERS`) is appended to and never changed, and issuing the
+same notice on the same outcome again finds the number it was given, in this run or any
+earlier one. A notice without a number pattern is still counted in a series of its own
+(its name), so that its file has a name that does not change.
+
+Numbers are taken inside one write transaction: the numbers already given are read
+again there, so two processes issuing at once never take one number twice (the primary
+key would refuse it besides).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from respons.sql.ir import Col, Func, Param, Table, all_of, select
+from respons.store.results import NOTICE_NUMBERS
+
+
+@attrs.frozen
+class Wanted:
+    """A notice to be numbered: the regime and notice it is of, the outcome it is issued
+    on (a key unique within the notice), its series, its year and its date, and the
+    number pattern (None for a notice without one)."""
+
+    regime: str
+    notice: str
+    outcome: str
+    series: str
+    year: int
+    issued_on: str
+    pattern: str | None
+
+
+@attrs.frozen
+class Numbered:
+    """A number taken: its sequence in its series and year, the number as written ("" for
+    a notice without a pattern), and whether this call took it (False: found issued)."""
+
+    seq: int
+    number: str
+    new: bool
+
+
+def series_of(pattern: str | None, notice: str) -> str:
+    """The series a notice is numbered in: the 代字 its pattern writes before 〔{年}〕
+    (吉司整), or, without a pattern, the notice's name in 《》."""
+    if pattern is None:
+        return f"《{notice}》"
+    return re.split(r"〔\{(?:年|year)\}〕", pattern, maxsplit=1)[0].strip()
+
+
+def _key(wanted: Wanted) -> tuple[str, str, str]:
+    return wanted.regime, wanted.notice, wanted.outcome
+
+
+def issued(compute, wanted: Iterable[Wanted]) -> dict[tuple[str, str, str], Numbered]:
+    """The numbers already issued to any of ``wanted``, by (regime, notice, outcome)."""
+    wanted = list(wanted)
+    regimes = sorted({w.regime for w in wanted})
+    found: dict[tuple[str, str, str], Numbered] = {}
+    for regime in regimes:
+        rows = compute.query(select(
+            Col("n", "notice"), Col("n", "outcome"), Col("n", "seq"), Col("n", "number"),
+            source=Table("notice_numbers", "n"), where=Col("n", "regime").eq(Param("regime"))),
+            {"regime": regime})
+        for notice, outcome, seq, number in rows:
+            found[(regime, notice, outcome)] = Numbered(int(seq), number, False)
+    return {key: value for key, value in found.items()
+            if key in {_key(w) for w in wanted}}
+
+
+def take(compute, wanted: Iterable[Wanted], run: str, fill) -> dict[tuple, Numbered]:
+    """Number every notice of ``wanted`` (in the order given — the order the numbers are
+    taken in), finding those issued before and taking the next numbers of their series
+    for the others, in one transaction. ``fill(pattern, year, seq)`` writes a number
+    (`respons.model.docnumber.fill`). Returns every one's number by (regime, notice,
+    outcome)."""
+    wanted = list(wanted)
+    with compute.transaction():
+        known = issued(compute, wanted)
+        fresh = [w for w in wanted if _key(w) not in known]
+        last: dict[tuple[str, int], int] = {}
+        for series, year in sorted({(w.series, w.year) for w in fresh}):
+            top = compute.query(select(
+                Func("MAX", (Col("n", "seq"),)), source=Table("notice_numbers", "n"),
+                where=all_of(Col("n", "series").eq(Param("series")),
+                             Col("n", "year").eq(Param("year")))),
+                {"series": series, "year": year})[0][0]
+            last[(series, year)] = int(top or 0)
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        for w in fresh:
+            if _key(w) in known:  # the same outcome twice in one call
+                continue
+            seq = last[(w.series, w.year)] = last[(w.series, w.year)] + 1
+            number = fill(w.pattern, w.year, seq) if w.pattern is not None else ""
+            known[_key(w)] = Numbered(seq, number, True)
+            row = {"series": w.series, "year": w.year, "seq": seq, "number": number,
+                   "regime": w.regime, "notice": w.notice, "outcome": w.outcome,
+                   "issued_on": w.issued_on, "run": run, "issued_at": now}
+            compute.insert("notice_numbers",
+                           select(*(Param(name) for name in NOTICE_NUMBERS.names)), row)
+    return known

@@ -1,0 +1,80 @@
+"""Scenarios can expect a notice called for (预期 文书 …): its number, recipient and elements
+as `respons notices` issues them; and none (预期 无 文书 …). A wrong number fails the scenario
+with the difference; a notice nobody expected fails it too once the scenario expects any."""
+
+from __future__ import annotations
+
+from paths import JURISDICTIONS
+
+HEAD = f"""制度 测试 {{
+  上位 "{JURISDICTIONS / 'hangzhou.resp'}"
+}}
+"""
+DECISION = """  记录 责任追究.决定 {case} {date} 案件来源 = 投诉, 被追究对象 = 行政执法人员,
+      责任人 = "{person}", 责任追究机构 = 行政执法部门.法制工作机构, 追究机关 = 行政执法部门,
+      追究机关类别 = 行政执法部门, 处理结果 = 追究, 决定理由 = "理由{case}",
+      事实依据 = "事实", 法律依据 = "第三十七条"
+  记录 责任追究.备案 {case} {date}
+"""
+
+
+def scenario(tmp_path, body: str, records=(("ZJ-1", "2025-04-10", "张三"),)):
+    given = "".join(DECISION.format(case=c, date=d, person=p) for c, d, p in records)
+    path = tmp_path / "hz.test.resp"
+    path.write_text(HEAD + "场景 决定书 {\n  截至 2025-05-30\n" + given + body + "}\n",
+                    encoding="utf-8")
+    return path
+
+
+DUTIES = "".join(f"  预期 职责 责任追究决定备案 {c} 按期完成\n" for c in ("ZJ-1", "ZJ-2"))
+
+
+def test_a_notice_expected_with_its_number_passes(respons, tmp_path):
+    path = scenario(tmp_path, DUTIES.splitlines(keepends=True)[0]
+                    + '  预期 文书 行政执法责任追究决定书 ZJ-1 文号 "杭责追〔2025〕1号",\n'
+                    '      主送 "张三", 要素 作出决定的理由 = "理由ZJ-1"\n')
+    result = respons("test", str(path))
+    assert result.exit_code == 0, result.stdout
+    assert "1 of 4 notices exercised" in result.stdout
+
+
+def test_a_wrong_number_or_element_fails_with_the_difference(respons, tmp_path):
+    path = scenario(tmp_path, DUTIES.splitlines(keepends=True)[0]
+                    + '  预期 文书 行政执法责任追究决定书 ZJ-1 文号 "杭责追〔2025〕2号",\n'
+                    '      要素 事实依据 = "别的事实"\n')
+    result = respons("test", str(path))
+    assert result.exit_code == 1
+    assert "document number: expected 杭责追〔2025〕2号, got 杭责追〔2025〕1号" in result.stdout
+    assert "element 事实依据: expected 别的事实, got 事实" in result.stdout
+
+
+def test_a_notice_nobody_expected_fails_once_any_is_expected(respons, tmp_path):
+    path = scenario(tmp_path, DUTIES + "  预期 文书 行政执法责任追究决定书 ZJ-1\n",
+                    records=(("ZJ-1", "2025-04-10", "张三"), ("ZJ-2", "2025-04-11", "李四")))
+    result = respons("test", str(path))
+    assert result.exit_code == 1
+    assert "not expected, as of 2025-05-30: 行政执法责任追究决定书 notice 杭责追〔2025〕2号" \
+        in result.stdout
+
+
+def test_no_notice_before_the_decision(respons, tmp_path):
+    path = scenario(tmp_path, DUTIES.splitlines(keepends=True)[0]
+                    + "  预期 无 文书 行政执法责任追究决定书 ZJ-1 截至 2025-04-09\n"
+                    + "  预期 文书 行政执法责任追究决定书 ZJ-1 截至 2025-04-10\n")
+    assert respons("test", str(path)).exit_code == 0
+    wrong = scenario(tmp_path, DUTIES.splitlines(keepends=True)[0]
+                     + "  预期 无 文书 行政执法责任追究决定书 ZJ-1\n")
+    result = respons("test", str(wrong))
+    assert result.exit_code == 1
+    assert "notices: expected none, got 杭责追〔2025〕1号" in result.stdout
+
+
+def test_an_element_the_notice_lacks_and_a_repeated_expectation_are_errors(respons, tmp_path):
+    path = scenario(tmp_path, "  预期 文书 行政执法责任追究决定书 ZJ-1 要素 处理理由 = \"x\"\n"
+                    "  预期 文书 行政执法责任追究决定书 ZJ-1 文号 \"杭责追〔2025〕1号\"\n"
+                    "  预期 文书 无此文书 ZJ-1\n")
+    result = respons("check", str(path), "--format", "json")
+    import json
+
+    codes = sorted(d["code"] for d in json.loads(result.stdout)["diagnostics"])
+    assert codes == ["R0201", "R0201", "R1302"], result.stdout
