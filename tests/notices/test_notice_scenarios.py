@@ -78,3 +78,28 @@ def test_an_element_the_notice_lacks_and_a_repeated_expectation_are_errors(respo
 
     codes = sorted(d["code"] for d in json.loads(result.stdout)["diagnostics"])
     assert codes == ["R0201", "R0201", "R1302"], result.stdout
+
+
+def test_a_notice_on_an_assessment_s_consequence_is_expected_at_the_year_s_end(respons,
+                                                                               tmp_path):
+    """jilin-city 32(三): an agency graded 不及格 is sent a 整改通知书 — expected in a scenario
+    judged on the year's last day, when the year's assessments are scored."""
+    path = tmp_path / "jl.test.resp"
+    path.write_text(f"""制度 测试 {{
+  上位 "{JURISDICTIONS / 'jilin-city.resp'}"
+}}
+场景 不及格的整改通知书 {{
+  截至 2025-12-31
+  记录 评议考核结果.评定 K-1 2025-12-20 被考核单位 = 行政执法机关, 考核年度 = 2025, 得分 = 65
+  预期 考核 行政执法责任制评议考核 行政执法机关 2025 得分 65, 等级 不及格, 后果 整改通知书
+  预期 文书 整改通知书 行政执法机关 文号 "吉政整〔2025〕1号", 主送 "行政执法机关",
+      要素 评议考核结果 = "2025年度行政执法责任制评议考核得分65分，评议考核结果为不及格。"
+}}
+""", encoding="utf-8")
+    result = respons("test", str(path))
+    assert result.exit_code == 0, result.stdout
+    wrong = path.read_text(encoding="utf-8").replace("吉政整〔2025〕1号", "吉政整〔2025〕2号")
+    path.write_text(wrong, encoding="utf-8")
+    failed = respons("test", str(path))
+    assert failed.exit_code == 1
+    assert "document number: expected 吉政整〔2025〕2号, got 吉政整〔2025〕1号" in failed.stdout

@@ -125,8 +125,8 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
             differences += compare(scenario, rows, as_of, evaluation)
             if any(_is_notice(e) and _date_of(scenario, e) == as_of
                    for e in scenario.expectations):
-                differences += compare_notices(scenario, _notices(store, target, evaluation),
-                                               as_of)
+                differences += compare_notices(scenario, _notices(
+                    store, target, evaluation, scheme_for), as_of)
             if _liability_expected(scenario, as_of):
                 cases = evaluate_liability(store.compute, target.regime, evaluation.run.head,
                                            Selection())
@@ -370,15 +370,23 @@ def _date_of(scenario: Scenario, expectation) -> str:
     return (expectation.as_of or scenario.as_of).isoformat()
 
 
-def _notices(store: Store, target: Resolved, evaluation) -> list:
+def _notices(store: Store, target: Resolved, evaluation, scheme_for=None) -> list:
     """The notices the run's results call for, as `respons notices` issues them (numbered
-    in the scratch store's register)."""
+    in the scratch store's register). On the last day of a year — as `respons notices
+    --year Y` judges — the year's assessments are scored under the run too, so that their
+    grades and consequences issue notices (jilin-city 32(三)'s 整改通知书)."""
+    from respons.engine.assess import assess
     from respons.engine.notices import Looking, issue_notices
     from respons.syntax.citation import format_citation
 
     run = evaluation.run
+    year = None
+    if evaluation.as_of.endswith("-12-31") and scheme_for is not None \
+            and target.regime.assessments:
+        year = int(evaluation.as_of[:4])
+        assess(store, target, run, year, scheme_for, {})
     return list(issue_notices(Looking(store.compute, target.regime, run.id, run.head.seq,
-                                      evaluation.as_of, format_citation)).issued)
+                                      evaluation.as_of, format_citation, year=year)).issued)
 
 
 def _notice_got(name: str, issued) -> str:
@@ -400,8 +408,10 @@ def compare_notices(scenario: Scenario, issued: list, as_of: str) -> list[Differ
         if not _is_notice(expectation) or _date_of(scenario, expectation) != as_of:
             continue
         matter = expectation.matter.text if expectation.matter is not None else None
+        # The matter names a record's matter, a liability case, or the subject assessed.
         candidates = [i for i in issued if i.issued.notice.name == expectation.notice.text
-                      and (matter is None or i.occurrence.facts.get("事项") == matter)]
+                      and (matter is None or matter in (
+                          i.occurrence.facts.get(name) for name in ("事项", "案件", "被考核对象")))]
         matched |= {i.ident for i in candidates}
         subject = f"{expectation.notice.text} {matter}" if matter else expectation.notice.text
         where = {"as_of": as_of, "span": expectation.span, "subject": subject}

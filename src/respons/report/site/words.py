@@ -166,6 +166,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "effect.waive": ("waived", "免予追究"),
     "effect.heaviest": ("the heaviest", "最重"),
     "effect.lightest": ("the lightest", "最轻"),
+    # 从重/从轻 within the step: its heavier or lighter half (docs/language.md)
+    "effect.heavier": ("heavier within the step", "从重（本级内）"),
+    "effect.lighter": ("lighter within the step", "从轻（本级内）"),
     # notices
     "notice.issued_on": ("Issued on", "制发情形"),
     "notice.issuer": ("Issued by", "发文机关"),
