@@ -76,7 +76,7 @@ def test_deductions_caps_breaches_vetoes_and_two_years_running(respons, tmp_path
                             ([["调离现岗位"]], 2, [2024, 2025])]
     assert jia["consequences"] == []
     # on whom a measure falls, as its declaration says (施于, issue 10's measures)
-    assert [c["falls_on"] for c in yi["consequences"]] == [{}, {"调离现岗位": "principal"}]
+    assert [c["falls_on"] for c in yi["consequences"]] == [{}, {"调离现岗位": ["principal"]}]
 
 
 def test_the_text_report_is_in_the_regime_language(respons, tmp_path, sqlite_url):

@@ -419,10 +419,10 @@ def _consequences(results, measures) -> None:
                                          for option in consequence.options],
                             # 施于: on whom each measure falls, as its declaration says
                             # (issue 10's measures); a notice or a measure without it: none
-                            "falls_on": {ref.text: measures[ref.text].falls_on
+                            "falls_on": {ref.text: list(measures[ref.text].falls_on)
                                          for option in consequence.options for ref in option
                                          if ref.text in measures
-                                         and measures[ref.text].falls_on is not None},
+                                         and measures[ref.text].falls_on},
                             "citation": consequence.citation})
         result["detail"]["consequences"] = out
 

@@ -281,9 +281,12 @@ def _detail(assessment, row, found, titles, language):
 
 def _falling(measure: str, on: dict, language: str) -> str:
     """A measure with on whom it falls (施于), where its declaration says."""
-    if measure not in on:
+    if not on.get(measure):
         return measure
-    whom = FALLS_ON.chinese(on[measure]) if language == "zh" else on[measure]
+    # 施于 names one or several (the unit, its principal …): a list since issue 10's 施于 …、…
+    whoms = on[measure] if isinstance(on[measure], list) else [on[measure]]
+    whom = "、".join(FALLS_ON.chinese(w) for w in whoms) if language == "zh" \
+        else ", ".join(whoms)
     return measure + _w(language, "falls_on", whom=whom)
 
 
