@@ -189,6 +189,9 @@ def test_the_ladder_for_the_subject_the_case_concerns(respons, sqlite_url):
     [ladder] = unit["ladders"]
     assert ladder["ladder"] == "单位" and ladder["measures"]["combine"] is True
     assert ladder["measures"]["options"][1][0]["falls_on"] == ["unit", "principal"]
+    # 施于 主要负责人: the unit's principal as the case file names him.
+    assert ladder["measures"]["options"][1][0]["falls_on_persons"] == \
+        {"unit": ["区城管局"], "principal": ["冯二"]}
     assert [b["person"] for b in unit["bearers"]] == ["区城管局"]
 
 
