@@ -189,6 +189,9 @@ def test_the_ladder_for_the_subject_the_case_concerns(respons, sqlite_url):
     [ladder] = unit["ladders"]
     assert ladder["ladder"] == "单位" and ladder["measures"]["combine"] is True
     assert ladder["measures"]["options"][1][0]["falls_on"] == ["unit", "principal"]
+    # 施于 主要负责人: the unit's principal as the case file names him.
+    assert ladder["measures"]["options"][1][0]["falls_on_persons"] == \
+        {"unit": ["区城管局"], "principal": ["冯二"]}
     assert [b["person"] for b in unit["bearers"]] == ["区城管局"]
 
 
@@ -224,3 +227,14 @@ def test_every_ladder_step_modifier_and_bearing_rule_of_the_test_regimes_is_cove
                 for k in json.loads(result.stdout)["coverage"]}
     assert coverage == {"duty": (0, 0), "ladder": (5, 5), "ladder step": (6, 6),
                         "ladder modifier": (4, 4), "bearing rule": (3, 3)}
+
+
+def test_a_regime_without_a_proceeding_is_refused_in_the_format_asked(respons, sqlite_url):
+    from paths import ROOT
+
+    hangzhou = str(ROOT / "jurisdictions" / "hangzhou.resp")
+    text = respons("liability", hangzhou, "--store", sqlite_url, "--year", "2025")
+    assert text.exit_code == 2 and "has no liability proceeding" in text.stderr
+    data = respons("liability", hangzhou, "--store", sqlite_url, "--year", "2025",
+                   "--format", "json")
+    assert data.exit_code == 2 and json.loads(data.stdout)["valid"] is False

@@ -112,6 +112,26 @@ def standing_shares(fault, count, fields: dict) -> tuple[Share, ...]:
     return tuple(shares)
 
 
+#: 施于 words → the kind of bearer whose field names that person (respons.model.bearers).
+_FALLS_ON_KIND = {"principal": "principal", "deputy": "deputy", "officer": "handler"}
+
+
+def falls_on(measure, fields: dict, kind: RecordKind | None) -> dict[str, tuple[str, ...]]:
+    """On whom ``measure`` falls in this case: each of its 施于 words with the people the
+    case file names for it (the unit's principal in its field 主要负责人…); a word the file
+    names no one for maps to ()."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in measure.falls_on:
+        bearer = _FALLS_ON_KIND.get(word)
+        if bearer is not None:
+            field = field_for(Bearer(table.BY_NAME[bearer].spellings[0]), kind)
+        else:  # the unit: the case record's first agency field
+            field = next((f.name for f in (kind.fields if kind else ())
+                          if f.type.kind == "agency"), None)
+        out[word] = people(fields.get(field)) if field else ()
+    return out
+
+
 def by_person(shares) -> dict[str, list[Share]]:
     """Person → their shares, in the order first named (the 按 人员 grouping)."""
     grouped: dict[str, list[Share]] = {}

@@ -21,6 +21,7 @@ from respons.engine import attribution, ladder
 from respons.engine.liability_sql import Queries, Selection
 from respons.model.condition import refs_in
 from respons.model.liability import Proceeding
+from respons.model.record import RecordKind
 from respons.model.regime import Regime
 from respons.model.vocab import SUBJECTS
 from respons.store.api import Head
@@ -44,6 +45,8 @@ class CaseResult:
     decided_by: str | None
     proposed_by: str | None
     defence: bool
+    #: The record kind of the case record (None for a standing fault's case).
+    kind: RecordKind | None = None
 
 
 def _reachable(regime: Regime, proceeding: Proceeding, index: Index) -> set[str]:
@@ -147,7 +150,7 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
                 tuple(facts.seen[name] for name in order if name in facts.seen), outcomes,
                 shares,
                 _party(proceeding.decided_by, fields), _party(proceeding.proposed_by, fields),
-                defence))
+                defence, kind))
     return results
 
 

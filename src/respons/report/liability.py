@@ -9,6 +9,7 @@ a record wrote is never translated, only put into the words of ``respons.report.
 
 from __future__ import annotations
 
+from respons.engine.attribution import falls_on
 from respons.engine.ladder import Outcome
 from respons.engine.liability import CaseResult
 from respons.model import bearers as table
@@ -194,6 +195,11 @@ def _bearers(c: Context, r: CaseResult) -> list[str]:
     return lines
 
 
+def _case_kind(case: CaseResult):
+    """The record kind of the case's record, where the case has one (not a standing one)."""
+    return case.kind
+
+
 # ── JSON ─────────────────────────────────────────────────────────────────────────────
 def _citation(citation, titles) -> dict | None:
     if citation is None:
@@ -229,7 +235,7 @@ def _case_data(r: CaseResult, measures, faults, titles) -> dict:
                            "count": x.count, "records": list(x.records),
                            "citation": _citation(x.citation, titles)}
                           for x in r.circumstances],
-        "ladders": [_outcome_data(o, measures, titles) for o in r.outcomes],
+        "ladders": [_outcome_data(o, measures, titles, r) for o in r.outcomes],
         "bearers": [{"person": s.person, "reference": s.bearer.reference, "field": s.field,
                      "who": s.who, "share": s.bearer.share,
                      "responsibility": s.responsibility, "bears": s.bears,
@@ -239,7 +245,7 @@ def _case_data(r: CaseResult, measures, faults, titles) -> dict:
     }
 
 
-def _outcome_data(o: Outcome, measures, titles) -> dict:
+def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
     lad = o.ladder
     step = o.step if o.pursued else None
     base = next((s for s in lad.steps if s.level == o.base_level), None)
@@ -263,18 +269,20 @@ def _outcome_data(o: Outcome, measures, titles) -> dict:
                        "citation": _citation(a.modifier.citation or lad.citation, titles)}
                       for a in o.modifiers],
         "measures": None if not o.pursued else {
-            "options": [[_measure_data(ref, measures, titles) for ref in option]
+            "options": [[_measure_data(ref, measures, titles, case) for ref in option]
                         for option in o.options],
             "combine": o.combine, "choice": o.choice},
         "notes": list(o.notes),
     }
 
 
-def _measure_data(ref, measures, titles) -> dict:
+def _measure_data(ref, measures, titles, case: CaseResult) -> dict:
     m = measures.get(ref.text)
+    on = falls_on(m, case.fields, _case_kind(case)) if m is not None else {}
     return {"name": ref.text, "severity": m.severity if m else None,
             "category": m.category if m else None,
             "falls_on": list(m.falls_on) if m else [],
+            "falls_on_persons": {word: list(names) for word, names in on.items()},
             "decided_by": m.decided_by.text if m and m.decided_by else None,
             "referral": bool(m and m.referral),
             "citation": _citation(m.citation if m else None, titles)}
