@@ -232,9 +232,38 @@ def test_every_ladder_step_modifier_and_bearing_rule_of_the_test_regimes_is_cove
 def test_a_regime_without_a_proceeding_is_refused_in_the_format_asked(respons, sqlite_url):
     from paths import ROOT
 
-    hangzhou = str(ROOT / "jurisdictions" / "hangzhou.resp")
-    text = respons("liability", hangzhou, "--store", sqlite_url, "--year", "2025")
+    # changchun-xinqu's plan names no fault case (its liability is left to other rules)
+    plan = str(ROOT / "jurisdictions" / "changchun-xinqu.resp")
+    text = respons("liability", plan, "--store", sqlite_url, "--year", "2025")
     assert text.exit_code == 2 and "has no liability proceeding" in text.stderr
-    data = respons("liability", hangzhou, "--store", sqlite_url, "--year", "2025",
+    data = respons("liability", plan, "--store", sqlite_url, "--year", "2025",
                    "--format", "json")
     assert data.exit_code == 2 and json.loads(data.stdout)["valid"] is False
+
+
+def test_proposals_are_kept_under_the_run(respons, sqlite_url):
+    """Like obligations, what a run proposed is kept in the store under the run's id: one row
+    per case, its detail the case as the JSON gives it; asking again writes nothing new."""
+    import sqlite3
+
+    from respons.store.url import sqlite_path
+
+    document = _json(respons, _store(respons, sqlite_url), "--year", "2025")
+    path = sqlite_path(sqlite_url)
+
+    def kept():
+        with sqlite3.connect(path) as connection:
+            rows = connection.execute("SELECT run, record, pursued, detail "
+                                      "FROM liability_proposals ORDER BY record").fetchall()
+        connection.close()
+        return rows
+
+    rows = kept()
+    cases = {c["record"]: c for c in document["cases"]}
+    assert {record for _, record, _, _ in rows} == set(cases)
+    assert {run for run, _, _, _ in rows} == {document["run"]["id"]}
+    for _, record, pursued, detail in rows:
+        assert json.loads(detail) == cases[record]
+        assert pursued == int(any(lad["pursued"] for lad in cases[record]["ladders"]))
+    _json(respons, sqlite_url, "--year", "2025")
+    assert kept() == rows

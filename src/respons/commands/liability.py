@@ -68,6 +68,10 @@ def liability(app: App, regime: str, store_url: str | None, case: str | None,
         if case is not None and not results:
             report_input_error(f"no fault case {case!r} in {target.url} up to seq "
                                f"{run.head.seq}", help="name the case record's key or id")
+        from respons.engine.liability_kept import keep
+        from respons.report.liability import case_detail
+
+        keep(target.compute, run.id, results, case_detail(resolved.regime, titles))
         if output == "json":
             click.echo(json.dumps(document(resolved.regime, results, run, verified, selection,
                                            titles), ensure_ascii=False, indent=2))

@@ -194,9 +194,13 @@ def _liability(target, regime, found, verified: bool, titles):
     if not regime.proceedings:
         return None
     from respons.engine.liability import evaluate_liability
+    from respons.engine.liability_kept import keep
+    from respons.report.liability import case_detail
 
     run = found.evaluation.run
-    return evaluate_liability(target.compute, regime, run.head, Selection()), run
+    results = evaluate_liability(target.compute, regime, run.head, Selection())
+    keep(target.compute, run.id, results, case_detail(regime, titles))  # kept under the run
+    return results, run
 
 
 def _not_evaluated(files: list[str], ingest_document: dict, output: str, words,

@@ -223,6 +223,13 @@ def document(regime, results: list[CaseResult], run, verified: bool, selection,
     }
 
 
+def case_detail(regime, titles: dict[str, str]):
+    """``detail(case)``: a case as the JSON document gives it (what the store keeps)."""
+    measures = {m.name: m for m in regime.measures}
+    faults = {f.name: f for f in regime.faults}
+    return lambda case: _case_data(case, measures, faults, titles)
+
+
 def _case_data(r: CaseResult, measures, faults, titles) -> dict:
     fault = faults.get(r.fault) if r.fault else None
     return {

@@ -102,8 +102,17 @@ NOTICE_NUMBERS = ResultTable("notice_numbers", (
     ("run", "text"), ("issued_at", "text"),
 ), key=("series", "year", "seq"), unique=(("regime", "notice", "outcome"),), since=4)
 
+#: Each fault case's proposal a run made (docs/liability.md): the proceeding, the case record,
+#: its matter and date, the fault, whether any ladder pursues it, and ``detail``, the
+#: canonical JSON of the case as `respons liability --format json` gives it (its
+#: circumstances and records, steps, modifiers, measures, bearers, who decides).
+LIABILITY_PROPOSALS = ResultTable("liability_proposals", (
+    ("run", "text"), ("proceeding", "text"), ("record", "text"), ("matter", "text?"),
+    ("date", "text"), ("fault", "text?"), ("pursued", "integer"), ("detail", "text"),
+), key=("run", "proceeding", "record"), since=4)
+
 #: name → table, every results table (``runs`` first) and register, in the order their
 #: schema versions create them.
 RESULT_TABLES = {table.name: table for table in (RUNS, OBLIGATIONS, ASSESSMENTS,
                                                  ASSESSMENT_SCORES, ASSESSMENT_EVIDENCE,
-                                                 NOTICE_NUMBERS)}
+                                                 LIABILITY_PROPOSALS, NOTICE_NUMBERS)}
