@@ -105,6 +105,17 @@ def test_the_copy_to_record_stands_at_the_foot_of_the_last_page(lines):
     assert text_block(words) == text_block(alone)
 
 
+def test_a_heading_never_ends_a_page():
+    """Whatever line the heading of an element falls on, its text follows it on the same
+    page: filler lines in the first element move the next heading over a whole page's lines."""
+    for filler in range(22):
+        values = {**VALUES, "被考核单位": "\n".join(["甲"] * (filler + 1))}
+        words = testing.words(respons_pdf.render(sample(values=values)))
+        heading = next(w for w in words if w.text == "三、整改要求")
+        text = next(w for w in words if w.text == VALUES["整改要求"])
+        assert heading.page == text.page, filler
+
+
 def test_every_font_is_a_face_of_its_chain_embedded_and_subset(rendered):
     found = testing.fonts(rendered)
     chains = {family.replace(" ", "-") for face in fonts.FACES for family in face.families}

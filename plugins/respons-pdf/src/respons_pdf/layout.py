@@ -55,6 +55,9 @@ def stylesheet() -> str:
         # set closer than the grid, as 7.3.5.5 lets spacing give way so that the signature
         # stays on the page of the text.
         ".cited { line-height: 1.5; }",
+        # A heading is never alone at the foot of a page (WeasyPrint's own sheet says so for
+        # headings too; said here so that the layout does not hang on a default).
+        "h2 { break-after: avoid; }",
         # 版记 stands at the foot of the last page (7.4): `at_the_foot` fills the space above
         # it, so its own margin would only push it onto another page.
         ".record { margin-top: 0; }",
