@@ -73,6 +73,9 @@ def test_the_text_stays_in_the_text_block_and_the_numbers_under_it(rendered):
         else:  # even: at the left, 一字 in from its left edge (26 mm on a mirrored page)
             assert min(w.left for w in line) == pytest.approx(26 + one_character, abs=1)
     assert [line for line in testing.lines(rendered) if "—" in line] == ["—1—", "—2—"]
+    # 发文字号 centred in the text block (7.2.5)
+    (number,) = [w for w in body if w.text == "吉司整〔2025〕3号"]
+    assert (number.left + number.right) / 2 == pytest.approx(28 + 156 / 2, abs=1)
     # 版记 (抄送) at the foot of the last page, on the text block's last line (7.4)
     (copy_to,) = [w for w in body if w.text.startswith("抄送")]
     assert copy_to.page == 2 and 37 + 225 - 225 / 22 <= copy_to.top <= 37 + 225

@@ -58,6 +58,9 @@ def stylesheet() -> str:
         # A heading is never alone at the foot of a page (WeasyPrint's own sheet says so for
         # headings too; said here so that the layout does not hang on a default).
         "h2 { break-after: avoid; }",
+        # 发文机关标志 and 发文字号 are centred (7.2.4, 7.2.5): without the first-line indent
+        # the `html` sheet gives every paragraph, which pushes them 1 em right of centre.
+        ".issuer-mark, .number { text-indent: 0; }",
         # 版记 stands at the foot of the last page (7.4): `at_the_foot` fills the space above
         # it, so its own margin would only push it onto another page.
         ".record { margin-top: 0; }",
