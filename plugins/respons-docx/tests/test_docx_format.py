@@ -127,6 +127,8 @@ def test_the_parts_come_in_the_standard_s_order(read):
     number = next(p for p in read.paragraphs if p.text == issued.number)
     rule = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert rule.get(qn("w:color")) == "DD0000"  # the red rule under 发文字号
+    headings = [p for p in read.paragraphs if p.text[:2] in ("一、", "二、", "三、")]
+    assert len(headings) == 3 and all(p.paragraph_format.keep_with_next for p in headings)
     copy_to = next(p for p in read.paragraphs if p.text.startswith("抄送"))
     frame = copy_to._p.pPr.find(qn("w:framePr"))  # 版记 at the foot of the page (7.4)
     assert (frame.get(qn("w:vAnchor")), frame.get(qn("w:yAlign"))) == ("margin", "bottom")

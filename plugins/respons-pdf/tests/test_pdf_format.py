@@ -73,6 +73,12 @@ def test_the_text_stays_in_the_text_block_and_the_numbers_under_it(rendered):
         else:  # even: at the left, 一字 in from its left edge (26 mm on a mirrored page)
             assert min(w.left for w in line) == pytest.approx(26 + one_character, abs=1)
     assert [line for line in testing.lines(rendered) if "—" in line] == ["—1—", "—2—"]
+    # 发文字号 centred in the text block (7.2.5)
+    (number,) = [w for w in body if w.text == "吉司整〔2025〕3号"]
+    assert (number.left + number.right) / 2 == pytest.approx(28 + 156 / 2, abs=1)
+    # 版记 (抄送) at the foot of the last page, on the text block's last line (7.4)
+    (copy_to,) = [w for w in body if w.text.startswith("抄送")]
+    assert copy_to.page == 2 and 37 + 225 - 225 / 22 <= copy_to.top <= 37 + 225
 
 
 def test_the_title_is_set_in_the_xiaobiaosong_stand_in_and_the_body_in_the_fangsong_one():
@@ -82,6 +88,35 @@ def test_the_title_is_set_in_the_xiaobiaosong_stand_in_and_the_body_in_the_fangs
     assert 'h2 { font-family: "FandolHei", "Noto Sans CJK SC"' in sheet
     page = respons_pdf.layout.page(sample())
     assert "h1 {" in page and "font: 22pt" in page and "font: 16pt" in page  # 2号, 3号
+
+
+@pytest.mark.parametrize("lines", [0, 14, 40])
+def test_the_copy_to_record_stands_at_the_foot_of_the_last_page(lines):
+    """However long the body, 版记 ends on the last page's last line (7.4), and nothing
+    but it moves: the same words on the same pages as without it."""
+    values = {**VALUES, "整改要求": "\n".join(["限期整改。"] * lines) or "限期整改。"}
+    data = respons_pdf.render(sample(values=values))
+    words = testing.words(data)
+    (copy_to,) = [w for w in words if w.text.startswith("抄送")]
+    assert copy_to.page == int(testing.info(data)["Pages"])
+    assert copy_to.top >= 37 + 225 - 225 / 22 and copy_to.bottom <= 37 + 225
+    alone = testing.words(respons_pdf.render(sample(values=values, copy_to=())))
+
+    def text_block(found):  # the words above the page numbers, 版记 aside
+        return [(w.page, w.text) for w in found if w.top < 37 + 225 and w is not copy_to]
+
+    assert text_block(words) == text_block(alone)
+
+
+def test_a_heading_never_ends_a_page():
+    """Whatever line the heading of an element falls on, its text follows it on the same
+    page: filler lines in the first element move the next heading over a whole page's lines."""
+    for filler in range(22):
+        values = {**VALUES, "被考核单位": "\n".join(["甲"] * (filler + 1))}
+        words = testing.words(respons_pdf.render(sample(values=values)))
+        heading = next(w for w in words if w.text == "三、整改要求")
+        text = next(w for w in words if w.text == VALUES["整改要求"])
+        assert heading.page == text.page, filler
 
 
 def test_every_font_is_a_face_of_its_chain_embedded_and_subset(rendered):

@@ -288,7 +288,8 @@ def build(issued: IssuedNotice):
         page.paragraph(f"{issued.recipient}：", indent=False, blank_before=1)
     shown = [e for e in issued.elements if str(e.text).strip()]
     for place, element in enumerate(shown, 1):
-        page.paragraph(f"{to_chinese(place)}、{element.name}", "黑体")
+        heading = page.paragraph(f"{to_chinese(place)}、{element.name}", "黑体")
+        heading.paragraph_format.keep_with_next = True  # never alone at a page's foot
         page.lines(element.text)
         if element.citation:
             cited = page.paragraph(f"（依据：{element.citation}）", size=SIZE_4)

@@ -4,11 +4,13 @@
 faces embedded (subset), and no character left undrawn.
 
 The page is the built-in `html` format's, with a print stylesheet over it
-(`respons_pdf.layout`), set by WeasyPrint. Before anything is drawn, every character is
-looked up in the cmaps of the faces that set it (`respons_pdf.fonts`): a notice with a
-character no face can draw is refused with a `ValueError` naming it, where a renderer would
-print an empty box or drop it. The same notice gives the same bytes: the PDF's dates are
-the notice's 成文日期 and nothing in it depends on the clock.
+(`respons_pdf.layout`), set by WeasyPrint — twice where it has 版记, which is measured on
+the first layout and set at the foot of the last page on the second. Before anything is
+drawn, every character is looked up in the cmaps of the faces that set it
+(`respons_pdf.fonts`): a notice with a character no face can draw is refused with a
+`ValueError` naming it, where a renderer would print an empty box or drop it. The same
+notice gives the same bytes: the PDF's dates are the notice's 成文日期 and nothing in it
+depends on the clock.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from respons import hookimpl
 from respons.model.notice import IssuedNotice
 from respons.registry import NoticeFormat
 from respons_pdf.fonts import BY_ROLE, require
-from respons_pdf.layout import drawn_texts, page
+from respons_pdf.layout import at_the_foot, drawn_texts, page, space_above_the_record
 
 MEDIA_TYPE = "application/pdf"
 
@@ -57,7 +59,11 @@ def render(issued: IssuedNotice) -> bytes:
                          + "、".join(missing))
     document = page(issued)
     check_glyphs(document)
-    return _weasyprint().HTML(string=document).write_pdf()
+    weasyprint = _weasyprint()
+    if issued.copy_to:  # 版记 at the foot of the last page: laid out once to measure
+        first = weasyprint.HTML(string=at_the_foot(document, 0)).render()
+        document = at_the_foot(document, space_above_the_record(first))
+    return weasyprint.HTML(string=document).write_pdf()
 
 
 @hookimpl

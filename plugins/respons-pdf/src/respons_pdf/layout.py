@@ -55,6 +55,15 @@ def stylesheet() -> str:
         # set closer than the grid, as 7.3.5.5 lets spacing give way so that the signature
         # stays on the page of the text.
         ".cited { line-height: 1.5; }",
+        # A heading is never alone at the foot of a page (WeasyPrint's own sheet says so for
+        # headings too; said here so that the layout does not hang on a default).
+        "h2 { break-after: avoid; }",
+        # 发文机关标志 and 发文字号 are centred (7.2.4, 7.2.5): without the first-line indent
+        # the `html` sheet gives every paragraph, which pushes them 1 em right of centre.
+        ".issuer-mark, .number { text-indent: 0; }",
+        # 版记 stands at the foot of the last page (7.4): `at_the_foot` fills the space above
+        # it, so its own margin would only push it onto another page.
+        ".record { margin-top: 0; }",
         # 28 characters of 3号 are 448 pt, more than the 156 mm (442.2 pt) line (5.2.3):
         # body text is set closer by as little as lets 28 fit, as the docx format does.
         f"p, h2 {{ letter-spacing: {TRACKING}pt; }}",
@@ -74,6 +83,40 @@ def page(issued: IssuedNotice) -> str:
             f"<style>{stylesheet()}</style></head>")
     # Every value on the page is escaped, so the first </head> is the page's own.
     return document.replace("</head>", head, 1)
+
+
+#: Where the space above 版记 goes: every value on the page is escaped, so the first such
+#: tag is the page's own.
+RECORD = '<div class="record">'
+
+
+def at_the_foot(document: str, space: float) -> str:
+    """The page with ``space`` (CSS px) of empty block above 版记: an empty block, not a
+    margin, because a margin at the top of a page is dropped."""
+    return document.replace(RECORD, f'<div class="foot" style="height: {space:.3f}px"></div>'
+                            + RECORD, 1)
+
+
+def space_above_the_record(rendered) -> float:
+    """How far 版记 stands above the foot of the text block in a rendered document (a
+    WeasyPrint `Document`), less a pixel so that rounding cannot push it over; 0 where it
+    is not whole on the last page (a copy list longer than a page) or there is none."""
+
+    def boxes(box):
+        yield box
+        for child in getattr(box, "children", ()):
+            yield from boxes(child)
+
+    found = [(number, box) for number, page in enumerate(rendered.pages)
+             for box in boxes(page._page_box)
+             if getattr(box, "element", None) is not None and box.element_tag == "div"
+             and box.element.get("class") == "record"]
+    if len(found) != 1 or found[0][0] != len(rendered.pages) - 1:
+        return 0.0
+    page = rendered.pages[-1]._page_box
+    foot = page.content_box_y() + page.height
+    _, record = found[0]
+    return max(0.0, foot - (record.position_y + record.margin_height()) - 1)
 
 
 class _Texts(HTMLParser):
