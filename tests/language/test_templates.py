@@ -1,5 +1,5 @@
 """Notice templates and document numbers: the minimal engine that cannot run anything, and
-filling a 发文字号 pattern after GB/T 9704-2012 7.2.4."""
+filling a 发文字号 pattern after GB/T 9704-2012 7.2.5."""
 
 from __future__ import annotations
 

@@ -305,7 +305,7 @@ control character (NUL, ESC…) or a template longer than 20,000 characters cann
 Templates cannot run code, read files or reach the network: they only name facts.""")
 _code("R0705", ERROR, "document-number pattern", """
 A notice's 文号 is the pattern its document numbers (发文字号) are made by, after GB/T
-9704-2012 7.2.4: the issuer's code (发文机关代字), the year in full in 六角括号, the sequence
+9704-2012 7.2.5: the issuer's code (发文机关代字), the year in full in 六角括号, the sequence
 number without 第 and without leading zeros, then 号 — `"吉司整〔{年}〕{号}号"` gives
 吉司整〔2025〕3号. It holds `{年}` (or `{year}`) and `{号}` (or `{seq}`) once each and no
 other placeholder.""")

@@ -1,6 +1,6 @@
 """The register of document numbers (发文字号): which number a notice was issued under.
 
-GB/T 9704-2012 7.2.4 makes a number of the issuer's 代字, the year and a sequence number
+GB/T 9704-2012 7.2.5 makes a number of the issuer's 代字, the year and a sequence number
 (吉司整〔2025〕3号). The sequence runs 1, 2, 3 … without gaps per series — the 代字 a
 pattern writes before the year, which stands for its issuing authority — and year, and a
 number, once issued, is never issued again: two notices whose patterns share a 代字 share

@@ -2,7 +2,7 @@
 
 A regime writes the pattern as a template (``respons.model.template``) with two
 placeholders, the year and the sequence number: ``文号 "吉司整〔{年}〕{号}号"``. GB/T
-9704-2012 7.2.4 says how a 发文字号 is made: 发文机关代字, 年份, 发文顺序号; the year in
+9704-2012 7.2.5 says how a 发文字号 is made: 发文机关代字, 年份, 发文顺序号; the year in
 Arabic numerals, in full, in 六角括号 〔〕; the sequence number without 第 and without
 leading zeros (1, not 01), followed by 号. `problems` says what a pattern breaks of that
 (`respons check`, R0705); `fill` makes a number — which number comes next, per issuer and
@@ -23,7 +23,7 @@ _WRONG_BRACKETS = "[]［］()（）【】〈〉<>{}"
 def problems(pattern: str) -> list[str]:
     """What is wrong with ``pattern`` as a 发文字号 pattern, each as a sentence; [] if
     nothing. A pattern is a template whose placeholders are the year and the sequence
-    number, each once, after GB/T 9704-2012 7.2.4."""
+    number, each once, after GB/T 9704-2012 7.2.5."""
     try:
         template = parse(pattern)
     except TemplateError as error:
@@ -57,22 +57,22 @@ def _year(pattern: str, year: Placeholder) -> list[str]:
         return [] if code else ["the 发文机关代字 comes before the year, e.g. 吉司整〔{年}〕"]
     if (before and before in _WRONG_BRACKETS) or (after and after in _WRONG_BRACKETS):
         return [f"the year is put in 六角括号 〔〕, not in {before}{after} "
-                "(GB/T 9704-2012 7.2.4)"]
-    return ["the year is put in 六角括号: 〔{年}〕 (GB/T 9704-2012 7.2.4)"]
+                "(GB/T 9704-2012 7.2.5)"]
+    return ["the year is put in 六角括号: 〔{年}〕 (GB/T 9704-2012 7.2.5)"]
 
 
 def _sequence(pattern: str, sequence: Placeholder) -> list[str]:
     found = []
     before = pattern[:sequence.start].rstrip()
     if before.endswith("第"):
-        found.append("no 第 before the sequence number (GB/T 9704-2012 7.2.4): "
+        found.append("no 第 before the sequence number (GB/T 9704-2012 7.2.5): "
                      "吉司整〔2025〕3号, not 第3号")
     if before[-1:].isdigit():
-        found.append("the sequence number has no leading digits (GB/T 9704-2012 7.2.4: 1, "
+        found.append("the sequence number has no leading digits (GB/T 9704-2012 7.2.5: 1, "
                      "not 01)")
     end = sequence.start + len(sequence.name) + 2
     if not pattern[end:].startswith("号"):
-        found.append("号 follows the sequence number (GB/T 9704-2012 7.2.4): {号}号")
+        found.append("号 follows the sequence number (GB/T 9704-2012 7.2.5): {号}号")
     return found
 
 

@@ -109,7 +109,7 @@ class Notice:
 
 
 def written_date(date: dt.date) -> str:
-    """成文日期 as GB/T 9704-2012 7.3.5.2 writes it: Arabic numerals, the year in full, the
+    """成文日期 as GB/T 9704-2012 7.3.5.4 writes it: Arabic numerals, the year in full, the
     month and day without a leading zero — 2025年3月1日."""
     return f"{date.year}年{date.month}月{date.day}日"
 

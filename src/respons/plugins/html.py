@@ -54,7 +54,7 @@ h1 {{ margin: calc(2 * 225mm / 22) 0 0; text-align: center; font: 22pt/1.5 {TITL
 .recipient {{ margin: calc(225mm / 22) 0 0; }}
 h2 {{ margin: 0; text-indent: 2em; font: 16pt/calc(225mm / 22) {HEADING_FONTS}; }}
 p {{ margin: 0; text-indent: 2em; overflow-wrap: anywhere; }}
-.recipient, .copy-to {{ text-indent: 0; }}
+.recipient, .copy-to, .issuer-mark, .number {{ text-indent: 0; }}
 .cited {{ font-size: 14pt; }}
 .signature {{ width: max-content; max-width: 100%; margin: calc(2 * 225mm / 22) 4em 0 auto;
   text-align: center; }}

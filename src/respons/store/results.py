@@ -93,7 +93,7 @@ ASSESSMENT_EVIDENCE = ResultTable("assessment_evidence", (
 
 #: Every document number issued (docs/notices.md, "Document numbers"): one row per number,
 #: appended, never changed. ``series`` is the issuing authority and the 发文机关代字 of the
-#: pattern (GB/T 9704-2012 7.2.4: 代字, 年份, 顺序号): numbers run 1, 2, 3 … without gaps per
+#: pattern (GB/T 9704-2012 7.2.5: 代字, 年份, 顺序号): numbers run 1, 2, 3 … without gaps per
 #: series and year. ``outcome`` is what the notice was issued on, so that issuing the same
 #: notice on the same outcome again finds its number rather than taking a new one.
 NOTICE_NUMBERS = ResultTable("notice_numbers", (

@@ -4,7 +4,7 @@ A format is called as ``render(issued) -> bytes`` with an `IssuedNotice` (a noti
 of the regime with its elements filled in); the suite holds it to that contract: bytes, the
 same bytes every time, every element of the notice in them — named, in the notice's order,
 each with the article that requires it —, the notice's basis, 成文日期 in Arabic numerals
-(2025年3月1日, GB/T 9704-2012 7.3.5.2) and the number with its 〔〕 (7.2.4), a notice lacking
+(2025年3月1日, GB/T 9704-2012 7.3.5.4) and the number with its 〔〕 (7.2.5), a notice lacking
 a required element (要素) refused with a `ValueError` naming it while an optional one (可选)
 may be absent, the notice left as it was, a value that looks like a placeholder printed
 rather than read, and any text — markup characters, control characters — rendered rather
@@ -131,8 +131,8 @@ class FormatConformance:
         assert places == sorted(places), "the elements are not in the notice's order"
 
     def test_the_date_is_written_as_gb_t_9704_writes_it(self, notice_format):
-        """成文日期 in Arabic numerals, the year in full, no leading zero (7.3.5.2); the
-        number with its 〔〕 (7.2.4)."""
+        """成文日期 in Arabic numerals, the year in full, no leading zero (7.3.5.4); the
+        number with its 〔〕 (7.2.5)."""
         issued = sample(date=dt.date(2025, 3, 1))
         text = self._text(notice_format, issued)
         assert "2025年3月1日" in text, "成文日期 is not written 2025年3月1日"

@@ -4,7 +4,7 @@ For each notice: its formats are installed (R0701); what issues it (签发) name
 the regime (``notice_outcomes``); its issuer, recipients and copies are facts of those
 outcomes or declared agencies (R0201); every placeholder of its templates and every fact
 an element is bound to is a fact the notice is given (R0703), every template can be read
-(R0704); its document-number pattern follows GB/T 9704-2012 7.2.4 (R0705); and a notice that
+(R0704); its document-number pattern follows GB/T 9704-2012 7.2.5 (R0705); and a notice that
 something issues has everything issuing takes — an issuer, a recipient, a number pattern,
 and something to fill each required element with (R0707). What a regime built on another
 may not take from an inherited notice is ``notice_layers``'s (R0702).
@@ -31,7 +31,7 @@ def check(ctx: RuleContext) -> None:
             for problem in docnumber.problems(notice.number):
                 ctx.sink.add("R0705", f"the 文号 of {notice.name}: {problem}",
                              notice.number_span or notice.span,
-                             "write the pattern as GB/T 9704-2012 7.2.4 has it, e.g. "
+                             "write the pattern as GB/T 9704-2012 7.2.5 has it, e.g. "
                              "\"吉司整〔{年}〕{号}号\"")
         if facts.outcomes and ctx.whole(notice):
             _issuable(ctx, notice, unfilled)
