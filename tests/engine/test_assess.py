@@ -298,7 +298,7 @@ def test_ways_of_evaluating_combine_by_weight(respons, tmp_path, backend, reques
 def test_a_file_review_feeds_the_yearly_score(respons, tmp_path, backend, request):
     url = request.getfixturevalue(f"{backend}_url")
     rows = [{"id": "R1", "type": "评查结果.评定", "at": "2025-11-01", "被评查单位": "甲局",
-             "分数": 85},
+             "分数": 85, "等次": "合格"},
             {"id": "C1", "type": "投诉举报.查实", "at": "2025-06-01", "编号": "C1", "机关": "甲局"},
             {"id": "C2", "type": "投诉举报.查实", "at": "2025-06-01", "编号": "C2", "机关": "乙局"}]
     _, document = _assess(respons, tmp_path, url, HERE / "fed.resp", rows)
@@ -308,6 +308,9 @@ def test_a_file_review_feeds_the_yearly_score(respons, tmp_path, backend, reques
     assert (jia["items"][0]["score"], jia["total"], jia["grade"]) == ("17", "92.0", "优秀")
     # 乙局 was not reviewed: no score to feed the item, so no yearly total
     assert (yi["items"][0]["score"], yi["total"], yi["grade"]) == (None, None, None)
+    # a rating shows the review's total beside its own grade, and grades without one too
+    rated = got[("人员评议", "甲局")]
+    assert (rated["items"][0]["score"], rated["grade"]) == ("85", "合格")
 
 
 def test_an_assessment_fed_by_itself_is_refused(respons, tmp_path):
