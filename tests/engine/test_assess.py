@@ -298,7 +298,7 @@ def test_ways_of_evaluating_combine_by_weight(respons, tmp_path, backend, reques
 def test_a_file_review_feeds_the_yearly_score(respons, tmp_path, backend, request):
     url = request.getfixturevalue(f"{backend}_url")
     rows = [{"id": "R1", "type": "评查结果.评定", "at": "2025-11-01", "被评查单位": "甲局",
-             "分数": 85},
+             "分数": 85, "等次": "合格"},
             {"id": "C1", "type": "投诉举报.查实", "at": "2025-06-01", "编号": "C1", "机关": "甲局"},
             {"id": "C2", "type": "投诉举报.查实", "at": "2025-06-01", "编号": "C2", "机关": "乙局"}]
     _, document = _assess(respons, tmp_path, url, HERE / "fed.resp", rows)
@@ -308,6 +308,9 @@ def test_a_file_review_feeds_the_yearly_score(respons, tmp_path, backend, reques
     assert (jia["items"][0]["score"], jia["total"], jia["grade"]) == ("17", "92.0", "优秀")
     # 乙局 was not reviewed: no score to feed the item, so no yearly total
     assert (yi["items"][0]["score"], yi["total"], yi["grade"]) == (None, None, None)
+    # a rating shows the review's total beside its own grade, and grades without one too
+    rated = got[("人员评议", "甲局")]
+    assert (rated["items"][0]["score"], rated["grade"]) == ("85", "合格")
 
 
 def test_an_assessment_fed_by_itself_is_refused(respons, tmp_path):
@@ -330,10 +333,23 @@ def test_the_number_drawn_is_the_notice_and_a_conclusion_fails_a_file(respons, t
     rows += [{"id": f"W{n}-评", "type": "评查案卷.制作评查单", "at": "2025-12-10",
               "处罚决定书文号": f"W{n}", "评查分数": 70 + n,
               "评查结论": "不合格卷" if n == 2 else "合格卷"} for n in range(1, 7)]
+    # the seed is the draw's own record, fixed when the files are drawn (N4c)
+    rows.append({"id": "D1", "type": "抽取记录.抽取案卷", "at": "2025-12-01", "种子": 20251201})
     _, document = _assess(respons, tmp_path, url, HERE / "files-notice.resp", rows)
     jia = _subjects(document)[("年终案卷评查", "甲局")]
     files = jia["draw"]["files"]
     assert len(files) == 4 and jia["draw"]["catalogue"] == 6
+    assert jia["draw"]["seed"] == 20251201
     assert all(f["vetoed"] == (f["file"] == "W2") for f in files)
     mean = sum(Decimal(f["score"]) for f in files) / 4
     assert jia["total"] == str(mean.quantize(Decimal("0.1"), rounding="ROUND_HALF_UP"))
+
+
+def test_no_draw_without_the_draw_s_record(respons, tmp_path, sqlite_url):
+    rows = [{"id": f"W{n}", "type": "报送案卷.报送目录", "at": "2025-11-01",
+             "处罚决定书文号": f"W{n}", "行政执法部门": "甲局"} for n in range(1, 4)]
+    rows.append({"id": "N1", "type": "年终评查.书面通知", "at": "2025-10-20", "被通知部门": "甲局",
+                 "调阅案卷数量": 2})
+    _, document = _assess(respons, tmp_path, sqlite_url, HERE / "files-notice.resp", rows)
+    jia = _subjects(document)[("年终案卷评查", "甲局")]
+    assert (jia["draw"]["seed"], jia["draw"]["files"], jia["total"]) == (None, [], None)

@@ -29,7 +29,9 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
     if subject.given is not None and subject.given not in grades:
         raise ValueError(f"{subject.given!r} is not a grade of {assessment.name}"
                          + (": " + "、".join(grades) if grades else " (it has none)"))
-    items = tuple(ItemScore(item=item.name, points=None, score=None, found=tuple(
+    # An item 来自 another assessment shows that one's total for the subject (its grade
+    # is not changed by it: neither scheme adds points).
+    items = tuple(ItemScore(item=item.name, points=None, score=_fed(subject, item), found=tuple(
         (index, finding.per.text, subject.found.get((item.name, index), 0))
         for index, finding in enumerate(item.findings))) for item in assessment.items)
     for index in sorted(subject.vetoes):
@@ -52,3 +54,8 @@ def validate(assessment: Assessment) -> list:
 SCHEME = ScoringScheme(name="findings", aliases=("内容评议",), score=score, params={},
                        description="内容评议: what each item finds, record by record, without "
                                    "points", validate=validate)
+
+
+def _fed(subject: SubjectFacts, item):
+    fed = subject.fed.get(item.source) if item.source is not None else None
+    return fed[0] if fed is not None else None

@@ -30,7 +30,9 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
             raise ValueError(f"{assessment.name} has no veto number {index!r} "
                              f"(it has {len(assessment.vetoes)})")
     # What the items found (发现) is shown beside the grade: the evidence behind it.
-    items = tuple(ItemScore(item=item.name, points=None, score=None, found=tuple(
+    # An item 来自 another assessment shows that one's total for the subject (its grade
+    # is not changed by it: neither scheme adds points).
+    items = tuple(ItemScore(item=item.name, points=None, score=_fed(subject, item), found=tuple(
         (index, finding.per.text, subject.found.get((item.name, index), 0))
         for index, finding in enumerate(item.findings))) for item in assessment.items)
     for index in sorted(subject.vetoes):
@@ -53,3 +55,8 @@ def respons_scoring_schemes() -> list[ScoringScheme]:
     return [ScoringScheme(name="rating", aliases=("等次评定",), score=score, params={},
                           description="等次评定: evaluators rate each subject into a grade",
                           validate=validate), findings.SCHEME]
+
+
+def _fed(subject: SubjectFacts, item):
+    fed = subject.fed.get(item.source) if item.source is not None else None
+    return fed[0] if fed is not None else None
