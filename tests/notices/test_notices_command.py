@@ -256,3 +256,18 @@ def test_a_number_removed_from_the_register_stops_the_numbering(respons, tmp_pat
     assert result.exit_code == 1
     assert "lacks numbers of 杭责追 2025" in result.stderr and "Traceback" not in result.stderr
     assert raw_sql(store_url, "SELECT COUNT(*) FROM notice_numbers", fetch=True) == [[(1,)]]
+
+
+def test_a_character_no_font_can_draw_is_named_and_the_pdf_not_written(respons, tmp_path,
+                                                                        sqlite_url):
+    pytest.importorskip("respons_pdf", reason="the pdf format is plugins/respons-pdf")
+    import respons_pdf.fonts  # noqa: F401  (the plugin loads: Pango and the fonts are there)
+
+    ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10",
+                                                    reason="报送\U00010000整改报告")])
+    out = tmp_path / "out"
+    result = notices(respons, sqlite_url, out, "--format", "md,pdf")
+    assert result.exit_code == 1
+    assert "U+10000" in result.stderr and "Traceback" not in result.stderr
+    # the Markdown is written; the PDF, which would have drawn a blank, is not
+    assert sorted(p.name for p in out.iterdir()) == [f"{NUMBER.format(year=2025, seq=1)}.md"]
