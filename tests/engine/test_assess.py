@@ -330,10 +330,23 @@ def test_the_number_drawn_is_the_notice_and_a_conclusion_fails_a_file(respons, t
     rows += [{"id": f"W{n}-评", "type": "评查案卷.制作评查单", "at": "2025-12-10",
               "处罚决定书文号": f"W{n}", "评查分数": 70 + n,
               "评查结论": "不合格卷" if n == 2 else "合格卷"} for n in range(1, 7)]
+    # the seed is the draw's own record, fixed when the files are drawn (N4c)
+    rows.append({"id": "D1", "type": "抽取记录.抽取案卷", "at": "2025-12-01", "种子": 20251201})
     _, document = _assess(respons, tmp_path, url, HERE / "files-notice.resp", rows)
     jia = _subjects(document)[("年终案卷评查", "甲局")]
     files = jia["draw"]["files"]
     assert len(files) == 4 and jia["draw"]["catalogue"] == 6
+    assert jia["draw"]["seed"] == 20251201
     assert all(f["vetoed"] == (f["file"] == "W2") for f in files)
     mean = sum(Decimal(f["score"]) for f in files) / 4
     assert jia["total"] == str(mean.quantize(Decimal("0.1"), rounding="ROUND_HALF_UP"))
+
+
+def test_no_draw_without_the_draw_s_record(respons, tmp_path, sqlite_url):
+    rows = [{"id": f"W{n}", "type": "报送案卷.报送目录", "at": "2025-11-01",
+             "处罚决定书文号": f"W{n}", "行政执法部门": "甲局"} for n in range(1, 4)]
+    rows.append({"id": "N1", "type": "年终评查.书面通知", "at": "2025-10-20", "被通知部门": "甲局",
+                 "调阅案卷数量": 2})
+    _, document = _assess(respons, tmp_path, sqlite_url, HERE / "files-notice.resp", rows)
+    jia = _subjects(document)[("年终案卷评查", "甲局")]
+    assert (jia["draw"]["seed"], jia["draw"]["files"], jia["total"]) == (None, [], None)

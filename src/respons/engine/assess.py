@@ -35,7 +35,7 @@ from respons.engine.assess_counts import (
     recorded_values,
     window_start,
 )
-from respons.engine.assess_files import draws
+from respons.engine.assess_files import draws, seed_of
 from respons.model.assessment import subject_field
 from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not, expand
@@ -195,9 +195,10 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
         found = counts(compute, assessment.name, period.start)
         recorded, draws_of = {}, {}
         if assessment.sample is not None:
-            seed = assessment_params(assessment).get("seed", 0)
+            seed = seed_of(compute, index, assessment, period.start, period.until,
+                           run.head.seq, corrections)
             draws_of = draws(compute, index, assessment, period.start, period.until,
-                             run.head.seq, corrections, seed if isinstance(seed, int) else 0)
+                             run.head.seq, corrections, seed)
         for r in (r for r in assessment.recorded if assessment.sample is None):
             hit = index.find(r.per)
             field = subject_field(hit.owner, assessment.subject, r.by) if hit else None

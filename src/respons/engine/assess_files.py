@@ -33,7 +33,7 @@ from respons.sql.ir import Col, Lit, Order, Param, Table, all_of, select
 class Draw:
     """The files drawn for one subject, and how: ``catalogue`` files were there to draw."""
 
-    seed: int
+    seed: int | None
     catalogue: int
     files: tuple[FileSheet, ...]
 
@@ -63,7 +63,7 @@ def _visible(corrections: bool):
 
 
 def draws(compute, index, assessment, start: str, until: str, head: int, corrections: bool,
-          seed: int) -> dict[str, Draw]:
+          seed: int | None) -> dict[str, Draw]:
     """subject → its draw, with each file's sheet, appeal and veto item."""
     sample = assessment.sample
     found = index.find(sample.per)
@@ -91,7 +91,7 @@ def draws(compute, index, assessment, start: str, until: str, head: int, correct
     for who in sorted(catalogues):
         files = []
         count = sample.count if sample.count_from is None else counts.get(who, everyone)
-        if count is None and sample.share is None:
+        if seed is None or (count is None and sample.share is None):
             out[who] = Draw(seed, len(catalogues[who]), ())  # no number given: none drawn
             continue
         for matter in drawn(sorted(catalogues[who]), seed, who, count, sample.share):
@@ -102,6 +102,29 @@ def draws(compute, index, assessment, start: str, until: str, head: int, correct
                                    sheet=sheet, appeal=appeal, corrected=_decimal(corrected)))
         out[who] = Draw(seed, len(catalogues[who]), tuple(files))
     return out
+
+
+def seed_of(compute, index, assessment, start: str, until: str, head: int,
+            corrections: bool) -> int | None:
+    """The seed of the draw: the latest record of the 种子 event dated in the period (None
+    where there is none — then nothing is drawn, never a seed made up), or the scheme's
+    ``seed`` parameter where the regime names no record (0 by default)."""
+    sample = assessment.sample
+    if sample.seed_from is None:
+        seed = {p.name: getattr(p.value, "value", p.value) for p in assessment.params
+                }.get("seed", 0)
+        return seed if isinstance(seed, int) and not isinstance(seed, bool) else 0
+    found = index.find(sample.seed_from.per)
+    if found is None or found.kind != "event":
+        return None
+    rows = compute.query(select(ir.JsonNumber(Col("r", "data"), sample.seed_from.field),
+                                source=Table("records", "r"), where=all_of(
+        Col("r", "type").eq(Param("type")), Col("r", "seq").le(Param("head")),
+        Col("r", "at_date").ge(Param("from")), Col("r", "at_date").le(Param("until")),
+        _visible(corrections)), order_by=(Order(Col("r", "at")), Order(Col("r", "seq")))),
+        {"type": sample.seed_from.per.text, "head": head, "from": start, "until": until})
+    values = [row[0] for row in rows if row[0] is not None]
+    return int(values[-1]) if values else None
 
 
 def _counts(compute, index, assessment, start: str, until: str, head: int,

@@ -60,6 +60,9 @@ class Sample:
     #: EVENT 的 FIELD: the number drawn as the latest such record of the period gives it —
     #: per subject where the record kind names one, else for all
     count_from: Recorded | None = None
+    #: 种子 EVENT 的 FIELD: the seed as the draw's record (dated in the period) gives it,
+    #: instead of the scheme's ``seed`` parameter
+    seed_from: Recorded | None = None
 
 
 @attrs.frozen(slots=True)

@@ -124,6 +124,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     # case-file review (案卷评查): the draw, an appeal's correction, a file's veto items.
     "KW_FROM": ("from", "来自"),
     "KW_SAMPLE": ("sample", "抽样"),
+    "KW_SEED": ("seed", "种子"),
     "KW_AMEND": ("amend", "修正"),
     "KW_FILE_VETO": ("file-veto", "否决项"),
     "KW_NOTICE": ("notice", "文书"),

@@ -33,13 +33,15 @@ def check(ctx: RuleContext) -> None:
                     ctx.sink.add("R0511", f"{found.owner.name} has no key (主键): its records "
                                  "name no case file to draw", sample.span,
                                  f"give {found.owner.name} the key its files are numbered by")
-            counted = sample.count_from
-            hit = lookup(ctx, counted.per, ("event",), "抽样/sample") if counted else None
-            if hit is not None and hit.kind == "event":
+            for counted, what in ((sample.count_from, "the number of files to draw"),
+                                  (sample.seed_from, "the seed of the draw")):
+                hit = lookup(ctx, counted.per, ("event",), "抽样/sample") if counted else None
+                if hit is None or hit.kind != "event":
+                    continue
                 fields = {f.name: f for f in hit.owner.fields}
                 if counted.field not in fields or fields[counted.field].type.kind != "integer":
                     ctx.sink.add("R0512", f"{hit.owner.name} has no integer field "
-                                 f"{counted.field!r} giving the number of files to draw"
+                                 f"{counted.field!r} giving {what}"
                                  + did_you_mean(counted.field, fields), counted.span,
                                  f"declare it `字段 {counted.field} 整数`")
         weighed = tuple(w.scores for w in assessment.weights if w.scores is not None)

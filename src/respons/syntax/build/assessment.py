@@ -151,15 +151,24 @@ class AssessmentRules:
         return Recorded("count", values[0], name_of(field), span=span_between(
             values[0].span, span_of(field)) if values[0].span else span_of(field))
 
+    def sample_seed(self, children):
+        tokens, values = split(children)
+        field = tokens[tokens.index(first(tokens, "KW_OF")) + 1]
+        return Recorded("seed", values[0], name_of(field), span=span_between(
+            values[0].span, span_of(field)) if values[0].span else span_of(field))
+
     def sample(self, children):
         tokens, values = split(children)
-        count_from = next((v for v in values if isinstance(v, Recorded)), None)
+        count_from = next((v for v in values if isinstance(v, Recorded)
+                           and v.what == "count"), None)
+        seed_from = next((v for v in values if isinstance(v, Recorded)
+                          and v.what == "seed"), None)
         per, _, by, _ = _refine([v for v in values if not isinstance(v, Recorded)])
         if count_from is not None:
             span = span_between(span_of(tokens[0]), count_from.span)
             return Stmt("sample", Sample(per, by, None, None,
                                          citation_of(first(tokens, "CITATION")), span=span,
-                                         count_from=count_from), span)
+                                         count_from=count_from, seed_from=seed_from), span)
         amount = first(tokens, "NUMBER")
         unit = tokens[tokens.index(amount) + 1]
         span = span_of(tokens[0], unit)
@@ -178,7 +187,8 @@ class AssessmentRules:
                 value = 1
             count = int(value)
         return Stmt("sample", Sample(per, by, count, share,
-                                     citation_of(first(tokens, "CITATION")), span=span), span)
+                                     citation_of(first(tokens, "CITATION")), span=span,
+                                     seed_from=seed_from), span)
 
     def appeal(self, children):
         return self._on_file("appeal", children)
