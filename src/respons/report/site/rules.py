@@ -175,10 +175,16 @@ def _how_scored(a, speak: Speaker) -> str:
     lines = []
     if a.sample is not None:
         sample = a.sample
-        text = (words("assessment.sample.count", per=sample.per.text, count=sample.count)
-                if sample.count is not None else
-                words("assessment.sample.share", per=sample.per.text,
-                      share=number(sample.share)))
+        if sample.count is not None:
+            text = words("assessment.sample.count", per=sample.per.text, count=sample.count)
+        elif sample.share is not None:
+            text = words("assessment.sample.share", per=sample.per.text,
+                         share=number(sample.share))
+        else:  # the number drawn is a record's (抽样 … 计数 NOTICE 的 FIELD, tongzhou 10(三))
+            source = sample.count_from
+            text = words("assessment.sample.recorded", per=sample.per.text,
+                         source=source.per.text if source else "",
+                         field=source.field if source else "")
         lines.append(_li(text, speak.cited(sample.citation, a.citation)))
     for recorded in a.recorded:
         key = f"assessment.recorded.{recorded.what}"

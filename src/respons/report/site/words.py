@@ -130,6 +130,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "assessment.sample.share": ("Files reviewed: {share}% of each subject's {per} (rounded "
                                 "up), drawn at random",
                                 "抽查案卷：从每个对象的 {per} 中随机抽取 {share}%（向上取整）"),
+    "assessment.sample.recorded": ("Files reviewed: of each subject's {per}, as many as the "
+                                   "latest {source} of the period sets ({field}), drawn at "
+                                   "random with the seed the draw's record gives",
+                                   "抽查案卷：从各被评查单位的 {per} 中，按本期最近一次 {source} "
+                                   "所定数量（{field}）随机抽取，种子以抽取记录所载为准"),
     "assessment.recorded.score": ("The score is the one recorded as {field} of {per}",
                                   "得分以 {per} 记录的 {field} 为准"),
     "assessment.recorded.grade": ("The grade is the one recorded as {field} of {per}",
