@@ -215,3 +215,23 @@ def test_a_standing_fault_raises_a_case_per_officer_at_the_third_true_complaint(
     one = respons("liability", COMPLAINTS, "--store", sqlite_url, "--case",
                   "一年内三次投诉查证属实·周九")
     assert one.exit_code == 0 and "周九（被投诉人）" in one.stdout
+
+
+def test_every_ladder_step_modifier_and_bearing_rule_of_the_test_regimes_is_covered(respons):
+    result = respons("test", "--format", "json", str(HERE))
+    assert result.exit_code == 0, result.stdout
+    coverage = {k["kind"]: (k["covered"], k["total"])
+                for k in json.loads(result.stdout)["coverage"]}
+    assert coverage == {"duty": (0, 0), "ladder": (5, 5), "ladder step": (6, 6),
+                        "ladder modifier": (4, 4), "bearing rule": (3, 3)}
+
+
+def test_a_regime_without_a_proceeding_is_refused_in_the_format_asked(respons, sqlite_url):
+    from paths import ROOT
+
+    hangzhou = str(ROOT / "jurisdictions" / "district-opinion.resp")  # no 追究 of its own
+    text = respons("liability", hangzhou, "--store", sqlite_url, "--year", "2025")
+    assert text.exit_code == 2 and "has no liability proceeding" in text.stderr
+    data = respons("liability", hangzhou, "--store", sqlite_url, "--year", "2025",
+                   "--format", "json")
+    assert data.exit_code == 2 and json.loads(data.stdout)["valid"] is False

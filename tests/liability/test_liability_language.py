@@ -121,3 +121,19 @@ def test_the_proceeding_shows_in_text_and_json(respons, tmp_path):
     data = json.loads(respons("show", "--format", "json", str(path)).stdout)
     [proceeding] = data["regime"]["proceedings"]
     assert proceeding["case"] == "追究案件.决定" and proceeding["fault_field"] == "过错"
+
+
+def test_a_right_within_a_window_is_checked_and_shown(respons):
+    from paths import ROOT
+
+    path = ROOT / "tests" / "golden" / "invalid" / "rights.resp"
+    regime = parse_text(path.read_text("utf-8"), "rights.resp").regime
+    review, until, _ = regime.rights
+    assert (review.period.amount, review.period.unit, review.holder, review.suspends) == \
+        (30, "days", "当事人", False)
+    assert until.until_field == "回复期限" and until.suspends and until.period is None
+    result = respons("check", str(path))
+    assert result.exit_code == 1
+    assert "R0403: record kind '追究决定' has no field '无此字段'" in result.stdout
+    assert "期限 至 of right 坏 names '当事人', a 人员 field, not a date" in result.stdout
+    assert "R0201: 行使/exercised-by names '追究决定.申诉'" in result.stdout

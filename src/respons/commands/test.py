@@ -72,7 +72,7 @@ def test(app: App, output: str, store_url: str | None, paths: tuple[str, ...]) -
     except (UnknownCalendar, CalendarDataError) as error:
         fail(str(error))
     unique = list({t.parsed.path: t for t in targets.values()}.values())
-    covered = coverage(unique, runs)
+    covered = coverage(unique, runs, {id(o.scenario): o.exercised for o in outcomes})
     render = render_json if output == "json" else render_text
     click.echo(render(outcomes, covered), nl=False)
     raise SystemExit(EXIT_OK if all(o.status == PASS for o in outcomes) else EXIT_FINDINGS)

@@ -13,7 +13,7 @@ it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
@@ -21,6 +21,7 @@ from respons.check.resolve import Resolved
 from respons.model.regime import Regime
 from respons.model.scenario import Scenario, exercises
 from respons.syntax.parser import regime_id_for
+from respons.syntax.present import condition_text
 
 
 @attrs.frozen
@@ -47,7 +48,32 @@ KINDS: tuple[RuleKind, ...] = (
     RuleKind("assessments", "assessment", "考核",
              lambda regime: ((a.name, a) for a in regime.assessments)),
     RuleKind("notices", "notice", "文书", lambda regime: ((n.name, n) for n in regime.notices)),
+    # Exercised where a scenario's case had the modifier hold (applied, or left open to the
+    # decision-maker), or the 责任划分 rule's situation hold: known once the scenario ran.
+    RuleKind("modifiers", "ladder modifier", "从重从轻", lambda regime: (
+        (modifier_name(lad, m), m) for lad in applied_ladders(regime) for m in lad.modifiers)),
+    RuleKind("bearings", "bearing rule", "责任划分规则", lambda regime: (
+        (bearing_name(a, rule), rule) for a in _applied_apportionments(regime)
+        for rule in a.rules)),
 )
+
+
+def modifier_name(ladder, modifier) -> str:
+    """How coverage names a modifier: its ladder, its kind and its condition."""
+    return f"{ladder.name} {_KIND[modifier.kind]} {condition_text(modifier.condition)}"
+
+
+def bearing_name(apportionment, rule) -> str:
+    """How coverage names a 责任划分 rule: its block and its situation."""
+    return f"{apportionment.name} 情形 {condition_text(rule.condition)}"
+
+
+_KIND = {"aggravate": "从重", "mitigate": "从轻", "exempt": "不予追究"}
+
+
+def _applied_apportionments(regime: Regime) -> list:
+    named = {p.apportionment.text for p in regime.proceedings if p.apportionment is not None}
+    return [a for a in regime.apportionments if a.name in named]
 
 
 def applied_ladders(regime: Regime) -> list:
@@ -90,9 +116,12 @@ def _versions(resolved: Resolved) -> list[Regime]:
 
 
 def coverage(targets: Iterable[Resolved],
-             runs: Iterable[tuple[Scenario, Resolved]]) -> Coverage:
+             runs: Iterable[tuple[Scenario, Resolved]],
+             ran: Mapping[int, tuple[tuple[str, str], ...]] | None = None) -> Coverage:
     """The coverage of the rules of ``targets`` by ``runs`` (each scenario with the regime
-    it tested), rules in the order of their regimes' files and lines."""
+    it tested), rules in the order of their regimes' files and lines. ``ran``: by
+    ``id(scenario)``, what running it exercised beyond what it names (the modifiers and
+    责任划分 rules that held in the cases it expects of)."""
     found: dict[tuple, dict] = {}
     for target in targets:
         for kind in KINDS:
@@ -105,6 +134,7 @@ def coverage(targets: Iterable[Resolved],
         seen = set()
         pairs = [pair for expectation in scenario.expectations
                  for pair in exercises(expectation)]
+        pairs += list((ran or {}).get(id(scenario), ()))
         for collection, name in pairs:
             kind = next((k for k in KINDS if k.collection == collection), None)
             if kind is None:

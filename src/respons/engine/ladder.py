@@ -98,6 +98,39 @@ class Names:
                     if name in faults:
                         stack.extend(r.text for r in faults[name].categories)
             self.categories[fault] = frozenset(seen)
+        #: id(condition) → (its test, the condition, kept so that the id stays its own)
+        self._tests: dict[int, tuple] = {}
+
+    def test(self, condition):
+        """``condition`` as a function of a case's `Facts`, made once per condition: the
+        tree is walked when compiled, not again for every case."""
+        found = self._tests.get(id(condition))
+        if found is None or found[1] is not condition:
+            found = self._tests[id(condition)] = (self._compile(condition), condition)
+        return found[0]
+
+    def _compile(self, node):
+        if node is None:
+            return lambda facts: False
+        if isinstance(node, Ref):
+            if is_case_field(node):
+                field = node.parts[1]
+                return lambda facts: facts.fields.get(field) is True
+            name = node.text
+            return lambda facts: facts.named(name)
+        if isinstance(node, Compare):
+            return lambda facts: facts.compare(node)
+        if isinstance(node, Not):
+            inner = self._compile(node.operand)
+            return lambda facts: not inner(facts)
+        parts = tuple(self._compile(o) for o in node.operands)
+        # Every operand is decided, not only up to the first that settles it: the trace
+        # lists every circumstance the ladder consulted.
+        if isinstance(node, AllOf):
+            return lambda facts: all([p(facts) for p in parts])
+        if isinstance(node, AnyOf):
+            return lambda facts: any([p(facts) for p in parts])
+        return lambda facts: False
 
 
 class Facts:
@@ -109,6 +142,7 @@ class Facts:
         self.fields = fields
         self.found = found
         self.counts = counts
+        self.names = names
         self.definitions = names.definitions
         self.circumstances = names.circumstances
         self.faults = names.faults
@@ -120,25 +154,15 @@ class Facts:
         self._busy: set[str] = set()
 
     def holds(self, condition) -> bool:
-        if condition is None:
-            return False
-        if isinstance(condition, Ref):
-            return self.truth(condition)
-        if isinstance(condition, Compare):
-            return self.compare(condition)
-        if isinstance(condition, Not):
-            return not self.holds(condition.operand)
-        if isinstance(condition, AllOf):
-            return all([self.holds(c) for c in condition.operands])  # each one traced
-        if isinstance(condition, AnyOf):
-            return any([self.holds(c) for c in condition.operands])
-        return False
+        return self.names.test(condition)(self)
 
     def truth(self, ref: Ref) -> bool:
-        parts = ref.parts
-        if len(parts) == 2 and is_case_field(ref):
-            return self.fields.get(parts[1]) is True
-        name = parts[0] if len(parts) == 1 else ref.text
+        if is_case_field(ref):
+            return self.fields.get(ref.parts[1]) is True
+        return self.named(ref.text)
+
+    def named(self, name: str) -> bool:
+        """Whether the fault, circumstance or named condition ``name`` holds (traced)."""
         seen = self.seen.get(name)
         if seen is not None:
             return seen.holds

@@ -29,6 +29,7 @@ import attrs
 
 from respons.check.resolve import Resolved
 from respons.diagnostics.diagnostic import Diagnostic
+from respons.engine.coverage import modifier_name
 from respons.engine.evaluate import evaluate
 from respons.engine.liability import evaluate_liability
 from respons.engine.liability_sql import Selection
@@ -52,6 +53,7 @@ from respons.model.scenario import (
 from respons.records import compile_versions
 from respons.store.api import Store
 from respons.store.ingest import ingest_file
+from respons.syntax.present import condition_text
 
 PASS, FAIL, ERROR = "pass", "fail", "error"
 
@@ -97,6 +99,9 @@ class Outcome:
     differences: tuple[Difference, ...] = ()
     errors: tuple[Diagnostic, ...] = ()
     obligations: int = 0
+    #: (collection, rule name) the run exercised beyond what the scenario names: the
+    #: modifiers and 责任划分 rules that held in the cases it expects of (coverage).
+    exercised: tuple[tuple[str, str], ...] = ()
 
 
 #: ``scratch(name)``: a context manager giving a new, empty store, removed afterwards.
@@ -115,6 +120,7 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
         if refused:
             return Outcome(scenario, regime, ERROR, errors=tuple(refused))
         differences: list[Difference] = []
+        exercised: list[tuple[str, str]] = []
         found = 0
         for as_of in _dates(scenario):
             # A calendar without its data fails every scenario alike: the caller's to report.
@@ -131,10 +137,30 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
                 cases = evaluate_liability(store.compute, target.regime, evaluation.run.head,
                                            Selection())
                 differences += compare_liability(scenario, cases, as_of)
+                exercised += _held(scenario, cases, as_of)
         differences += [Difference(**found) for found in assessed_differences(
             store, scenario, target, calendar_for, scheme_for)]
     return Outcome(scenario, regime, FAIL if differences else PASS, tuple(differences),
-                   obligations=found)
+                   obligations=found, exercised=tuple(dict.fromkeys(exercised)))
+
+
+def _held(scenario: Scenario, cases, as_of: str) -> list[tuple[str, str]]:
+    """The modifiers and 责任划分 rules that held in the cases the scenario expects of."""
+    named = {e.matter.text for e in scenario.expectations
+             if isinstance(e, LIABILITY) and _date_of(scenario, e) == as_of}
+    out: list[tuple[str, str]] = []
+    for case in cases:
+        if case.matter not in named and case.record not in named:
+            continue
+        for outcome in case.outcomes:
+            out += [("modifiers", modifier_name(outcome.ladder, m)) for m in outcome.exemptions]
+            out += [("modifiers", modifier_name(outcome.ladder, a.modifier))
+                    for a in outcome.modifiers]
+        for share in case.shares:
+            ref = case.proceeding.apportionment
+            if ref is not None:
+                out.append(("bearings", f"{ref.text} 情形 {condition_text(share.rule.condition)}"))
+    return out
 
 
 def _dates(scenario: Scenario) -> list[str]:

@@ -32,6 +32,7 @@ from respons.model.liability import (
     Ladder,
     Measure,
     Proceeding,
+    Right,
 )
 from respons.model.notice import Notice
 from respons.model.record import RecordKind
@@ -101,6 +102,7 @@ ELEMENTS: tuple[Kind, ...] = (
          "apportionments", "Who bears a fault"),
     Kind("proceeding", "KW_PROCEEDING", "proceeding", "责任追究", Proceeding, "proceedings",
          "Liability proceedings"),
+    Kind("right", "KW_RIGHT", "right", "权利", Right, "rights", "Rights of parties"),
     Kind("assessment", "KW_ASSESSMENT", "assessment", "评议考核", Assessment, "assessments",
          "Assessments", overridable=True, sets={"scheme": ("scheme", "scheme_span")}),
     Kind("notice", "KW_NOTICE", "notice", "文书", Notice, "notices", "Notices",

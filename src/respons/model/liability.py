@@ -245,3 +245,24 @@ CASE_PREFIXES = frozenset({"案件", "case"})
 def is_case_field(ref: Ref) -> bool:
     """Whether ``ref`` is `案件.FIELD`, a field of the case record."""
     return len(ref.parts) == 2 and ref.parts[0] in CASE_PREFIXES
+
+
+@attrs.frozen(slots=True)
+class Right:
+    """A party's right within a window (权利期间): 申诉、复核 within N days of a decision
+    (heilongjiang 39, henan 25), or until a date a record's field gives (guizhou-edu 14(三)).
+    Not an agency's duty: it has no owner and no breach — a window that passes unused ends
+    the right. ``suspends`` False (不停止执行): exercising it does not suspend the decision
+    (jilin-city 39②). Parsed, checked and shown; the engine does not compute windows yet."""
+
+    name: str
+    starts: Ref | None = None
+    period: Period | None = None
+    until_field: str | None = None
+    exercised_by: tuple[Ref, ...] = ()
+    holder: str | None = None
+    suspends: bool = True
+    period_citation: Citation | None = None
+    suspends_citation: Citation | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()

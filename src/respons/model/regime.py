@@ -18,6 +18,7 @@ from respons.model.liability import (
     Ladder,
     Measure,
     Proceeding,
+    Right,
 )
 from respons.model.notice import Notice
 from respons.model.record import RecordKind
@@ -105,6 +106,7 @@ class Regime:
     ladders: tuple[Ladder, ...] = ()
     apportionments: tuple[Apportionment, ...] = ()
     proceedings: tuple[Proceeding, ...] = ()
+    rights: tuple[Right, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     notices: tuple[Notice, ...] = ()
     conditions: tuple[NamedCondition, ...] = ()

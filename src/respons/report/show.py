@@ -316,6 +316,18 @@ class TextView(NoticeView):
                 if value:
                     self.out.append(f"    {word} {value}")
 
+    def rights(self) -> None:
+        for r in self.regime.rights:
+            window = period_text(r.period) if r.period else f"至 {r.until_field}"
+            holder = f" · 权利人 {r.holder}" if r.holder else ""
+            self.out.append(f"  {r.name}{self.cite(r.citation)}")
+            self.out.append(f"    起算 {r.starts.text if r.starts else '?'} · 期限 {window}"
+                            f"{self.cite(r.period_citation, r.citation)}{holder}")
+            if r.exercised_by:
+                self.out.append("    行使 " + " 或 ".join(x.text for x in r.exercised_by))
+            if not r.suspends:
+                self.out.append(f"    不停止执行{self.cite(r.suspends_citation, r.citation)}")
+
     def assessments(self) -> None:
         for a in self.regime.assessments:
             facts = [f"方案 {a.scheme}",

@@ -100,6 +100,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_PROPOSES": ("proposed-by", "提出"),
     "KW_DEFENCE": ("defence", "申辩"),
     "KW_BEARERS": ("bearers", "责任人"),
+    # a party's right within a window (权利), apart from an agency's duty
+    "KW_RIGHT": ("right", "权利"),
+    "KW_EXERCISED_BY": ("exercised-by", "行使"),
+    "KW_HOLDER": ("holder", "权利人"),
+    "KW_NO_SUSPEND": ("does-not-suspend", "不停止执行"),
     "KW_APPORTION": ("apportion", "责任划分"),
     "KW_ASSESSMENT": ("assessment", "考核"),
     "KW_SCHEME": ("scheme", "方案"),

@@ -65,6 +65,35 @@ def check(ctx: RuleContext) -> None:
     for ladder in ctx.regime.ladders:
         _reachable(ctx, ladder, definitions)
     _defence(ctx, definitions)
+    for right in ctx.regime.rights:
+        _right(ctx, right)
+
+
+def _right(ctx: RuleContext, right) -> None:
+    """A right starts at an event and is exercised by events; a window until a field's
+    date names a date field of the starting record, and its holder a field of it."""
+    kind = None
+    if right.starts is not None:
+        found = ctx.index.lookup(right.starts, ("event",), "起算/starts of a right")
+        kind = found.owner if found is not None else None
+    for ref in right.exercised_by:
+        ctx.index.lookup(ref, ("event",), "行使/exercised-by")
+    if kind is None:
+        return
+    for name, wanted, word in ((right.until_field, ("date", "datetime"), "期限 至"),
+                               (right.holder, None, "权利人/holder")):
+        if name is None:
+            continue
+        field = kind_field(kind, name)
+        if field is None:
+            ctx.sink.add("R0403", f"record kind {kind.name!r} has no field {name!r}"
+                         + did_you_mean(name, [f.name for f in kind.fields]), right.span,
+                         f"{word} of right {right.name} names a field of {kind.name}, the "
+                         f"record that starts it: declare `字段 {name} …`")
+        elif wanted is not None and field.type.kind not in wanted:
+            ctx.sink.add("R0403", f"{word} of right {right.name} names {name!r}, a "
+                         f"{types.type_word(field)} field, not a date", right.span,
+                         f"declare `字段 {name} 日期`: the last day of the window")
 
 
 def _proceeding(ctx: RuleContext, proceeding) -> None:

@@ -18,6 +18,7 @@ from respons.model.liability import (
     Measure,
     Modifier,
     Proceeding,
+    Right,
     Step,
 )
 from respons.model.vocab import (
@@ -342,3 +343,46 @@ class LiabilityRules:
 
 
 _JOINER_WORDS = {"and": "并", "or": "或", "severally": "分别"}
+
+RIGHT_SINGLES = {"starts": "起算/starts", "within": "期限/within", "holder": "权利人/holder",
+                 "no_suspend": "不停止执行/does-not-suspend"}
+
+
+class RightRules:
+    """A party's right within a window (权利)."""
+
+    def right(self, children):
+        tokens, stmts = split(children)
+        head = span_of(tokens[0], tokens[1])
+        values = assemble("right", stmts, RIGHT_SINGLES, ("exercised_by",),
+                          required={"starts": "起算/starts", "within": "期限/within"},
+                          head=head)
+        period, until, period_citation = values.pop("within", (None, None, None))
+        no_suspend = values.pop("no_suspend", None)
+        exercised = tuple(r for refs in values.pop("exercised_by") for r in refs)
+        return Right(name_of(tokens[1]), values.get("starts"), period, until, exercised,
+                     values.get("holder"), no_suspend is None, period_citation,
+                     no_suspend if no_suspend is not True else None,
+                     citation_of(first(tokens, "CITATION")), span=head)
+
+    def right_starts(self, children):
+        return Stmt("starts", children[1], span_between(span_of(children[0]), children[1].span))
+
+    def right_within(self, children):
+        tokens, values = split(children)
+        citation = citation_of(first(tokens, "CITATION"))
+        names = [t for t in tokens if t.type == "NAME"]
+        value = (values[0], None, citation) if values else (None, name_of(names[0]), citation)
+        return Stmt("within", value, span_of(tokens[0], tokens[-1]))
+
+    def right_exercised(self, children):
+        tokens, refs = split(children)
+        return Stmt("exercised_by", tuple(refs), span_between(span_of(tokens[0]), refs[-1].span))
+
+    def right_holder(self, children):
+        return Stmt("holder", name_of(children[1]), span_of(children[0], children[1]))
+
+    def right_no_suspend(self, children):
+        tokens, _ = split(children)
+        citation = citation_of(first(tokens, "CITATION"))
+        return Stmt("no_suspend", citation or True, span_of(tokens[0], tokens[-1]))
