@@ -159,3 +159,13 @@ def test_article_fourteen_s_correction_notice_is_issued_when_it_is_sent(regime):
     outcome = outcomes_of(notice, regime)[0]
     assert (outcome.kind, outcome.target.text) == ("record", "过错纠正.发出纠正过错通知书")
     assert [notice.cited(e).item for e in notice.elements][-2:] == [2, 3]
+
+
+def test_article_fourteen_s_review_is_a_right_until_the_notice_s_reply_date(regime):
+    # 第十四条第（三）项: 可在通知规定回复的期限内…提请复查 — the unit's right, not anyone's duty,
+    # ending on the date the notice sets (the record's 回复期限), not after N days.
+    [right] = regime.rights
+    assert (right.name, right.starts.text, right.period, right.until_field, right.holder) == (
+        "提请复查", "过错纠正.发出纠正过错通知书", None, "回复期限", "原执法办案部门")
+    assert [r.text for r in right.exercised_by] == ["过错纠正.提请复查"]
+    assert not [d for d in regime.duties if d.citation.article == 14]
