@@ -19,11 +19,11 @@ from decimal import Decimal
 from respons.model.assessment import Assessment
 from respons.model.grading import grade_for
 from respons.registry import (
-    MAX_PRECISION,
     Score,
     ScoringScheme,
     SubjectFacts,
     assessment_params,
+    precision_of,
     round_points,
 )
 from respons.syntax.present import condition_text
@@ -35,19 +35,10 @@ PARAMS = {"seed": "the seed of the random draw, a whole number (default 0): the 
                            "regime says one fixes it"}
 
 
-def _precision(params) -> int:
-    value = params.get("precision", 1)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value) \
-            or not 0 <= value <= MAX_PRECISION:
-        raise ValueError(f"parameter precision must be a whole number of decimal places from "
-                         f"0 to {MAX_PRECISION}, not {value!r}")
-    return int(value)
-
-
 def score(assessment: Assessment, subject: SubjectFacts) -> Score:
     """The mean of the drawn files' scores, graded by the bands; the first holding veto (an
     assessment-level 否决) fixes the grade, and so does ``failing_grade`` for a 不合格 file."""
-    precision = _precision(subject.params)
+    precision = precision_of(subject.params)
     scores = [f.final for f in subject.files if f.final is not None]
     for f in subject.files:
         if f.final is not None and not f.final.is_finite():
@@ -78,7 +69,7 @@ def validate(assessment: Assessment) -> list:
     params = assessment_params(assessment)
     spans = {param.name: param.span for param in assessment.params}
     try:
-        _precision(params)
+        precision_of(params)
     except ValueError as error:
         problems.append((str(error), spans.get("precision") or assessment.span))
     seed = params.get("seed", 0)

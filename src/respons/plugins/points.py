@@ -18,13 +18,13 @@ from respons.model.assessment import Assessment
 from respons.model.grading import grade_for
 from respons.plugins import files, weighted
 from respons.registry import (
-    MAX_PRECISION,
     DeductionTaken,
     ItemScore,
     Score,
     ScoringScheme,
     SubjectFacts,
     assessment_params,
+    precision_of,
     round_points,
 )
 from respons.syntax.present import condition_text
@@ -41,7 +41,7 @@ def _points(value: object) -> Decimal:
 
 def _settings(params: Mapping[str, object]) -> tuple[Decimal, int]:
     """(item floor, precision), or `ValueError` naming the parameter that is not one."""
-    floor, precision = params.get("item_floor", 0), params.get("precision", 1)
+    floor = params.get("item_floor", 0)
     try:
         if isinstance(floor, bool):
             raise InvalidOperation
@@ -51,11 +51,7 @@ def _settings(params: Mapping[str, object]) -> tuple[Decimal, int]:
     except (InvalidOperation, ValueError):
         raise ValueError(f"parameter item_floor must be a number of points, not {floor!r}"
                          ) from None
-    if isinstance(precision, bool) or not isinstance(precision, int | float) or \
-            precision != int(precision) or not 0 <= precision <= MAX_PRECISION:
-        raise ValueError(f"parameter precision must be a whole number of decimal places from "
-                         f"0 to {MAX_PRECISION}, not {precision!r}")
-    return floor_value, int(precision)
+    return floor_value, precision_of(params)
 
 
 def score(assessment: Assessment, subject: SubjectFacts) -> Score:

@@ -19,11 +19,11 @@ from respons.model.assessment import Assessment
 from respons.model.grading import grade_for
 from respons.model.vocab import EVALUATIONS
 from respons.registry import (
-    MAX_PRECISION,
     Score,
     ScoringScheme,
     SubjectFacts,
     assessment_params,
+    precision_of,
     round_points,
 )
 from respons.syntax.present import condition_text
@@ -31,18 +31,9 @@ from respons.syntax.present import condition_text
 PARAMS = {"precision": "decimal places of the total, 0 to 6, rounded 四舍五入 (default 1)"}
 
 
-def _precision(params) -> int:
-    value = params.get("precision", 1)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value) \
-            or not 0 <= value <= MAX_PRECISION:
-        raise ValueError(f"parameter precision must be a whole number of decimal places from "
-                         f"0 to {MAX_PRECISION}, not {value!r}")
-    return int(value)
-
-
 def score(assessment: Assessment, subject: SubjectFacts) -> Score:
     """Σ share × score over the assessment's ways of evaluating; None where one is missing."""
-    precision = _precision(subject.params)
+    precision = precision_of(subject.params)
     known = {w.source for w in assessment.weights}
     for way, value in subject.evaluations.items():
         if way not in known:
@@ -79,7 +70,7 @@ def validate(assessment: Assessment) -> list:
         problems.append((f"{assessment.name} needs grade bands with score ranges to grade "
                          "its total", assessment.span))
     try:
-        _precision(assessment_params(assessment))
+        precision_of(assessment_params(assessment))
     except ValueError as error:
         problems.append((str(error), assessment.span))
     return problems

@@ -35,6 +35,7 @@ from respons.registry.contracts import (
     SubjectFacts,
     ValidateAssessment,
     assessment_params,
+    precision_of,
     round_points,
 )
 from respons.registry.descriptors import (
@@ -77,5 +78,6 @@ __all__ = [
     "assessment_params",
     "hookimpl",
     "plugin_manager",
+    "precision_of",
     "round_points",
 ]

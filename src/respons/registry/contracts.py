@@ -193,6 +193,17 @@ class Score:
 MAX_PRECISION = 6
 
 
+def precision_of(params, default: int = 1) -> int:
+    """A scheme's ``precision`` parameter: a whole number of decimal places from 0 to
+    `MAX_PRECISION`, else a `ValueError` naming it (the one check every scheme makes)."""
+    value = params.get("precision", default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value) \
+            or not 0 <= value <= MAX_PRECISION:
+        raise ValueError(f"parameter precision must be a whole number of decimal places from "
+                         f"0 to {MAX_PRECISION}, not {value!r}")
+    return int(value)
+
+
 def round_points(value: Decimal, places: int) -> Decimal:
     """``value`` to ``places`` decimal places, 四舍五入: a half goes away from zero
     (ROUND_HALF_UP), as the regimes mean it — not to the even neighbour."""
