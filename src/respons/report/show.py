@@ -321,7 +321,8 @@ class TextView(NoticeView):
             window = period_text(r.period) if r.period else f"至 {r.until_field}"
             holder = f" · 权利人 {r.holder}" if r.holder else ""
             self.out.append(f"  {r.name}{self.cite(r.citation)}")
-            self.out.append(f"    起算 {r.starts.text if r.starts else '?'} · 期限 {window}"
+            where = f" 限于 {condition_text(r.where)}" if r.where is not None else ""
+            self.out.append(f"    起算 {r.starts.text if r.starts else '?'}{where} · 期限 {window}"
                             f"{self.cite(r.period_citation, r.citation)}{holder}")
             if r.exercised_by:
                 self.out.append("    行使 " + " 或 ".join(x.text for x in r.exercised_by))
