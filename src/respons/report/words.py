@@ -90,6 +90,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "unit.workdays": ("{count} working day{s}", "{count} 工作日"),
     "unit.months": ("{count} month{s}", "{count} 个月"),
     "unit.years": ("{count} year{s}", "{count} 年"),
+    "unit.until": ("until its {field}", "至{field}"),
     "years.sep": (", ", "、"),
     # a party's right windows (docs/evaluate.md, "Rights"): no one's duty, listed apart
     "section.rights": ("Rights of parties: open {open} · exercised {exercised} · exercised "
