@@ -126,8 +126,14 @@ class _Items:
 
     def __init__(self, words: Words, evaluation, titles: dict[str, str]) -> None:
         self.words, self.as_of, self.titles = words, evaluation.as_of, titles
-        self.periods = {(v.regime.id, d.name): d.period for v in evaluation.versions
+        self.periods = {(v.regime.id, d.name): self._limit(d) for v in evaluation.versions
                         for d in v.regime.duties}
+
+    def _limit(self, duty) -> str:
+        """A duty's time limit in the reader's words: its period, or until a field's date."""
+        if duty.period is None:
+            return self.words("unit.until", field=duty.due_field)
+        return self.words.period(duty.period)
 
     def action(self, item: dict) -> list[str]:
         w = self.words
@@ -157,7 +163,7 @@ class _Items:
                w("who.started", record=one_line(item["start_record"]))]
         return [w(key, duty=one_line(item["duty"]), matter=one_line(item["matter"] or "—"),
                   start=item["start_date"],
-                  period=w.period(self.periods[(item["regime"], item["duty"])]),
+                  period=self.periods[(item["regime"], item["duty"])],
                   due=item["due_date"], extended=w("extended") if item["extended"] else "",
                   what=what),
                 w("why", who=w("who.sep").join(x for x in who if x),

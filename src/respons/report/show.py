@@ -28,7 +28,7 @@ from respons.report.expansion import open_json, reached
 from respons.report.show_notices import NoticeView, open_notices
 from respons.syntax.citation import format_citation
 from respons.syntax.present import cite as _cite
-from respons.syntax.present import condition_text, options_text, period_text
+from respons.syntax.present import condition_text, limit_text, options_text, period_text
 from respons.terminal import clean
 
 FORMAT_VERSION = 1
@@ -221,7 +221,7 @@ class TextView(NoticeView):
                 events = " 或 ".join(ref.text for ref in duty.starts.events)
                 self.out.append(f"    起算 {events}{where}")
                 self.opened(duty.starts.where)
-            self.out.append(f"    期限 {period_text(duty.period)}"
+            self.out.append(f"    期限 {limit_text(duty)}"
                             f"{self.cite(duty.period_citation, duty.citation)}")
             for ext in duty.extensions:
                 by = f" 经 {ext.approver.text}" if ext.approver else ""

@@ -90,6 +90,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "unit.workdays": ("{count} working day{s}", "{count} 工作日"),
     "unit.months": ("{count} month{s}", "{count} 个月"),
     "unit.years": ("{count} year{s}", "{count} 年"),
+    "unit.until": ("until its {field}", "至{field}"),
     "years.sep": (", ", "、"),
     # a party's right windows (docs/evaluate.md, "Rights"): no one's duty, listed apart
     "section.rights": ("Rights of parties: open {open} · exercised {exercised} · exercised "
@@ -211,6 +212,7 @@ WORDS: dict[str, tuple[str, str]] = {
                   "    从重与从轻同时成立：保留本级全部措施"),
     "li.measures": ("    Proposed: {measures}{combine}", "    拟处理：{measures}{combine}"),
     "li.measures.combine": (" (alone or together)", "（可以单独或者合并适用）"),
+    "li.may_add": ("    and may add: {measures}", "    并可以：{measures}"),
     "li.measures.choose": (" ({choice} of the step)", "（本级{choice}）"),
     "li.measure": ("{name}{referral}{citation}", "{name}{referral}{citation}"),
     "li.referral": (" — a 处分, referred to the appointing authority, not decided here",
