@@ -22,11 +22,10 @@ that reorder what a reader sees — written as visible escapes (``respons.termin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from respons import hookimpl
-from collections.abc import Callable
-
 from respons.model.notice import IssuedNotice, written_date
 from respons.registry import NoticeFormat
 from respons.registry.gbt9704 import east_asian_width, signature

@@ -128,6 +128,7 @@ def _metrics(path: str, index: int) -> tuple[dict[int, float], float]:
         font.close()
 
 
+@functools.cache
 def characters(found: Installed) -> frozenset[int]:
     """The code points the installed face has a glyph for (its best cmap)."""
     return frozenset(_metrics(found.path, found.index)[0])
