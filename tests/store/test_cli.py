@@ -69,7 +69,7 @@ def test_store_init_and_info(respons, sqlite_url, records):
     _ingest(respons, sqlite_url, records)
     info = json.loads(respons("store", "info", "--store", sqlite_url, "--format", "json").stdout)
     assert info["format_version"] == 1 and info["dialect"] == "sqlite"
-    assert info["schema_version"] == 4 and info["records"] == 30
+    assert info["schema_version"] == 5 and info["records"] == 30
     (batch,) = info["batches"]
     assert (batch["file"], batch["stored"], batch["first_seq"], batch["last_seq"],
             batch["regime"]) == (str(records), 30, 1, 30, "conformance")

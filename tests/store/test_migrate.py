@@ -112,10 +112,10 @@ def test_a_store_of_schema_1_is_migrated_and_its_chain_rehashed(respons, raw_sql
         (tmp_path / "x.jsonl").write_text("", "utf-8")
         result = respons(*command, "--store", url)
         assert result.exit_code == 2 and "has schema version 1, older than this respons " \
-            "reads (4): run `respons store init` to migrate it" in result.stderr, result.stderr
+            "reads (5): run `respons store init` to migrate it" in result.stderr, result.stderr
     result = respons("store", "init", "--store", url)
     assert result.exit_code == 0, result.stderr
-    assert "schema version 4 (migrated from version 1)" in result.stdout
+    assert "schema version 5 (migrated from version 1)" in result.stdout
     assert f"the chain was re-hashed: head {old_head} is now " in result.stdout
     verified = respons("verify", "--store", url, "--format", "json")
     assert verified.exit_code == 0, verified.stdout
