@@ -63,9 +63,9 @@ def test_verify_without_a_store(respons, tmp_path):
 
 def test_store_init_and_info(respons, sqlite_url, records):
     first = respons("store", "init", "--store", sqlite_url)
-    assert (first.exit_code, first.stdout) == (0, f"{sqlite_url}: schema version 4 (created)\n")
+    assert (first.exit_code, first.stdout) == (0, f"{sqlite_url}: schema version 5 (created)\n")
     again = respons("store", "init", "--store", sqlite_url)
-    assert again.stdout == f"{sqlite_url}: schema version 4 (up to date)\n"
+    assert again.stdout == f"{sqlite_url}: schema version 5 (up to date)\n"
     _ingest(respons, sqlite_url, records)
     info = json.loads(respons("store", "info", "--store", sqlite_url, "--format", "json").stdout)
     assert info["format_version"] == 1 and info["dialect"] == "sqlite"

@@ -178,12 +178,27 @@ def read_rows(db) -> list[dict]:
     return [dict(zip(COLUMNS, row, strict=True)) for row in rows]
 
 
-def verify(db) -> RegisterProblem | None:
+@attrs.frozen
+class RegisterReport:
+    """What `verify` found: how many entries were read, the last link read, every link (a
+    head recorded elsewhere is looked for among them), and the first problem or None."""
+
+    entries: int
+    head: str
+    links: frozenset[str]
+    problem: RegisterProblem | None
+
+
+def verify(db) -> RegisterReport:
     """The register checked entry by entry against its head (`check`)."""
     if not db._table_exists("notice_numbers"):
-        return RegisterProblem("the register of document numbers (table notice_numbers) is "
-                               "missing")
-    return check(read_rows(db), RegisterHead.from_text(db._info(HEAD_KEY)))
+        return RegisterReport(0, REGISTER_GENESIS, frozenset(), RegisterProblem(
+            "the register of document numbers (table notice_numbers) is missing"))
+    rows = read_rows(db)
+    problem = check(rows, RegisterHead.from_text(db._info(HEAD_KEY)))
+    last = head_of(rows)
+    return RegisterReport(len(rows), last.hash, frozenset(r["chain_hash"] for r in rows),
+                          problem)
 
 
 def chain_register(db, ddl: list[str]) -> None:
