@@ -171,3 +171,37 @@ def test_the_signature_and_date_stand_where_7_3_5_2_puts_them(issuer, issuer_rig
 
     starts = right(signed) + width(signed), right(date) + width(date)
     assert starts[0] - starts[1] == pytest.approx(2, abs=0.05)
+
+
+def test_every_face_is_embedded_with_truetype_outlines_true_to_the_installed_face(rendered):
+    """Word takes only TrueType outlines: a CFF face (Noto CJK) is converted, and each
+    glyph keeps its box (within a thousandth of an em) and its area (within half a percent;
+    wound clockwise now, as TrueType winds an outer contour)."""
+    from fontTools.pens.areaPen import AreaPen
+    from fontTools.pens.boundsPen import BoundsPen
+
+    def shape(glyphs, name):
+        bounds, area = BoundsPen(glyphs), AreaPen(glyphs)
+        glyphs[name].draw(bounds)
+        glyphs[name].draw(area)
+        return bounds.bounds, area.value
+
+    compared = 0
+    for (family, bold), font in embedded(rendered).items():
+        assert "glyf" in font and "CFF " not in font, family
+        source = next(f for face in fonts.FACES for f in fonts.installed(face)
+                      if (f.family, f.bold) == (family, bold))
+        original = TTFont(source.path, fontNumber=source.index, lazy=True)
+        ours, theirs = font.getBestCmap(), original.getBestCmap()
+        for code in sorted(ours)[:20]:
+            box, area = shape(font.getGlyphSet(), ours[code])
+            their_box, their_area = shape(original.getGlyphSet(), theirs[code])
+            # within cu2qu's tolerance, a thousandth of an em (exact for TrueType faces)
+            assert box == pytest.approx(their_box, abs=font["head"].unitsPerEm / 1000 + 0.01
+                                        ), (family, chr(code))
+            assert abs(abs(area) - abs(their_area)) <= abs(their_area) / 200 + 1
+            if "CFF " in original and their_area:
+                assert (area > 0) != (their_area > 0), (family, chr(code))  # rewound
+            compared += 1
+        original.close()
+    assert compared > 40
