@@ -344,8 +344,9 @@ def test_jilin_city_32_3_the_rectification_notice_carries_the_recorded_result(re
     result = respons("notices", regime, "--store", url, "--year", "2025", "--out", str(out),
                      "--format", "md")
     assert result.exit_code == 0, result.stderr
-    [notice] = sorted(out.glob("*.md"))
-    text = notice.read_text("utf-8")
-    assert notice.name == "吉政整〔2025〕1号.md"
+    # 第三十一条第二款's 通报 of every grade is issued beside it.
+    names = sorted(p.name for p in out.glob("*.md"))
+    assert names == ["吉政整〔2025〕1号.md", "吉政通〔2025〕1号.md"]
+    text = (out / "吉政整〔2025〕1号.md").read_text("utf-8")
     assert "2025年度行政执法责任制评议考核得分69.5分，评议考核结果为不及格。" in text
     assert "本级人民政府" in text and "抄送：司法行政部门" in text
