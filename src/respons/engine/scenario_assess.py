@@ -5,6 +5,9 @@ last day and the assessments scored (`respons.engine.assess`), exactly as `respo
 --year YEAR` does on the scenario's store; each expectation is then compared with what the
 run kept for its subject: the score (the total, as a number: 94 and 94.0 are the same), the
 grade, and the consequences proposed (a measure named must be among them; 无: none is).
+What the result of each subject expected of shows — the items that counted or found, the
+band it was graded into, a boundary it scored exactly on, the vetoes that held, the
+consequences proposed — is what the scenario exercised (``respons.engine.coverage``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,15 @@ import json
 from decimal import Decimal
 
 from respons.engine.assess import assess, periods_needed
+from respons.engine.coverage import (
+    band_name,
+    boundaries,
+    boundary_name,
+    computes,
+    consequence_name,
+    item_name,
+    veto_name,
+)
 from respons.engine.evaluate import evaluate
 from respons.model.scenario import AssessmentExpected
 from respons.sql.ir import Col, Param, Table, all_of, select
@@ -22,9 +34,12 @@ def _difference(what: str, expected, got, **where) -> dict:
     return {"what": what, "expected": expected, "got": got, **where}
 
 
-def assessed_differences(store, scenario, target, calendar_for, scheme_for) -> list[dict]:
+def assessed_differences(store, scenario, target, calendar_for, scheme_for,
+                         exercised: list | None = None) -> list[dict]:
     """The differences between ``scenario``'s expectations of assessments and the results,
-    each the keyword arguments of a `respons.engine.scenarios.Difference`."""
+    each the keyword arguments of a `respons.engine.scenarios.Difference`; what the results
+    of the subjects expected of exercised is added to ``exercised`` ((collection, name)
+    pairs, `respons.engine.coverage.KINDS`)."""
     expected = [e for e in scenario.expectations if isinstance(e, AssessmentExpected)]
     out = []
     assessments = {a.name: a for a in target.regime.assessments}
@@ -42,6 +57,8 @@ def assessed_differences(store, scenario, target, calendar_for, scheme_for) -> l
                 out.append(_difference("assessment", "assessed", "not assessed", **where))
                 continue
             total, grade, detail = row
+            if exercised is not None:
+                exercised += shown_in(assessment, total, grade, detail)
             consequences = [m for c in detail["consequences"] for option in c["measures"]
                             for m in option]
             for fact in expectation.facts:
@@ -60,6 +77,32 @@ def assessed_differences(store, scenario, target, calendar_for, scheme_for) -> l
                     elif fact.value is not None and fact.value not in consequences:
                         out.append(_difference("consequence", fact.value,
                                               "、".join(consequences) or "none", **where))
+    return out
+
+
+def shown_in(assessment, total, grade, detail) -> list[tuple[str, str]]:
+    """The parts of ``assessment`` one subject's result exercised, as coverage names them."""
+    out: list[tuple[str, str]] = []
+    for item, entry in zip(assessment.items, detail["items"], strict=False):
+        counted = any(d["count"] for d in entry["deductions"]) or any(
+            f["count"] for f in entry["findings"])
+        constant = not item.deductions and not item.findings and entry["score"] is not None
+        if computes(item) and (counted or constant):
+            out.append(("items", item_name(assessment, item)))
+    fixed = bool(detail["vetoes"]) or bool(detail.get("bars"))
+    if grade is not None and not fixed:
+        out += [("bands", band_name(assessment, band)) for band in assessment.bands
+                if band.name == grade]
+    if total is not None and not fixed:
+        score = Decimal(total).normalize()
+        out += [("boundaries", boundary_name(assessment, value))
+                for value, _ in boundaries(assessment) if value == score]
+    out += [("vetoes", veto_name(assessment, assessment.vetoes[v["index"]]))
+            for v in detail["vetoes"] if v["holds"]]
+    for c in detail["consequences"]:
+        out += [("consequences", consequence_name(assessment, k))
+                for k in assessment.consequences
+                if k.grade == c["grade"] and k.consecutive == c["consecutive"]]
     return out
 
 
