@@ -70,6 +70,12 @@ def assessed_differences(store, scenario, target, calendar_for, scheme_for,
                 elif fact.name == "grade" and grade != fact.value:
                     out.append(_difference("grade", fact.value or "none", grade or "none",
                                           **where))
+                elif fact.name.startswith("item:"):
+                    got = _item_fact(fact.name, detail)
+                    if got != fact.value:
+                        shown = str if fact.name.endswith(":found") else _shown
+                        out.append(_difference(fact.name, shown(fact.value), shown(got),
+                                               **where))
                 elif fact.name == "consequence":
                     if fact.value is None and consequences:
                         out.append(_difference("consequence", "none",
@@ -104,6 +110,17 @@ def shown_in(assessment, total, grade, detail) -> list[tuple[str, str]]:
                 for k in assessment.consequences
                 if k.grade == c["grade"] and k.consecutive == c["consecutive"]]
     return out
+
+
+def _item_fact(name: str, detail):
+    """What the result says of an item: the records its findings found, or its points."""
+    _, item, what = name.split(":", 2)
+    entry = next((e for e in detail["items"] if e["item"] == item), None)
+    if entry is None:
+        return None
+    if what == "found":
+        return sum(f["count"] for f in entry["findings"])
+    return Decimal(entry["score"]) if entry["score"] is not None else None
 
 
 def _shown(value) -> str:

@@ -179,6 +179,9 @@ def fact_word(name: str) -> str:
     """How a fact is called: `FACT_WORDS`, or ``element 整改要求`` for a notice's element."""
     if name.startswith("element:"):
         return f"element {name.split(':', 1)[1]}"
+    if name.startswith("item:"):
+        _, item, what = name.split(":", 2)
+        return f"{'found by' if what == 'found' else 'score of'} item {item}"
     return FACT_WORDS[name]
 
 
@@ -245,8 +248,9 @@ class NoNotice:
 class AssessmentExpected:
     """`预期 考核 A SUBJECT YEAR 〈facts〉`: what `respons assess --year YEAR` gives SUBJECT in
     assessment A — facts ``score`` (the total, a number; None for 无), ``grade`` (a band;
-    None: not graded) and ``consequence`` (a measure that must be among the consequences
-    proposed; None: none is). Judged over the run as of the year's last day, whatever the
+    None: not graded), ``consequence`` (a measure that must be among the consequences
+    proposed; None: none is), ``item:I:found`` (how many records item I found, over its
+    发现) and ``item:I:score`` (item I's points; None: not scored). Judged over the run as of the year's last day, whatever the
     scenario's 截至."""
 
     assessment: Ref

@@ -218,6 +218,20 @@ class ScenarioRules:
         value = children[1]
         return _fact("consequence", children, _name_or_none(value))
 
+    def item_found_fact(self, children):
+        item = name_of(children[1])
+        count = number_of(children[3])
+        if not isinstance(count, int) or count < 0:
+            ctx().sink.add("R0105", f"{children[3]} is not a number of records",
+                           span_of(children[3]), "write how many records the item found: 0, 1, 2…")
+            count = 0
+        return _fact(f"item:{item}:found", children, count)
+
+    def item_score_fact(self, children):
+        token = children[3]
+        return _fact(f"item:{name_of(children[1])}:score", children,
+                     None if token.type == "KW_NONE" else Decimal(str(number_of(token))))
+
     def expect_liability(self, children):
         tokens, values = split(children)
         facts = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
