@@ -231,6 +231,12 @@ def test_every_assessment_of_the_seed_regimes_is_exercised_by_a_scenario(respons
                        if c["kind"] == "assessment")
     assert [(r["regime"], r["name"]) for r in assessments["rules"] if not r["scenarios"]] == []
     assert assessments["covered"] == assessments["total"] >= 14
+    # issue 11's Done-when: every item, band, boundary, veto and consequence too
+    parts = {c["kind"]: c for c in json.loads(result.stdout)["coverage"]}
+    for kind in ("assessment item", "band", "boundary", "veto", "consequence"):
+        assert [(r["regime"], r["name"]) for r in parts[kind]["rules"]
+                if not r["scenarios"]] == [], kind
+    assert parts["boundary"]["total"] >= 9 and parts["veto"]["total"] >= 5
 
 
 def test_the_example_year_assesses_its_departments_and_officers(respons, tmp_path):
