@@ -1,7 +1,8 @@
 """Assessment (评议考核): a scoring scheme (a plugin) and its parameters.
 
 Items carry points and the deductions that records or breaches cause; bands turn a score
-into a grade; vetoes fix a grade whatever the score; consequences follow a grade, over
+into a grade; vetoes fix a grade whatever the score; bars keep a subject below a grade;
+consequences follow a grade, over
 consecutive periods where the regime says so. Points, bounds and weights are exact
 `decimal.Decimal`s, as written (2.5 分 is Decimal("2.5")), never floats.
 """
@@ -143,6 +144,22 @@ class Veto:
 
 
 @attrs.frozen(slots=True)
+class Bar:
+    """不得评为 G 若 …: a bar to a grade — the subject cannot be graded ``grade`` or above
+    where ``condition`` holds over the period's records (decided as a veto's condition is),
+    or where it got ``graded`` in ``assessment`` the same year (changchun-xinqu 任务25: 不合格
+    in the yearly assessment bars 优秀 in the 年度公务员考核). A barred grade is capped to
+    the band below it; with none below, the subject is not graded."""
+
+    grade: str
+    condition: Condition | None = None
+    assessment: Ref | None = None
+    graded: str | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
 class Consequence:
     """What follows a grade, once or over ``consecutive`` periods: measures or notices."""
 
@@ -193,6 +210,7 @@ class Assessment:
     span: Span | None = span_field()
     recorded: tuple[Recorded, ...] = ()
     sample: Sample | None = None
+    bars: tuple[Bar, ...] = ()
 
 
 def subject_field(kind, subject: str | None, by: str | None) -> str | None:
@@ -206,3 +224,10 @@ def subject_field(kind, subject: str | None, by: str | None) -> str | None:
         if field.type.kind == (subject or "agency"):
             return field.name
     return None
+
+
+def depends_on(assessment) -> list[str]:
+    """The names of the assessments whose results ``assessment`` needs: those its items
+    come from (来自) and those whose grades bar it (不得评为 … 若 考核 A 等级 G)."""
+    return [i.source for i in assessment.items if i.source] + [
+        b.assessment.text for b in assessment.bars if b.assessment is not None]

@@ -250,8 +250,8 @@ class AssessmentExpected:
     assessment A — facts ``score`` (the total, a number; None for 无), ``grade`` (a band;
     None: not graded), ``consequence`` (a measure that must be among the consequences
     proposed; None: none is), ``item:I:found`` (how many records item I found, over its
-    发现) and ``item:I:score`` (item I's points; None: not scored). Judged over the run as of the year's last day, whatever the
-    scenario's 截至."""
+    发现) and ``item:I:score`` (item I's points; None: not scored). Judged over the run as
+    of the year's last day, whatever the scenario's 截至."""
 
     assessment: Ref
     subject: Datum

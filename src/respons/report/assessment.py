@@ -1,7 +1,8 @@
 """The assessment report of `respons assess`: a table in the reader's language, and JSON.
 
 Both are read from what the run kept (``assessment_scores``, ``assessment_evidence``): per
-assessment, every subject's total, grade, the veto that fixed it, each item with its points
+assessment, every subject's total, grade, the veto that fixed it, the bars that capped it,
+each item with its points
 and every deduction with the ids of the records behind it, the vetoes that could not be
 decided, and the consequences that follow — each with its citation. The evidence is read
 in one ordered query per assessment and merged with the subjects as they stream, so a
@@ -36,6 +37,11 @@ WORDS = {
     "undetermined": ("无法由记录判定的否决条件：{condition}（{what} 须逐案认定）",
                      "veto not decidable from records: {condition} ({what} is found case by "
                      "case)"),
+    "barred": ("不得评为 {grade}（{because}）：等次为 {to}",
+               "barred from {grade} ({because}): graded {to}"),
+    "undetermined_bar": ("无法由记录判定的不得评为 {grade}：{because}（{what} 须逐案认定）",
+                         "bar to {grade} not decidable from records: {because} ({what} is "
+                         "found case by case)"),
     "deduction": ("{item}：每 {what} {verb} {points} 分 × {count} = {total} 分；记录 {ids}",
                   "{item}: per {what} {verb} {points} × {count} = {total}; records {ids}"),
     "finding": ("{item}：发现 {what} {count} 项；记录 {ids}",
@@ -148,9 +154,14 @@ def subject_json(assessment, row: dict, found: dict, titles) -> dict:
         records = sorted({r for key, ids in found.items()
                           if key.startswith(f"v:{veto['index']}:") for r in ids})
         vetoes.append({**veto, "citation": _cite(model.citation, titles), "records": records})
+    bars = [{**bar, "records": sorted({r for key, ids in found.items()
+                                       if key.startswith(f"v:b{bar['index']}:") for r in ids})}
+            for bar in row.get("bars", ())]
     return {"subject": row["subject"], "total": row["total"], "grade": row["grade"],
             "vetoed_by": row["vetoed_by"], "items": items, "vetoes": vetoes,
-            "undetermined_vetoes": row["undetermined_vetoes"], "recorded": row["recorded"],
+            "undetermined_vetoes": row["undetermined_vetoes"],
+            "bars": bars, "undetermined_bars": row.get("undetermined_bars", []),
+            "recorded": row["recorded"],
             "problem": row["problem"],
             **({"draw": row["draw"]} if "draw" in row else {}),
             "consequences": [
@@ -263,6 +274,14 @@ def _detail(assessment, row, found, titles, language):
         yield clean(_w(language, "vetoed", condition=veto["condition"], grade=veto["grade"])) \
             + (f" 〔{veto['citation']}〕" if veto["citation"] else "") + \
             (records + "、".join(veto["records"][:IDS_SHOWN]) if veto["records"] else "")
+    for bar in data["bars"]:
+        yield clean(_w(language, "barred", grade=bar["grade"], because=bar["because"],
+                       to=bar["to"] or _w(language, "not_graded"))) \
+            + (f" 〔{bar['citation']}〕" if bar["citation"] else "") + \
+            (records + "、".join(bar["records"][:IDS_SHOWN]) if bar["records"] else "")
+    for bar in data["undetermined_bars"]:
+        yield clean(_w(language, "undetermined_bar", grade=bar["grade"],
+                       because=bar["because"], what="、".join(bar["cannot_count"])))
     if data["problem"]:
         yield clean(data["problem"])
     for veto in data["undetermined_vetoes"]:

@@ -354,6 +354,13 @@ class TextView(NoticeView):
                 self.out.append(f"    否决 {condition_text(veto.condition)} => {veto.grade}"
                                 f"{self.cite(veto.citation, a.citation)}")
                 self.opened(veto.condition)
+            for bar in a.bars:
+                cause = (f"考核 {bar.assessment.text} 等级 {bar.graded}" if bar.assessment
+                         is not None else condition_text(bar.condition))
+                self.out.append(f"    不得评为 {bar.grade} 若 {cause}"
+                                f"{self.cite(bar.citation, a.citation)}")
+                if bar.condition is not None:
+                    self.opened(bar.condition)
             for c in a.consequences:
                 years = f" 连续 {c.consecutive} 年" if c.consecutive else ""
                 self.out.append(f"    后果 {c.grade}{years} => {options_text(c.options)}"

@@ -7,6 +7,7 @@ from decimal import Decimal
 from respons.model.assessment import (
     Assessment,
     Band,
+    Bar,
     Bound,
     Boundary,
     Consequence,
@@ -37,6 +38,7 @@ from respons.syntax.build.base import (
     first,
     name_of,
     number_of,
+    ref_of,
     span_between,
     span_of,
     split,
@@ -46,7 +48,7 @@ from respons.syntax.build.base import (
 ASSESS_SINGLES = {"scheme": "方案/scheme", "subject": "对象/subject", "cycle": "周期/period",
                   "full_marks": "满分/full-marks", "sample": "抽样/sample"}
 ASSESS_LISTS = ("items", "bands", "boundaries", "vetoes", "consequences", "weights", "params",
-                "recorded")
+                "recorded", "bars")
 
 
 def assessment_fields(values: dict) -> dict:
@@ -246,6 +248,22 @@ class AssessmentRules:
         span = span_between(span_of(tokens[0]), span_of(grade))
         veto = Veto(values[0], name_of(grade), citation_of(first(tokens, "CITATION")), span=span)
         return Stmt("vetoes", veto, span)
+
+    def bar(self, children):
+        tokens, values = split(children)
+        span = span_of(tokens[0], tokens[1])
+        cite = citation_of(first(tokens, "CITATION"))
+        cause = values[0]
+        if isinstance(cause, tuple):  # 考核 A 等级 G2
+            ref, graded = cause
+            bar = Bar(name_of(tokens[1]), assessment=ref, graded=graded, citation=cite,
+                      span=span)
+        else:
+            bar = Bar(name_of(tokens[1]), condition=cause, citation=cite, span=span)
+        return Stmt("bars", bar, span)
+
+    def bar_grade(self, children):
+        return ref_of([children[1]]), name_of(children[3])
 
     def consequence(self, children):
         tokens, values = split(children)
