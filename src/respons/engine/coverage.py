@@ -16,7 +16,8 @@ an item where it counted or found something for one of them (an item with points
 deductions, or 来自 another assessment, where it was scored); a band where one of them was
 graded into it by its score or recorded grade (not fixed there by a veto); a boundary — a
 score a band's bound or a `边界` rule names — where one of them scored exactly on it; a veto
-where it held for one of them; a consequence where it was proposed for one of them. An item
+where it held for one of them; a bar (不得评为) where it capped the grade of one of them; a
+consequence where it was proposed for one of them. An item
 that computes nothing (a content listed without points, findings or source: jilin-city 29's
 items the assessors judge) is not a rule: nothing a scenario writes can exercise it.
 """
@@ -74,6 +75,8 @@ KINDS: tuple[RuleKind, ...] = (
         for value, element in boundaries(a))),
     RuleKind("vetoes", "veto", "否决", lambda regime: (
         (veto_name(a, v), v) for a in _scored(regime) for v in a.vetoes)),
+    RuleKind("bars", "bar", "不得评为", lambda regime: (
+        (bar_name(a, b), b) for a in _scored(regime) for b in a.bars)),
     RuleKind("consequences", "consequence", "考核后果", lambda regime: (
         (consequence_name(a, c), c) for a in _scored(regime) for c in a.consequences)),
     RuleKind("notices", "notice", "文书", lambda regime: ((n.name, n) for n in regime.notices)),
@@ -137,6 +140,12 @@ def boundaries(assessment) -> list[tuple[Decimal, object]]:
 
 def veto_name(assessment, veto) -> str:
     return f"{assessment.name} {condition_text(veto.condition)} => {veto.grade}"
+
+
+def bar_name(assessment, bar) -> str:
+    cause = f"考核 {bar.assessment.text} 等级 {bar.graded}" if bar.assessment is not None \
+        else condition_text(bar.condition)
+    return f"{assessment.name} {bar.grade} 若 {cause}"
 
 
 def consequence_name(assessment, consequence) -> str:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from respons.engine.assess import assess, periods_needed
 from respons.engine.coverage import (
     band_name,
+    bar_name,
     boundaries,
     boundary_name,
     computes,
@@ -70,6 +71,11 @@ def assessed_differences(store, scenario, target, calendar_for, scheme_for,
                 elif fact.name == "grade" and grade != fact.value:
                     out.append(_difference("grade", fact.value or "none", grade or "none",
                                           **where))
+                elif fact.name == "bar":
+                    barred = [b["grade"] for b in detail.get("bars", ())]
+                    if fact.value not in barred:
+                        out.append(_difference("bar", fact.value, "、".join(barred) or "none",
+                                               **where))
                 elif fact.name.startswith("item:"):
                     got = _item_fact(fact.name, detail)
                     if got != fact.value:
@@ -103,6 +109,8 @@ def shown_in(assessment, total, grade, detail) -> list[tuple[str, str]]:
         score = Decimal(total).normalize()
         out += [("boundaries", boundary_name(assessment, value))
                 for value, _ in boundaries(assessment) if value == score]
+    out += [("bars", bar_name(assessment, assessment.bars[b["index"]]))
+            for b in detail.get("bars", ())]
     out += [("vetoes", veto_name(assessment, assessment.vetoes[v["index"]]))
             for v in detail["vetoes"] if v["holds"]]
     for c in detail["consequences"]:

@@ -30,6 +30,10 @@ def _expectation(ctx: RuleContext, expectation: AssessmentExpected) -> None:
                 for ref in option}
     items = {item.name: item for item in assessment.items}
     for fact in expectation.facts:
+        if fact.name == "bar" and fact.value not in {b.grade for b in assessment.bars}:
+            ctx.sink.add("R0201", f"{assessment.name} bars no grade {fact.value!r}", fact.span,
+                         "expect a grade one of its `不得评为` bars: " + ("、".join(
+                             dict.fromkeys(b.grade for b in assessment.bars)) or "it has none"))
         if fact.name.startswith("item:"):
             _, name, what = fact.name.split(":", 2)
             item = items.get(name)

@@ -197,7 +197,8 @@ class ScenarioRules:
                            "name the year assessed, e.g. 2025")
             year = 0
         # Several consequences may be expected; every other fact once.
-        facts, _ = _once((v for v in values if isinstance(v, Fact)), repeatable=("consequence",))
+        facts, _ = _once((v for v in values if isinstance(v, Fact)),
+                         repeatable=("consequence", "bar"))
         last = facts[-1].span if facts else span_of(year_token)
         return AssessmentExpected(ref_of([tokens[1]]), subject, int(year), tuple(facts),
                                   span=span_between(span_of(tokens[0]), last))
@@ -217,6 +218,9 @@ class ScenarioRules:
     def consequence_fact(self, children):
         value = children[1]
         return _fact("consequence", children, _name_or_none(value))
+
+    def bar_fact(self, children):
+        return _fact("bar", children, name_of(children[1]))
 
     def item_found_fact(self, children):
         item = name_of(children[1])
