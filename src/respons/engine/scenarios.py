@@ -34,18 +34,22 @@ from respons.engine.evaluate import evaluate
 from respons.engine.liability import evaluate_liability
 from respons.engine.liability_sql import Selection
 from respons.engine.report import obligations, years_needed
+from respons.engine.rights import WINDOW_STATES, clock_of, computable, windows
 from respons.engine.scenario_assess import assessed_differences
 from respons.model.base import Span
 from respons.model.kinds import tests_only
 from respons.model.scenario import (
+    RIGHT_STATES,
     STATES,
     AssessmentExpected,
     LiabilityExpected,
     NoNotice,
     NoObligation,
+    NoRight,
     NoticeExpected,
     NotPursued,
     ObligationExpected,
+    RightExpected,
     Scenario,
     carried,
     record_of,
@@ -129,6 +133,9 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
             if as_of == scenario.as_of.isoformat():
                 found = len(rows)
             differences += compare(scenario, rows, as_of, evaluation)
+            if any(isinstance(e, RIGHTS) for e in scenario.expectations):
+                differences += compare(scenario, windows(store, evaluation, rows=True), as_of,
+                                       evaluation, rights=True)
             if any(_is_notice(e) and _date_of(scenario, e) == as_of
                    for e in scenario.expectations):
                 differences += compare_notices(scenario, _notices(
@@ -190,13 +197,19 @@ def _ingest(store: Store, scenario: Scenario, target: Resolved, path: Path) -> l
 
 
 # ── comparing ──────────────────────────────────────────────────────────────────────
-def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> list[Difference]:
+def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation,
+            rights: bool = False) -> list[Difference]:
     """The differences between the expectations checked as of ``as_of`` and ``rows``, the
-    obligations the engine found then."""
+    obligations the engine found then — or, with ``rights``, between the expectations of
+    rights (`预期 权利`) and the windows found. Every obligation found must be expected;
+    a window, only in a scenario that expects some right."""
     own = as_of == scenario.as_of.isoformat()
     differences: list[Difference] = []
     matched: set[tuple] = set()
-    for expectation in scenario.expectations:
+    expected = [e for e in scenario.expectations if isinstance(e, RIGHTS) == rights]
+    if rights and not expected:
+        return []
+    for expectation in expected:
         if isinstance(expectation, AssessmentExpected):
             continue  # judged as of its year's end: assessed_differences
         if _is_notice(expectation) or isinstance(expectation, LIABILITY) \
@@ -230,6 +243,7 @@ def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> lis
 
 
 LIABILITY = (LiabilityExpected, NotPursued)
+RIGHTS = (RightExpected, NoRight)
 
 
 def _liability_expected(scenario: Scenario, as_of: str) -> bool:
@@ -312,10 +326,11 @@ def _is_it(expectation, row: dict) -> bool:
 
 def _facts(expectation: ObligationExpected, row: dict, evaluation) -> Iterator[tuple]:
     """(fact, what was expected, what was found) for each fact that does not hold."""
+    right = isinstance(expectation, RightExpected)
     for fact in expectation.facts:
         expected, got = _expected(fact), _got(fact, row, evaluation)
         if expected != got:
-            yield fact, _shown(fact.name, expected), _shown(fact.name, got)
+            yield fact, _shown(fact.name, expected, right), _shown(fact.name, got, right)
 
 
 def _expected(fact):
@@ -337,25 +352,31 @@ def _got(fact, row: dict, evaluation):
     if name == "lacks":
         if row["state"] != "unknown":
             return None
-        duties = {(v.regime.id, d.name): d for v in evaluation.versions for d in v.regime.duties}
-        years = years_needed(evaluation, duties[(row["regime"], row["duty"])].period,
-                             row["start_date"])
+        clocks = {(v.regime.id, d.name): d for v in evaluation.versions
+                  for d in (*v.regime.duties, *map(clock_of, computable(v.regime)))}
+        period = clocks[(row["regime"], row["duty"])].period
+        if period is None:  # due on a record's date, which the row does not carry
+            return None
+        years = years_needed(evaluation, period, row["start_date"])
         return fact.value if fact.value in years else min(years)
     column = {"state": "state", "due": "due_date", "extended": "extended_due",
               "owner": "owner", "agency": "agency"}[name]
     return row[column]
 
 
-def _shown(name: str, value) -> str:
+def _shown(name: str, value, right: bool = False) -> str:
     if value is None:
         return "none"
     if name == "state":
-        return _state(value)
+        return _state(value, right)
     return str(value)
 
 
-def _state(state: str) -> str:
-    """A state as the author may write it: met/按期完成."""
+def _state(state: str, right: bool = False) -> str:
+    """A state as the author may write it: met/按期完成 — of a right's window, as its
+    words say it: exercised/已行使."""
+    if right:
+        return f"{WINDOW_STATES[state].replace('_', '-')}/{RIGHT_STATES.chinese(state)}"
     return f"{state.replace('_', '-')}/{STATES.chinese(state)}"
 
 

@@ -152,6 +152,17 @@ STATES = Vocabulary("state of an obligation", {
     "unknown": ("无法确定",),
 })
 
+#: The states of a party's right window (`预期 权利`), as the clock beneath it counts them
+#: (`respons.engine.rights`): exercised within the window is the clock met, after it met
+#: late, a window that passed unused the clock overdue — but no one's breach.
+RIGHT_STATES = Vocabulary("state of a right's window", {
+    "met": ("已行使", "exercised"),
+    "met_late": ("逾期行使", "exercised-late"),
+    "open": ("可行使", "期间内"),
+    "overdue": ("已届满", "未行使", "lapsed"),
+    "unknown": ("无法确定",),
+})
+
 
 @attrs.frozen(slots=True)
 class Fact:
@@ -217,6 +228,18 @@ class NoObligation:
     which: Which = Which()
     as_of: dt.date | None = None
     span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
+class RightExpected(ObligationExpected):
+    """`预期 权利 R M 〈facts〉`: the window of right R (in ``duty``) that the record of matter M
+    opened, with these facts — its state (`RIGHT_STATES`), its last day (到期) and the
+    record that exercised it (行使)."""
+
+
+@attrs.frozen(slots=True)
+class NoRight(NoObligation):
+    """`预期 无 权利 R [M]`: no window of right R opened (for matter M, where named)."""
 
 
 @attrs.frozen(slots=True)
@@ -298,8 +321,8 @@ class NotPursued:
         return self.ladder.text if self.ladder is not None else ""
 
 
-Expectation = (ObligationExpected | NoObligation | NoticeExpected | NoNotice
-               | AssessmentExpected | LiabilityExpected | NotPursued)
+Expectation = (ObligationExpected | NoObligation | RightExpected | NoRight | NoticeExpected
+               | NoNotice | AssessmentExpected | LiabilityExpected | NotPursued)
 
 
 @attrs.frozen
@@ -320,6 +343,7 @@ class Expectable:
 #: row in ``respons.engine.coverage``.
 EXPECTABLE: tuple[Expectable, ...] = (
     Expectable("duty", "KW_DUTY", (ObligationExpected, NoObligation), "duties", "duty"),
+    Expectable("right", "KW_RIGHT", (RightExpected, NoRight), "rights", "duty"),
     Expectable("proceeding", "KW_PROCEEDING", (LiabilityExpected,), "ladders", "ladder_name"),
     Expectable("exempt", "KW_EXEMPT", (NotPursued,), "ladders", "ladder_name"),
     Expectable("notice", "KW_NOTICE", (NoticeExpected, NoNotice), "notices", "notice"),

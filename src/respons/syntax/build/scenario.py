@@ -16,6 +16,7 @@ from lark import Token
 
 from respons.diagnostics.diagnostic import related
 from respons.model.scenario import (
+    RIGHT_STATES,
     STATES,
     AssessmentExpected,
     Datum,
@@ -25,9 +26,11 @@ from respons.model.scenario import (
     LiabilityExpected,
     NoNotice,
     NoObligation,
+    NoRight,
     NoticeExpected,
     NotPursued,
     ObligationExpected,
+    RightExpected,
     Scenario,
     Which,
     fact_word,
@@ -138,11 +141,15 @@ class ScenarioRules:
         span = span_between(span_of(children[0]), expectation.span)
         return Stmt("expectations", attrs.evolve(expectation, span=span), span)
 
-    def expect_duty(self, children):
+    def expect_duty(self, children, vocab=STATES, model=ObligationExpected):
         tokens, values = split(children)
         which = next(v for v in values if isinstance(v, Which))
         written = [f for v in values for f in (v if isinstance(v, list) else [v])
                    if isinstance(f, Fact)]
+        # The state word is read in the vocabulary of what is expected: an obligation's
+        # states, or a right's window's (`RIGHT_STATES`).
+        written = [attrs.evolve(f, value=word(vocab, f.value)) if f.name == "state" else f
+                   for f in written]
         facts, seen = _once(written)
         if "lacks" in seen and seen.get("state") and seen["state"].value != "unknown":
             ctx().sink.add("R1305", "`缺`/`lacks` names the year a due date cannot be "
@@ -150,15 +157,20 @@ class ScenarioRules:
                            seen["lacks"].span, "write `无法确定 缺 <year>` "
                            "(`unknown lacks <year>`), or leave the year out")
         last = facts[-1].span if facts else span_of(tokens[1])
-        return ObligationExpected(ref_of([tokens[1]]), which, tuple(facts),
-                                  _tagged(values, "as_of"),
-                                  span=span_between(span_of(tokens[0]), last))
+        return model(ref_of([tokens[1]]), which, tuple(facts), _tagged(values, "as_of"),
+                     span=span_between(span_of(tokens[0]), last))
 
-    def expect_no_duty(self, children):
+    def expect_no_duty(self, children, model=NoObligation):
         tokens, values = split(children)
         matter = _tagged(values, "matter")
-        return NoObligation(ref_of([tokens[2]]), Which(matter), _tagged(values, "as_of"),
-                            span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+        return model(ref_of([tokens[2]]), Which(matter), _tagged(values, "as_of"),
+                     span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+
+    def expect_right(self, children):
+        return self.expect_duty(children, RIGHT_STATES, RightExpected)
+
+    def expect_no_right(self, children):
+        return self.expect_no_duty(children, NoRight)
 
     def expect_notice(self, children):
         tokens, values = split(children)
@@ -284,7 +296,8 @@ class ScenarioRules:
         return ("as_of", date_of(children[1]))
 
     def state_fact(self, children):
-        state = Fact("state", word(STATES, children[0]), span=span_of(children[0]))
+        # The word itself: what it means depends on what is expected (`expect_duty`).
+        state = Fact("state", children[0], span=span_of(children[0]))
         if len(children) == 1:
             return [state]
         year = number_of(children[2])
