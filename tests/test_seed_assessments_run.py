@@ -233,7 +233,7 @@ def test_every_assessment_of_the_seed_regimes_is_exercised_by_a_scenario(respons
     assert assessments["covered"] == assessments["total"] >= 14
     # issue 11's Done-when: every item, band, boundary, veto and consequence too
     parts = {c["kind"]: c for c in json.loads(result.stdout)["coverage"]}
-    for kind in ("assessment item", "band", "boundary", "veto", "consequence"):
+    for kind in ("assessment item", "band", "boundary", "veto", "bar", "consequence"):
         assert [(r["regime"], r["name"]) for r in parts[kind]["rules"]
                 if not r["scenarios"]] == [], kind
     assert parts["boundary"]["total"] >= 9 and parts["veto"]["total"] >= 5

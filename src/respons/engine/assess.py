@@ -462,8 +462,28 @@ def _consequences(results, measures) -> None:
                                          for option in consequence.options for ref in option
                                          if ref.text in measures
                                          and measures[ref.text].falls_on},
+                            # who decides and proposes (决定/提出), as liability's proceedings
+                            # say it: the consequence's own, a measure's own 决定, and a 处分
+                            # only ever referred to the appointing authority, never decided
+                            "decided_by": _who(consequence.decided_by),
+                            "proposed_by": _who(consequence.proposed_by),
+                            "deciders": {m.name: m.decided_by.text for m in
+                                         _measures_of(consequence, measures)
+                                         if m.decided_by is not None},
+                            "referrals": [m.name for m in _measures_of(consequence, measures)
+                                          if m.referral],
                             "citation": consequence.citation})
         result["detail"]["consequences"] = out
+
+
+def _who(party) -> str | None:
+    return party.text if isinstance(party, Ref) else party
+
+
+def _measures_of(consequence, measures) -> list:
+    """The declared measures a consequence proposes, each once, in the order written."""
+    names = dict.fromkeys(ref.text for option in consequence.options for ref in option)
+    return [measures[name] for name in names if name in measures]
 
 
 def _publish(compute, run, todo, results, titles) -> None:

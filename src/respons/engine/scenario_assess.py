@@ -71,6 +71,11 @@ def assessed_differences(store, scenario, target, calendar_for, scheme_for,
                 elif fact.name == "grade" and grade != fact.value:
                     out.append(_difference("grade", fact.value or "none", grade or "none",
                                           **where))
+                elif fact.name in ("decider", "proposer"):
+                    who = _parties(detail["consequences"], fact.name)
+                    if fact.value not in who:
+                        out.append(_difference(fact.name, fact.value, "、".join(who) or "none",
+                                               **where))
                 elif fact.name == "bar":
                     barred = [b["grade"] for b in detail.get("bars", ())]
                     if fact.value not in barred:
@@ -118,6 +123,18 @@ def shown_in(assessment, total, grade, detail) -> list[tuple[str, str]]:
                 for k in assessment.consequences
                 if k.grade == c["grade"] and k.consecutive == c["consecutive"]]
     return out
+
+
+def _parties(consequences, what: str) -> list[str]:
+    """Who decides (a consequence's 决定 and its measures' own) or proposes the consequences
+    proposed, each once."""
+    found: dict[str, None] = {}
+    for c in consequences:
+        if what == "decider":
+            found.update(dict.fromkeys([c.get("decided_by"), *c.get("deciders", {}).values()]))
+        else:
+            found[c.get("proposed_by")] = None
+    return [who for who in found if who]
 
 
 def _item_fact(name: str, detail):

@@ -161,13 +161,19 @@ class Bar:
 
 @attrs.frozen(slots=True)
 class Consequence:
-    """What follows a grade, once or over ``consecutive`` periods: measures or notices."""
+    """What follows a grade, once or over ``consecutive`` periods: measures or notices,
+    decided by ``decided_by`` on the proposal of ``proposed_by`` where the regime says."""
 
     grade: str
     consecutive: int | None = None
     options: tuple[tuple[Ref, ...], ...] = ()
     citation: Citation | None = None
     span: Span | None = span_field()
+    #: 决定 WHO / 提出 WHO: who decides the consequence and who proposes it (jilin-city 32（三）:
+    #: 本级政府 issues the 整改通知书, 司法行政部门 proposes the 诫勉谈话) — a declared agency,
+    #: body or post (a `Ref`), or the text's words (a str)
+    decided_by: Ref | str | None = None
+    proposed_by: Ref | str | None = None
 
 
 @attrs.frozen(slots=True)

@@ -182,6 +182,7 @@ FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due dat
               "lacks": "calendar lacks", "number": "document number",
               "recipient": "recipient", "score": "score", "grade": "grade",
               "consequence": "consequence", "assessment": "assessment", "bar": "bar",
+              "decider": "decided by", "proposer": "proposed by",
               "step": "step", "measures": "measures", "bearers": "bearers",
               "pursued": "pursued", "case": "case", "ladder": "ladder"}
 
@@ -273,8 +274,9 @@ class AssessmentExpected:
     assessment A — facts ``score`` (the total, a number; None for 无), ``grade`` (a band;
     None: not graded), ``consequence`` (a measure that must be among the consequences
     proposed; None: none is), ``item:I:found`` (how many records item I found, over its
-    发现), ``item:I:score`` (item I's points; None: not scored) and ``bar`` (a grade a bar
-    kept the subject from: 不得评为 G). Judged over the run as
+    发现), ``item:I:score`` (item I's points; None: not scored), ``bar`` (a grade a bar
+    kept the subject from: 不得评为 G), ``decider`` and ``proposer`` (one who decides or
+    proposes a consequence proposed: 决定 WHO, 提出 WHO). Judged over the run as
     of the year's last day, whatever the scenario's 截至."""
 
     assessment: Ref

@@ -19,7 +19,9 @@ from respons.sql.ir import Col, Order, Param, Table, all_of, select
 from respons.syntax.citation import format_citation
 from respons.terminal import clean
 
-FORMAT_VERSION = 1
+#: 2: subjects' ``bars`` and ``undetermined_bars``; consequences' ``decided_by``,
+#: ``proposed_by``, ``deciders`` and ``referrals`` (docs/assess.md).
+FORMAT_VERSION = 2
 
 #: The report's words: key → (中文, English).
 WORDS = {
@@ -51,8 +53,13 @@ WORDS = {
              "files drawn {n} of {of} (seed {seed}): {files}"),
     "appealed": ("申辩修正 {id}", "corrected on appeal {id}"),
     "file_vetoed": ("否决项，不合格", "veto item: fails"),
-    "consequence": ("后果（{grade}{running}）：{measures} {cite}",
-                    "consequence ({grade}{running}): {measures} {cite}"),
+    "consequence": ("后果（{grade}{running}）：{measures}{parties} {cite}",
+                    "consequence ({grade}{running}): {measures}{parties} {cite}"),
+    "decides": ("；{who} 决定", "; decided by {who}"),
+    "proposes": ("；{who} 提出", "; proposed by {who}"),
+    "measure_decider": ("（{who} 决定）", " (decided by {who})"),
+    "referral": ("（处分：移送任免机关决定，本系统只提出）",
+                 " (a 处分: referred to the appointing authority, not decided here)"),
     "falls_on": ("（施于 {whom}）", " (falls on the {whom})"),
     "running": ("，连续 {n} 年：{years}", ", {n} years running: {years}"),
     "or": (" 或 ", " or "), "and": (" 并 ", " and "),
@@ -290,12 +297,24 @@ def _detail(assessment, row, found, titles, language):
     for c in data["consequences"]:
         joiner, alternative = _w(language, "and"), _w(language, "or")
         on = c.get("falls_on", {})
-        measures = alternative.join(joiner.join(_falling(m, on, language) for m in option)
+        measures = alternative.join(joiner.join(_decided(_falling(m, on, language), m, c,
+                                                         language) for m in option)
                                     for option in c["measures"])
+        parties = (_w(language, "decides", who=c["decided_by"]) if c.get("decided_by") else "") \
+            + (_w(language, "proposes", who=c["proposed_by"]) if c.get("proposed_by") else "")
         running = _w(language, "running", n=c["consecutive"],
                      years="、".join(str(y) for y in c["years"])) if c["consecutive"] else ""
         yield clean(_w(language, "consequence", grade=c["grade"], running=running,
-                       measures=measures, cite=f"〔{c['citation']}〕" if c["citation"] else ""))
+                       measures=measures, parties=parties,
+                       cite=f"〔{c['citation']}〕" if c["citation"] else ""))
+
+
+def _decided(text: str, measure: str, consequence: dict, language: str) -> str:
+    """A measure with who decides it where that is its own (决定), or that it is referred."""
+    if measure in consequence.get("referrals", ()):
+        return text + _w(language, "referral")
+    who = consequence.get("deciders", {}).get(measure)
+    return text + _w(language, "measure_decider", who=who) if who else text
 
 
 def _falling(measure: str, on: dict, language: str) -> str:

@@ -363,8 +363,11 @@ class TextView(NoticeView):
                     self.opened(bar.condition)
             for c in a.consequences:
                 years = f" 连续 {c.consecutive} 年" if c.consecutive else ""
+                parties = "".join(
+                    f" {word} " + (who.text if hasattr(who, "text") else f'"{who}"')
+                    for word, who in (("决定", c.decided_by), ("提出", c.proposed_by)) if who)
                 self.out.append(f"    后果 {c.grade}{years} => {options_text(c.options)}"
-                                f"{self.cite(c.citation, a.citation)}")
+                                f"{parties}{self.cite(c.citation, a.citation)}")
             for w in a.weights:
                 self.out.append(f"    权重 {vocab.EVALUATIONS.chinese(w.source)} {_num(w.percent)}%"
                                 f"{self.cite(w.citation, a.citation)}")

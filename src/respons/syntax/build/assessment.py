@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from lark import Token
+
 from respons.model.assessment import (
     Assessment,
     Band,
@@ -42,6 +44,7 @@ from respons.syntax.build.base import (
     span_between,
     span_of,
     split,
+    string_of,
     word,
 )
 
@@ -274,9 +277,19 @@ class AssessmentRules:
             consecutive = int(number_of(tokens[index + 1]))
             word(UNITS, tokens[index + 2])
         span = span_of(tokens[0], grade)
+        parties = dict(v for v in values[1:] if isinstance(v, tuple) and len(v) == 2
+                       and v[0] in ("decided_by", "proposed_by"))
         consequence = Consequence(name_of(grade), consecutive, values[0],
-                                  citation_of(first(tokens, "CITATION")), span=span)
+                                  citation_of(first(tokens, "CITATION")), span=span,
+                                  decided_by=parties.get("decided_by"),
+                                  proposed_by=parties.get("proposed_by"))
         return Stmt("consequences", consequence, span)
+
+    def conseq_decides(self, children):
+        return ("decided_by", _party(children[1]))
+
+    def conseq_proposes(self, children):
+        return ("proposed_by", _party(children[1]))
 
     def weight(self, children):
         tokens, values = split(children)
@@ -328,3 +341,9 @@ def _refine(values):
         else:
             where = value
     return per, where, by, cap
+
+
+def _party(value):
+    """Who decides or proposes: a declared agency, body or post (a `Ref`, checked), or the
+    text's own words in quotes (a str: 本级人民政府, which a city's regime does not declare)."""
+    return string_of(value) if isinstance(value, Token) else value

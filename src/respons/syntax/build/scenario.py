@@ -210,7 +210,7 @@ class ScenarioRules:
             year = 0
         # Several consequences may be expected; every other fact once.
         facts, _ = _once((v for v in values if isinstance(v, Fact)),
-                         repeatable=("consequence", "bar"))
+                         repeatable=("consequence", "bar", "decider", "proposer"))
         last = facts[-1].span if facts else span_of(year_token)
         return AssessmentExpected(ref_of([tokens[1]]), subject, int(year), tuple(facts),
                                   span=span_between(span_of(tokens[0]), last))
@@ -230,6 +230,12 @@ class ScenarioRules:
     def consequence_fact(self, children):
         value = children[1]
         return _fact("consequence", children, _name_or_none(value))
+
+    def decider_fact(self, children):
+        return _fact("decider", children, _who(children[1]))
+
+    def proposer_fact(self, children):
+        return _fact("proposer", children, _who(children[1]))
 
     def bar_fact(self, children):
         return _fact("bar", children, name_of(children[1]))
@@ -349,6 +355,10 @@ def _fact(name: str, children, value) -> Fact:
 
 def _date_or_none(token: Token):
     return None if token.type == "KW_NONE" else date_of(token)
+
+
+def _who(token: Token) -> str:
+    return string_of(token) if token.type == "STRING" else name_of(token)
 
 
 def _name_or_none(value):
