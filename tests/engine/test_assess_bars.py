@@ -118,3 +118,47 @@ def test_bars_are_checked(respons, tmp_path, old, new, code, message):
     assert result.exit_code == 1
     found = [(d["code"], d["message"]) for d in json.loads(result.stdout)["diagnostics"]]
     assert any(c == code and message in m for c, m in found), found
+
+
+def test_who_decides_and_proposes_a_consequence(respons, tmp_path, sqlite_url):
+    """jilin-city 32（三）（四）: 本级政府 issues the 整改通知书, 司法行政部门 decides the
+    督促整改 and proposes the 诫勉谈话, which 有关部门 hold with the leaders; two years
+    running 调离 by 有关部门 and a 行政处分 referred, never decided here."""
+    from paths import ROOT
+
+    regime = ROOT / "jurisdictions" / "jilin-city.resp"
+    rows = [{"id": f"K{y}", "type": "评议考核结果.评定", "at": f"{y}-12-20", "考核编号": f"KH-{y}",
+             "被考核单位": "行政执法机关", "考核年度": y, "得分": 60} for y in (2024, 2025)]
+    records = tmp_path / "records.jsonl"
+    records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert respons("ingest", str(regime), str(records), "--store", sqlite_url).exit_code == 0
+    result = respons("assess", str(regime), "--year", "2025", "--store", sqlite_url,
+                     "--format", "json")
+    document = json.loads(result.stdout)
+    assert document["format_version"] == 2
+    [subject] = [s for a in document["assessments"] if a["assessment"] == "行政执法责任制评议考核"
+                 for s in a["subjects"]]
+    once, twice = subject["consequences"]
+    assert (once["decided_by"], once["proposed_by"], once["deciders"], once["referrals"]) == (
+        "本级人民政府", "司法行政部门", {"督促整改": "司法行政部门", "诫勉谈话": "有关部门"}, [])
+    assert (twice["decided_by"], twice["proposed_by"], twice["referrals"]) == (
+        "有关部门", "司法行政部门", ["行政处分"])
+    text = respons("assess", str(regime), "--year", "2025", "--store", sqlite_url).stdout
+    assert "督促整改（司法行政部门 决定）" in text
+    assert "；本级人民政府 决定；司法行政部门 提出" in text
+    assert "行政处分（处分：移送任免机关决定，本系统只提出）" in text
+    shown = respons("show", str(regime)).stdout
+    assert '决定 "本级人民政府" 提出 司法行政部门' in shown
+
+
+def test_a_decider_that_is_no_declared_agency_is_an_error(respons, tmp_path):
+    regime = (HERE / "yearly.resp").read_text("utf-8").replace(
+        "后果 不及格 => 整改通知书 〔第七条〕", "后果 不及格 => 整改通知书 决定 丙局 〔第七条〕")
+    path = tmp_path / "yearly.resp"
+    path.write_text(regime, "utf-8")
+    result = respons("check", "--format", "json", str(path))
+    assert result.exit_code == 1
+    assert any(d["code"] == "R0201" and "丙局" in d["message"]
+               for d in json.loads(result.stdout)["diagnostics"])
+    path.write_text(regime.replace("决定 丙局", '决定 "丙局"'), "utf-8")
+    assert respons("check", str(path)).exit_code == 0
