@@ -196,7 +196,10 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
         # a bar's condition is decided as a veto's; its counters are keyed v:bN:…
         bars = {n: _Veto(counting, f"b{n}", bar, period, circumstances)
                 for n, bar in enumerate(assessment.bars) if bar.condition is not None}
-        for veto in (*vetoes, *bars.values()):
+        # a tier's condition (等级 G 若 …, 方案 条件分档) too: keyed v:tN:…
+        tiers = {n: _Veto(counting, f"t{n}", band, period, circumstances)
+                 for n, band in enumerate(assessment.bands) if band.condition is not None}
+        for veto in (*vetoes, *bars.values(), *tiers.values()):
             counters.extend(veto.counters)
         for counter in counters:
             counting.insert(compute, counter, period.start, run.id, run.head.seq, corrections)
@@ -233,7 +236,8 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
                             {way: values[subject] for way, values in evaluations.items()
                              if subject in values},
                             {name: values[subject] for name, values in fed.items()
-                             if subject in values})
+                             if subject in values},
+                            {n: tier.test(found.get(subject, {})) for n, tier in tiers.items()})
             _bar(assessment, result, found.get(subject, {}), bars,
                  {name: values[subject][2] for name, values in graded.items()
                   if subject in values})
@@ -314,7 +318,7 @@ def _subjects(compute, regime, assessment, period: Period, run, found, recorded)
 
 
 def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
-           draw=None, evaluated=None, fed=None) -> dict:
+           draw=None, evaluated=None, fed=None, tiers=None) -> dict:
     """One subject's result as the detail the store keeps."""
     occurrences = {}
     for key, count in found.items():
@@ -343,12 +347,14 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                          files=draw.files if draw is not None else (),
                          evaluations={way: _number(value) for way, (value, _) in
                                       (evaluated or {}).items() if value is not None},
-                         fed=fed or {})
+                         fed=fed or {}, tiers=tiers or {})
     # A grade is the assessors' to record: a subject they recorded none for is not graded
     # (未评定), and a recorded value the scheme refuses (a grade that is no band of the
     # assessment) is said, with the record, rather than scored.
     problem, result = None, None
-    if given is not None or not any(r.what == "grade" for r in assessment.recorded):
+    # Tiers (等级 G 若 …) grade by conditions: a subject with no grade recorded is graded too.
+    if given is not None or not any(r.what == "grade" for r in assessment.recorded) \
+            or tiers:
         try:
             result = scheme.score(assessment, facts)
         except ValueError as error:

@@ -117,10 +117,14 @@ class Bound:
 
 @attrs.frozen(slots=True)
 class Band:
+    """A grade: the scores its ``bounds`` hold (百分制), or, as a tier (方案 条件分档), the
+    ``condition`` over the period's records under which it is given (等级 G 若 …)."""
+
     name: str
     bounds: tuple[Bound, ...]
     citation: Citation | None = None
     span: Span | None = span_field()
+    condition: Condition | None = None
 
 
 @attrs.frozen(slots=True)

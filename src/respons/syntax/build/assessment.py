@@ -219,11 +219,13 @@ class AssessmentRules:
         return _Year(name_of(children[1]))
 
     def band(self, children):
-        tokens, bounds = split(children)
+        tokens, values = split(children)
+        bounds = [v for v in values if isinstance(v, Bound)]
+        condition = next((v for v in values if not isinstance(v, Bound)), None)
         span = span_between(span_of(tokens[0]), bounds[-1].span) if bounds else \
             span_of(tokens[0], tokens[1])
         band = Band(name_of(tokens[1]), tuple(b for b in bounds if b.op is not None),
-                    citation_of(first(tokens, "CITATION")), span=span)
+                    citation_of(first(tokens, "CITATION")), span=span, condition=condition)
         return Stmt("bands", band, span)
 
     def bound_op(self, children):
