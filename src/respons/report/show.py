@@ -344,9 +344,12 @@ class TextView(NoticeView):
                     self.out.append(f"      每 {d.per.text} 扣 {_num(d.points)} 分"
                                     f"{self.cite(d.citation, item.citation or a.citation)}")
             for band in a.bands:
-                bounds = " 且 ".join(f"{b.op} {_num(b.value)}" for b in band.bounds)
+                bounds = " 且 ".join(f"{b.op} {_num(b.value)}" for b in band.bounds) or (
+                    f"若 {condition_text(band.condition)}" if band.condition is not None else "")
                 self.out.append(f"    等级 {band.name}{' ' + bounds if bounds else ''}"
                                 f"{self.cite(band.citation, a.citation)}")
+            for band in (b for b in a.bands if b.condition is not None):
+                self.opened(band.condition)
             for boundary in a.boundaries:
                 self.out.append(f"    边界 {_num(boundary.score)} => {boundary.grade}"
                                 f"{self.cite(boundary.citation, a.citation)}")
