@@ -42,7 +42,7 @@ def clock_of(right: Right) -> Duty:
     by the record that exercises it; "owned" by its holder, the starting record's field
     that names who may exercise it (no one is responsible for a right)."""
     holder = Ref((right.holder,)) if right.holder else None
-    return Duty(right.name, starts=Trigger(right.starts), period=right.period,
+    return Duty(right.name, starts=Trigger(right.starts, right.where), period=right.period,
                 period_citation=right.period_citation, due_field=right.until_field,
                 met_by=right.exercised_by, owner=holder, citation=right.citation)
 

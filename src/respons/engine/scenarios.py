@@ -134,8 +134,10 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
                 found = len(rows)
             differences += compare(scenario, rows, as_of, evaluation)
             if any(isinstance(e, RIGHTS) for e in scenario.expectations):
-                differences += compare(scenario, windows(store, evaluation, rows=True), as_of,
-                                       evaluation, rights=True)
+                rows_of_rights = [r | {"right_state": WINDOW_STATES[r["state"]]}
+                                  for r in windows(store, evaluation, rows=True)]
+                differences += compare(scenario, rows_of_rights, as_of, evaluation,
+                                       rights=True)
             if any(_is_notice(e) and _date_of(scenario, e) == as_of
                    for e in scenario.expectations):
                 differences += compare_notices(scenario, _notices(
@@ -349,6 +351,8 @@ def _got(fact, row: dict, evaluation):
         if fact.value is not None and fact.value.kind == "date":
             return row["done_date"]
         return row["done_id"]
+    if name == "state" and "right_state" in row:
+        return row["right_state"]
     if name == "lacks":
         if row["state"] != "unknown":
             return None
@@ -376,7 +380,7 @@ def _state(state: str, right: bool = False) -> str:
     """A state as the author may write it: met/按期完成 — of a right's window, as its
     words say it: exercised/已行使."""
     if right:
-        return f"{WINDOW_STATES[state].replace('_', '-')}/{RIGHT_STATES.chinese(state)}"
+        return f"{state.replace('_', '-')}/{RIGHT_STATES.chinese(state)}"
     return f"{state.replace('_', '-')}/{STATES.chinese(state)}"
 
 
@@ -396,7 +400,8 @@ def _row_subject(row: dict) -> str:
 
 def _described(row: dict) -> str:
     due = row["extended_due"] or row["due_date"] or "unknown"
-    return (f"started {row['start_date']} by {row['start_id']}: {_state(row['state'])}, "
+    state = _state(row["right_state"], True) if "right_state" in row else _state(row["state"])
+    return (f"started {row['start_date']} by {row['start_id']}: {state}, "
             f"due {due}")
 
 

@@ -253,7 +253,7 @@ class Right:
     (heilongjiang 39, henan 25), or until a date a record's field gives (guizhou-edu 14(三)).
     Not an agency's duty: it has no owner and no breach — a window that passes unused ends
     the right. ``suspends`` False (不停止执行): exercising it does not suspend the decision
-    (jilin-city 39②). Parsed, checked and shown; the engine does not compute windows yet."""
+    (jilin-city 39②). Computed by ``respons.engine.rights``: not an obligation, listed apart."""
 
     name: str
     starts: Ref | None = None
@@ -265,4 +265,6 @@ class Right:
     period_citation: Citation | None = None
     suspends_citation: Citation | None = None
     citation: Citation | None = None
+    #: 起算 E 限于 C: only the starting records where C holds open a window.
+    where: Condition | None = None
     span: Span | None = span_field()

@@ -152,14 +152,13 @@ STATES = Vocabulary("state of an obligation", {
     "unknown": ("无法确定",),
 })
 
-#: The states of a party's right window (`预期 权利`), as the clock beneath it counts them
-#: (`respons.engine.rights`): exercised within the window is the clock met, after it met
-#: late, a window that passed unused the clock overdue — but no one's breach.
+#: The states of a party's right window (`预期 权利`; `respons.engine.rights.WINDOW_STATES`):
+#: exercised within the window, after it closed, not yet, or never — no one's breach.
 RIGHT_STATES = Vocabulary("state of a right's window", {
-    "met": ("已行使", "exercised"),
-    "met_late": ("逾期行使", "exercised-late"),
+    "exercised": ("已行使",),
+    "exercised_late": ("逾期行使", "exercised-late"),
     "open": ("可行使", "期间内"),
-    "overdue": ("已届满", "未行使", "lapsed"),
+    "lapsed": ("已届满", "未行使"),
     "unknown": ("无法确定",),
 })
 

@@ -311,7 +311,7 @@ def _facts(ctx: RuleContext, expectation: ObligationExpected) -> None:
               "an expectation's 机关/agency")
     if state is None or state.value is None:
         return
-    done = state.value in ("met", "met_late")
+    done = state.value in ("met", "met_late", "exercised", "exercised_late")
     if met_by is not None and (met_by.value is not None) != done:
         ctx.sink.add("R1305", "an obligation is met by a record exactly when it is 按期完成 or "
                      f"逾期完成, and this one is expected {state.value}", met_by.span,

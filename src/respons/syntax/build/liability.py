@@ -360,13 +360,17 @@ class RightRules:
         period, until, period_citation = values.pop("within", (None, None, None))
         no_suspend = values.pop("no_suspend", None)
         exercised = tuple(r for refs in values.pop("exercised_by") for r in refs)
-        return Right(name_of(tokens[1]), values.get("starts"), period, until, exercised,
+        starts, where = values.get("starts") or (None, None)
+        return Right(name_of(tokens[1]), starts, period, until, exercised,
                      values.get("holder"), no_suspend is None, period_citation,
                      no_suspend if no_suspend is not True else None,
-                     citation_of(first(tokens, "CITATION")), span=head)
+                     citation_of(first(tokens, "CITATION")), where=where, span=head)
 
     def right_starts(self, children):
-        return Stmt("starts", children[1], span_between(span_of(children[0]), children[1].span))
+        tokens, values = split(children)
+        where = values[1] if len(values) > 1 else None
+        span = span_between(span_of(tokens[0]), (where or values[0]).span)
+        return Stmt("starts", (values[0], where), span)
 
     def right_within(self, children):
         tokens, values = split(children)
