@@ -390,6 +390,12 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                    "recorded": {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
                                                    in (evaluated or {}).items()}},
                    "problem": problem,
+                   # each tier's verdict (等级 G 若 …): true, false, or null where records
+                   # cannot decide it
+                   **({"tiers": [{"index": n, "grade": assessment.bands[n].name,
+                                  "condition": condition_text(assessment.bands[n].condition),
+                                  "holds": verdict} for n, verdict in sorted(tiers.items())]}
+                      if tiers else {}),
                    **({"draw": _draw(draw)} if assessment.sample is not None else {}),
                    "consequences": []}}
 

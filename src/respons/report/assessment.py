@@ -39,6 +39,7 @@ WORDS = {
     "undetermined": ("无法由记录判定的否决条件：{condition}（{what} 须逐案认定）",
                      "veto not decidable from records: {condition} ({what} is found case by "
                      "case)"),
+    "tier": ("分档：{grade}（{condition}）", "tier: {grade} ({condition})"),
     "barred": ("不得评为 {grade}（{because}）：等次为 {to}",
                "barred from {grade} ({because}): graded {to}"),
     "undetermined_bar": ("无法由记录判定的不得评为 {grade}：{because}（{what} 须逐案认定）",
@@ -171,6 +172,10 @@ def subject_json(assessment, row: dict, found: dict, titles) -> dict:
             "recorded": row["recorded"],
             "problem": row["problem"],
             **({"draw": row["draw"]} if "draw" in row else {}),
+            **({"tiers": [{**t, "records": sorted({r for key, ids in found.items()
+                                                    if key.startswith(f"v:t{t['index']}:")
+                                                    for r in ids})} for t in row["tiers"]]}
+               if "tiers" in row else {}),
             "consequences": [
                 {**c, "citation": c["citation"] or _cite(assessment.citation, titles)}
                 for c in row["consequences"]]}
@@ -281,6 +286,10 @@ def _detail(assessment, row, found, titles, language):
         yield clean(_w(language, "vetoed", condition=veto["condition"], grade=veto["grade"])) \
             + (f" 〔{veto['citation']}〕" if veto["citation"] else "") + \
             (records + "、".join(veto["records"][:IDS_SHOWN]) if veto["records"] else "")
+    held = next((t for t in data.get("tiers", ()) if t["holds"]), None)
+    if held is not None and held["grade"] == data["grade"] and not data["vetoes"]:
+        yield clean(_w(language, "tier", grade=held["grade"], condition=held["condition"])) \
+            + (records + "、".join(held["records"][:IDS_SHOWN]) if held["records"] else "")
     for bar in data["bars"]:
         yield clean(_w(language, "barred", grade=bar["grade"], because=bar["because"],
                        to=bar["to"] or _w(language, "not_graded"))) \
