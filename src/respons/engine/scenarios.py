@@ -295,6 +295,11 @@ def compare_liability(scenario: Scenario, cases, as_of: str) -> list[Difference]
             if sorted(got) != sorted(e.measures):
                 differences.append(Difference("measures", _options(e.measures),
                                               _options(got), **where))
+            added = tuple(r.text for r in outcome.additions)
+            if e.additions is not None and sorted(added) != sorted(e.additions):
+                differences.append(Difference("measures", "并可以 " + " 或 ".join(e.additions),
+                                              "并可以 " + (" 或 ".join(added) or "none"),
+                                              **where))
         if e.bearers is not None:
             people = sorted({s.person for c in found for s in c.shares
                              if s.person is not None and s.bears})

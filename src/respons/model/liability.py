@@ -122,7 +122,8 @@ class Step:
 
     ``options`` are alternatives (或); each is a combination of measures applied together (并).
     ``combine`` (单独或者合并): the options are single measures, which apply alone or in any
-    combination. ``modal`` is "shall" (应当, the default) or "may" (可以).
+    combination. ``modal`` is "shall" (应当, the default) or "may" (可以). ``additions`` (并可以)
+    are measures that may be added to whichever option is chosen — never required.
     """
 
     level: int
@@ -131,6 +132,8 @@ class Step:
     citation: Citation | None = None
     combine: bool = False
     modal: str = "shall"
+    #: 并可以 X 或 Y: measures the decision-maker may add to the option chosen (samr 15②).
+    additions: tuple[Ref, ...] = ()
     span: Span | None = span_field()
 
 

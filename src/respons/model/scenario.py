@@ -300,6 +300,8 @@ class LiabilityExpected:
     measures: tuple[tuple[str, ...], ...] | None = None
     bearers: tuple[str, ...] | None = None
     as_of: dt.date | None = None
+    #: 措施 … 并可以 X 或 Y: the measures that may be added (with 措施 and no 并可以: none).
+    additions: tuple[str, ...] | None = None
     span: Span | None = span_field()
 
     @property

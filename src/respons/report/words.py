@@ -212,6 +212,7 @@ WORDS: dict[str, tuple[str, str]] = {
                   "    从重与从轻同时成立：保留本级全部措施"),
     "li.measures": ("    Proposed: {measures}{combine}", "    拟处理：{measures}{combine}"),
     "li.measures.combine": (" (alone or together)", "（可以单独或者合并适用）"),
+    "li.may_add": ("    and may add: {measures}", "    并可以：{measures}"),
     "li.measures.choose": (" ({choice} of the step)", "（本级{choice}）"),
     "li.measure": ("{name}{referral}{citation}", "{name}{referral}{citation}"),
     "li.referral": (" — a 处分, referred to the appointing authority, not decided here",

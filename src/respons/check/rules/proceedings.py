@@ -89,10 +89,12 @@ def _right(ctx: RuleContext, right) -> None:
     for name, wanted, word in ((right.until_field, ("date", "datetime"), "期限 至"),
                                (right.holder, None, "权利人/holder")):
         if name is not None:
-            starting_field(ctx, kind, name, wanted, f"{word} of right {right.name}", right.span)
+            starting_field(ctx, kind, name, wanted, f"{word} of right {right.name}", right.span,
+                           "the last day of the window")
 
 
-def starting_field(ctx: RuleContext, kind, name: str, wanted, what: str, span) -> None:
+def starting_field(ctx: RuleContext, kind, name: str, wanted, what: str, span,
+                   last_day: str = "the day it is due") -> None:
     """``name`` is a field of ``kind``, the record that starts a clock — of a type in
     ``wanted`` where given (a date for 期限 至: the clock's last day)."""
     field = kind_field(kind, name)
@@ -103,7 +105,7 @@ def starting_field(ctx: RuleContext, kind, name: str, wanted, what: str, span) -
                      f"declare `字段 {name} …`")
     elif wanted is not None and field.type.kind not in wanted:
         ctx.sink.add("R0403", f"{what} names {name!r}, a {types.type_word(field)} field, "
-                     "not a date", span, f"declare `字段 {name} 日期`: the last day")
+                     "not a date", span, f"declare `字段 {name} 日期`: {last_day}")
 
 
 def _proceeding(ctx: RuleContext, proceeding) -> None:

@@ -256,10 +256,12 @@ class ScenarioRules:
 
     def expect_liability(self, children):
         tokens, values = split(children)
-        facts = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
+        flat = [x for v in values for x in (v if isinstance(v, list) else [v])]
+        facts = {key: value for key, value in (v for v in flat if isinstance(v, tuple))}
         last = span_of(tokens[-1]) if tokens[-1].type != "KW_PROCEEDING" else None
         return LiabilityExpected(facts["matter"], facts.get("ladder"), facts.get("step"),
                                  facts.get("measures"), facts.get("bearers"),
+                                 additions=facts.get("additions"),
                                  span=span_between(span_of(tokens[0]), last))
 
     def expect_not_pursued(self, children):
@@ -275,16 +277,21 @@ class ScenarioRules:
         return ("step", parse_number(str(children[0])[1:-1].strip()))
 
     def expect_measures(self, children):
-        # 或 separates options, 并 joins the measures of one option (as a ladder writes them).
-        options, current = [], []
+        # 或 separates options, 并 joins the measures of one option (as a ladder writes them);
+        # after 并可以, the measures that may be added (their absence: none may be).
+        options, current, additions = [], [], None
         for token in children[1:]:
-            if token.type == "NAME":
+            if token.type == "KW_AND_MAY":
+                additions = []
+            elif token.type == "NAME" and additions is not None:
+                additions.append(name_of(token))
+            elif token.type == "NAME":
                 current.append(name_of(token))
-            elif token.type == "KW_OR":
+            elif token.type == "KW_OR" and additions is None:
                 options.append(tuple(current))
                 current = []
         options.append(tuple(current))
-        return ("measures", tuple(options))
+        return [("measures", tuple(options)), ("additions", tuple(additions or ()))]
 
     def expect_bearers(self, children):
         return ("bearers", tuple(name_of(t) for t in children[1:] if t.type == "NAME"))
