@@ -427,7 +427,7 @@ def _date_of(scenario: Scenario, expectation) -> str:
     return (expectation.as_of or scenario.as_of).isoformat()
 
 
-def _notices(store: Store, target: Resolved, evaluation, scheme_for=None) -> list:
+def _notices(store: Store, target: Resolved, evaluation, scheme_for=None):
     """The notices the run's results call for, as `respons notices` issues them (numbered
     in the scratch store's register). On the last day of a year — as `respons notices
     --year Y` judges — the year's assessments are scored under the run too, so that their
@@ -442,8 +442,8 @@ def _notices(store: Store, target: Resolved, evaluation, scheme_for=None) -> lis
             and target.regime.assessments:
         year = int(evaluation.as_of[:4])
         assess(store, target, run, year, scheme_for, {})
-    return list(issue_notices(Looking(store.compute, target.regime, run.id, run.head.seq,
-                                      evaluation.as_of, format_citation, year=year)).issued)
+    return issue_notices(Looking(store.compute, target.regime, run.id, run.head.seq,
+                                 evaluation.as_of, format_citation, year=year))
 
 
 def _notice_got(name: str, issued) -> str:
@@ -455,10 +455,13 @@ def _notice_got(name: str, issued) -> str:
     return document.text(name.split(":", 1)[1])
 
 
-def compare_notices(scenario: Scenario, issued: list, as_of: str) -> list[Difference]:
+def compare_notices(scenario: Scenario, called, as_of: str) -> list[Difference]:
     """The differences between the notice expectations checked as of ``as_of`` and the
-    notices ``issued`` then. Where a scenario expects any notice on its own date, every
-    notice called for then must be expected."""
+    notices ``called`` for then (`respons.engine.notices.Called`). Where a scenario expects
+    any notice on its own date, every notice called for then must be expected — and one
+    that is called for but cannot be issued (a required element without a value) is a
+    difference, as `respons notices` reports it (exit 1)."""
+    issued = list(called.issued)
     differences: list[Difference] = []
     matched: set[tuple] = set()
     for expectation in scenario.expectations:
@@ -490,4 +493,16 @@ def compare_notices(scenario: Scenario, issued: list, as_of: str) -> list[Differ
             if i.ident not in matched:
                 differences.append(Difference("unexpected", None, f"notice {i.stem}", as_of,
                                               subject=i.issued.notice.name))
+    # A notice called for but not issued is what `预期 无 文书 NOTICE MATTER` says, where the
+    # author wrote it; anywhere else it is a difference.
+    refused = {(e.notice.text, e.matter.text if e.matter else None)
+               for e in scenario.expectations
+               if isinstance(e, NoNotice) and _date_of(scenario, e) == as_of}
+    for problem in called.problems:
+        if (problem.notice, None) in refused or any((problem.notice, m) in refused
+                                                    for m in problem.matters):
+            continue
+        differences.append(Difference("unexpected", None, f"notice {problem.notice} on "
+                                      f"{problem.key} cannot be issued: {problem.en}", as_of,
+                                      subject=problem.notice))
     return differences
