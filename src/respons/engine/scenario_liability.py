@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from respons.model.condition import refs_in
 from respons.model.scenario import (
-    HELD,
     LiabilityExpected,
     NotPursued,
     Scenario,
@@ -133,10 +132,8 @@ def _compare_held(fact, outcomes, held: frozenset[str], bodies: dict, differ) ->
     every_name = all(any(name in names for names in named) for name in expected)
     every_modifier = all(names & expected for names in named)
     if not (every_name and every_modifier):
-        word = HELD[fact.name]
         shown = "、".join(dict.fromkeys(_shown(m, held, bodies) for m in modifiers))
-        differ(fact.name, f"{word} " + ("、".join(fact.value) or "无"),
-               f"{word} " + (shown or "无"))
+        differ(fact.name, "、".join(fact.value) or "无", shown or "无")
 
 
 def _shown(modifier, held: frozenset[str], bodies: dict) -> str:

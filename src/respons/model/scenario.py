@@ -185,9 +185,9 @@ FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due dat
               "consequence": "consequence", "assessment": "assessment",
               "step": "step", "measures": "measures", "bearers": "bearers",
               "pursued": "pursued", "case": "case", "ladder": "ladder",
-              "aggravated": "从重 (aggravation applied)", "mitigated": "从轻 (mitigation applied)",
+              "aggravated": "从重 applied", "mitigated": "从轻 applied",
               "pending": "待定 (left to the decision-maker)",
-              "because": "因 (reason not pursued)", "share": "share",
+              "because": "因 (not pursued for)", "share": "share",
               "kind": "kind of responsibility"}
 
 

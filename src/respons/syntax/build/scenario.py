@@ -239,8 +239,6 @@ class ScenarioRules:
         given = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
         # Each fact once (R0108); 从重, 从轻 and 待定 are each a fact of their own.
         facts, seen = _once(v for v in values if isinstance(v, Fact))
-        last = facts[-1].span if facts else (
-            given["ladder"].span if "ladder" in given else given["matter"].span)
         measures = seen.get("measures")
         bearers = seen.get("bearers")
         return LiabilityExpected(
@@ -249,16 +247,14 @@ class ScenarioRules:
             measures.value[0] if measures else None, bearers.value if bearers else None,
             additions=measures.value[1] if measures else None,
             held=tuple(f for f in facts if f.name in HELD),
-            span=span_between(span_of(tokens[0]), last))
+            span=span_of(tokens[0]))  # the statement's head: its facts have their own
 
     def expect_not_pursued(self, children):
         tokens, values = split(children)
         given = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
         because = tuple(v for v in values if isinstance(v, Fact))
-        last = because[-1].span if because else (
-            given["ladder"].span if "ladder" in given else given["matter"].span)
         return NotPursued(given["matter"], given.get("ladder"), held=because,
-                          span=span_between(span_of(tokens[0]), last))
+                          span=span_of(tokens[0]))
 
     def expect_ladder(self, children):
         return ("ladder", ref_of([children[1]]))
