@@ -50,7 +50,8 @@ def _write(tmp_path: Path, expectations: str) -> str:
 
 
 def test_the_facts_build_with_their_names_shares_and_kinds():
-    parsed = parse_text("制度 场景 {\n  上位 edu\n}\n场景 s {\n  截至 2025-12-31\n" + RIGHT + "}\n", "s.test.resp")
+    text = "制度 场景 {\n  上位 edu\n}\n场景 s {\n  截至 2025-12-31\n" + RIGHT + "}\n"
+    parsed = parse_text(text, "s.test.resp")
     assert parsed.diagnostics == ()
     first, _, third, fourth, _ = parsed.regime.scenarios[0].expectations
     assert isinstance(first, LiabilityExpected)
@@ -91,7 +92,8 @@ def test_a_share_that_differs_fails_where_the_names_agree(respons, tmp_path):
     assert result.exit_code == 1
     found = {(d["what"], d["expected"], d["got"])
              for s in json.loads(result.stdout)["scenarios"] for d in s["differences"]}
-    assert found == {("share", "李四 同等", "李四 主要"), ("kind", "王五 领导责任", "王五 直接责任")}
+    assert found == {("share", "李四 同等", "李四 主要"),
+                     ("kind", "王五 领导责任", "王五 直接责任")}
 
 
 def test_a_reason_that_did_not_hold_fails(respons, tmp_path):
@@ -118,7 +120,8 @@ def test_a_name_no_modifier_of_the_kind_uses_is_refused_with_the_nearest(respons
     assert "R0201: no 从重 that applies of ladder 执法人员过错责任 names '多次过错' " \
            "(did you mean '多次发生过错'?)" in out
     # 第九条 is 可以: never applied, so 从轻 cannot be expected of it — 待定 is the word.
-    assert "R1305: '过错情节明显轻微已改正' is named by a modifier left to the decision-maker" in out
+    assert "R1305: '过错情节明显轻微已改正' is named by a modifier left to the decision-maker" \
+        in out
     assert "write `待定 过错情节明显轻微已改正`" in out
     assert "R0201: no exemption (不予追究, or a bound 免予追究) of ladder 处分 names" in out
     assert "R0107: unknown share or kind of responsibility '主犯'" in out
