@@ -126,3 +126,18 @@ def test_a_name_no_modifier_of_the_kind_uses_is_refused_with_the_nearest(respons
     assert "R0201: no exemption (不予追究, or a bound 免予追究) of ladder 处分 names" in out
     assert "R0107: unknown share or kind of responsibility '主犯'" in out
     assert "R0108: the 从重 applied is given twice in this expectation" in out
+
+
+def test_english_keywords_say_the_same():
+    def expectations(lines: str):
+        parsed = parse_text("制度 场景 {\n  上位 edu\n}\n场景 s {\n  截至 2025-12-31\n" + lines
+                            + "}\n", "s.test.resp")
+        assert parsed.diagnostics == ()
+        return parsed.regime.scenarios[0].expectations
+
+    chinese = expectations("  预期 追究 GZ-2 阶梯 执法人员过错责任 从重 多次发生过错 从轻 无 待定 无 "
+                           "责任人 张三 全部 直接责任\n  预期 不予追究 GZ-4 因 行政相对人过错或不可抗力\n")
+    english = expectations("  expect proceeding GZ-2 ladder 执法人员过错责任 aggravate 多次发生过错 "
+                           "mitigate none pending none bearers 张三 all direct\n"
+                           "  expect exempt GZ-4 because 行政相对人过错或不可抗力\n")
+    assert chinese == english
