@@ -135,9 +135,12 @@ def test_english_keywords_say_the_same():
         assert parsed.diagnostics == ()
         return parsed.regime.scenarios[0].expectations
 
-    chinese = expectations("  预期 追究 GZ-2 阶梯 执法人员过错责任 从重 多次发生过错 从轻 无 待定 无 "
-                           "责任人 张三 全部 直接责任\n  预期 不予追究 GZ-4 因 行政相对人过错或不可抗力\n")
-    english = expectations("  expect proceeding GZ-2 ladder 执法人员过错责任 aggravate 多次发生过错 "
-                           "mitigate none pending none bearers 张三 all direct\n"
-                           "  expect exempt GZ-4 because 行政相对人过错或不可抗力\n")
+    chinese = expectations(
+        "  预期 追究 GZ-2 阶梯 执法人员过错责任 从重 多次发生过错 从轻 无 待定 无 "
+        "责任人 张三 全部 直接责任\n"
+        "  预期 不予追究 GZ-4 因 行政相对人过错或不可抗力\n")
+    english = expectations(
+        "  expect proceeding GZ-2 ladder 执法人员过错责任 aggravate 多次发生过错 "
+        "mitigate none pending none bearers 张三 all direct\n"
+        "  expect exempt GZ-4 because 行政相对人过错或不可抗力\n")
     assert chinese == english
