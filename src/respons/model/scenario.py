@@ -170,7 +170,9 @@ class Fact:
     """One thing an expectation says must hold. ``name`` is ``state``, ``due``,
     ``extended`` (the due date after an extension), ``met_by`` (the record that met it:
     its id, or its date), ``owner``, ``agency`` or ``lacks`` (the year the calendar lacks,
-    for an unknown due date); ``value`` None where the author wrote 无 (none)."""
+    for an unknown due date); ``value`` None where the author wrote 无 (none). A liability
+    expectation's facts are ``step``, ``measures``, ``bearers`` and those of `HELD`, whose
+    value is the names written (() for 无)."""
 
     name: str
     value: object
