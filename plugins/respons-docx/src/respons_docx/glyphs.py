@@ -41,12 +41,16 @@ import functools
 from fontTools import subset as ft_subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.subset.cff import _ClosureGlyphsT2Decompiler
 from fontTools.ttLib import TTFont, getTableClass, getTableModule, newTable
 from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 from fontTools.unicodedata import mirrored
 
 from respons.registry.fonts import Installed
+
+try:  # what fontTools' subsetter follows a CFF glyph's seac with (not a public name)
+    from fontTools.subset.cff import _ClosureGlyphsT2Decompiler
+except ImportError:  # another fontTools: its subsetter does the whole work
+    _ClosureGlyphsT2Decompiler = None
 
 #: The tables a notice's font never holds: what the reference drops (fontTools' defaults,
 #: FontForge's timestamps, the OpenType layout tables a horizontal notice does not use).
@@ -102,6 +106,8 @@ class Source:
             raise Unsupported(sorted(kept - AS_THEY_ARE - CUT))
         self.font = font
         self.cff = "CFF " in kept
+        if self.cff and _ClosureGlyphsT2Decompiler is None:
+            raise Unsupported("CFF without fontTools' closure")
         if self.cff == ("glyf" in kept):
             raise Unsupported("one of CFF and glyf")
         self.order = font.getGlyphOrder()
@@ -166,7 +172,7 @@ class Source:
                     if selector in codes:
                         kept.update(g for u, g in pairs if u in codes and g is not None)
             else:
-                kept.update(table.cmap[u] for u in codes.intersection(table.cmap))
+                kept.update(table.cmap[u] for u in codes if u in table.cmap)
         kept &= self.real
         kept.add(self.notdef)
         todo = set(kept)
@@ -212,7 +218,7 @@ class Source:
                                for v, pairs in source.uvsDict.items() if v in codes}
                 sub.uvsDict = {v: pairs for v, pairs in sub.uvsDict.items() if pairs}
             else:
-                sub.cmap = {u: source.cmap[u] for u in sorted(codes.intersection(source.cmap))}
+                sub.cmap = {u: source.cmap[u] for u in sorted(codes) if u in source.cmap}
                 if (sub.platformID, sub.platEncID) in ((0, 3), (3, 1)):
                     bmp[(sub.platformID, sub.language)] = sub.cmap  # the last, as fontTools
             table.tables.append(sub)
@@ -261,8 +267,12 @@ class Source:
             origins.VOriginRecords = {g: v for g, v in self.origins.VOriginRecords.items()
                                       if g in glyf.glyphs}
             origins.numVertOriginYMetrics = len(origins.VOriginRecords)
-        post = font["post"] = copy.deepcopy(self.post)
-        post.extraNames = []
+        # post's header as the face has it; its names (tens of thousands) are not copied:
+        # the reference drops them too (format 3), or writes the kept glyphs' (format 2)
+        post = font["post"] = newTable("post")
+        post.__dict__.update({key: value for key, value in vars(self.post).items()
+                              if key not in ("extraNames", "mapping", "glyphOrder")})
+        post.extraNames, post.mapping = [], {}
         if self.cff:
             self._truetype(font, kept)
         else:
