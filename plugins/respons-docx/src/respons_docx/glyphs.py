@@ -302,7 +302,11 @@ class Source:
                       "maxComponentElements", "maxComponentDepth"):
             setattr(maxp, field, 0)
         maxp.maxZones = 1
-        maxp.recalc(font)
+        maxp.recalc(font)  # expands every glyph to count its points and contours
+        # ... so give the glyf table its glyphs as data again: what compiling the expanded
+        # glyphs would give (they are the same outlines), without compiling them again
+        Glyph = getTableModule("glyf").Glyph
+        glyf.glyphs = {name: Glyph(self.compiled(name)) for name in kept}
         post = font["post"]
         post.formatType, post.extraNames, post.mapping = 2.0, [], {}
         post.glyphOrder = kept
