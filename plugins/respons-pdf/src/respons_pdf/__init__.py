@@ -55,8 +55,8 @@ def _weasyprint():
 @functools.cache
 def font_config():
     """One WeasyPrint font configuration a process (Pango's font map over fontconfig's
-    faces), shared by every notice rather than made anew for each — half of a warm
-    render's time went to that. It holds no face of a notice's own (the page has no
+    faces), shared by every notice rather than made anew for each — about a sixth of a
+    warm render's CPU time went to that. It holds no face of a notice's own (the page has no
     @font-face), so what it draws with is the same whichever notices came before; the
     same notice gives the same bytes, in a fresh process too (plugins/respons-pdf/tests)."""
     from weasyprint.text.fonts import FontConfiguration
