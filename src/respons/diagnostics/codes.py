@@ -312,7 +312,9 @@ other placeholder.""")
 _code("R0706", ERROR, "not an outcome that can issue a notice", """
 What follows 签发 names an outcome of its kind: `等级 考核.等级` (or `等级 考核`, whatever
 grade it gives), `后果 考核.等级 [连续 N 年]` — a consequence the assessment declares —,
-`措施 措施名`, `记录 记录类型.事件`. `连续 N 年` picks a consequence, and goes with 后果 only.""")
+`措施 措施名`, `记录 记录类型.事件`. `连续 N 年` picks a consequence, and goes with 后果 only;
+`限于 CONDITION` picks the records of an event whose fields satisfy it, and goes with 记录
+only.""")
 _code("R0707", ERROR, "notice cannot be issued", """
 A notice that something issues (签发, or a consequence that calls for it) is written out by
 respons from the outcome's facts: it needs a 发文机关, a 主送 and a 文号 pattern, and every

@@ -27,12 +27,13 @@ from decimal import Decimal
 import attrs
 
 from respons.engine.assess_counts import period_of
+from respons.engine.conditions import Conditions
 from respons.engine.numbers import Wanted, series_of, take
 from respons.model import docnumber, template
 from respons.model.notice import IssuedElement, IssuedNotice, Notice, Outcome, Party, written_date
 from respons.model.outcomes import BY_NAME, facts_of, outcomes_of
 from respons.model.regime import Regime
-from respons.sql.ir import Col, Exists, Lit, Order, Param, Table, all_of, select
+from respons.sql.ir import Col, Exists, JsonText, Lit, Order, Param, Table, all_of, select
 
 
 @attrs.frozen
@@ -135,8 +136,9 @@ class Waiting(Exception):
 
 
 def _record_events(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
-    """签发 记录 KIND.EVENT: every record of that type up to the head and the date, that no
-    later record corrects, in time order (then chain order)."""
+    """签发 记录 KIND.EVENT [限于 C]: every record of that type up to the head and the date,
+    that no later record corrects — and whose fields satisfy C, compiled to SQL as a duty's
+    起算 … 限于 is (``respons.engine.conditions``) — in time order (then chain order)."""
     compute, regime, head = looking.compute, looking.regime, looking.head
     as_of, corrections = looking.as_of, looking.corrections
     kind = next((k for k in regime.records if k.name == outcome.target.head), None)
@@ -144,8 +146,11 @@ def _record_events(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
         return
     types = {f.name: f.type.kind for f in kind.fields}
     known = frozenset(facts_of(BY_NAME["record"], types))
+    params: dict = {"head": head, "type": outcome.target.text, "as_of": as_of}
     where = [Col("r", "seq").le(Param("head")), Col("r", "type").eq(Param("type")),
              Col("r", "at_date").le(Param("as_of"))]
+    if outcome.where is not None:
+        where.append(_condition(outcome.where, kind, types, regime, params))
     if corrections:
         where.append(Exists(select(Lit(1), source=Table("records", "k"), where=all_of(
             Col("k", "corrects").eq(Col("r", "id")), Col("k", "seq").le(Param("head")))),
@@ -153,8 +158,7 @@ def _record_events(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
     rows = compute.query(select(
         Col("r", "id"), Col("r", "matter"), Col("r", "at_date"), Col("r", "data"),
         source=Table("records", "r"), where=all_of(*where),
-        order_by=(Order(Col("r", "at")), Order(Col("r", "seq")))),
-        {"head": head, "type": outcome.target.text, "as_of": as_of})
+        order_by=(Order(Col("r", "at")), Order(Col("r", "seq")))), params)
     for record_id, matter, at_date, data in rows:
         date = dt.date.fromisoformat(at_date)
         facts = {name: _text(value, types.get(name)) for name, value in json.loads(data).items()
@@ -163,6 +167,18 @@ def _record_events(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
                       "事项": matter or "", "matter": matter or "",
                       "记录日期": written_date(date), "recorded": written_date(date)})
         yield Occurrence(f"record:{record_id}", date, facts, (record_id,), known)
+
+
+def _condition(condition, kind, types: dict, regime: Regime, params: dict):
+    """The SQL of a checked 限于 on the record's fields, its values put in ``params``."""
+    def param(value, hint: str = "v") -> Param:
+        name = f"w{hint}{len(params)}"
+        params[name] = value
+        return Param(name)
+
+    definitions = {c.name: c.condition for c in regime.conditions if c.condition is not None}
+    return Conditions(types, kind.key, definitions, param,
+                      lambda name: JsonText(Col("r", "data"), name)).compile(condition)
 
 
 def _text(value, kind: str | None) -> str:

@@ -146,4 +146,6 @@ def outcomes_of(notice: Notice, regime: Regime) -> tuple[Outcome, ...]:
 
 
 def _key(outcome: Outcome) -> tuple:
-    return outcome.kind, outcome.target.parts, outcome.consecutive
+    # Two 签发 of one event under different 限于 are two outcomes (conditions compare
+    # without their spans).
+    return outcome.kind, outcome.target.parts, outcome.consecutive, outcome.where

@@ -52,6 +52,14 @@ def _no_years(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind) -> None:
                      "连续 N 年 goes with `签发 后果 考核.等级`; leave it out here")
 
 
+def _no_where(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind) -> None:
+    if outcome.where is not None:
+        ctx.sink.add("R0706", f"限于 picks the records of an event whose fields satisfy a "
+                     f"condition, but 签发 {chinese(kind.terminal)} names {kind.en}, which has "
+                     "no record to test", outcome.where.span or outcome.span,
+                     "限于 goes with `签发 记录 记录.事件`; leave it out here")
+
+
 def _shape(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind, sizes: tuple[int, ...]):
     if len(outcome.target.parts) in sizes:
         return True
@@ -64,6 +72,7 @@ def _shape(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind, sizes: tuple[i
 def grade(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:
     kind = BY_NAME["grade"]
     _no_years(ctx, outcome, kind)
+    _no_where(ctx, outcome, kind)
     if not _shape(ctx, outcome, kind, (1, 2)):
         return UNRESOLVED
     assessment = _assessment(ctx, outcome, "签发 等级")
@@ -76,6 +85,7 @@ def grade(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:
 
 def consequence(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:
     kind = BY_NAME["consequence"]
+    _no_where(ctx, outcome, kind)
     if not _shape(ctx, outcome, kind, (2,)):
         return UNRESOLVED
     assessment = _assessment(ctx, outcome, "签发 后果")
@@ -99,6 +109,7 @@ def _consequence_text(grade_name: str, consecutive: int | None) -> str:
 
 def measure(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:
     _no_years(ctx, outcome, BY_NAME["measure"])
+    _no_where(ctx, outcome, BY_NAME["measure"])
     found = lookup(ctx, outcome.target, ("measure",), "签发 措施")
     return () if found is not None else UNRESOLVED
 
