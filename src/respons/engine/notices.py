@@ -419,6 +419,7 @@ def issue_notices(looking: Looking) -> Called:
     waiting: list[tuple[str, Outcome, str, str]] = []
     order = {notice.name: index for index, notice in enumerate(regime.notices)}
     for notice in regime.notices:
+        seen: set[str] = set()
         for outcome in outcomes_of(notice, regime):
             try:
                 occurrences = list(FINDERS[outcome.kind](looking, outcome))
@@ -426,6 +427,11 @@ def issue_notices(looking: Looking) -> Called:
                 waiting.append((notice.name, outcome, why.en, why.zh))
                 continue
             for occurrence in occurrences:
+                # One record is one notice, however many of the notice's 签发 … 限于 it
+                # satisfies: the first that finds it issues it.
+                if occurrence.key in seen:
+                    continue
+                seen.add(occurrence.key)
                 made = prepare(notice, outcome, occurrence, cite)
                 (problems if isinstance(made, Problem) else prepared).append(made)
     # Numbers are taken in the order the notices bear their dates: 1号 is the first
