@@ -27,6 +27,7 @@ from decimal import Decimal
 import attrs
 
 from respons.engine.assess_counts import period_of
+from respons.engine.attribution import people
 from respons.engine.conditions import Conditions
 from respons.engine.numbers import Wanted, series_of, take
 from respons.model import docnumber, template
@@ -324,12 +325,15 @@ def _measure_facts(looking: Looking, case, result, step, measure, fault) -> dict
             return ""
         return looking.cite(citation.within(outer) if outer is not None else citation)
 
-    liable = "、".join(dict.fromkeys(s.person for s in case.shares if s.bears and s.person))
+    bearing = [s for s in case.shares if s.bears and s.person]
+    liable = "、".join(dict.fromkeys(s.person for s in bearing))
     facts = {str(k): _text(v, None) for k, v in case.fields.items() if v is not None}
     named = {
         ("措施", "measure"): measure.name if measure else "",
         ("措施依据", "measure-basis"): cited(measure.citation) if measure else "",
         ("责任人", "liable"): liable,
+        ("所在机关", "agency"): "、".join(dict.fromkeys(
+            a for s in bearing for a in _agency_of(s, case))),
         ("过错", "fault"): case.fault or "",
         ("过错依据", "fault-basis"): cited(fault.citation) if fault else "",
         ("情形", "circumstances"): "、".join(c.name for c in case.circumstances if c.holds),
@@ -341,6 +345,21 @@ def _measure_facts(looking: Looking, case, result, step, measure, fault) -> dict
         if value:
             facts[zh] = facts[en] = value
     return facts
+
+
+def _agency_of(share, case) -> tuple[str, ...]:
+    """The agency of whoever bears ``share``: an agency is its own; an officer's is the
+    case record's first agency field that the case fills — the unit the case concerns, as
+    the measure's 施于 单位 reads it (``respons.engine.attribution.falls_on``). Officers
+    are not declared in a regime: the case record is the only place that says where they
+    serve."""
+    if share.who == "agency":
+        return (share.person,)
+    kind = case.kind
+    for field in (kind.fields if kind is not None else ()):
+        if field.type.kind == "agency" and people(case.fields.get(field.name)):
+            return people(case.fields.get(field.name))
+    return ()
 
 
 #: outcome kind → how its occurrences are looked for in the store: one row per kind of

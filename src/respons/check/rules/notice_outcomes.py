@@ -17,6 +17,7 @@ from collections.abc import Callable
 import attrs
 
 from respons.check.rules import RuleContext
+from respons.check.rules.proceedings import case_kind
 from respons.check.rules.references import lookup
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.base import Ref
@@ -111,7 +112,29 @@ def measure(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:
     _no_years(ctx, outcome, BY_NAME["measure"])
     _no_where(ctx, outcome, BY_NAME["measure"])
     found = lookup(ctx, outcome.target, ("measure",), "签发 措施")
-    return () if found is not None else UNRESOLVED
+    if found is None:
+        return UNRESOLVED
+    return _case_fields(ctx, found.element.name)
+
+
+def _case_fields(ctx: RuleContext, measure_name: str) -> tuple[str, ...]:
+    """The fields the engine gives a notice issued on the measure beside the measure's
+    facts: those of the case record of every proceeding (追究) one of whose ladders has
+    a step proposing it — the fields all those records have. A proceeding without a case
+    record (faults that stand by a count alone) gives none, nor does a measure no
+    proceeding proposes."""
+    proposing = {ladder.name for ladder in ctx.regime.ladders
+                 if any(ref.text == measure_name for step in ladder.steps
+                        for option in step.options for ref in option)}
+    common: list[str] | None = None
+    for proceeding in ctx.regime.proceedings:
+        if not any(ref.text in proposing for ref in proceeding.ladders):
+            continue
+        kind = case_kind(ctx, proceeding)
+        names = [] if kind is None else list(dict.fromkeys(
+            ([kind.key] if kind.key else []) + [f.name for f in kind.fields]))
+        common = names if common is None else [n for n in common if n in names]
+    return tuple(common or ())
 
 
 def record(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:

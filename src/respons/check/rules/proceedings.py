@@ -31,13 +31,13 @@ def case_kinds(ctx: RuleContext) -> list[RecordKind]:
     """The record kinds of the regime's proceedings' cases, each once."""
     kinds: list[RecordKind] = []
     for proceeding in ctx.regime.proceedings:
-        kind = _case_kind(ctx, proceeding)
+        kind = case_kind(ctx, proceeding)
         if kind is not None and kind not in kinds:
             kinds.append(kind)
     return kinds
 
 
-def _case_kind(ctx: RuleContext, proceeding) -> RecordKind | None:
+def case_kind(ctx: RuleContext, proceeding) -> RecordKind | None:
     if proceeding.case is None:
         return None
     found = ctx.index.find(proceeding.case)
