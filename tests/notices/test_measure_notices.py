@@ -83,7 +83,7 @@ def test_the_agency_of_whoever_bears_the_measure_is_a_fact(respons, tmp_path, sq
                "认定方式": "部门自行认定", "过错行为": "超越行政执法职权",
                "认定情形": "无需审核或者批准的行政执法行为、需要给予行政处分",
                "追究机关": "行政执法部门", "承办人": "钱某", "责任人": "钱某",
-               "追究决定": "给予行政处分", "已陈述申辩": False}
+               "追究决定": "给予行政处分", "已陈述申辩": False, "追究机关代字": "通甲"}
     path = tmp_path / "cases.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (
         case("ZJ-1", "2025-06-10", "未按规定追究行政执法人员责任"), officer)),

@@ -75,6 +75,9 @@ class Prepared:
     copy_to: tuple[str, ...]
     elements: tuple[IssuedElement, ...]
     citation: str
+    #: The number pattern with the facts its 代字 names filled in (None: no pattern): the
+    #: series is this 代字, the issuing department's own where a field gives it.
+    pattern: str | None = None
 
 
 @attrs.frozen
@@ -421,11 +424,18 @@ def prepare(notice: Notice, outcome: Outcome, occurrence: Occurrence,
                            f"必备要素“{element.name}”没有内容")
         cited = notice.cited(element)
         elements.append(IssuedElement(element.name, text, cite(cited) if cited else ""))
+    pattern = notice.number
+    if pattern is not None:
+        try:
+            pattern = docnumber.with_code(pattern, facts)
+        except ValueError as error:
+            return Problem(notice.name, occurrence.key, f"the document number: {error}",
+                           f"文号的机关代字无法填写：{error}")
     citation = outcome.citation.within(notice.citation) if (
         outcome.citation is not None and notice.citation is not None) else (
         outcome.citation or notice.citation)
     return Prepared(notice, outcome, occurrence, issuer, recipient, copy_to,
-                    tuple(elements), cite(citation) if citation else "")
+                    tuple(elements), cite(citation) if citation else "", pattern)
 
 
 def issue_notices(looking: Looking) -> Called:
@@ -457,8 +467,8 @@ def issue_notices(looking: Looking) -> Called:
     # issued that year, whichever notice of the series it is.
     prepared.sort(key=lambda p: (p.occurrence.date, order[p.notice.name], p.occurrence.key))
     wanted = [Wanted(regime.id, p.notice.name, p.occurrence.key,
-                     series_of(p.notice.number, p.notice.name),
-                     p.occurrence.date.year, p.occurrence.date.isoformat(), p.notice.number)
+                     series_of(p.pattern, p.notice.name),
+                     p.occurrence.date.year, p.occurrence.date.isoformat(), p.pattern)
               for p in prepared]
     numbers = take(compute, wanted, looking.run, docnumber.fill) if wanted else {}
     issued = []
