@@ -83,7 +83,8 @@ def test_an_element_the_notice_lacks_and_a_repeated_expectation_are_errors(respo
 def test_a_notice_on_an_assessment_s_consequence_is_expected_at_the_year_s_end(respons,
                                                                                tmp_path):
     """jilin-city 32(三): an agency graded 不及格 is sent a 整改通知书 — expected in a scenario
-    judged on the year's last day, when the year's assessments are scored."""
+    judged on the year's last day, when the year's assessments are scored. (31②'s 通报 of
+    every grade is called for that day too, so it is expected as well.)"""
     path = tmp_path / "jl.test.resp"
     path.write_text(f"""制度 测试 {{
   上位 "{JURISDICTIONS / 'jilin-city.resp'}"
@@ -94,6 +95,7 @@ def test_a_notice_on_an_assessment_s_consequence_is_expected_at_the_year_s_end(r
   预期 考核 行政执法责任制评议考核 行政执法机关 2025 得分 65, 等级 不及格, 后果 整改通知书
   预期 文书 整改通知书 行政执法机关 文号 "吉政整〔2025〕1号", 主送 "行政执法机关",
       要素 评议考核结果 = "2025年度行政执法责任制评议考核得分65分，评议考核结果为不及格。"
+  预期 文书 评议考核结果通报 行政执法机关 文号 "吉政通〔2025〕1号"
 }}
 """, encoding="utf-8")
     result = respons("test", str(path))

@@ -214,6 +214,17 @@ An item `来自 ASSESSMENT` is that assessment's result for the same subject and
 review's score as an item of the yearly assessment). Followed from item to item, the
 assessments an assessment comes from must not lead back to it: its score would need itself.""")
 
+_code("R0514", ERROR, "bar by an assessment that cannot give it", """
+`不得评为 G 若 考核 A 等级 G2` bars a subject from grade G where it got G2 in assessment A the
+same year (changchun-xinqu 任务25). A must assess the same kind of subject (an officer's grade
+bars an officer), and A's result must not depend, through its sources (来自) and bars, on the
+assessment it bars: the one barred is scored after the one it follows.""")
+
+_code("R0515", ERROR, "tier outside the scheme of tiers", """
+`等级 G 若 CONDITION` gives a grade where a condition over the records holds: a tier, graded
+by `方案 条件分档`/`tiers` (tongzhou 人员管理办法 第十三条). Under another scheme the condition
+would be ignored: write `方案 条件分档`, or bounds (`90 以上`) for a scheme of points.""")
+
 _code("R0601", ERROR, "ladder steps not ordered by severity", """
 A ladder's steps must grow heavier: the lightest and the heaviest measures of each step are
 at least as severe as those of the step before (hangzhou 40; dacheng 过错办法 10). Give every

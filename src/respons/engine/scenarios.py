@@ -148,7 +148,7 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
                 differences += compare_liability(scenario, cases, as_of)
                 exercised += _held(scenario, cases, as_of)
         differences += [Difference(**found) for found in assessed_differences(
-            store, scenario, target, calendar_for, scheme_for)]
+            store, scenario, target, calendar_for, scheme_for, exercised)]
     return Outcome(scenario, regime, FAIL if differences else PASS, tuple(differences),
                    obligations=found, exercised=tuple(dict.fromkeys(exercised)))
 

@@ -180,7 +180,8 @@ FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due dat
               "met_by": "met by", "owner": "owner", "agency": "agency",
               "lacks": "calendar lacks", "number": "document number",
               "recipient": "recipient", "score": "score", "grade": "grade",
-              "consequence": "consequence", "assessment": "assessment",
+              "consequence": "consequence", "assessment": "assessment", "bar": "bar",
+              "decider": "decided by", "proposer": "proposed by",
               "step": "step", "measures": "measures", "bearers": "bearers",
               "pursued": "pursued", "case": "case", "ladder": "ladder"}
 
@@ -189,6 +190,9 @@ def fact_word(name: str) -> str:
     """How a fact is called: `FACT_WORDS`, or ``element 整改要求`` for a notice's element."""
     if name.startswith("element:"):
         return f"element {name.split(':', 1)[1]}"
+    if name.startswith("item:"):
+        _, item, what = name.split(":", 2)
+        return f"{'found by' if what == 'found' else 'score of'} item {item}"
     return FACT_WORDS[name]
 
 
@@ -267,9 +271,12 @@ class NoNotice:
 class AssessmentExpected:
     """`预期 考核 A SUBJECT YEAR 〈facts〉`: what `respons assess --year YEAR` gives SUBJECT in
     assessment A — facts ``score`` (the total, a number; None for 无), ``grade`` (a band;
-    None: not graded) and ``consequence`` (a measure that must be among the consequences
-    proposed; None: none is). Judged over the run as of the year's last day, whatever the
-    scenario's 截至."""
+    None: not graded), ``consequence`` (a measure that must be among the consequences
+    proposed; None: none is), ``item:I:found`` (how many records item I found, over its
+    发现), ``item:I:score`` (item I's points; None: not scored), ``bar`` (a grade a bar
+    kept the subject from: 不得评为 G), ``decider`` and ``proposer`` (one who decides or
+    proposes a consequence proposed: 决定 WHO, 提出 WHO). Judged over the run as
+    of the year's last day, whatever the scenario's 截至."""
 
     assessment: Ref
     subject: Datum

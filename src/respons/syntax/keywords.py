@@ -134,6 +134,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_SEED": ("seed", "种子"),
     "KW_AMEND": ("amend", "修正"),
     "KW_FILE_VETO": ("file-veto", "否决项"),
+    # 不得评为 G 若 …: a bar to a grade (changchun-xinqu 任务25, dacheng 评议考核实施方案 七（三）)
+    "KW_BAR": ("bar", "不得评为"),
+    "KW_IF": ("if", "若"),
     "KW_NOTICE": ("notice", "文书"),
     "KW_TITLE": ("title", "标题"),
     "KW_ELEMENTS": ("elements", "要素"),

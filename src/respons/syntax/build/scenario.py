@@ -209,7 +209,8 @@ class ScenarioRules:
                            "name the year assessed, e.g. 2025")
             year = 0
         # Several consequences may be expected; every other fact once.
-        facts, _ = _once((v for v in values if isinstance(v, Fact)), repeatable=("consequence",))
+        facts, _ = _once((v for v in values if isinstance(v, Fact)),
+                         repeatable=("consequence", "bar", "decider", "proposer"))
         last = facts[-1].span if facts else span_of(year_token)
         return AssessmentExpected(ref_of([tokens[1]]), subject, int(year), tuple(facts),
                                   span=span_between(span_of(tokens[0]), last))
@@ -229,6 +230,29 @@ class ScenarioRules:
     def consequence_fact(self, children):
         value = children[1]
         return _fact("consequence", children, _name_or_none(value))
+
+    def decider_fact(self, children):
+        return _fact("decider", children, _who(children[1]))
+
+    def proposer_fact(self, children):
+        return _fact("proposer", children, _who(children[1]))
+
+    def bar_fact(self, children):
+        return _fact("bar", children, name_of(children[1]))
+
+    def item_found_fact(self, children):
+        item = name_of(children[1])
+        count = number_of(children[3])
+        if not isinstance(count, int) or count < 0:
+            ctx().sink.add("R0105", f"{children[3]} is not a number of records",
+                           span_of(children[3]), "write how many records the item found: 0, 1, 2…")
+            count = 0
+        return _fact(f"item:{item}:found", children, count)
+
+    def item_score_fact(self, children):
+        token = children[3]
+        return _fact(f"item:{name_of(children[1])}:score", children,
+                     None if token.type == "KW_NONE" else Decimal(str(number_of(token))))
 
     def expect_liability(self, children):
         tokens, values = split(children)
@@ -338,6 +362,10 @@ def _fact(name: str, children, value) -> Fact:
 
 def _date_or_none(token: Token):
     return None if token.type == "KW_NONE" else date_of(token)
+
+
+def _who(token: Token) -> str:
+    return string_of(token) if token.type == "STRING" else name_of(token)
 
 
 def _name_or_none(value):
