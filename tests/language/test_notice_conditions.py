@@ -156,3 +156,16 @@ def test_show_writes_the_condition_in_text_and_json(respons, tmp_path):
     [notice] = json.loads(shown.stdout)["regime"]["notices"]
     assert notice["issued_on"][0]["where"]["op"] == "all"
     assert notice["outcomes"][0]["where"] == notice["issued_on"][0]["where"]
+
+
+def test_the_public_site_says_which_records_issue_each_notice(respons, tmp_path):
+    """hangzhou's two 决定书 share a title and an event: the disclosure page tells them
+    apart by their conditions."""
+    from paths import JURISDICTIONS
+
+    out = tmp_path / "site"
+    result = respons("publish", str(JURISDICTIONS / "hangzhou.resp"), "--out", str(out))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    page = (out / "notices.html").read_text("utf-8")
+    for who in ("行政执法人员", "行政执法部门"):
+        assert f"责任追究.决定（限于 被追究对象 = &quot;{who}&quot;）" in page
