@@ -105,3 +105,24 @@ def test_a_notice_on_an_assessment_s_consequence_is_expected_at_the_year_s_end(r
     failed = respons("test", str(path))
     assert failed.exit_code == 1
     assert "document number: expected 吉政整〔2025〕2号, got 吉政整〔2025〕1号" in failed.stdout
+
+
+def test_a_notice_called_for_that_cannot_be_issued_fails_unless_expected_absent(respons,
+                                                                              tmp_path):
+    """A decision without its reasons (hangzhou 48 requires them) calls for a 决定书 that
+    cannot be issued: `respons notices` exits 1 on it, and a scenario that expects notices
+    says so — unless it expects none for that case (预期 无 文书)."""
+    reasonless = DECISION.replace(' 决定理由 = "理由{case}",\n      ', "\n      ")
+    given = reasonless.format(case="ZJ-9", date="2025-04-10", person="张三")
+    body = ('  预期 职责 责任追究决定备案 ZJ-9 按期完成\n'
+            '  预期 无 文书 行政执法责任追究决定书 ZJ-8\n')
+    path = tmp_path / "hz.test.resp"
+    path.write_text(HEAD + "场景 决定书 {\n  截至 2025-05-30\n" + given + body + "}\n",
+                    encoding="utf-8")
+    result = respons("test", str(path))
+    assert result.exit_code == 1
+    assert "行政执法责任追究决定书 notice 行政执法责任追究决定书 on record:ZJ-9" in result.stdout
+    assert "cannot be issued: nothing fills the required element 作出决定的理由" in result.stdout
+    path.write_text(path.read_text(encoding="utf-8").replace("ZJ-8", "ZJ-9"), encoding="utf-8")
+    result = respons("test", str(path))
+    assert result.exit_code == 0, result.stdout
