@@ -37,14 +37,11 @@ def case_kinds(ctx: RuleContext) -> list[RecordKind]:
     return kinds
 
 
-<<<<<<< HEAD
-def case_kind(ctx: RuleContext, proceeding) -> RecordKind | None:
-=======
 def _kinds_of(ctx: RuleContext, proceedings) -> list[RecordKind]:
     """The case record kinds of ``proceedings``, each once."""
     kinds: list[RecordKind] = []
     for proceeding in proceedings:
-        kind = _case_kind(ctx, proceeding)
+        kind = case_kind(ctx, proceeding)
         if kind is not None and kind not in kinds:
             kinds.append(kind)
     return kinds
@@ -84,8 +81,7 @@ def _names_read(conditions, definitions: dict) -> set[str]:
     return seen
 
 
-def _case_kind(ctx: RuleContext, proceeding) -> RecordKind | None:
->>>>>>> main
+def case_kind(ctx: RuleContext, proceeding) -> RecordKind | None:
     if proceeding.case is None:
         return None
     found = ctx.index.find(proceeding.case)
