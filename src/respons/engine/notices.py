@@ -438,7 +438,8 @@ def prepare(notice: Notice, outcome: Outcome, occurrence: Occurrence,
         try:
             pattern = docnumber.with_code(pattern, facts)
         except ValueError as error:
-            return Problem(notice.name, occurrence.key, f"the document number: {error}",
+            return Problem(notice.name, occurrence.key, _about(occurrence),
+                           f"the document number: {error}",
                            f"文号的机关代字无法填写：{error}")
     citation = outcome.citation.within(notice.citation) if (
         outcome.citation is not None and notice.citation is not None) else (
