@@ -69,6 +69,7 @@ LOWER = """制度 通州区某部门实施办法 {{
   签发 措施 制发政府法制建议书
   发文机关 "通州区人民政府法制办公室"
   主送 被追究部门
+  抄送 上级机关
   文号 "通某抄〔{{年}}〕{{号}}号"
   要素 被建议部门 = 所在机关
 }}
@@ -103,3 +104,5 @@ def test_the_agency_of_whoever_bears_the_measure_is_a_fact(respons, tmp_path, sq
     copied = found["法制建议抄告"]
     assert copied["records"] == ["ZJ-1-决定"] and copied["recipient"] == "行政执法部门"
     assert copied["elements"][0]["text"] == "行政执法部门"
+    # a field of the case record the case leaves empty names nobody, not itself
+    assert copied["copy_to"] == []

@@ -325,9 +325,14 @@ def _measures(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
                 outcome.target.text), faults.get(case.fault or ""))
             records = tuple(sorted({case.record, *(r for c in case.circumstances if c.holds
                                                    for r in c.records)}))
+            # every field of the case record is a fact the notice may name, given or not:
+            # a party naming one the case leaves empty is nobody, not the field's name
+            fields = [*([case.kind.key] if case.kind.key else []),
+                      *(f.name for f in case.kind.fields)] if case.kind is not None \
+                else list(case.fields)
             yield Occurrence(f"measure:{outcome.target.text}:{result.ladder.name}:"
                              f"{case.record}", dt.date.fromisoformat(case.date[:10]), facts,
-                             records, frozenset(facts_of(BY_NAME["measure"], case.fields)))
+                             records, frozenset(facts_of(BY_NAME["measure"], fields)))
             break  # one notice per case, whichever of its ladders calls for the measure
 
 
