@@ -8,14 +8,19 @@ province-year (two records each: 提起 with the fault, the officer and the find
 few weeks later), ingests them into a store (timed, not part of the comparison), then, in
 one process and on the same store, times
 
-(a) the engine function `respons liability --year` calls
-    (``respons.engine.liability.evaluate_liability``), and
+(a) what `respons liability --year` does after verifying the chain and evaluating the
+    duties: the engine function (``respons.engine.liability.evaluate_liability``) and the
+    proposals kept under a run (``respons.engine.liability_kept.keep``, table
+    liability_proposals, each case's detail as the JSON report gives it), and
 (b) the baseline: the same count written by hand as one SQL statement for SQLite (the
-    officer read from each case's 提起, a self-join over the year before), and the same
-    ladder and attribution as a plain Python function per case,
+    officer read from each case's 提起, a self-join over the year before), the same
+    ladder and attribution as a plain Python function per case, and its proposals written
+    to a table of the same columns (its detail: the step, the measures, the bearer and
+    the count) in one transaction,
 
-checks that both propose the same step, measures and bearers for every case, and prints
-both times and their ratio (aim: within 2× of the baseline).
+checks that both propose the same step, measures and bearers for every case and kept as
+many proposals, and prints both times and their ratio (aim: within 2× of the baseline).
+Printing the report (text or JSON on stdout) is not timed: the baseline prints nothing.
 
     python3 bench/liability.py                 # 100,000 cases
     python3 bench/liability.py --cases 10000   # a quick run
@@ -143,7 +148,7 @@ WITH d AS (
   FROM records c JOIN records t ON t.matter = c.matter AND t.type = '过错案件.提起'
   WHERE c.type = '过错案件.决定'
 )
-SELECT k.seq, k.matter, k.at_date, k.officer, k.fault, k.gravity, k.found,
+SELECT k.seq, k.id, k.matter, k.at_date, k.officer, k.fault, k.gravity, k.found,
        (SELECT COUNT(*) FROM d n WHERE n.officer = k.officer AND n.at_date <= k.at_date
           AND n.at_date > date(k.at_date, '-1 year')) AS times
 FROM d k WHERE k.at_date BETWEEN ? AND ?
@@ -165,31 +170,55 @@ def baseline_case(fault, gravity, found, times) -> tuple:
     return level, measures, None
 
 
-def run_baseline(path: Path, year: int) -> dict:
+#: The baseline's proposals: the columns of liability_proposals.
+BASELINE_TABLE = """
+CREATE TABLE IF NOT EXISTS baseline_proposals (run TEXT NOT NULL, proceeding TEXT NOT NULL,
+  record TEXT NOT NULL, matter TEXT, date TEXT NOT NULL, fault TEXT, pursued INTEGER NOT NULL,
+  detail TEXT NOT NULL, PRIMARY KEY (run, proceeding, record))
+"""
+
+
+def run_baseline(path: Path, year: int, run: str) -> tuple[dict, int]:
+    """The baseline's proposals by matter, and how many it wrote under ``run``."""
     import sqlite3
 
     connection = sqlite3.connect(path)
-    out = {}
-    for _seq, matter, _date, officer, fault, gravity, found, times in connection.execute(
-            BASELINE_SQL, (f"{year}-01-01", f"{year}-12-31")):
+    connection.execute(BASELINE_TABLE)
+    out, rows = {}, []
+    for _seq, record, matter, date, officer, fault, gravity, found, times in \
+            connection.execute(BASELINE_SQL, (f"{year}-01-01", f"{year}-12-31")):
         level, measures, _ = baseline_case(fault, gravity, found, times)
-        out[matter] = (level, measures, (officer,) if level is not None else ())
+        bearers = (officer,) if level is not None else ()
+        out[matter] = (level, measures, bearers)
+        rows.append((run, "过错责任追究", record, matter, date, fault, int(level is not None),
+                     json.dumps({"step": level, "measures": measures, "bearers": bearers,
+                                 "count": times}, ensure_ascii=False, sort_keys=True,
+                                separators=(",", ":"))))
+    with connection:
+        connection.executemany("INSERT INTO baseline_proposals VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               rows)
     connection.close()
-    return out
+    return out, len(rows)
 
 
-def run_engine(store, resolved, year: int) -> dict:
+def run_engine(store, resolved, titles, year: int, run: str) -> tuple[dict, int]:
+    """What `respons liability --year` does after the chain and the duties: the cases'
+    proposals by matter, and how many it kept under ``run``."""
     from respons.engine.liability import evaluate_liability
+    from respons.engine.liability_kept import keep
     from respons.engine.liability_sql import Selection
+    from respons.report.liability import case_detail
 
     head = store.ledger.head()
+    results = evaluate_liability(store.compute, resolved.regime, head, Selection(year=year))
+    kept = keep(store.compute, run, results, case_detail(resolved.regime, titles))
     out = {}
-    for case in evaluate_liability(store.compute, resolved.regime, head, Selection(year=year)):
+    for case in results:
         [outcome] = case.outcomes
         level = outcome.level if outcome.pursued else None
         measures = tuple(tuple(r.text for r in o) for o in outcome.options) if level else ()
         out[case.matter] = (level, measures, tuple(s.person for s in case.shares))
-    return out
+    return out, kept
 
 
 def main() -> None:
@@ -231,12 +260,15 @@ def main() -> None:
         print(f"{ingested.stored:,} records of {args.cases:,} cases ingested in "
               f"{time.perf_counter() - started:.1f} s (not part of the comparison)")
         engine_times, baseline_times = [], []
-        for _ in range(args.repeat):
+        for attempt in range(args.repeat):
+            # A run of its own each time: a proposal already kept under a run is not
+            # written again.
             started = time.perf_counter()
-            engine = run_engine(store, resolved, 2025)
+            engine, engine_kept = run_engine(store, resolved, report.titles, 2025,
+                                             f"bench-{attempt}")
             engine_times.append(time.perf_counter() - started)
             started = time.perf_counter()
-            baseline = run_baseline(db, 2025)
+            baseline, baseline_kept = run_baseline(db, 2025, f"bench-{attempt}")
             baseline_times.append(time.perf_counter() - started)
         store.close()
     differing = [m for m in baseline if baseline[m] != engine.get(m)]
@@ -244,9 +276,13 @@ def main() -> None:
     print(f"cases of 2025: {len(engine):,} (engine) · {len(baseline):,} (baseline); "
           f"{len(differing)} differ" + (f", e.g. {differing[0]}: engine {engine.get(differing[0])} "
                                         f"baseline {baseline[differing[0]]}" if differing else ""))
-    print(f"respons liability (engine function): {best_engine:.2f} s")
-    print(f"hand-written SQL + plain Python per case: {best_baseline:.2f} s")
+    print(f"proposals kept per run: {engine_kept:,} (engine) · {baseline_kept:,} (baseline)")
+    print(f"respons liability (engine function and proposals kept): {best_engine:.2f} s")
+    print(f"hand-written SQL + plain Python per case + proposals written: "
+          f"{best_baseline:.2f} s")
     print(f"ratio: {best_engine / best_baseline:.2f}")
+    if differing or engine_kept != baseline_kept:
+        sys.exit("the engine and the baseline do not agree")
 
 
 if __name__ == "__main__":
