@@ -18,6 +18,7 @@ import attrs
 from respons.check.index import Index
 from respons.diagnostics.diagnostic import Sink
 from respons.engine import attribution, ladder
+from respons.engine.liability_decide import Decider
 from respons.engine.liability_sql import Queries, Selection
 from respons.model.condition import refs_in
 from respons.model.liability import Proceeding
@@ -47,6 +48,11 @@ class CaseResult:
     defence: bool
     #: The record kind of the case record (None for a standing fault's case).
     kind: RecordKind | None = None
+    #: What the case shares with every case of the same facts — the same outcomes, the
+    #: same circumstances but for what a count found (`liability_decide.Decision`) — so
+    #: that a report writes that part once; None where nothing is shared. Not part of
+    #: the result: two results that differ only in it are equal.
+    decision: object = attrs.field(default=None, eq=False, repr=False)
 
 
 def _reachable(regime: Regime, proceeding: Proceeding, index: Index) -> set[str]:
@@ -78,9 +84,12 @@ def _split(value) -> frozenset[str]:
     return frozenset(attribution.people(value))
 
 
-def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
-                       ) -> list[CaseResult]:
-    """Every chosen case of every proceeding of ``regime`` over the ledger up to ``head``."""
+def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection,
+                       tabled: bool = True) -> list[CaseResult]:
+    """Every chosen case of every proceeding of ``regime`` over the ledger up to ``head``.
+    ``tabled``: decide the ladders once per distinct set of facts
+    (`respons.engine.liability_decide`); False decides every case afresh — the same
+    results, which the tests compare."""
     index = Index(regime, Sink())
     definitions = {c.name: c.condition for c in regime.conditions if c.condition is not None}
     severities = {m.name: m.severity for m in regime.measures}
@@ -127,30 +136,29 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
         faults = {f.name for f in regime.faults}
         # Circumstances in the order the regime declares them, faults after.
         order = [c.name for c in regime.circumstances] + [f.name for f in regime.faults]
+        decider = Decider(names, ladders, apportionment, severities, order, tabled)
         for seq, record, matter, date in cases:
             fields = files.get(seq, {})
             fault = fields.get(proceeding.fault_field) if proceeding.fault_field else None
             fault = str(fault) if fault is not None else None
-            facts = ladder.Facts(names, fault if fault in faults else None, fields,
-                                 _split(fields.get(proceeding.found_field))
-                                 if proceeding.found_field else frozenset(),
-                                 counts.get(seq, {}))
             defence = bool(proceeding.defence_field) and \
                 fields.get(proceeding.defence_field) is True
             known = fault is None or fault in faults
-            concerns = _concerns(proceeding, fields)
-            outcomes = tuple(ladder.apply(lad, facts, severities, defence) for lad in ladders
-                             if concerns is None or lad.subject in (None, concerns)) \
-                if known and fault is not None else ()
-            # Who bears it, where some ladder pursues it: an exempted case has no bearer.
-            shares = attribution.attribute(apportionment, facts.holds, fields, kind) \
-                if any(o.pursued for o in outcomes) else ()
+            outcomes, circumstances, shares, decision = (), (), (), None
+            if known and fault is not None:
+                decided = decider.decide(
+                    fault, fields, _split(fields.get(proceeding.found_field))
+                    if proceeding.found_field else frozenset(), counts.get(seq, {}), defence,
+                    _concerns(proceeding, fields))
+                outcomes, circumstances, decision = decided
+                # Who bears it, where some ladder pursues it: an exempted case has no bearer.
+                if decision.pursued:
+                    shares = attribution.attribute(apportionment, decision.holds, fields, kind)
             results.append(CaseResult(
-                proceeding, seq, record, matter, date, fields, fault, known,
-                tuple(facts.seen[name] for name in order if name in facts.seen), outcomes,
-                shares,
+                proceeding, seq, record, matter, date, fields, fault, known, circumstances,
+                outcomes, shares,
                 _party(proceeding.decided_by, fields), _party(proceeding.proposed_by, fields),
-                defence, kind))
+                defence, kind, decision))
     return results
 
 
