@@ -20,6 +20,7 @@ documented (docs/liability.md, "How a ladder applies"):
 
 from __future__ import annotations
 
+import operator
 from typing import NamedTuple
 
 import attrs
@@ -230,16 +231,25 @@ def counted(circumstance, found) -> Circumstance:
     """A counted ``circumstance`` of one case, from what the store counted for it: its
     records by id (a count per subject), or only their number (a count across the
     jurisdiction, too many to list)."""
-    records = found if isinstance(found, tuple) else ()
-    number = len(found) if isinstance(found, tuple) else found
+    listed = type(found) is tuple
+    number = len(found) if listed else found
     count = circumstance.count
     return Circumstance(circumstance.name, _compare(number, count.op, count.threshold),
-                        "count", records, circumstance.citation, number)
+                        "count", found if listed else (), circumstance.citation, number)
+
+
+def reaches(count, found) -> bool:
+    """Whether what the store counted (`counted`'s ``found``) meets ``count``'s number."""
+    return _compare(len(found) if type(found) is tuple else found, count.op, count.threshold)
+
+
+#: The comparisons a condition or count writes, by their operator.
+_OPERATORS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt,
+              "=": operator.eq, "!=": operator.ne}
 
 
 def _compare(left, op: str, right) -> bool:
-    return {">=": left >= right, "<=": left <= right, ">": left > right, "<": left < right,
-            "=": left == right, "!=": left != right}[op] if right is not None else False
+    return _OPERATORS[op](left, right) if right is not None else False
 
 
 def compare_number(number, op: str, threshold) -> bool:

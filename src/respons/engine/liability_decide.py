@@ -77,11 +77,10 @@ class Decider:
     def decide(self, fault: str | None, fields: dict, found: frozenset[str], counts: dict,
                defence: bool, concerns: str | None) -> Case:
         """The case's outcomes and circumstances; ``fault`` a fault the regime declares."""
-        counted = [ladder.counted(c, counts.get(c.name, ())) for c in self.counts]
         key = (fault, concerns, defence,
                *[fields.get(f) is True for f in self.fields],
                *[ladder.compare_field(node, fields) for node in self.compares],
-               *[x.holds for x in counted],
+               *[ladder.reaches(c.count, counts.get(c.name, ())) for c in self.counts],
                *[name in found for name in self.found])
         decision = self._table.get(key) if self.tabled else None
         if decision is None:
@@ -90,10 +89,10 @@ class Decider:
                 self._table[key] = decision
         if not decision.counting:
             return Case(decision.outcomes, decision.template, decision)
-        mine = {x.name: x for x in counted}
         circumstances = list(decision.template)
         for place, name in decision.counting:
-            circumstances[place] = mine[name]
+            circumstances[place] = ladder.counted(self.names.circumstances[name],
+                                                  counts.get(name, ()))
         return Case(decision.outcomes, tuple(circumstances), decision)
 
     def _decide(self, fault, fields, found, counts, defence, concerns) -> Decision:

@@ -14,6 +14,8 @@ tests/liability/test_liability_detail.py holds the two to it.
 
 from __future__ import annotations
 
+from json.encoder import encode_basestring
+
 import attrs
 
 from respons.records.canonical import canonical_json
@@ -44,6 +46,21 @@ _HOLES = (_hole(0), _hole(1))
 _NO_BEARERS = '{"bearers":[]'
 
 
+def _encode(value) -> str:
+    """``canonical_json(value)`` for the values a case has of its own — a text, a number,
+    none, a list of record ids — without the encoder's set-up for each."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is list and all(type(v) is str for v in value):
+        return "[" + ",".join(map(encode_basestring, value)) + "]"
+    return canonical_json(value)
+
+
 class _Template:
     """A piece encoded once with placeholders: ``fill(values…)`` puts each value's
     encoding where its placeholder was. None where a placeholder is not found exactly
@@ -65,7 +82,7 @@ class _Template:
     def fill(self, *values) -> str:
         out = [self.parts[0]]
         for part, n in zip(self.parts[1:], self.order, strict=True):
-            out += [canonical_json(values[n]), part]
+            out += [_encode(values[n]), part]
         return "".join(out)
 
 
@@ -105,10 +122,10 @@ class DetailWriter:
                 return '{"bearers":[' + shares + "]" + template.fill(*values)
         values = (
             "[" + shares + "]",
-            canonical_json(r.matter),
+            _encode(r.matter),
             "[" + ",".join([self._circumstance(x) for x in r.circumstances]) + "]",
-            canonical_json(r.date),
-            canonical_json(r.decided_by),
+            _encode(r.date),
+            _encode(r.decided_by),
             "true" if r.defence else "false",
             self._piece(("fault", r.fault, r.fault_known), (), lambda: canonical_json(
                 _fault_data(r.fault, r.fault_known, self.faults, self.titles))),
@@ -116,8 +133,8 @@ class DetailWriter:
             canonical_json(r.proceeding.name),
             self._piece(("proceeding",), (r.proceeding,), lambda: canonical_json(
                 _citation(r.proceeding.citation, self.titles))),
-            canonical_json(r.proposed_by),
-            canonical_json(r.record),
+            _encode(r.proposed_by),
+            _encode(r.record),
         )
         return "{" + ",".join([k + v for k, v in zip(_KEY_TEXT, values, strict=True)]) + "}"
 
