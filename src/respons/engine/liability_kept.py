@@ -7,21 +7,25 @@ the same, so a case already kept under a run is not written again; a run that lo
 one case (`--case`) or one year keeps those, and a later call under the same run adds the
 others. Written in one transaction: a reader sees a call's cases all at once or none.
 
-A province-year is tens of thousands of rows: they are staged in a temporary table (the
-backend's bulk insert: executemany, COPY) and copied in one statement, which skips any
-case another call kept under the run in the meantime.
+A province-year is tens of thousands of rows: their details are written before the
+transaction (for the cases not kept yet), and appended in bulk inside it
+(`Compute.append_rows`: the backend's executemany or COPY), after looking once more at
+what the run holds — another call may have kept some in the meantime.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from respons.sql import ir
-from respons.sql.ir import Col, Lit, Param, Table, all_of, select
+from respons.sql.ir import Col, Param, Table, select
 from respons.store.results import LIABILITY_PROPOSALS
 
-#: The temporary table the rows are staged in (this connection's only).
-STAGED = "liability_keeping"
+
+def _kept(compute, run: str) -> set[tuple[str, str]]:
+    """(proceeding, record) of every case kept under ``run``."""
+    return set(compute.query(select(
+        Col("k", "proceeding"), Col("k", "record"), source=Table("liability_proposals", "k"),
+        where=Col("k", "run").eq(Param("run"))), {"run": run}))
 
 
 def keep(compute, run: str, results: Iterable, detail: Callable[[object], str]) -> int:
@@ -31,28 +35,23 @@ def keep(compute, run: str, results: Iterable, detail: Callable[[object], str]) 
     results = list(results)
     if not results:
         return 0
-    # The details are written only for cases not kept yet (a second report of the same
-    # run writes nothing); the copy below checks again, inside the transaction.
-    kept = set(compute.query(select(
-        Col("k", "proceeding"), Col("k", "record"), source=Table("liability_proposals", "k"),
-        where=Col("k", "run").eq(Param("run"))), {"run": run}))
+    kept = _kept(compute, run)
+    names = LIABILITY_PROPOSALS.names
     rows = []
     for case in results:
         key = (case.proceeding.name, case.record)
         if key in kept:
             continue
         kept.add(key)
-        rows.append((run, case.proceeding.name, case.record, case.matter, case.date,
-                     case.fault, int(any(o.pursued for o in case.outcomes)), detail(case)))
+        row = {"run": run, "proceeding": case.proceeding.name, "record": case.record,
+               "matter": case.matter, "date": case.date, "fault": case.fault,
+               "pursued": int(any(o.pursued for o in case.outcomes)), "detail": detail(case)}
+        rows.append(tuple(row[name] for name in names))
     if not rows:
         return 0
-    compute.temp_table(STAGED, [(name, kind.rstrip("?")) for name, kind
-                                in LIABILITY_PROPOSALS.columns], rows)
-    already = ir.Exists(select(Lit(1), source=Table("liability_proposals", "k"), where=all_of(
-        Col("k", "run").eq(Col("s", "run")), Col("k", "proceeding").eq(Col("s", "proceeding")),
-        Col("k", "record").eq(Col("s", "record")))), negate=True)
+    proceeding, record = names.index("proceeding"), names.index("record")
     with compute.transaction():
-        compute.insert("liability_proposals", select(
-            *(Col("s", name) for name in LIABILITY_PROPOSALS.names), source=Table(STAGED, "s"),
-            where=already))
-    return len(rows)
+        now = _kept(compute, run)
+        if now:
+            rows = [row for row in rows if (row[proceeding], row[record]) not in now]
+        return compute.append_rows("liability_proposals", rows) if rows else 0
