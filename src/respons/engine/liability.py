@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import json
+import operator
 
 import attrs
 
@@ -204,19 +206,15 @@ def _counts(compute, regime: Regime, proceeding: Proceeding, index: Index, queri
             for seq, number in compute.stream(statement, queries.params):
                 counts.setdefault(seq, {})[name] = int(number)
             continue
-        found: dict[int, list[str]] = {}
-        for seq, record in compute.stream(statement, queries.params):
-            got = found.get(seq)
-            if got is None:
-                found[seq] = [record]
-            else:
-                got.append(record)
-        for seq, records in found.items():
-            counts.setdefault(seq, {})[name] = tuple(records)
+        # Ordered by case: each case's counted records, in time order, come together.
+        for seq, rows in itertools.groupby(compute.stream(statement, queries.params),
+                                           key=_first):
+            counts.setdefault(seq, {})[name] = tuple(map(_second, rows))
     return counts
 
 
 _decoder = json.JSONDecoder()
+_first, _second = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _standing(compute, regime: Regime, proceeding: Proceeding, index: Index, head: Head,
