@@ -164,6 +164,9 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
             "heaviest": "li.heaviest", "lightest": "li.lightest", "heavier": "li.heavier",
             "lighter": "li.lighter"}[o.choice]))
     lines.append(w("li.measures", measures=measures, combine=extra))
+    if o.additions:
+        lines.append(w("li.may_add", measures=w("li.or").join(
+            _measure(c, ref, step) for ref in o.additions)))
     return lines
 
 

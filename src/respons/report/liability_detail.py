@@ -158,7 +158,10 @@ class DetailWriter:
         return _Template(text[len(_NO_BEARERS):], holes)
 
     def _falls_on(self, o) -> bool:
-        return any(self.measures[ref.text].falls_on for option in o.options for ref in option
+        """Whether a measure of ``o`` (an option's, or one that may be added) falls on
+        someone the case file names: then its text depends on the case."""
+        refs = [*(ref for option in o.options for ref in option), *o.additions]
+        return any(self.measures[ref.text].falls_on for ref in refs
                    if ref.text in self.measures)
 
     def _piece(self, key: tuple, objects: tuple, make):

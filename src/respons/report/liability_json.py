@@ -112,6 +112,7 @@ def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
         "measures": None if not o.pursued else {
             "options": [[_measure_data(ref, measures, titles, case) for ref in option]
                         for option in o.options],
+            "may_add": [_measure_data(ref, measures, titles, case) for ref in o.additions],
             "combine": o.combine, "choice": o.choice},
         "notes": list(o.notes),
     }
