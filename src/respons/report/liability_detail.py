@@ -48,7 +48,8 @@ _NO_BEARERS = '{"bearers":[]'
 
 def _encode(value) -> str:
     """``canonical_json(value)`` for the values a case has of its own — a text, a number,
-    none, a list of record ids — without the encoder's set-up for each."""
+    none, the record ids a count found (a tuple, written as the array its list would be) —
+    without the encoder's set-up for each."""
     kind = type(value)
     if kind is str:
         return encode_basestring(value)
@@ -56,7 +57,7 @@ def _encode(value) -> str:
         return "null"
     if kind is int:
         return int.__repr__(value)
-    if kind is list and all(type(v) is str for v in value):
+    if (kind is tuple or kind is list) and all(type(v) is str for v in value):
         return "[" + ",".join(map(encode_basestring, value)) + "]"
     return canonical_json(value)
 
@@ -77,12 +78,16 @@ class _Template:
             before, rest = rest.split(marks[n])
             parts.append(before)
         parts.append(rest)
-        self.parts, self.order = parts, order
+        self.parts = parts
+        #: (which value, the text after it) for each placeholder, in the text's order
+        self._after = list(zip(order, parts[1:], strict=True))
 
-    def fill(self, *values) -> str:
+    def fill(self, values) -> str:
+        """The piece with ``values`` (by placeholder number) in place of the placeholders."""
         out = [self.parts[0]]
-        for part, n in zip(self.parts[1:], self.order, strict=True):
-            out += [_encode(values[n]), part]
+        for n, after in self._after:
+            out.append(_encode(values[n]))
+            out.append(after)
         return "".join(out)
 
 
@@ -102,6 +107,9 @@ class DetailWriter:
         self.faults = {f.name: f for f in regime.faults}
         self.titles = titles
         self._pieces: dict[tuple, tuple[tuple, object]] = {}
+        #: the two pieces every case asks for, by the identity of what they encode
+        self._cases: dict[int, tuple[object, _Template | None]] = {}
+        self._shares: dict[tuple, tuple[object, object, _Template]] = {}
 
     def data(self, r) -> dict:
         """The case as data: what the text encodes."""
@@ -113,13 +121,16 @@ class DetailWriter:
         if decision is not None:
             # Every case of the same decision has the same detail but for its own values:
             # encoded once with placeholders for them.
-            template = self._piece(("case",), (decision,), lambda: self._case_template(r))
+            found = self._cases.get(id(decision))
+            if found is None or found[0] is not decision:
+                found = self._cases[id(decision)] = (decision, self._case_template(r))
+            template = found[1]
             if template is not None and template.parts is not None:
                 values = [r.matter, r.record, r.date, r.decided_by, r.proposed_by]
                 for place, _ in decision.counting:
                     x = r.circumstances[place]
-                    values += [x.count, list(x.records)]
-                return '{"bearers":[' + shares + "]" + template.fill(*values)
+                    values += (x.count, x.records)
+                return '{"bearers":[' + shares + "]" + template.fill(values)
         values = (
             "[" + shares + "]",
             _encode(r.matter),
@@ -188,14 +199,16 @@ class DetailWriter:
                 canonical_json(circumstance_data(x, *_HOLES, self.titles)), 2))
             if template.parts is None:
                 return canonical_json(circumstance_data(x, x.count, x.records, self.titles))
-            return template.fill(x.count, list(x.records))
+            return template.fill((x.count, x.records))
         return self._piece(("circumstance",), (x,), lambda: canonical_json(
             circumstance_data(x, x.count, x.records, self.titles)))
 
     def _share(self, s) -> str:
-        template = self._piece(("share", s.field, s.who, s.bears), (s.bearer, s.rule),
-                               lambda: _Template(canonical_json(
-                                   share_data(s, _HOLES[0], self.titles)), 1))
-        if template.parts is None:
+        key = (id(s.bearer), id(s.rule), s.field, s.who, s.bears)
+        found = self._shares.get(key)
+        if found is None or found[0] is not s.bearer or found[1] is not s.rule:
+            found = self._shares[key] = (s.bearer, s.rule, _Template(canonical_json(
+                share_data(s, _HOLES[0], self.titles)), 1))
+        if found[2].parts is None:
             return canonical_json(share_data(s, s.person, self.titles))
-        return template.fill(s.person)
+        return found[2].fill((s.person,))
