@@ -6,21 +6,26 @@ count per officer over the year before the act, a circumstance from the case's f
 left to the decision-maker, an exemption, a 责任划分 with shares) and N fault cases over a
 province-year (two records each: 提起 with the fault, the officer and the findings; 决定 a
 few weeks later), ingests them into a store (timed, not part of the comparison), then, in
-one process and on the same store, times
+one process and on the same store, times two parts of each side:
 
 (a) what `respons liability --year` does after verifying the chain and evaluating the
-    duties: the engine function (``respons.engine.liability.evaluate_liability``) and the
-    proposals kept under a run (``respons.engine.liability_kept.keep``, table
-    liability_proposals, each case's detail as the JSON report gives it), and
-(b) the baseline: the same count written by hand as one SQL statement for SQLite (the
-    officer read from each case's 提起, a self-join over the year before), the same
-    ladder and attribution as a plain Python function per case, and its proposals written
-    to a table of the same columns (its detail: the step, the measures, the bearer and
-    the count) in one transaction,
+    duties — *deciding*: the engine function (``respons.engine.liability.
+    evaluate_liability``: the cases, their files, the counts in SQL, the ladders, who
+    bears it, every circumstance with its records); *keeping*: the proposals kept under a
+    run (``respons.engine.liability_kept.keep``, table liability_proposals, each case's
+    detail as the JSON report gives it, some 2.8 KB of UTF-8);
+(b) the baseline — *deciding*: the same count written by hand as one SQL statement for
+    SQLite (the officer read from each case's 提起, a correlated count over the year
+    before) and the same ladder and attribution as a plain Python function per case;
+    *keeping*: its proposals written to a table of the same columns (its detail: the
+    step, the measures, the bearer and the count) with executemany in one transaction.
 
-checks that both propose the same step, measures and bearers for every case and kept as
-many proposals, and prints both times and their ratio (aim: within 2× of the baseline).
-Printing the report (text or JSON on stdout) is not timed: the baseline prints nothing.
+It checks that both propose the same step, measures and bearers for every case and kept as
+many proposals (exit 1 if not), and prints, for deciding, keeping and the whole, the best
+wall time and the best CPU time of this process over ``--repeat`` runs of each side, and
+their ratios (aim: within 2× of the baseline). The CPU times are the steadier on a shared
+machine. Printing the report (text or JSON on stdout) is not timed: the baseline prints
+nothing.
 
     python3 bench/liability.py                 # 100,000 cases
     python3 bench/liability.py --cases 10000   # a quick run
