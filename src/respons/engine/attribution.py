@@ -81,6 +81,10 @@ def people(value) -> tuple[str, ...]:
     """The names a field's value holds, in order, each once."""
     if value is None or isinstance(value, bool):
         return ()
+    if type(value) is str and _SEPARATORS.search(value) is None:
+        # One name, as most case files give it: no splitting to do.
+        name = value.strip()
+        return (name,) if name else ()
     out: list[str] = []
     for part in _SEPARATORS.split(str(value)):
         name = part.strip()
