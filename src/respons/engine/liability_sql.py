@@ -7,7 +7,9 @@ to and including it, in time order: the fields a case record does not repeat (wh
 it, the fault) were given by an earlier event of the matter, and a later value replaces an
 earlier one. A count (`计数 EVENT 限于 … 其后 … 按 … 近 N 年`) is one statement per
 circumstance over all the cases at once, after staging each side's keys (the case's, each
-counted record's) into a temporary table: the counted records of each case, by id.
+counted record's) into a temporary table: the counted records of each case, by id. Where
+the cases are counted records themselves (a count of the case's own event, unfiltered),
+their keys are taken from the counted side, each matter's file read once.
 
 Windows (docs/liability.md, "Counting"): `近 N 年` holds a record dated after the day
 corresponding to the act's date N years (近 N 个月: months) before, up to and including the
