@@ -36,9 +36,10 @@ from respons.engine.assess_counts import (
     window_start,
 )
 from respons.engine.assess_files import draws, seed_of
-from respons.model.assessment import subject_field
+from respons.model.assessment import depends_on, subject_field
 from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not, expand
+from respons.model.grading import capped
 from respons.records.canonical import canonical_json
 from respons.registry import SubjectFacts, assessment_params
 from respons.sql.ir import Col, Lit, Param, Table, all_of, select
@@ -83,9 +84,9 @@ def periods_needed(assessment, year: int) -> list[Period]:
 
 
 class _Veto:
-    """A veto's condition as counters and the logic over them."""
+    """A veto's condition (or a bar's: ``number`` "bN") as counters and the logic over them."""
 
-    def __init__(self, counting: Counting, number: int, veto, period: Period,
+    def __init__(self, counting: Counting, number: int | str, veto, period: Period,
                  circumstances) -> None:
         self.counting, self.number, self.period = counting, number, period
         self.circumstances = circumstances
@@ -154,10 +155,10 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
     todo = []
     ordered = fed_first(regime.assessments)
     years = {a.name: {p.year for p in periods_needed(a, year)} for a in ordered}
-    for assessment in reversed(ordered):  # an assessment 来自 another needs its years too
-        for item in assessment.items:
-            if item.source in years:
-                years[item.source] |= years[assessment.name]
+    for assessment in reversed(ordered):  # one 来自 or barred by another needs its years too
+        for name in depends_on(assessment):
+            if name in years:
+                years[name] |= years[assessment.name]
     for assessment in ordered:
         if assessment.scheme is None:
             continue
@@ -171,7 +172,11 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
     results = []
     by_name = {a.name: a for a in regime.assessments}
     for assessment, period in todo:
-        fed = _fed(compute, run.id, assessment, period.year, results, by_name)
+        fed = _fed(compute, run.id, {i.source for i in assessment.items}, period.year,
+                   results, by_name)
+        graded = _fed(compute, run.id, {b.assessment.text for b in assessment.bars
+                                        if b.assessment is not None}, period.year, results,
+                      by_name)
         counting = Counting(regime, index, assessment)
         counters, findings_of = [], {}
         for item in assessment.items:
@@ -188,7 +193,13 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
                     findings_of[c.key] = (item.name, j)
         vetoes = [_Veto(counting, n, veto, period, circumstances)
                   for n, veto in enumerate(assessment.vetoes)]
-        for veto in vetoes:
+        # a bar's condition is decided as a veto's; its counters are keyed v:bN:…
+        bars = {n: _Veto(counting, f"b{n}", bar, period, circumstances)
+                for n, bar in enumerate(assessment.bars) if bar.condition is not None}
+        # a tier's condition (等级 G 若 …, 方案 条件分档) too: keyed v:tN:…
+        tiers = {n: _Veto(counting, f"t{n}", band, period, circumstances)
+                 for n, band in enumerate(assessment.bands) if band.condition is not None}
+        for veto in (*vetoes, *bars.values(), *tiers.values()):
             counters.extend(veto.counters)
         for counter in counters:
             counting.insert(compute, counter, period.start, run.id, run.head.seq, corrections)
@@ -220,30 +231,35 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
         scheme = scheme_for(assessment.scheme)
         params = assessment_params(assessment)
         for subject in sorted(subjects):
-            results.append((assessment, period, subject,
-                            _score(assessment, scheme, params, subject, found.get(subject, {}),
-                                   vetoes, recorded, findings_of, draws_of.get(subject),
-                                   {way: values[subject] for way, values in evaluations.items()
-                                    if subject in values},
-                                   {name: values[subject] for name, values in fed.items()
-                                    if subject in values})))
+            result = _score(assessment, scheme, params, subject, found.get(subject, {}),
+                            vetoes, recorded, findings_of, draws_of.get(subject),
+                            {way: values[subject] for way, values in evaluations.items()
+                             if subject in values},
+                            {name: values[subject] for name, values in fed.items()
+                             if subject in values},
+                            {n: tier.test(found.get(subject, {})) for n, tier in tiers.items()})
+            _bar(assessment, result, found.get(subject, {}), bars,
+                 {name: values[subject][2] for name, values in graded.items()
+                  if subject in values})
+            results.append((assessment, period, subject, result))
     _consequences(results, {m.name: m for m in regime.measures})
     _publish(compute, run, todo, results, titles)
     return sorted({a.name for a, _ in todo})
 
 
 def fed_first(assessments) -> list:
-    """The assessments in an order where each comes after those its items are 来自 (the
-    checker refuses a cycle, R0513; one left here is broken by the regime's order)."""
+    """The assessments in an order where each comes after those its items are 来自 and
+    those whose grades bar it (the checker refuses a cycle, R0513 and R0514; one left here
+    is broken by the regime's order)."""
     by_name = {a.name: a for a in assessments}
     done: dict[str, None] = {}
 
     def visit(assessment, path: tuple[str, ...]) -> None:
         if assessment.name in done or assessment.name in path:
             return
-        for item in assessment.items:
-            if item.source in by_name:
-                visit(by_name[item.source], (*path, assessment.name))
+        for name in depends_on(assessment):
+            if name in by_name:
+                visit(by_name[name], (*path, assessment.name))
         done[assessment.name] = None
 
     for assessment in assessments:
@@ -251,11 +267,12 @@ def fed_first(assessments) -> list:
     return [by_name[name] for name in done]
 
 
-def _fed(compute, run: str, assessment, year: int, results, by_name) -> dict:
-    """name → subject → (total, full marks, grade) of each assessment an item of
-    ``assessment`` is 来自, for the same year: scored in this call, or kept by the run."""
+def _fed(compute, run: str, names, year: int, results, by_name) -> dict:
+    """name → subject → (total, full marks, grade) of each assessment of ``names`` (those an
+    item is 来自, or whose grade bars), for the same year: scored in this call, or kept by
+    the run."""
     out: dict[str, dict] = {}
-    for name in {item.source for item in assessment.items if item.source in by_name}:
+    for name in sorted(n for n in names if n in by_name):
         source = by_name[name]
         full = Decimal(str(source.full_marks)) if source.full_marks is not None else \
             Decimal(100)
@@ -301,7 +318,7 @@ def _subjects(compute, regime, assessment, period: Period, run, found, recorded)
 
 
 def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
-           draw=None, evaluated=None, fed=None) -> dict:
+           draw=None, evaluated=None, fed=None, tiers=None) -> dict:
     """One subject's result as the detail the store keeps."""
     occurrences = {}
     for key, count in found.items():
@@ -330,12 +347,14 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                          files=draw.files if draw is not None else (),
                          evaluations={way: _number(value) for way, (value, _) in
                                       (evaluated or {}).items() if value is not None},
-                         fed=fed or {})
+                         fed=fed or {}, tiers=tiers or {})
     # A grade is the assessors' to record: a subject they recorded none for is not graded
     # (未评定), and a recorded value the scheme refuses (a grade that is no band of the
     # assessment) is said, with the record, rather than scored.
     problem, result = None, None
-    if given is not None or not any(r.what == "grade" for r in assessment.recorded):
+    # Tiers (等级 G 若 …) grade by conditions: a subject with no grade recorded is graded too.
+    if given is not None or not any(r.what == "grade" for r in assessment.recorded) \
+            or tiers:
         try:
             result = scheme.score(assessment, facts)
         except ValueError as error:
@@ -371,8 +390,39 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                    "recorded": {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
                                                    in (evaluated or {}).items()}},
                    "problem": problem,
+                   # each tier's verdict (等级 G 若 …): true, false, or null where records
+                   # cannot decide it
+                   **({"tiers": [{"index": n, "grade": assessment.bands[n].name,
+                                  "condition": condition_text(assessment.bands[n].condition),
+                                  "holds": verdict} for n, verdict in sorted(tiers.items())]}
+                      if tiers else {}),
                    **({"draw": _draw(draw)} if assessment.sample is not None else {}),
                    "consequences": []}}
+
+
+def _bar(assessment, result: dict, found: dict, bars: dict, graded: dict) -> None:
+    """Cap ``result``'s grade by the bars that hold (不得评为 G 若 …), in the regime's order:
+    a bar whose condition holds over the counts, or whose assessment gave the subject the
+    grade it names, keeps the subject below G. A bar whose condition cannot be decided from
+    records is listed as undetermined, never applied."""
+    applied, undetermined = [], []
+    for n, bar in enumerate(assessment.bars):
+        if bar.assessment is not None:
+            holds = graded.get(bar.assessment.text) == bar.graded
+            because = f"考核 {bar.assessment.text} 等级 {bar.graded}"
+        else:
+            holds = bars[n].test(found)
+            because = condition_text(bar.condition)
+        lowered, grade = capped(assessment, result["grade"], bar.grade)
+        if holds is None and lowered:
+            undetermined.append({"index": n, "grade": bar.grade, "because": because,
+                                 "cannot_count": bars[n].undetermined})
+        elif holds and lowered:
+            applied.append({"index": n, "grade": bar.grade, "because": because,
+                            "from": result["grade"], "to": grade, "citation": bar.citation})
+            result["grade"] = grade
+    result["detail"]["bars"] = applied
+    result["detail"]["undetermined_bars"] = undetermined
 
 
 def _number(value) -> Decimal:
@@ -424,8 +474,28 @@ def _consequences(results, measures) -> None:
                                          for option in consequence.options for ref in option
                                          if ref.text in measures
                                          and measures[ref.text].falls_on},
+                            # who decides and proposes (决定/提出), as liability's proceedings
+                            # say it: the consequence's own, a measure's own 决定, and a 处分
+                            # only ever referred to the appointing authority, never decided
+                            "decided_by": _who(consequence.decided_by),
+                            "proposed_by": _who(consequence.proposed_by),
+                            "deciders": {m.name: m.decided_by.text for m in
+                                         _measures_of(consequence, measures)
+                                         if m.decided_by is not None},
+                            "referrals": [m.name for m in _measures_of(consequence, measures)
+                                          if m.referral],
                             "citation": consequence.citation})
         result["detail"]["consequences"] = out
+
+
+def _who(party) -> str | None:
+    return party.text if isinstance(party, Ref) else party
+
+
+def _measures_of(consequence, measures) -> list:
+    """The declared measures a consequence proposes, each once, in the order written."""
+    names = dict.fromkeys(ref.text for option in consequence.options for ref in option)
+    return [measures[name] for name in names if name in measures]
 
 
 def _publish(compute, run, todo, results, titles) -> None:
@@ -434,6 +504,8 @@ def _publish(compute, run, todo, results, titles) -> None:
         detail = result["detail"]
         for c in detail["consequences"]:
             c["citation"] = cite(c["citation"], titles)
+        for b in detail["bars"]:
+            b["citation"] = cite(b["citation"], titles)
         rows.append((assessment.name, period.start, subject, result["total"], result["grade"],
                      result["vetoed_by"], canonical_json(detail)))
     compute.temp_table(STAGED_SCORES, [(name, kind) for name, kind in

@@ -52,6 +52,9 @@ class CaseResult:
     defence: bool
     #: The record kind of the case record (None for a standing fault's case).
     kind: RecordKind | None = None
+    #: The named conditions (条件) decided for the case, name → whether it held: with
+    #: ``circumstances``, what a scenario's `从重 X`/`因 X` is compared with.
+    conditions: tuple[tuple[str, bool], ...] = ()
     #: What the case shares with every case of the same facts — the same outcomes, the
     #: same circumstances but for what a count found (`liability_decide.Decision`) — so
     #: that a report writes that part once; None where nothing is shared. Not part of
@@ -164,7 +167,7 @@ def _evaluate(compute, regime: Regime, head: Head, selection: Selection, tabled:
                 proceeding, seq, record, matter, date, fields, fault, known, circumstances,
                 outcomes, shares,
                 _party(proceeding.decided_by, fields), _party(proceeding.proposed_by, fields),
-                defence, kind, decision))
+                defence, kind, decision.conditions if decision is not None else (), decision))
     return results
 
 
@@ -267,7 +270,8 @@ def _standing(compute, regime: Regime, proceeding: Proceeding, index: Index, hea
             out.append(CaseResult(proceeding, seq, record, matter, date, fields, fault.name,
                                   True, tuple(facts.seen.values()), outcomes, shares,
                                   _party(proceeding.decided_by, fields),
-                                  _party(proceeding.proposed_by, fields), False))
+                                  _party(proceeding.proposed_by, fields), False,
+                                  conditions=facts.conditions))
     return out
 
 

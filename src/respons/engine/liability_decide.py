@@ -31,9 +31,9 @@ class Decision:
     """The ladders' outcomes for one key, and what it takes to give a case of that key its
     circumstances (in the regime's order) and its shares."""
 
-    __slots__ = ("counting", "outcomes", "pursued", "template", "truths")
+    __slots__ = ("conditions", "counting", "outcomes", "pursued", "template", "truths")
 
-    def __init__(self, outcomes, template, counting, truths) -> None:
+    def __init__(self, outcomes, template, counting, truths, conditions) -> None:
         self.outcomes = outcomes
         self.pursued = any(o.pursued for o in outcomes)
         #: each circumstance the ladders consulted, as the first case of the key had them
@@ -42,6 +42,8 @@ class Decision:
         self.counting = counting
         #: id(condition) → whether it holds, for each 责任划分 rule, where pursued
         self.truths = truths
+        #: the named conditions decided, name → whether it held (`ladder.Facts.conditions`)
+        self.conditions = conditions
 
     def holds(self, condition) -> bool:
         return self.truths[id(condition)]
@@ -110,7 +112,7 @@ class Decider:
         template = tuple(facts.seen[name] for name in self.order if name in facts.seen)
         counting = tuple((place, x.name) for place, x in enumerate(template)
                          if x.how == "count")
-        return Decision(outcomes, template, counting, truths)
+        return Decision(outcomes, template, counting, truths, facts.conditions)
 
 
 def _facts_read(names: ladder.Names, roots) -> tuple[list, list, list, list]:
