@@ -45,7 +45,7 @@ from fontTools.ttLib import TTFont, getTableClass, getTableModule, newTable
 from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 from fontTools.unicodedata import mirrored
 
-from respons.registry.fonts import Installed
+from respons.registry.fonts import Installed, opened
 
 try:  # what fontTools' subsetter follows a CFF glyph's seac with (not a public name)
     from fontTools.subset.cff import _ClosureGlyphsT2Decompiler
@@ -93,8 +93,8 @@ class Source:
     tables; its glyphs' TrueType outlines (compiled glyf data) made on first use."""
 
     def __init__(self, found: Installed) -> None:
-        font = TTFont(found.path, fontNumber=found.index, recalcTimestamp=False,
-                      recalcBBoxes=False)
+        # the face the glyph check has read (its cmap, its advances), not read again
+        font = opened(found.path, found.index)
         tags = set(font.keys()) - {"GlyphOrder"}
         if tags & UNFOLLOWED or OPTIONS.glyph_names or not OPTIONS.hinting:
             raise Unsupported(sorted(tags & UNFOLLOWED))
