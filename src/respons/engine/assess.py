@@ -25,8 +25,6 @@ import attrs
 from respons.check.index import Index
 from respons.diagnostics.diagnostic import Sink
 from respons.engine.assess_counts import (
-    EVIDENCE_COLUMNS,
-    STAGED_EVIDENCE,
     Counter,
     Counting,
     counts,
@@ -167,7 +165,22 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
                 todo.append((assessment, period))
     if not todo:
         return []
-    compute.temp_table(STAGED_EVIDENCE, EVIDENCE_COLUMNS)
+    # The counting runs inside the publishing transaction: each counter's records go
+    # straight into assessment_evidence, where they are kept, and the counts are read back
+    # from there — written once, not staged and copied. Others see all of it at commit, or
+    # nothing if scoring fails.
+    with compute.transaction():
+        results = _score_periods(compute, regime, index, run, todo, corrections,
+                                 circumstances, scheme_for)
+        _consequences(results, {m.name: m for m in regime.measures})
+        _publish(compute, run, todo, results, titles)
+    return sorted({a.name for a, _ in todo})
+
+
+def _score_periods(compute, regime, index, run, todo, corrections, circumstances,
+                   scheme_for) -> list:
+    """(assessment, period, subject, result) of every subject of every period to do, the
+    evidence behind their counts inserted under the run."""
     results = []
     by_name = {a.name: a for a in regime.assessments}
     for assessment, period in todo:
@@ -192,7 +205,7 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
             counters.extend(veto.counters)
         for counter in counters:
             counting.insert(compute, counter, period.start, run.id, run.head.seq, corrections)
-        found = counts(compute, assessment.name, period.start)
+        found = counts(compute, run.id, assessment.name, period.start)
         recorded, draws_of = {}, {}
         if assessment.sample is not None:
             seed = seed_of(compute, index, assessment, period.start, period.until,
@@ -227,9 +240,7 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
                                     if subject in values},
                                    {name: values[subject] for name, values in fed.items()
                                     if subject in values})))
-    _consequences(results, {m.name: m for m in regime.measures})
-    _publish(compute, run, todo, results, titles)
-    return sorted({a.name for a, _ in todo})
+    return results
 
 
 def fed_first(assessments) -> list:
@@ -429,6 +440,7 @@ def _consequences(results, measures) -> None:
 
 
 def _publish(compute, run, todo, results, titles) -> None:
+    """The scores and the periods scored, inside the transaction the evidence went in."""
     rows = []
     for assessment, period, subject, result in results:
         detail = result["detail"]
@@ -441,14 +453,9 @@ def _publish(compute, run, todo, results, titles) -> None:
     done = [(a.name, p.start, p.until,
              sum(1 for r in results if r[0] is a and r[1] == p)) for a, p in todo]
     compute.temp_table(STAGED_DONE, list(ASSESSMENTS.columns[1:]), done)
-    with compute.transaction():
-        compute.insert("assessments", select(Param("run"), *(
-            Col("t", n) for n in ASSESSMENTS.names[1:]), source=Table(STAGED_DONE, "t")),
-            {"run": run.id})
-        compute.insert("assessment_scores", select(Param("run"), *(
-            Col("t", n) for n in ASSESSMENT_SCORES.names[1:]), source=Table(STAGED_SCORES, "t")),
-            {"run": run.id})
-        compute.insert("assessment_evidence", select(
-            Param("run"), Col("t", "assessment"), Col("t", "period"), Col("t", "counter"),
-            Col("t", "subject"), Col("t", "record"), source=Table(STAGED_EVIDENCE, "t")),
-            {"run": run.id})  # distinct already: each counter adds a record (or breach) once
+    compute.insert("assessments", select(Param("run"), *(
+        Col("t", n) for n in ASSESSMENTS.names[1:]), source=Table(STAGED_DONE, "t")),
+        {"run": run.id})
+    compute.insert("assessment_scores", select(Param("run"), *(
+        Col("t", n) for n in ASSESSMENT_SCORES.names[1:]), source=Table(STAGED_SCORES, "t")),
+        {"run": run.id})
