@@ -18,6 +18,7 @@ undetermined, never taken to hold or not.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -232,6 +233,7 @@ def _score_periods(compute, regime, index, run, todo, corrections, circumstances
             set(draws_of) | {s for values in evaluations.values() for s in values}
         scheme = scheme_for(assessment.scheme)
         params = assessment_params(assessment)
+        bodies: dict = {}  # the details already encoded, by what they are made of
         for subject in sorted(subjects):
             results.append((assessment, period, subject,
                             _score(assessment, scheme, params, subject, found.get(subject, {}),
@@ -239,7 +241,7 @@ def _score_periods(compute, regime, index, run, todo, corrections, circumstances
                                    {way: values[subject] for way, values in evaluations.items()
                                     if subject in values},
                                    {name: values[subject] for name, values in fed.items()
-                                    if subject in values})))
+                                    if subject in values}, bodies)))
     return results
 
 
@@ -311,14 +313,26 @@ def _subjects(compute, regime, assessment, period: Period, run, found, recorded)
     return subjects
 
 
+@functools.lru_cache(maxsize=4096)
+def _deduction_of(key: str) -> tuple[str, int] | None:
+    """(item, deduction index) of a deduction's counter key (``d:ITEM:N``), else None."""
+    if not key.startswith("d:"):
+        return None
+    item, j = key[2:].rsplit(":", 1)
+    return item, int(j)
+
+
 def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
-           draw=None, evaluated=None, fed=None) -> dict:
-    """One subject's result as the detail the store keeps."""
+           draw=None, evaluated=None, fed=None, bodies=None) -> dict:
+    """One subject's result: its total, grade and veto, and ``body``, the canonical JSON
+    of its detail but for the consequences (`_consequences` adds them). ``bodies`` keeps
+    the bodies encoded so far by what they are made of: subjects alike (the same score,
+    items, findings, vetoes and records) share one, encoded once."""
     occurrences = {}
     for key, count in found.items():
-        if key.startswith("d:"):
-            item, j = key[2:].rsplit(":", 1)
-            occurrences[(item, int(j))] = count
+        deduction = _deduction_of(key)
+        if deduction is not None:
+            occurrences[deduction] = count
     found_items = {findings_of[k]: n for k, n in found.items() if k in findings_of}
     holding, undetermined = [], []
     for number, veto in enumerate(vetoes):
@@ -351,6 +365,25 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
             result = scheme.score(assessment, facts)
         except ValueError as error:
             problem = f"{error} (record {recorded_ids.get('grade') or recorded_ids.get('score')})"
+    recorded_all = {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
+                                       in (evaluated or {}).items()}}
+    out = {"total": str(result.total) if result is not None and result.total is not None
+           else None,
+           "grade": result.grade if result is not None else None,
+           "vetoed_by": result.vetoed_by if result is not None else None}
+    # The detail depends on what the scheme returned and what was found — never on who
+    # the subject is — so a province's many alike subjects share one encoding. A draw of
+    # case files is the subject's own; a Score a scheme built of lists cannot be a key.
+    key = None
+    if bodies is not None and draw is None:
+        key = (result, tuple(sorted(found_items.items())), tuple(holding), tuple(undetermined),
+               tuple(recorded_all.items()), problem)
+        try:
+            body = bodies.get(key)
+        except TypeError:
+            key = body = None
+        if body is not None:
+            return {**out, "body": body}
     items = []
     for item, scored in zip(assessment.items,
                             result.items if result is not None and result.items else
@@ -367,23 +400,29 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                          for n, what, count in (scored.found if scored else (
                              (j, f.per.text, found_items.get((item.name, j), 0))
                              for j, f in enumerate(item.findings)))]})
-    return {
-        "total": str(result.total) if result is not None and result.total is not None
-        else None,
-        "grade": result.grade if result is not None else None,
-        "vetoed_by": result.vetoed_by if result is not None else None,
-        "detail": {"items": items,
-                   "vetoes": [{"index": n, "condition": condition_text(v.condition),
-                               "grade": v.grade, "holds": n in holding}
-                              for n, v in enumerate(assessment.vetoes) if n in holding],
-                   "undetermined_vetoes": [
-                       {"index": n, "condition": condition_text(assessment.vetoes[n].condition),
-                        "cannot_count": vetoes[n].undetermined} for n in undetermined],
-                   "recorded": {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
-                                                   in (evaluated or {}).items()}},
-                   "problem": problem,
-                   **({"draw": _draw(draw)} if assessment.sample is not None else {}),
-                   "consequences": []}}
+    body = canonical_json({
+        "items": items,
+        "vetoes": [{"index": n, "condition": condition_text(v.condition),
+                    "grade": v.grade, "holds": n in holding}
+                   for n, v in enumerate(assessment.vetoes) if n in holding],
+        "undetermined_vetoes": [
+            {"index": n, "condition": condition_text(assessment.vetoes[n].condition),
+             "cannot_count": vetoes[n].undetermined} for n in undetermined],
+        "recorded": recorded_all,
+        "problem": problem,
+        **({"draw": _draw(draw)} if assessment.sample is not None else {})})
+    if key is not None:
+        bodies[key] = body
+    return {**out, "body": body}
+
+
+def with_consequences(body: str, consequences: list) -> str:
+    """The canonical JSON of a detail whose other members ``body`` holds, with
+    ``consequences`` added: the same text `canonical_json` gives the whole dict, since
+    "consequences" sorts before every other member of a detail (draw, items, problem,
+    recorded, undetermined_vetoes, vetoes)."""
+    assert body.startswith('{"') and body[2:].split('"', 1)[0] > "consequences", body[:40]
+    return '{"consequences":' + canonical_json(consequences) + "," + body[1:]
 
 
 def _number(value) -> Decimal:
@@ -436,18 +475,18 @@ def _consequences(results, measures) -> None:
                                          if ref.text in measures
                                          and measures[ref.text].falls_on},
                             "citation": consequence.citation})
-        result["detail"]["consequences"] = out
+        result["consequences"] = out
 
 
 def _publish(compute, run, todo, results, titles) -> None:
     """The scores and the periods scored, inside the transaction the evidence went in."""
     rows = []
     for assessment, period, subject, result in results:
-        detail = result["detail"]
-        for c in detail["consequences"]:
+        consequences = result["consequences"]
+        for c in consequences:
             c["citation"] = cite(c["citation"], titles)
         rows.append((assessment.name, period.start, subject, result["total"], result["grade"],
-                     result["vetoed_by"], canonical_json(detail)))
+                     result["vetoed_by"], with_consequences(result["body"], consequences)))
     compute.temp_table(STAGED_SCORES, [(name, kind) for name, kind in
                                        ASSESSMENT_SCORES.columns[1:]], rows)
     done = [(a.name, p.start, p.until,
