@@ -158,6 +158,34 @@ SELECT {run}, '人员年度考核', '2025-01-01', 'd:办理质量:0', {officer},
 GRADE = ("CASE WHEN t >= 90 THEN '优秀' WHEN t >= 80 THEN '良好' WHEN t >= 60 THEN '合格' "
          "ELSE '不合格' END")
 
+#: Each subject's counts, from the evidence: one GROUP BY joined to the subjects.
+COUNTS_SQL = """SELECT s.s, {columns} FROM s LEFT JOIN (
+       SELECT e.subject, {sums} FROM bench_evidence e
+        WHERE e.run = {run} AND e.assessment = '{assessment}' AND e.period = '2025-01-01'
+        GROUP BY e.subject) g ON g.subject = s.s
+ WHERE s.s IS NOT NULL"""
+#: On SQLite, a count per subject and counter instead — a lookup in the evidence table's
+#: key (run, assessment, period, counter, subject, …): SQLite joins the grouping above to
+#: the 100,000 officers without an index, scanning it for each of them (985 s at the
+#: province-year), where PostgreSQL and DuckDB hash it.
+COUNT_SQL = ("(SELECT COUNT(*) FROM bench_evidence e WHERE e.run = {run} AND e.assessment = "
+             "'{assessment}' AND e.period = '2025-01-01' AND e.counter = '{counter}' "
+             "AND e.subject = s.s)")
+
+
+def counts_sql(dialect: str, run: str, assessment: str, counters: dict[str, str]) -> str:
+    """The subjects' counts of ``counters`` (column → counter key) for ``assessment``."""
+    if dialect == "sqlite":
+        return "SELECT s.s, " + ", ".join(
+            COUNT_SQL.format(run=run, assessment=assessment, counter=counter) + f" AS {name}"
+            for name, counter in counters.items()) + " FROM s WHERE s.s IS NOT NULL"
+    return COUNTS_SQL.format(
+        run=run, assessment=assessment,
+        columns=", ".join(f"COALESCE(g.{name}, 0) AS {name}" for name in counters),
+        sums=", ".join(f"SUM(CASE WHEN e.counter = '{counter}' THEN 1 ELSE 0 END) AS {name}"
+                       for name, counter in counters.items()))
+
+
 #: The agencies' scores by hand: counts per agency, from the evidence, of complaints found
 #: true and of late acknowledgements, each capped, rounded 四舍五入 to one place, graded.
 #: The subjects: every agency a record of the year names.
@@ -165,15 +193,11 @@ AGENCIES_SQL = """
 INSERT INTO bench_scores (run, assessment, period, subject, total, grade)
 WITH s AS (SELECT DISTINCT {agency} AS s FROM records r
             WHERE r.kind = '投诉举报' AND r.at_date >= '2025-01-01' AND r.at_date <= '2025-12-31'),
-     c AS (SELECT e.subject AS s, SUM(CASE WHEN e.counter = 'd:办理质量:0' THEN 1 ELSE 0 END) AS n,
-                  SUM(CASE WHEN e.counter = 'd:办理时限:0' THEN 1 ELSE 0 END) AS b
-             FROM bench_evidence e WHERE e.run = {run} AND e.assessment = '机关年度考核'
-            GROUP BY e.subject),
-     t AS (SELECT s.s, ROUND(CAST(
-         60 - CASE WHEN 2.5 * COALESCE(c.n, 0) > 20 THEN 20 ELSE 2.5 * COALESCE(c.n, 0) END
-       + 40 - CASE WHEN 0.5 * COALESCE(c.b, 0) > 40 THEN 40 ELSE 0.5 * COALESCE(c.b, 0) END
-       AS {decimal}), 1) AS t
-  FROM s LEFT JOIN c ON c.s = s.s WHERE s.s IS NOT NULL)
+     c AS ({counts_agencies}),
+     t AS (SELECT c.s, ROUND(CAST(
+         60 - CASE WHEN 2.5 * c.n > 20 THEN 20 ELSE 2.5 * c.n END
+       + 40 - CASE WHEN 0.5 * c.b > 40 THEN 40 ELSE 0.5 * c.b END
+       AS {decimal}), 1) AS t FROM c)
 SELECT {run}, '机关年度考核', '2025-01-01', t.s, CAST(t.t AS TEXT), {grade} FROM t
 """
 
@@ -182,12 +206,10 @@ OFFICERS_SQL = """
 INSERT INTO bench_scores (run, assessment, period, subject, total, grade)
 WITH s AS (SELECT DISTINCT {officer} AS s FROM records r
             WHERE r.kind = '投诉举报' AND r.at_date >= '2025-01-01' AND r.at_date <= '2025-12-31'),
-     c AS (SELECT e.subject AS s, COUNT(*) AS n FROM bench_evidence e
-            WHERE e.run = {run} AND e.assessment = '人员年度考核' GROUP BY e.subject),
-     t AS (SELECT s.s, ROUND(CAST(
-         100 - CASE WHEN 5 * COALESCE(c.n, 0) > 50 THEN 50 ELSE 5 * COALESCE(c.n, 0) END
-       AS {decimal}), 1) AS t
-  FROM s LEFT JOIN c ON c.s = s.s WHERE s.s IS NOT NULL)
+     c AS ({counts_officers}),
+     t AS (SELECT c.s, ROUND(CAST(
+         100 - CASE WHEN 5 * c.n > 50 THEN 50 ELSE 5 * c.n END
+       AS {decimal}), 1) AS t FROM c)
 SELECT {run}, '人员年度考核', '2025-01-01', t.s, CAST(t.t AS TEXT), {grade} FROM t
 """
 
@@ -284,6 +306,10 @@ def run_backend(url: str, regime_path: Path, records_path: Path, registry, repea
         formats = {"agency": MEMBER[dialect].format("受理单位"),
                    "officer": MEMBER[dialect].format("承办人"), "decimal": DECIMAL[dialect],
                    "run": "'" + run.id + "'", "grade": GRADE}
+        formats["counts_agencies"] = counts_sql(dialect, formats["run"], "机关年度考核", {
+            "n": "d:办理质量:0", "b": "d:办理时限:0"})
+        formats["counts_officers"] = counts_sql(dialect, formats["run"], "人员年度考核", {
+            "n": "d:办理质量:0"})
         with store.compute.transaction():
             for sql in (EVIDENCE_SQL, AGENCIES_SQL, OFFICERS_SQL):
                 store._execute(sql.format(**formats), [])
