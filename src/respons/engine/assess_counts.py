@@ -177,15 +177,13 @@ class Counting:
                       order_by=_in_key_order(who, Col("o", "start_id"))), params
 
 
-#: Whether a counter's rows are inserted in the order of the evidence's key (see below).
-SORTED = True
-
-
 def _in_key_order(subject, record) -> tuple:
     """The ORDER BY of a counter's INSERT … SELECT: its rows share the key's first four
     columns (run, assessment, period, counter), so ordered by subject and record they go
-    into the primary key's index one after another instead of at random places."""
-    return (ir.Order(subject), ir.Order(record)) if SORTED else ()
+    into the primary key's index one after another instead of at random places (SQLite,
+    1,000,000 records: 13% less CPU for the whole assessment; DuckDB and PostgreSQL
+    about the same either way)."""
+    return (ir.Order(subject), ir.Order(record))
 
 
 def counts(compute, run: str, assessment: str, period: str) -> dict[str, dict[str, int]]:
