@@ -17,6 +17,7 @@ from respons.check.runner import check_paths
 from respons.model import docnumber, template
 from respons.model.notice import IssuedElement, IssuedNotice
 from respons.registry import Registry, plugin_manager
+from respons.registry.fonts import installed
 from respons.syntax.citation import format_citation
 
 respons_docx = pytest.importorskip("respons_docx", reason="the docx format is not installed: "
@@ -88,7 +89,7 @@ def test_every_seed_notice_renders_as_docx_read_back(key):
                  *(e.citation for e in issued.elements if e.citation and e.text.strip())):
         assert part in text, part
     read = docx_back.document(data)
-    families = {face.family for face in docx_faces.FACES}
+    families = {found.family for face in docx_faces.FACES for found in installed(face)}
     assert all(run.east_asia in families for run in docx_back.runs(read.paragraphs))
     assert round(read.sections[0].page_width.mm) == 210
 

@@ -20,8 +20,10 @@ from engine_helpers import cc_period_end
 
 from paths import JURISDICTIONS
 from respons.check.runner import check_paths
+from respons.engine.rights import clock_of
 from respons.engine.scenarios import under_test
-from respons.model.scenario import ObligationExpected
+from respons.model.duty import Period
+from respons.model.scenario import ObligationExpected, RightExpected, carried
 
 FILES = sorted(JURISDICTIONS.glob("*.test.resp"))
 
@@ -32,11 +34,14 @@ def _expectations():
     for resolved in report.resolved:
         target = under_test(resolved, report.reached)
         duties = {d.name: d for d in target.regime.duties}
+        # A right's window is counted as its clock is (`respons.engine.rights.clock_of`).
+        rights = {r.name: clock_of(r) for r in target.regime.rights}
         for scenario in resolved.regime.scenarios:
             for expectation in scenario.expectations:
                 if isinstance(expectation, ObligationExpected) and (
                         expectation.fact("due") or expectation.fact("lacks")):
-                    duty = duties[expectation.duty.text]
+                    clocks = rights if isinstance(expectation, RightExpected) else duties
+                    duty = clocks[expectation.duty.text]
                     place = f"{Path(expectation.span.file).name}:{expectation.span.line}"
                     yield pytest.param(scenario, expectation, duty, id=place)
 
@@ -53,7 +58,19 @@ def _start(scenario, expectation, duty) -> str:
     if which.start is not None:
         starts = [(r, id) for r, id in starts if which.start.text in (id, r.at.text[:10])]
     assert len(starts) == 1, f"{len(starts)} records start {duty.name} here"
+    if duty.due_field is not None:
+        # Due on the date the record gives (期限 至 FIELD): that date, counted as a period
+        # of no days — a rest day rolls to the next working day.
+        [field] = [f for f in carried_fields(scenario, starts[0][0]) if f.name == duty.due_field]
+        return field.value.text
     return starts[0][0].at.text[:10]
+
+
+def carried_fields(scenario, record):
+    """The fields of ``record`` as the scenario gives them, carried from its matter's earlier
+    records (`respons.model.scenario.carried`)."""
+    index = scenario.records.index(record)
+    return carried(scenario.records)[index]
 
 
 def _last_day(start: str, amount: int, unit: str) -> dt.date:
@@ -80,7 +97,7 @@ def test_every_scenario_file_has_due_dates_to_check():
 @pytest.mark.parametrize(("scenario", "expectation", "duty"), CASES)
 def test_the_due_date_agrees_with_chinese_calendar(scenario, expectation, duty):
     start = _start(scenario, expectation, duty)
-    period = duty.period
+    period = duty.period or Period(0, "days")  # due on a record's date: a period of none
     due, lacks = expectation.fact("due"), expectation.fact("lacks")
     if due is not None and due.value is not None:
         assert cc_period_end(start, int(period.amount), period.unit) == due.value.isoformat()

@@ -168,4 +168,9 @@ def test_article_fourteen_s_review_is_a_right_until_the_notice_s_reply_date(regi
     assert (right.name, right.starts.text, right.period, right.until_field, right.holder) == (
         "提请复查", "过错纠正.发出纠正过错通知书", None, "回复期限", "原执法办案部门")
     assert [r.text for r in right.exercised_by] == ["过错纠正.提请复查"]
-    assert not [d for d in regime.duties if d.citation.article == 14]
+    # 第十四条第（二）项's reply is the unit's duty, due on the same date (期限 至 回复期限);
+    # a request for review in time also discharges it.
+    [reply] = [d for d in regime.duties if d.citation.article == 14]
+    assert (reply.name, reply.period, reply.due_field, reply.owner.text) == (
+        "回复办理结果", None, "回复期限", "原执法办案部门")
+    assert [r.text for r in reply.met_by] == ["过错纠正.回复办理结果", "过错纠正.提请复查"]

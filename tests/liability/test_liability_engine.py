@@ -232,8 +232,8 @@ def test_every_ladder_step_modifier_and_bearing_rule_of_the_test_regimes_is_cove
 def test_a_regime_without_a_proceeding_is_refused_in_the_format_asked(respons, sqlite_url):
     from paths import ROOT
 
-    # changchun-xinqu's plan names no fault case (its liability is left to other rules)
-    plan = str(ROOT / "jurisdictions" / "changchun-xinqu.resp")
+    # district-opinion's plan names no fault case (its liability is left to other rules)
+    plan = str(ROOT / "jurisdictions" / "district-opinion.resp")
     text = respons("liability", plan, "--store", sqlite_url, "--year", "2025")
     assert text.exit_code == 2 and "has no liability proceeding" in text.stderr
     data = respons("liability", plan, "--store", sqlite_url, "--year", "2025",

@@ -1,3 +1,4 @@
-"""The notices tests change a store behind respons's back as the store tests do."""
+"""The notices tests change a store behind respons's back as the store tests do, on every
+backend in turn (``store_url``)."""
 
-from store.conftest import raw_sql  # noqa: F401  (a fixture, re-exported)
+from store.conftest import raw_sql, store_url  # noqa: F401  (fixtures, re-exported)

@@ -124,8 +124,10 @@ def test_assessment_rules_liability_and_complaints():
         '<a href="#circumstance-1">性质情节显著轻微</a>' in liability
     assert '<li id="condition-1">应予追究的行政执法过错：<a href="#fault-' in liability
     # a circumstance established by counting records (hangzhou 42(二)), spelled out: per
-    # officer, and only once a later decision of the same case pursued it
+    # officer, only cases on an officer, and only once a later decision of the same case
+    # pursued it
     assert ("人员一年内出现3次以上应予追究行政执法责任情形：近 1 年内 责任追究.发生"
+            "（限于 被追究对象 = &quot;行政执法人员&quot;）"
             "（其后同一事项的 责任追究.决定（限于 处理结果 = &quot;追究&quot;）），"
             "按 责任人 计 &gt;= 3 次 "
             "<span class=\"cite\">〔第四十二条第（二）项〕</span>") in liability

@@ -4,7 +4,8 @@ The store of schema 1 here is made as respons 0.1's ingest made it — its table
 the migration of version 1, its records hashed as that version hashed them (the record's
 canonical JSON text kept as ``raw``, the link over the ``subject``) — so that the
 migration is tested on what it will meet: batch hashes backfilled (schema 2), the chain
-re-hashed over the columns (schema 3), and a store that does not verify refused.
+re-hashed over the columns (schema 3), the register of document numbers chained (schema
+5), and a store that does not verify refused.
 """
 
 from __future__ import annotations
@@ -112,10 +113,10 @@ def test_a_store_of_schema_1_is_migrated_and_its_chain_rehashed(respons, raw_sql
         (tmp_path / "x.jsonl").write_text("", "utf-8")
         result = respons(*command, "--store", url)
         assert result.exit_code == 2 and "has schema version 1, older than this respons " \
-            "reads (4): run `respons store init` to migrate it" in result.stderr, result.stderr
+            "reads (5): run `respons store init` to migrate it" in result.stderr, result.stderr
     result = respons("store", "init", "--store", url)
     assert result.exit_code == 0, result.stderr
-    assert "schema version 4 (migrated from version 1)" in result.stdout
+    assert "schema version 5 (migrated from version 1)" in result.stdout
     assert f"the chain was re-hashed: head {old_head} is now " in result.stdout
     verified = respons("verify", "--store", url, "--format", "json")
     assert verified.exit_code == 0, verified.stdout
@@ -169,3 +170,58 @@ def test_a_schema_1_store_whose_batches_hold_the_wrong_types_is_not_migrated(res
         "it with the respons that wrote it" in result.stderr, result.stderr
     assert raw_sql(sqlite_url, "SELECT value FROM store_info WHERE key = 'schema_version'",
                    fetch=True) == [[("1",)]]
+
+
+def _v4_register_rows():
+    """A register as schema 4 kept it: two series; issued_at orders them, not seq."""
+    return [("吉司整", 2025, 1, "吉司整〔2025〕1号", "jilin-city", "整改通知书", "record:a",
+             "2025-03-01", "run1", "2026-01-01T00:00:00+00:00"),
+            ("杭责追", 2025, 1, "杭责追〔2025〕1号", "hangzhou", "决定书", "record:b",
+             "2025-04-10", "run2", "2026-01-02T00:00:00+00:00"),
+            ("吉司整", 2025, 2, "吉司整〔2025〕2号", "jilin-city", "整改通知书", "record:c",
+             "2025-03-02", "run3", "2026-01-03T00:00:00+00:00")]
+
+
+def _schema_4_store(raw_sql, url, dialect, rows):
+    """A store of schema 4 (its register without entries, hashes or head) holding ``rows``."""
+    from respons.store.results import NOTICE_NUMBERS_V4
+
+    result_tables = [f"INSERT INTO notice_numbers VALUES ({', '.join(map(_quote, row))})"
+                     for row in rows]
+    raw_sql(url, "DROP TABLE notice_numbers", *NOTICE_NUMBERS_V4.ddl(dialect), *result_tables,
+            "DELETE FROM store_info WHERE key = 'register_head'",
+            "UPDATE store_info SET value = '4' WHERE key = 'schema_version'")
+
+
+def test_a_store_of_schema_4_has_its_register_chained(respons, raw_sql, schema_for, dialect):
+    url = schema_for
+    assert respons("store", "init", "--store", url).exit_code == 0
+    _schema_4_store(raw_sql, url, dialect, _v4_register_rows())
+    result = respons("store", "init", "--store", url)
+    assert result.exit_code == 0, result.stderr
+    assert "schema version 5 (migrated from version 4)" in result.stdout
+    verified = respons("verify", "--store", url, "--format", "json")
+    assert verified.exit_code == 0, verified.stdout
+    register = json.loads(verified.stdout)["register"]
+    rows = raw_sql(url, "SELECT entry, number, chain_hash FROM notice_numbers ORDER BY entry",
+                   fetch=True)[0]
+    # chained in the order they were issued, whatever the series
+    assert [tuple(r[:2]) for r in rows] == [(1, "吉司整〔2025〕1号"), (2, "杭责追〔2025〕1号"),
+                                            (3, "吉司整〔2025〕2号")]
+    assert register == {"numbers": 3, "head": rows[-1][2]}
+    if not url.startswith("duckdb:"):  # SQLite, PostgreSQL: the triggers came with it
+        with pytest.raises(Exception, match="append-only"):
+            raw_sql(url, "UPDATE notice_numbers SET number = 'x' WHERE entry = 1")
+
+
+def test_a_store_of_schema_4_whose_register_has_a_gap_is_not_migrated(respons, raw_sql,
+                                                                      schema_for, dialect):
+    url = schema_for
+    assert respons("store", "init", "--store", url).exit_code == 0
+    _schema_4_store(raw_sql, url, dialect, _v4_register_rows()[1:])  # 吉司整 1号 removed
+    result = respons("store", "init", "--store", url)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "lacks numbers of 吉司整 2025 (it holds 1, the highest is 2); it is not migrated " \
+        "to schema 5" in result.stderr, result.stderr
+    assert raw_sql(url, "SELECT value FROM store_info WHERE key = 'schema_version'",
+                   fetch=True) == [[("4",)]]

@@ -216,3 +216,37 @@ def test_a_full_line_of_the_body_holds_28_characters():
     assert len(tops) == 3
     assert [b - a for a, b in itertools.pairwise(tops)] == \
         [pytest.approx(225 / 22, abs=0.05)] * 2
+
+
+# ── 发文机关署名 and 成文日期 (7.3.5.2) ─────────────────────────────────────────────────
+#: A character of 3号 body text as set (16 pt, `TRACKING` closer), in mm.
+CHARACTER = (16 + respons_pdf.layout.TRACKING) / testing.MM
+
+
+@pytest.mark.parametrize(("issuer", "issuer_right", "date_right"), [
+    # 吉林市司法局 is 6 characters, 2025年3月1日 as long (6 digits of half a character and
+    # 3 CJK ones): shifted two right of the 署名 it would end flush with the text block,
+    # so it ends 右空二字 and the 署名 moves right by as much: 4.
+    ("吉林市司法局", 4, 2),
+    # 12 characters: the 署名 右空二字, the date two characters right of its first
+    # character, so 2 + 12 - 2 - 6 = 6 characters from the edge.
+    ("吉林市人民政府法制办公室", 2, 6),
+])
+def test_the_signature_and_date_stand_where_7_3_5_2_puts_them(issuer, issuer_right,
+                                                               date_right):
+    words = testing.words(respons_pdf.render(sample(issuer=issuer)))
+    (signed,) = [w for w in words if w.text == issuer and w.top > 37 + 2 * 225 / 22]
+    (date,) = [w for w in words if w.text == "2025年3月1日"]
+    assert date.page == signed.page and date.top > signed.top
+    edge = (28 if signed.page % 2 else 26) + 156  # the text block's right edge, mirrored
+
+    def characters(mm: float) -> float:
+        return mm / CHARACTER
+
+    assert characters(edge - signed.right) == pytest.approx(issuer_right, abs=0.1)
+    assert characters(edge - date.right) == pytest.approx(date_right, abs=0.1)
+    assert characters(date.left - signed.left) == pytest.approx(2, abs=0.1)  # 首字右移二字
+    # 正文下空一行: an empty line of the grid between the body's last line and the 署名
+    above = max(w.top for w in words if w.page == signed.page and w.bottom < signed.top)
+    assert signed.top - above == pytest.approx(2 * 225 / 22, abs=1)
+    assert date.top - signed.top == pytest.approx(225 / 22, abs=1)  # the next line

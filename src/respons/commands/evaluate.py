@@ -94,13 +94,14 @@ def evaluate_run(app: App, store, resolved, as_of, soon, verify_chain: bool, out
 def json_report(store, found, titles, verified: bool, everything: bool, indent: str = ""):
     """The evaluation's JSON document as text chunks, read from the store as written."""
     from respons.engine.report import breaches, due_soon, obligations
+    from respons.engine.rights import windows
     from respons.report.evaluation import json_chunks
 
     evaluation = found.evaluation
     listed = obligations(store.compute, evaluation) if everything else None
     soon = due_soon(store.compute, evaluation, found.soon_workdays)
     return json_chunks(found, breaches(store.compute, evaluation), titles, verified, listed,
-                       indent, soon)
+                       indent, soon, windows(store, evaluation))
 
 
 def print_report(store, found, titles, verified: bool, output: str, everything: bool,
@@ -113,6 +114,7 @@ def print_report(store, found, titles, verified: bool, output: str, everything: 
         click.echo()
         return
     from respons.engine.report import breaches, needing_action, undetermined
+    from respons.engine.rights import computable, windows
     from respons.report.evaluation import LIMITS, Listings, render_text
 
     compute, evaluation = store.compute, found.evaluation
@@ -122,6 +124,14 @@ def print_report(store, found, titles, verified: bool, output: str, everything: 
         breaches(compute, evaluation, ("met_late",), limit("history")),
         undetermined(compute, evaluation, limit("unknown")))
     click.echo(render_text(found, listings, titles, verified, words, everything), nl=False)
+    if any(True for v in evaluation.versions for _ in computable(v.regime)):
+        # A regime with parties' rights: their windows, after the obligations' report.
+        from respons.report.evaluation import rights_lines
+        from respons.terminal import clean
+
+        lines = rights_lines(windows(store, evaluation), evaluation.as_of, titles, words,
+                             everything)
+        click.echo(clean("\n".join(lines) + "\n"), nl=False)
 
 
 @click.command()

@@ -1,21 +1,28 @@
 """`respons verify [--store URL] [--expect-head HASH] [--format text|json]`: check the chain.
 
-Exit 0: every record is intact (and the expected head, if given, is in the chain); 1: the
-first record altered, removed or reordered is named, the store's metadata is damaged, or an
-expected head was given for a store that holds nothing (wiped: an empty file, a deleted
-one, dropped tables); 2: the store cannot be used, or holds no records and no head was
-expected.
+Then, the ledger intact, the register of document numbers (`respons.store.register`): every
+entry against its content hash and its link, the last against the head the ledger keeps.
+
+Exit 0: every record is intact, so is the register (and the expected head, if given, is in
+the chain of the records, of the batches or of the register); 1: the first record altered,
+removed or reordered is named, or the first number of the register altered, removed from
+the middle or the end, or reordered (with its series and number), the store's metadata is
+damaged, or an expected head was given for a store that holds nothing (wiped: an empty
+file, a deleted one, dropped tables); 2: the store cannot be used, or holds no records and
+no head was expected.
 """
 
 from __future__ import annotations
 
 import json
 
+import attrs
 import click
 
 from respons.app import EXIT_FINDINGS, EXIT_OK, App, pass_app
 from respons.commands.store import STORE_HELP, fail, open_or_exit, store_errors
 from respons.records.canonical import GENESIS
+from respons.store import register
 from respons.store.api import DamagedStore, Head
 from respons.store.verify import Broken, VerifyReport
 from respons.store.verify import verify as verify_store
@@ -38,18 +45,39 @@ def verify(app: App, store_url: str | None, expect_head: str | None, output: str
     target = open_or_exit(app, store_url)
     with target, store_errors(target):
         report = _wiped(target, expect_head)
+        numbers = None
         if report is None:
             report = verify_store(target.ledger, expect_head)
-    print_report(target, report, expect_head, output)
+            if report.broken is None or report.broken.kind == "anchor":
+                numbers = register.verify(target)
+                report = _with_register(report, numbers, expect_head)
+    print_report(target, report, expect_head, output, numbers)
     raise SystemExit(EXIT_OK if report.broken is None else EXIT_FINDINGS)
 
 
-def print_report(target, report: VerifyReport, expect_head: str | None, output: str) -> None:
+def _with_register(report: VerifyReport, numbers: register.RegisterReport,
+                   expect_head: str | None) -> VerifyReport:
+    """The ledger's report with the register's finding: an expected head that is a link of
+    the register anchors it as well as one of the records; a register that does not verify
+    is a finding (kind ``register``)."""
+    if report.broken is not None and expect_head in numbers.links:
+        report = attrs.evolve(report, broken=None)
+    if report.broken is None and numbers.problem is not None:
+        problem = numbers.problem
+        report = attrs.evolve(report, broken=Broken("register", problem.message,
+                                                    series=problem.series,
+                                                    number=problem.number))
+    return report
+
+
+def print_report(target, report: VerifyReport, expect_head: str | None, output: str,
+                 numbers: register.RegisterReport | None = None) -> None:
     """What verify found, as text (a failure on stderr) or as the JSON document on stdout:
-    `respons evaluate` and `respons run` print a chain that does not verify this way too."""
+    `respons evaluate` and `respons run` print a chain that does not verify this way too
+    (without the register, which only `respons verify` checks)."""
     broken = report.broken
     if output == "json":
-        click.echo(json.dumps({
+        document = {
             "format_version": 1, "store": target.url, "intact": report.intact,
             "records": report.records,
             "head": {"seq": report.head.seq, "hash": report.head.hash},
@@ -57,13 +85,23 @@ def print_report(target, report: VerifyReport, expect_head: str | None, output: 
             "problem": None if broken is None else {
                 "kind": broken.kind, "seq": broken.seq, "id": broken.id,
                 "message": broken.message},
-        }, ensure_ascii=False, indent=2))
+        }
+        if broken is not None and broken.kind == "register":
+            document["problem"].update(series=broken.series, number=broken.number)
+        if numbers is not None:
+            document["register"] = {"numbers": numbers.entries, "head": numbers.head}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     elif broken is None:
         anchor = f"; the chain passes through {expect_head}" if expect_head else ""
         click.echo(f"{target.url}: {report.records} records verified, chain intact{anchor}")
         click.echo(f"head seq {report.head.seq} {report.head.hash}")
+        if numbers is not None:
+            click.echo(f"register of document numbers: {numbers.entries} numbers verified, "
+                       f"head {numbers.head}")
     else:
         click.echo(f"{target.url}: damaged, not verified" if broken.kind == "metadata" else
+                   f"{target.url}: the register of document numbers is broken after "
+                   f"{report.records} intact records" if broken.kind == "register" else
                    f"{target.url}: chain broken after {report.records} intact records", err=True)
         click.echo(f"error: {broken.message}", err=True)
 

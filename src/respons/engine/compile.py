@@ -189,6 +189,16 @@ class Compiler:
                 Join(Table("resp_cal", tag), Col(tag, "day_index").eq(
                     Col(m, "target_index").plus(shift)), left=True)], Col(tag, "roll")
 
+    def due_on_field(self, base: str) -> tuple[list[Join], ir.Expr]:
+        """(joins, expression) for a due date the starting record's field gives (期限 至
+        FIELD): that date, or — where it is a rest day — the first working day after it, as
+        the last day of any period (民法典 第二百零三条). Unknown (NULL) for a date the
+        calendar has no data for, or a record without the field."""
+        return [Join(Table("records", "df"), Col("df", "seq").eq(Col("b", "seq"))),
+                Join(Table("resp_cal", "dc"), Col("dc", "d").eq(ir.Func(
+                    "SUBSTR", (self.text(self.duty.due_field, "df"), Lit(1), Lit(10)))),
+                         left=True)], Col("dc", "roll")
+
     # ── pauses (中止 … 至 …) ───────────────────────────────────────────────────────
     def pause_units(self, base: str, unit: str) -> tuple[ir.Expr, list[Join]]:
         """Units that pauses ended by the evaluation date exclude, per row of ``base``
@@ -299,9 +309,12 @@ class Compiler:
             base = self.cte("s1", select(ir.Star("b"), (units, "pause_units"),
                                          source=Table(with_due0, "b"), joins=unit_joins))
             shift = Col("b", "pause_units")
-        joins, due = self.due(duty.period, "sc", Col("b", "at_date"), shift, "dd")
-        joins = [Join(Table("resp_cal", "sc"), Col("sc", "d").eq(Col("b", "at_date")), left=True),
-                 *joins]
+        if duty.due_field is not None:
+            joins, due = self.due_on_field(base)
+        else:
+            joins, due = self.due(duty.period, "sc", Col("b", "at_date"), shift, "dd")
+            joins = [Join(Table("resp_cal", "sc"), Col("sc", "d").eq(Col("b", "at_date")),
+                          left=True), *joins]
         columns = [ir.Star("b"), (due, "eff0")]
         if not duty.pauses:
             columns.append((Lit(0), "pause_units"))

@@ -38,6 +38,7 @@ class RuleKind:
 
 KINDS: tuple[RuleKind, ...] = (
     RuleKind("duties", "duty", "职责", lambda regime: ((d.name, d) for d in regime.duties)),
+    RuleKind("rights", "right", "权利", lambda regime: ((r.name, r) for r in regime.rights)),
     # Ladders a proceeding (追究) applies, and their steps: a ladder no proceeding applies
     # is applied to no case, so no scenario can exercise it.
     RuleKind("ladders", "ladder", "阶梯",

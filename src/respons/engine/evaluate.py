@@ -24,6 +24,7 @@ from respons.check.index import Index
 from respons.check.resolve import Resolved
 from respons.diagnostics.diagnostic import Sink
 from respons.engine.compile import COLUMNS, Compiler, Window
+from respons.engine.rights import clock_of, computable
 from respons.engine.runs import Run, digest_of, make_run, publish, published
 from respons.engine.timeline import Timeline, build_timeline
 from respons.model.regime import Regime
@@ -93,12 +94,18 @@ def default_as_of(compute, head: Head) -> str:
     return latest or dt.date.today().isoformat()
 
 
+def _clocks(regime):
+    """A regime's clocks the calendar tables must cover: its duties, and the windows of
+    its parties' rights (`respons.engine.rights`)."""
+    return [*regime.duties, *(clock_of(r) for r in computable(regime))]
+
+
 def _years_needed(compute, head: Head, versions, as_of: str) -> tuple[int, int, tuple[int, ...]]:
     """The years the calendar tables must cover: from the earliest record that starts a
     duty in a version's window (records the regime does not govern need no calendar) to
     the latest one plus the longest period and a year of slack for pauses."""
-    starts = sorted({ref.text for v in versions for d in v.regime.duties
-                     for ref in d.starts.events})
+    clocks = [(v, d) for v in versions for d in _clocks(v.regime)]
+    starts = sorted({ref.text for _, d in clocks for ref in d.starts.events})
     oldest = versions[0].window.start if versions else NO_START
     first = last = None
     if starts:
@@ -111,17 +118,19 @@ def _years_needed(compute, head: Head, versions, as_of: str) -> tuple[int, int, 
              **{f"t{n}": t for n, t in enumerate(starts)}})[0]
     first, last = first or as_of, last or as_of
     longest, months = 0, set()
-    for version in versions:
-        for duty in version.regime.duties:
-            days = 0
-            for period in (duty.period, *(e.period for e in duty.extensions)):
-                # At most this many calendar days: a working day is at most 7/5 of a day
-                # plus the longest holiday run; a month at most 31 days.
-                days += {"days": period.amount, "workdays": period.amount * 7 / 5 + 10,
-                         "months": period.amount * 31, "years": period.amount * 366}[period.unit]
-                if period.unit in ("months", "years"):
-                    months.add(int(period.amount) * (12 if period.unit == "years" else 1))
-            longest = max(longest, days)
+    for _, duty in clocks:
+        days = 0
+        # A window until a record's date (期限 至 FIELD) needs the years of its
+        # records, already covered; one more year of slack below.
+        periods = [p for p in (duty.period, *(e.period for e in duty.extensions)) if p]
+        for period in periods:
+            # At most this many calendar days: a working day is at most 7/5 of a day
+            # plus the longest holiday run; a month at most 31 days.
+            days += {"days": period.amount, "workdays": period.amount * 7 / 5 + 10,
+                     "months": period.amount * 31, "years": period.amount * 366}[period.unit]
+            if period.unit in ("months", "years"):
+                months.add(int(period.amount) * (12 if period.unit == "years" else 1))
+        longest = max(longest, days)
     end = min(int(last[:4]) + math.ceil(longest / 365) + 1, dt.MAXYEAR)
     return int(first[:4]), end, tuple(sorted(months))
 

@@ -69,6 +69,8 @@ class Outcome:
     modifiers: tuple[Applied, ...] = ()
     #: The options that remain of the final step (alternatives, 或), each a tuple of refs.
     options: tuple[tuple[Ref, ...], ...] = ()
+    #: 并可以: measures that may be added to the option chosen (the step's, unweighed).
+    additions: tuple[Ref, ...] = ()
     combine: bool = False
     choice: str | None = None  # "heaviest" / "lightest" when one chose among the options
     notes: tuple[str, ...] = ()
@@ -284,7 +286,9 @@ def apply(ladder: Ladder, facts: Facts, severities: dict[str, float | None],
         notes.append("defence")
     step = next(s for s in ladder.steps if s.level == level)
     options, choice = step.options, None
-    if choices and not step.combine and len(options) > 1:
+    # On a step of 单独或者合并 measures, 从重/从轻 weigh the measures themselves: the heavier
+    # (lighter) half stay, still to be applied alone or together.
+    if choices and len(options) > 1:
         up = {c for c in choices if c in ("heaviest", "heavier")}
         down = {c for c in choices if c in ("lightest", "lighter")}
         if up and down:
@@ -296,7 +300,8 @@ def apply(ladder: Ladder, facts: Facts, severities: dict[str, float | None],
                           if c in choices)
             options = _choose(options, choice, severities)
     return Outcome(ladder, True, base_level=base.level, level=level, modifiers=tuple(applied),
-                   options=tuple(options), combine=step.combine, choice=choice,
+                   options=tuple(options), additions=step.additions,
+                   combine=step.combine, choice=choice,
                    notes=tuple(notes))
 
 

@@ -13,9 +13,12 @@ earlier one. A notice without a number pattern is still counted in a series of i
 
 Numbers are taken inside one write transaction: the numbers already given are read
 again there, so two processes issuing at once never take one number twice (the primary
-key would refuse it besides). A series whose numbers have a gap — a row removed by hand —
-is refused (`BrokenRegister`), never numbered on. The register is not a hash chain: the
-last number of a series removed by hand cannot be told from one never issued.
+key would refuse it besides). The register is a hash chain anchored in the ledger
+(`respons.store.register`): each number taken is the next entry, with its content hash and
+its link, and the register's head in store_info moves with it in the same transaction. A
+series whose numbers have a gap — a row removed by hand — or a register that does not end
+at its head — its last row removed, or rows added behind respons's back — is refused
+(`BrokenRegister`), never numbered on; `respons verify` checks every entry.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from collections.abc import Iterable
 import attrs
 
 from respons.sql.ir import Col, CountAll, Func, Param, Table, all_of, select
+from respons.store.register import RegisterHead, link
 from respons.store.results import NOTICE_NUMBERS
 
 
@@ -113,6 +117,7 @@ def take(compute, wanted: Iterable[Wanted], run: str, fill) -> dict[tuple, Numbe
                     f"holds {count} but the highest is {top}; a row was removed by hand, so "
                     "no number is issued (restore the store from a copy)")
             last[(series, year)] = int(top or 0)
+        head = _head(compute) if fresh else None
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         for w in fresh:
             if _key(w) in known:  # the same outcome twice in one call
@@ -123,6 +128,34 @@ def take(compute, wanted: Iterable[Wanted], run: str, fill) -> dict[tuple, Numbe
             row = {"series": w.series, "year": w.year, "seq": seq, "number": number,
                    "regime": w.regime, "notice": w.notice, "outcome": w.outcome,
                    "issued_on": w.issued_on, "run": run, "issued_at": now}
+            entry = head.entries + 1
+            row["content_hash"], row["chain_hash"] = link(head.hash, list(row.values()), entry)
+            row["entry"] = entry
             compute.insert("notice_numbers",
                            select(*(Param(name) for name in NOTICE_NUMBERS.names)), row)
+            head = RegisterHead(entry, row["chain_hash"], w.series, w.year, number)
+        if head is not None:
+            compute.set_register_head(head.to_text())
     return known
+
+
+def _head(compute) -> RegisterHead:
+    """The register's head, refused (`BrokenRegister`) where the register does not end
+    there: its last entries removed, or entries added, behind respons's back."""
+    head = RegisterHead.from_text(compute.register_head())
+    top = compute.query(select(Func("MAX", (Col("n", "entry"),)),
+                               source=Table("notice_numbers", "n")))[0][0]
+    link_ = ""
+    if top is not None:
+        link_ = compute.query(select(Col("n", "chain_hash"), source=Table("notice_numbers", "n"),
+                                     where=Col("n", "entry").eq(Param("entry"))),
+                              {"entry": int(top)})[0][0]
+    if head is None or head.entries != int(top or 0) or (top is not None and
+                                                          head.hash != link_):
+        held = f"{int(top)} entries" if top is not None else "no entry"
+        said = f"{head.entries}" if head is not None else "nothing readable"
+        raise BrokenRegister(
+            f"the register of document numbers does not end at its head: it holds {held}, "
+            f"its head in store_info says {said}; numbers were removed or added by hand, so "
+            "no number is issued (run `respons verify`, restore the store from a copy)")
+    return head

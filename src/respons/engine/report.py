@@ -22,7 +22,7 @@ from respons.engine.timeline import add_months
 from respons.sql import ir
 from respons.sql.ir import Col, CountAll, Func, Join, Lit, Order, Param, Table, all_of, select
 from respons.store.results import OBLIGATIONS
-from respons.syntax.present import period_text
+from respons.syntax.present import limit_text
 
 STATES = ("met", "met_late", "open", "paused", "overdue", "unknown")
 BREACHES = ("overdue", "met_late")
@@ -104,6 +104,10 @@ def years_needed(evaluation: Evaluation, period, start: str) -> list[int]:
     every day from its start: the start's year if it has no data, else the first year
     without data after it.
     """
+    if period is None:
+        # Due on a date a record gives (期限 至 FIELD): the years it needs are that date's,
+        # which the obligation does not carry; the warning names none.
+        return []
     day = dt.date.fromisoformat(start)
     wanted = set()
     for timeline in evaluation.timelines:
@@ -150,7 +154,7 @@ def _listed(compute, evaluation: Evaluation, where: ir.Expr, order: list[Order],
     asked for, in their order (each dict made once: a province's report makes a million)."""
     # What a duty says of each of its obligations — the fault it counts as, its period,
     # its citation — is worked out once per duty, not once per obligation.
-    facts = {key: (duty.breach.text if duty.breach else None, period_text(duty.period),
+    facts = {key: (duty.breach.text if duty.breach else None, limit_text(duty),
                    duty.citation) for key, duty in _duties(evaluation).items()}
     # Working days left need the calendar: the due date's row and the evaluation date's.
     # Days late are calendar days, a difference of two dates, worked out here rather than

@@ -34,18 +34,22 @@ from respons.engine.evaluate import evaluate
 from respons.engine.liability import evaluate_liability
 from respons.engine.liability_sql import Selection
 from respons.engine.report import obligations, years_needed
+from respons.engine.rights import WINDOW_STATES, clock_of, computable, windows
 from respons.engine.scenario_assess import assessed_differences
 from respons.model.base import Span
 from respons.model.kinds import tests_only
 from respons.model.scenario import (
+    RIGHT_STATES,
     STATES,
     AssessmentExpected,
     LiabilityExpected,
     NoNotice,
     NoObligation,
+    NoRight,
     NoticeExpected,
     NotPursued,
     ObligationExpected,
+    RightExpected,
     Scenario,
     carried,
     record_of,
@@ -129,6 +133,11 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
             if as_of == scenario.as_of.isoformat():
                 found = len(rows)
             differences += compare(scenario, rows, as_of, evaluation)
+            if any(isinstance(e, RIGHTS) for e in scenario.expectations):
+                rows_of_rights = [r | {"right_state": WINDOW_STATES[r["state"]]}
+                                  for r in windows(store, evaluation, rows=True)]
+                differences += compare(scenario, rows_of_rights, as_of, evaluation,
+                                       rights=True)
             if any(_is_notice(e) and _date_of(scenario, e) == as_of
                    for e in scenario.expectations):
                 differences += compare_notices(scenario, _notices(
@@ -190,13 +199,19 @@ def _ingest(store: Store, scenario: Scenario, target: Resolved, path: Path) -> l
 
 
 # ── comparing ──────────────────────────────────────────────────────────────────────
-def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> list[Difference]:
+def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation,
+            rights: bool = False) -> list[Difference]:
     """The differences between the expectations checked as of ``as_of`` and ``rows``, the
-    obligations the engine found then."""
+    obligations the engine found then — or, with ``rights``, between the expectations of
+    rights (`预期 权利`) and the windows found. Every obligation found must be expected;
+    a window, only in a scenario that expects some right."""
     own = as_of == scenario.as_of.isoformat()
     differences: list[Difference] = []
     matched: set[tuple] = set()
-    for expectation in scenario.expectations:
+    expected = [e for e in scenario.expectations if isinstance(e, RIGHTS) == rights]
+    if rights and not expected:
+        return []
+    for expectation in expected:
         if isinstance(expectation, AssessmentExpected):
             continue  # judged as of its year's end: assessed_differences
         if _is_notice(expectation) or isinstance(expectation, LIABILITY) \
@@ -230,6 +245,7 @@ def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation) -> lis
 
 
 LIABILITY = (LiabilityExpected, NotPursued)
+RIGHTS = (RightExpected, NoRight)
 
 
 def _liability_expected(scenario: Scenario, as_of: str) -> bool:
@@ -279,6 +295,11 @@ def compare_liability(scenario: Scenario, cases, as_of: str) -> list[Difference]
             if sorted(got) != sorted(e.measures):
                 differences.append(Difference("measures", _options(e.measures),
                                               _options(got), **where))
+            added = tuple(r.text for r in outcome.additions)
+            if e.additions is not None and sorted(added) != sorted(e.additions):
+                differences.append(Difference("measures", "并可以 " + " 或 ".join(e.additions),
+                                              "并可以 " + (" 或 ".join(added) or "none"),
+                                              **where))
         if e.bearers is not None:
             people = sorted({s.person for c in found for s in c.shares
                              if s.person is not None and s.bears})
@@ -312,10 +333,11 @@ def _is_it(expectation, row: dict) -> bool:
 
 def _facts(expectation: ObligationExpected, row: dict, evaluation) -> Iterator[tuple]:
     """(fact, what was expected, what was found) for each fact that does not hold."""
+    right = isinstance(expectation, RightExpected)
     for fact in expectation.facts:
         expected, got = _expected(fact), _got(fact, row, evaluation)
         if expected != got:
-            yield fact, _shown(fact.name, expected), _shown(fact.name, got)
+            yield fact, _shown(fact.name, expected, right), _shown(fact.name, got, right)
 
 
 def _expected(fact):
@@ -334,28 +356,36 @@ def _got(fact, row: dict, evaluation):
         if fact.value is not None and fact.value.kind == "date":
             return row["done_date"]
         return row["done_id"]
+    if name == "state" and "right_state" in row:
+        return row["right_state"]
     if name == "lacks":
         if row["state"] != "unknown":
             return None
-        duties = {(v.regime.id, d.name): d for v in evaluation.versions for d in v.regime.duties}
-        years = years_needed(evaluation, duties[(row["regime"], row["duty"])].period,
-                             row["start_date"])
+        clocks = {(v.regime.id, d.name): d for v in evaluation.versions
+                  for d in (*v.regime.duties, *map(clock_of, computable(v.regime)))}
+        period = clocks[(row["regime"], row["duty"])].period
+        if period is None:  # due on a record's date, which the row does not carry
+            return None
+        years = years_needed(evaluation, period, row["start_date"])
         return fact.value if fact.value in years else min(years)
     column = {"state": "state", "due": "due_date", "extended": "extended_due",
               "owner": "owner", "agency": "agency"}[name]
     return row[column]
 
 
-def _shown(name: str, value) -> str:
+def _shown(name: str, value, right: bool = False) -> str:
     if value is None:
         return "none"
     if name == "state":
-        return _state(value)
+        return _state(value, right)
     return str(value)
 
 
-def _state(state: str) -> str:
-    """A state as the author may write it: met/按期完成."""
+def _state(state: str, right: bool = False) -> str:
+    """A state as the author may write it: met/按期完成 — of a right's window, as its
+    words say it: exercised/已行使."""
+    if right:
+        return f"{state.replace('_', '-')}/{RIGHT_STATES.chinese(state)}"
     return f"{state.replace('_', '-')}/{STATES.chinese(state)}"
 
 
@@ -375,7 +405,8 @@ def _row_subject(row: dict) -> str:
 
 def _described(row: dict) -> str:
     due = row["extended_due"] or row["due_date"] or "unknown"
-    return (f"started {row['start_date']} by {row['start_id']}: {_state(row['state'])}, "
+    state = _state(row["right_state"], True) if "right_state" in row else _state(row["state"])
+    return (f"started {row['start_date']} by {row['start_id']}: {state}, "
             f"due {due}")
 
 

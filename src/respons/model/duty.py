@@ -67,6 +67,9 @@ class Duty:
     name: str
     starts: Trigger | None = None
     period: Period | None = None
+    #: 期限 至 FIELD: due on the date a field of the starting record gives (a notice's
+    #: 回复期限, guizhou-edu 14), instead of a period counted from the start.
+    due_field: str | None = None
     period_citation: Citation | None = None
     met_by: tuple[Ref, ...] = ()
     #: 完成 A 且 B: met when every one of ``met_by`` has happened (when the last does);

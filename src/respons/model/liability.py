@@ -122,7 +122,8 @@ class Step:
 
     ``options`` are alternatives (或); each is a combination of measures applied together (并).
     ``combine`` (单独或者合并): the options are single measures, which apply alone or in any
-    combination. ``modal`` is "shall" (应当, the default) or "may" (可以).
+    combination. ``modal`` is "shall" (应当, the default) or "may" (可以). ``additions`` (并可以)
+    are measures that may be added to whichever option is chosen — never required.
     """
 
     level: int
@@ -131,6 +132,8 @@ class Step:
     citation: Citation | None = None
     combine: bool = False
     modal: str = "shall"
+    #: 并可以 X 或 Y: measures the decision-maker may add to the option chosen (samr 15②).
+    additions: tuple[Ref, ...] = ()
     span: Span | None = span_field()
 
 
@@ -253,7 +256,7 @@ class Right:
     (heilongjiang 39, henan 25), or until a date a record's field gives (guizhou-edu 14(三)).
     Not an agency's duty: it has no owner and no breach — a window that passes unused ends
     the right. ``suspends`` False (不停止执行): exercising it does not suspend the decision
-    (jilin-city 39②). Parsed, checked and shown; the engine does not compute windows yet."""
+    (jilin-city 39②). Computed by ``respons.engine.rights``: not an obligation, listed apart."""
 
     name: str
     starts: Ref | None = None
@@ -265,4 +268,6 @@ class Right:
     period_citation: Citation | None = None
     suspends_citation: Citation | None = None
     citation: Citation | None = None
+    #: 起算 E 限于 C: only the starting records where C holds open a window.
+    where: Condition | None = None
     span: Span | None = span_field()

@@ -152,6 +152,16 @@ STATES = Vocabulary("state of an obligation", {
     "unknown": ("无法确定",),
 })
 
+#: The states of a party's right window (`预期 权利`; `respons.engine.rights.WINDOW_STATES`):
+#: exercised within the window, after it closed, not yet, or never — no one's breach.
+RIGHT_STATES = Vocabulary("state of a right's window", {
+    "exercised": ("已行使",),
+    "exercised_late": ("逾期行使", "exercised-late"),
+    "open": ("可行使", "期间内"),
+    "lapsed": ("已届满", "未行使"),
+    "unknown": ("无法确定",),
+})
+
 
 @attrs.frozen(slots=True)
 class Fact:
@@ -217,6 +227,18 @@ class NoObligation:
 
 
 @attrs.frozen(slots=True)
+class RightExpected(ObligationExpected):
+    """`预期 权利 R M 〈facts〉`: the window of right R (in ``duty``) that the record of matter M
+    opened, with these facts — its state (`RIGHT_STATES`), its last day (到期) and the
+    record that exercised it (行使)."""
+
+
+@attrs.frozen(slots=True)
+class NoRight(NoObligation):
+    """`预期 无 权利 R [M]`: no window of right R opened (for matter M, where named)."""
+
+
+@attrs.frozen(slots=True)
 class NoticeExpected:
     """预期 文书 NOTICE [MATTER] [截至 DATE] facts…: the results call for one such notice (on a
     record of MATTER, where given), and each fact holds of it as issued: ``facts`` are
@@ -271,6 +293,8 @@ class LiabilityExpected:
     measures: tuple[tuple[str, ...], ...] | None = None
     bearers: tuple[str, ...] | None = None
     as_of: dt.date | None = None
+    #: 措施 … 并可以 X 或 Y: the measures that may be added (with 措施 and no 并可以: none).
+    additions: tuple[str, ...] | None = None
     span: Span | None = span_field()
 
     @property
@@ -293,8 +317,8 @@ class NotPursued:
         return self.ladder.text if self.ladder is not None else ""
 
 
-Expectation = (ObligationExpected | NoObligation | NoticeExpected | NoNotice
-               | AssessmentExpected | LiabilityExpected | NotPursued)
+Expectation = (ObligationExpected | NoObligation | RightExpected | NoRight | NoticeExpected
+               | NoNotice | AssessmentExpected | LiabilityExpected | NotPursued)
 
 
 @attrs.frozen
@@ -315,6 +339,7 @@ class Expectable:
 #: row in ``respons.engine.coverage``.
 EXPECTABLE: tuple[Expectable, ...] = (
     Expectable("duty", "KW_DUTY", (ObligationExpected, NoObligation), "duties", "duty"),
+    Expectable("right", "KW_RIGHT", (RightExpected, NoRight), "rights", "duty"),
     Expectable("proceeding", "KW_PROCEEDING", (LiabilityExpected,), "ladders", "ladder_name"),
     Expectable("exempt", "KW_EXEMPT", (NotPursued,), "ladders", "ladder_name"),
     Expectable("notice", "KW_NOTICE", (NoticeExpected, NoNotice), "notices", "notice"),

@@ -9,7 +9,8 @@ on a screen the same sheet, narrowed to fit a phone. Its parts in the standard's
 (7.2–7.4): 发文机关标志 (the issuer, red), 发文字号 with its 〔〕 and the red rule, 标题 in 2号
 小标宋, 主送机关 and a full-width colon, the body in 3号 仿宋 — each element under a
 first-level heading (一、 in 黑体) with the article that requires it —, the article the notice
-is issued under, 发文机关署名 and 成文日期 in Arabic numerals (2025年3月1日), and 版记 with
+is issued under, 发文机关署名 and 成文日期 in Arabic numerals (2025年3月1日; laid out as 7.3.5.2
+says by `respons.registry.gbt9704`, which the pdf and docx formats share), and 版记 with
 抄送机关 in 4号. 小标宋, 仿宋 and 黑体 are proprietary faces: each is asked for by its usual
 names first, then by free faces Debian ships (FandolFang, Noto Serif/Sans CJK SC, AR PL
 UMing, WenQuanYi), then by the generic family.
@@ -21,11 +22,13 @@ that reorder what a reader sees — written as visible escapes (``respons.termin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from respons import hookimpl
 from respons.model.notice import IssuedNotice, written_date
 from respons.registry import NoticeFormat
+from respons.registry.gbt9704 import east_asian_width, signature
 from respons.syntax.numerals import to_chinese
 from respons.terminal import clean
 
@@ -56,9 +59,8 @@ h2 {{ margin: 0; text-indent: 2em; font: 16pt/calc(225mm / 22) {HEADING_FONTS}; 
 p {{ margin: 0; text-indent: 2em; overflow-wrap: anywhere; }}
 .recipient, .copy-to, .issuer-mark, .number {{ text-indent: 0; }}
 .cited {{ font-size: 14pt; }}
-.signature {{ width: max-content; max-width: 100%; margin: calc(2 * 225mm / 22) 4em 0 auto;
-  text-align: center; }}
-.signature p {{ text-indent: 0; }}
+.signature {{ margin: calc(225mm / 22) 0 0; --char: 1em; break-inside: avoid; }}
+.signature p {{ text-indent: 0; text-align: right; }}
 .record {{ margin-top: calc(2 * 225mm / 22); border-top: .35mm solid #000;
   border-bottom: .35mm solid #000; font-size: 14pt; }}
 .copy-to {{ padding: 0 1em; }}
@@ -81,7 +83,27 @@ def _paragraphs(value: str, css: str = "") -> list[str]:
     return [f"<p{attribute}>{_text(line)}</p>" for line in str(value).split("\n")]
 
 
+def _signature(issued: IssuedNotice, measure: Callable[[str], float]) -> list[str]:
+    """发文机关署名 and 成文日期 (GB/T 9704-2012 7.3.5.2, laid out by
+    `respons.registry.gbt9704`): one line under the body, each line set flush right against
+    its own empty space, counted in characters (``--char``: 1em here; a format that sets
+    the body closer says how wide its character is)."""
+    signed = signature(clean(str(issued.issuer)), written_date(issued.date), measure)
+    lines = ((signed.issuer, signed.issuer_right, "issuer"),
+             (signed.date, signed.date_right, "date"))
+    return ['<div class="signature">',
+            *(f'<p class="{css}" style="margin-right: calc({right:g} * var(--char))">'
+              f"{_text(text)}</p>" for text, right, css in lines), "</div>"]
+
+
 def render(issued: IssuedNotice) -> bytes:
+    """The page as UTF-8 bytes; `ValueError` for a notice lacking a required element."""
+    return page(issued).encode("utf-8")
+
+
+def page(issued: IssuedNotice, measure: Callable[[str], float] = east_asian_width) -> str:
+    """The page; ``measure`` gives the width of a text of the body in characters, for
+    the signature's layout (by default each character's East Asian Width)."""
     missing = issued.missing()
     if missing:
         raise ValueError(f"notice {issued.notice.name} lacks required elements: "
@@ -99,17 +121,16 @@ def render(issued: IssuedNotice) -> bytes:
             body.append(f'<p class="cited">（依据：{_text(element.citation)}）</p>')
     if issued.citation:
         body.append(f"<p>依据：{_text(issued.citation)}</p>")
-    body += ['<div class="signature">', f"<p>{_text(issued.issuer)}</p>",
-             f"<p>{written_date(issued.date)}</p>", "</div>"]
+    body += _signature(issued, measure)
     if issued.copy_to:
         names = "，".join(_text(name) for name in issued.copy_to)
         body += ['<div class="record">', f'<p class="copy-to">抄送：{names}。</p>', "</div>"]
-    page = ["<!DOCTYPE html>", '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_text(issued.title)} {_text(issued.number)}</title>",
-            f"<style>{STYLE}</style>", "</head>", "<body>",
-            '<main class="sheet">', *body, "</main>", "</body>", "</html>", ""]
-    return "\n".join(page).encode("utf-8")
+    document = ["<!DOCTYPE html>", '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                f"<title>{_text(issued.title)} {_text(issued.number)}</title>",
+                f"<style>{STYLE}</style>", "</head>", "<body>",
+                '<main class="sheet">', *body, "</main>", "</body>", "</html>", ""]
+    return "\n".join(document)
 
 
 @hookimpl(trylast=True)

@@ -16,6 +16,7 @@ whole text through `clean`.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -30,7 +31,7 @@ from respons.terminal import clean, one_line
 
 FORMAT_VERSION = 2
 #: How many of each list the text report shows unless asked for all (--all).
-LIMITS = {"action": 50, "history": 20, "unknown": 20, "agencies": 50}
+LIMITS = {"action": 50, "history": 20, "unknown": 20, "agencies": 50, "rights": 50}
 
 
 @attrs.frozen
@@ -125,8 +126,14 @@ class _Items:
 
     def __init__(self, words: Words, evaluation, titles: dict[str, str]) -> None:
         self.words, self.as_of, self.titles = words, evaluation.as_of, titles
-        self.periods = {(v.regime.id, d.name): d.period for v in evaluation.versions
+        self.periods = {(v.regime.id, d.name): self._limit(d) for v in evaluation.versions
                         for d in v.regime.duties}
+
+    def _limit(self, duty) -> str:
+        """A duty's time limit in the reader's words: its period, or until a field's date."""
+        if duty.period is None:
+            return self.words("unit.until", field=duty.due_field)
+        return self.words.period(duty.period)
 
     def action(self, item: dict) -> list[str]:
         w = self.words
@@ -156,11 +163,64 @@ class _Items:
                w("who.started", record=one_line(item["start_record"]))]
         return [w(key, duty=one_line(item["duty"]), matter=one_line(item["matter"] or "—"),
                   start=item["start_date"],
-                  period=w.period(self.periods[(item["regime"], item["duty"])]),
+                  period=self.periods[(item["regime"], item["duty"])],
                   due=item["due_date"], extended=w("extended") if item["extended"] else "",
                   what=what),
                 w("why", who=w("who.sep").join(x for x in who if x),
                   citation=cite(item["citation"], self.titles)).rstrip()]
+
+
+def rights_lines(windows: list, as_of: str, titles: dict[str, str], words: Words,
+                 everything: bool = False) -> list[str]:
+    """The section on parties' right windows (`respons.engine.rights`): the counts by state,
+    then the windows still open — what a party may yet do, soonest closing first — and
+    those exercised after they closed; each with who may exercise it and its article."""
+    counts = {state: 0 for state in ("open", "exercised", "exercised_late", "lapsed",
+                                     "unknown")}
+    for window in windows:
+        counts[window.state] += 1
+    out = ["", words("section.rights", **counts)]
+    listed = [w for w in windows if w.state in ("open", "exercised_late", "unknown")]
+    limit = None if everything else LIMITS["rights"]
+    for window in listed[:limit]:
+        out += _right_lines(window, as_of, titles, words)
+    if not listed:
+        out.append(words("none"))
+    elif limit is not None and len(listed) > limit:
+        out.append(words("more", count=len(listed) - limit))
+    return out
+
+
+#: a window's state → how its line says where it stands
+_RIGHT_WHAT = {"open": "right.what.open", "exercised": "right.what.exercised",
+               "exercised_late": "right.what.exercised_late", "lapsed": "right.what.lapsed",
+               "unknown": "right.what.unknown"}
+
+
+def _right_lines(window, as_of: str, titles: dict[str, str], words: Words) -> list[str]:
+    state = window.state
+    if state == "open":
+        what = words("right.what.open", days=words.days(_days(as_of, window.closes)))
+    elif state in ("exercised", "exercised_late"):
+        what = words(_RIGHT_WHAT[state], date=window.exercised_date,
+                     record=one_line(window.exercised_id),
+                     days=words.days(_days(window.closes, window.exercised_date)))
+    else:
+        what = words(_RIGHT_WHAT[state])
+    who = [words("right.holder", holder=one_line(window.holder)) if window.holder else None,
+           words("right.started", record=one_line(window.start_id)),
+           None if window.suspends else words("right.no_suspend")]
+    return [words("right.item", right=one_line(window.right),
+                  matter=one_line(window.matter or "—"), start=window.start_date,
+                  closes=window.closes or "?", what=what),
+            words("right.why", who=words("who.sep").join(x for x in who if x),
+                  citation=cite(window.citation, titles)).rstrip()]
+
+
+def _days(first: str | None, last: str | None) -> int | None:
+    if first is None or last is None:
+        return None
+    return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
 
 
 def agency_table(summary: Summary, words: Words, everything: bool = False) -> list[str]:
@@ -218,16 +278,22 @@ def head_document(summary: Summary, verified: bool) -> dict:
 
 def json_chunks(summary: Summary, breaches: Iterable[dict], titles: dict[str, str],
                 verified: bool, obligations: Iterable[dict] | None = None,
-                indent: str = "", due_soon: Iterable[dict] = ()) -> Iterator[str]:
+                indent: str = "", due_soon: Iterable[dict] = (),
+                rights: Iterable = ()) -> Iterator[str]:
     """The JSON document, as text chunks: the summary members pretty-printed, then the
-    ``breaches``, ``due_soon`` (and ``obligations``) arrays one compact object per line,
-    as they are read. ``indent`` prefixes every line after the first (for a document
-    nested in another)."""
+    ``breaches``, ``due_soon``, ``rights`` (parties' right windows, `respons.engine.rights`)
+    (and ``obligations``) arrays one compact object per line, as they are read.
+    ``indent`` prefixes every line after the first (for a document nested in another)."""
     head = json.dumps(head_document(summary, verified), ensure_ascii=False, indent=2)
     yield head[:-2].replace("\n", "\n" + indent)  # without the closing "\n}"
     cited = _Citations(titles)
+
+    def citation(c):
+        return format_citation(c, titles.get(c.regime)) if c is not None else None
+
     lists = [("breaches", (cited(b) for b in breaches)),
-             ("due_soon", (cited(o) for o in due_soon))]
+             ("due_soon", (cited(o) for o in due_soon)),
+             ("rights", (w.as_json(citation) for w in rights))]
     if obligations is not None:
         lists.append(("obligations", obligations))
     encode = _encode

@@ -161,6 +161,9 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
             "heaviest": "li.heaviest", "lightest": "li.lightest", "heavier": "li.heavier",
             "lighter": "li.lighter"}[o.choice]))
     lines.append(w("li.measures", measures=measures, combine=extra))
+    if o.additions:
+        lines.append(w("li.may_add", measures=w("li.or").join(
+            _measure(c, ref, step) for ref in o.additions)))
     return lines
 
 
@@ -278,6 +281,7 @@ def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
         "measures": None if not o.pursued else {
             "options": [[_measure_data(ref, measures, titles, case) for ref in option]
                         for option in o.options],
+            "may_add": [_measure_data(ref, measures, titles, case) for ref in o.additions],
             "combine": o.combine, "choice": o.choice},
         "notes": list(o.notes),
     }

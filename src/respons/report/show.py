@@ -28,7 +28,7 @@ from respons.report.expansion import open_json, reached
 from respons.report.show_notices import NoticeView, open_notices
 from respons.syntax.citation import format_citation
 from respons.syntax.present import cite as _cite
-from respons.syntax.present import condition_text, options_text, period_text
+from respons.syntax.present import condition_text, limit_text, options_text, period_text
 from respons.terminal import clean
 
 FORMAT_VERSION = 1
@@ -221,7 +221,7 @@ class TextView(NoticeView):
                 events = " 或 ".join(ref.text for ref in duty.starts.events)
                 self.out.append(f"    起算 {events}{where}")
                 self.opened(duty.starts.where)
-            self.out.append(f"    期限 {period_text(duty.period)}"
+            self.out.append(f"    期限 {limit_text(duty)}"
                             f"{self.cite(duty.period_citation, duty.citation)}")
             for ext in duty.extensions:
                 by = f" 经 {ext.approver.text}" if ext.approver else ""
@@ -321,7 +321,8 @@ class TextView(NoticeView):
             window = period_text(r.period) if r.period else f"至 {r.until_field}"
             holder = f" · 权利人 {r.holder}" if r.holder else ""
             self.out.append(f"  {r.name}{self.cite(r.citation)}")
-            self.out.append(f"    起算 {r.starts.text if r.starts else '?'} · 期限 {window}"
+            where = f" 限于 {condition_text(r.where)}" if r.where is not None else ""
+            self.out.append(f"    起算 {r.starts.text if r.starts else '?'}{where} · 期限 {window}"
                             f"{self.cite(r.period_citation, r.citation)}{holder}")
             if r.exercised_by:
                 self.out.append("    行使 " + " 或 ".join(x.text for x in r.exercised_by))

@@ -90,7 +90,25 @@ WORDS: dict[str, tuple[str, str]] = {
     "unit.workdays": ("{count} working day{s}", "{count} 工作日"),
     "unit.months": ("{count} month{s}", "{count} 个月"),
     "unit.years": ("{count} year{s}", "{count} 年"),
+    "unit.until": ("until its {field}", "至{field}"),
     "years.sep": (", ", "、"),
+    # a party's right windows (docs/evaluate.md, "Rights"): no one's duty, listed apart
+    "section.rights": ("Rights of parties: open {open} · exercised {exercised} · exercised "
+                       "late {exercised_late} · lapsed {lapsed} · unknown {unknown}",
+                       "五、当事人的权利期间：可行使 {open} 项 · 已行使 {exercised} 项 · 逾期行使 "
+                       "{exercised_late} 项 · 已届满 {lapsed} 项 · 无法确定 {unknown} 项"),
+    "right.item": ("    {right} · {matter} · opened {start} → last day {closes}: {what}",
+                   "    {right} · {matter} · {start} 起，{closes} 届满：{what}"),
+    "right.what.open": ("open, {days} left", "可行使，还剩 {days}"),
+    "right.what.exercised": ("exercised {date} by {record}", "{date} 由 {record} 行使"),
+    "right.what.exercised_late": ("exercised {date} by {record}, {days} after it closed",
+                                  "{date} 由 {record} 逾期行使，届满后 {days}"),
+    "right.what.lapsed": ("lapsed unused", "未行使，已届满"),
+    "right.what.unknown": ("its last day cannot be determined", "届满日无法确定"),
+    "right.why": ("      {who}  {citation}", "      {who}  {citation}"),
+    "right.holder": ("holder {holder}", "权利人 {holder}"),
+    "right.started": ("opened by {record}", "起算 {record}"),
+    "right.no_suspend": ("exercising it does not suspend the decision", "行使期间不停止执行"),
     # the table by agency
     "table.agency": ("agency", "机关"),
     "table.total": ("total", "合计"),
@@ -194,6 +212,7 @@ WORDS: dict[str, tuple[str, str]] = {
                   "    从重与从轻同时成立：保留本级全部措施"),
     "li.measures": ("    Proposed: {measures}{combine}", "    拟处理：{measures}{combine}"),
     "li.measures.combine": (" (alone or together)", "（可以单独或者合并适用）"),
+    "li.may_add": ("    and may add: {measures}", "    并可以：{measures}"),
     "li.measures.choose": (" ({choice} of the step)", "（本级{choice}）"),
     "li.measure": ("{name}{referral}{citation}", "{name}{referral}{citation}"),
     "li.referral": (" — a 处分, referred to the appointing authority, not decided here",

@@ -110,6 +110,11 @@ class Dialect:
         """The statement that gathers a table's statistics for the planner, or None."""
         return f"ANALYZE {name}"
 
+    def append_only(self, table: str, message: str) -> list[str]:
+        """The statements (triggers) that make ``table`` refuse UPDATE and DELETE with
+        ``message``; none by default, for an engine without triggers (DuckDB)."""
+        return []
+
     def type_name(self, portable: str) -> str:
         try:
             return self.types[portable]

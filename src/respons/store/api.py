@@ -228,6 +228,16 @@ class Compute(abc.ABC):
         others all at once when the block ends, or not at all if it raises. It waits for
         another publisher at most the backend's lock timeout (`StoreLocked`)."""
 
+    def register_head(self) -> str | None:
+        """The head of the register of document numbers as the ledger keeps it
+        (`respons.store.register.RegisterHead.to_text`), read inside `transaction`."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no register of numbers")
+
+    def set_register_head(self, text: str) -> None:
+        """Anchor the register's new head in the ledger, inside `transaction` (the one
+        that appended its entries): the only thing of the ledger the engine writes."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no register of numbers")
+
 
 class Store(abc.ABC):
     """A store, as a backend opens it: its `ledger`, its `compute` and its `dialect` over

@@ -96,11 +96,19 @@ ASSESSMENT_EVIDENCE = ResultTable("assessment_evidence", (
 #: pattern (GB/T 9704-2012 7.2.5: 代字, 年份, 顺序号): numbers run 1, 2, 3 … without gaps per
 #: series and year. ``outcome`` is what the notice was issued on, so that issuing the same
 #: notice on the same outcome again finds its number rather than taking a new one.
+#: Schema 5 chains them (`respons.store.register`): ``entry`` is the row's place in the order
+#: numbers were issued over the whole store (1, 2, 3 …), ``content_hash`` the hash of the
+#: columns before it and ``chain_hash`` its link.
 NOTICE_NUMBERS = ResultTable("notice_numbers", (
     ("series", "text"), ("year", "integer"), ("seq", "integer"), ("number", "text"),
     ("regime", "text"), ("notice", "text"), ("outcome", "text"), ("issued_on", "text"),
-    ("run", "text"), ("issued_at", "text"),
-), key=("series", "year", "seq"), unique=(("regime", "notice", "outcome"),), since=4)
+    ("run", "text"), ("issued_at", "text"), ("entry", "integer"), ("content_hash", "text"),
+    ("chain_hash", "text"),
+), key=("series", "year", "seq"), unique=(("regime", "notice", "outcome"), ("entry",)),
+    since=5)
+#: The register as schema 4 created it, before the chain: what the migration starts from.
+NOTICE_NUMBERS_V4 = attrs.evolve(NOTICE_NUMBERS, columns=NOTICE_NUMBERS.columns[:10],
+                                 unique=NOTICE_NUMBERS.unique[:1], since=4)
 
 #: Each fault case's proposal a run made (docs/liability.md): the proceeding, the case record,
 #: its matter and date, the fault, whether any ladder pursues it, and ``detail``, the

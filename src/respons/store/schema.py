@@ -20,7 +20,10 @@ Versions: 1, the tables; 2, ``batches.batch_hash``, the chain of the batches tab
 (``subject`` is ``matter``; no ``raw`` text: the content hash is of the columns, so verify
 parses no JSON), the chain re-hashed (`respons.store.migrate`), and the results tables;
 4, the assessment results (``assessments``, ``assessment_scores``,
-``assessment_evidence``) and the register of document numbers (``notice_numbers``). Each
+``assessment_evidence``) and the register of document numbers (``notice_numbers``); 5, the
+register as a hash chain (``entry``, ``content_hash``, ``chain_hash``; its head in store_info
+as ``register_head``, `respons.store.register`), the rows of schema 4 chained in the order
+they were issued, and, where the backend has triggers, UPDATE and DELETE on it refused. Each
 results table names the version that created it (``since``), so a version creates exactly
 its own.
 """
@@ -32,10 +35,11 @@ import functools
 from respons.records.row import RECORD_ROW
 from respons.store.batches import backfill
 from respons.store.migrate import rechain
-from respons.store.results import RESULT_TABLES
+from respons.store.register import REFUSAL, chain_register
+from respons.store.results import NOTICE_NUMBERS, NOTICE_NUMBERS_V4, RESULT_TABLES
 
 #: The version this respons writes and reads.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: The ledger's tables: nothing but ingest writes them.
 LEDGER_TABLES = ("records", "batches", "store_info")
@@ -126,11 +130,21 @@ def _tables_since(version: int, dialect) -> list[str]:
 
 
 def _version_4(dialect) -> list:
-    return _tables_since(4, dialect)
+    return [*_tables_since(4, dialect), *NOTICE_NUMBERS_V4.ddl(dialect)]
+
+
+def _version_5(dialect) -> list:
+    # The register is rebuilt by its step (its rows read, chained and written back), not
+    # created empty; any other table of version 5 is created as usual.
+    others = [statement for table in RESULT_TABLES.values()
+              if table.since == 5 and table is not NOTICE_NUMBERS
+              for statement in table.ddl(dialect)]
+    return [functools.partial(chain_register, ddl=NOTICE_NUMBERS.ddl(dialect)), *others,
+            *dialect.append_only("notice_numbers", REFUSAL)]
 
 
 #: version → the steps that make it from the version before (0: nothing).
-MIGRATIONS = {1: _version_1, 2: _version_2, 3: _version_3, 4: _version_4}
+MIGRATIONS = {1: _version_1, 2: _version_2, 3: _version_3, 4: _version_4, 5: _version_5}
 
 
 def migrations(dialect, current: int | None) -> list[tuple[int, list]]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from respons.store.api import RESULTS, Compute
+from respons.store.register import HEAD_KEY
 from respons.store.results import RESULT_TABLES
 from respons.store.schema import OWN_TABLES
 
@@ -85,6 +86,19 @@ class SQLCompute(Compute):
                              "inside a transaction, a results table")
         sql, values = self._render(query, params)
         return self._run(f"INSERT INTO {table} {sql}", values).rowcount
+
+    def register_head(self) -> str | None:
+        self._require_publishing()
+        return self.db._info(HEAD_KEY)
+
+    def set_register_head(self, text: str) -> None:
+        self._require_publishing()
+        self.db._set_info(HEAD_KEY, text)
+
+    def _require_publishing(self) -> None:
+        if not self._publishing:
+            raise ValueError("the register's head is read and written only inside a "
+                             "transaction, with the entries it heads")
 
     @contextlib.contextmanager
     def transaction(self):

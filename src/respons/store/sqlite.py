@@ -54,6 +54,12 @@ class SQLiteDialect(Dialect):
     def analyze(self, name: str) -> str:
         return f"ANALYZE temp.{name}"
 
+    def append_only(self, table: str, message: str) -> list[str]:
+        # RAISE(ABORT) undoes the statement and fails it with the message.
+        text = "'" + message.replace("'", "''") + "'"
+        return [f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, {text}); END" for verb in ("UPDATE", "DELETE")]
+
 
 class SQLiteStore(SQLStore):
     errors = (sqlite3.Error,)

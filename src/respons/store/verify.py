@@ -30,10 +30,13 @@ from respons.store.batches import anchors, check_rows, check_tiling
 class Broken:
     """The first thing found wrong: what (``kind``), where, and in words."""
 
-    kind: str  # altered, column, chain, removed, head, batches, metadata, anchor
+    kind: str  # altered, column, chain, removed, head, batches, metadata, anchor, register
     message: str
     seq: int | None = None
     id: str | None = None
+    #: For the register (kind ``register``): the series and number of the entry at fault.
+    series: str | None = None
+    number: str | None = None
 
 
 @attrs.frozen

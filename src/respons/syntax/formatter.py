@@ -25,7 +25,7 @@ _NO_SPACE_BEFORE = {"_LIST_SEP", "_RPAR", "DOT", "PERCENT"}
 _NO_SPACE_AFTER = {"_LPAR", "DOT"}
 _FULL_WIDTH = {"、", "，"}
 #: A statement may go on to the next line after 或/且/并/or/and, `=>` and a list separator.
-_CONTINUES = {"KW_OR", "KW_AND", "_ARROW", "_LIST_SEP"}
+_CONTINUES = {"KW_OR", "KW_AND", "KW_AND_MAY", "_ARROW", "_LIST_SEP"}
 INDENT = "  "
 CONTINUATION = "    "
 

@@ -93,6 +93,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_SHALL": ("shall", "应当"),
     "KW_MAY": ("may", "可以"),
     "KW_COMBINE": ("alone-or-together", "单独或者合并", "单独或合并"),
+    "KW_AND_MAY": ("and-may-add", "并可以"),
     "KW_SEVERALLY": ("severally", "分别"),
     "KW_PROCEEDING": ("proceeding", "追究"),
     "KW_CASE": ("case", "案件"),

@@ -47,6 +47,13 @@ def period_text(period: Period | None) -> str:
     return f"{amount} {UNITS.chinese(period.unit)}"
 
 
+def limit_text(duty) -> str:
+    """A duty's time limit as written: its period, or 至 FIELD (due on a record's date)."""
+    if duty.period is None and duty.due_field is not None:
+        return f"至 {duty.due_field}"
+    return period_text(duty.period)
+
+
 def options_text(options) -> str:
     return " 或 ".join(" 并 ".join(ref.text for ref in option) for option in options)
 

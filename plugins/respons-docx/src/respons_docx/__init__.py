@@ -4,10 +4,11 @@ A4, 天头 37 mm, 订口 28 mm, a text block of 156 × 225 mm of 22 lines of 28 
 the body in a 3号 仿宋 stand-in with each element under its heading and its article,
 成文日期 in Arabic numerals, 抄送 in 版记, and page numbers "— 1 —" (odd right, even left).
 
-The layout is `respons_docx.document`, the faces `respons_docx.faces`, and the same bytes
-for the same notice `respons_docx.package`. A DOCX embeds no font, so unlike the `pdf` format
-it does not refuse a character its faces lack: the word processor that opens it draws that
-character with a face of its own.
+The layout is `respons_docx.document`, the faces `respons_docx.faces` (the chains and the
+glyph check of `respons.registry.fonts`, shared with the `pdf` format: a notice holding a
+character no face of its chain can draw is refused with a `ValueError` naming it), their
+embedding `respons_docx.embed`, and the same bytes for the same notice
+`respons_docx.package`.
 """
 
 from __future__ import annotations

@@ -18,15 +18,20 @@ import re
 from docx import Document
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor, Twips
 from lxml import etree
 
 from respons.model.notice import IssuedNotice, written_date
+from respons.registry.fonts import Installed, drawing, measure, require
+from respons.registry.gbt9704 import signature
 from respons.syntax.numerals import to_chinese
 from respons.terminal import clean
-from respons_docx.faces import BY_ROLE, FACES, SIZE_2, SIZE_3, SIZE_4, SIZE_MARK, Face
+from respons_docx.embed import CONTENT_TYPE, RELATIONSHIP, font_key, obfuscate, subset_of
+from respons_docx.faces import BY_ROLE, FACES, SIZE_2, SIZE_3, SIZE_4, SIZE_MARK, Face, family
 
 #: The page (5.2.1): A4, 天头 37 mm, 订口 28 mm; so 版心 is 156 × 225 mm.
 PAGE = {"width": Mm(210), "height": Mm(297), "top": Mm(37), "bottom": Mm(35),
@@ -63,15 +68,22 @@ def track(properties) -> None:
     properties.insert_element_before(spacing, *AFTER_TRACKING)
 
 
-def set_face(run, face: Face, size) -> None:
-    """Give ``run`` its face for every script, its size, and its weight; 3号 text is set
-    28 characters to the line."""
+#: A character of 3号 text as set (`TRACKING` closer), in twentieths of a point: what the
+#: indents of 署名 and 成文日期 are counted in (7.3.5.2).
+CHARACTER = round(SIZE_3.pt * 20) + TRACKING
+#: What the page numbers (7.5) draw, whatever page they are on.
+PAGE_NUMBERS = "— 0123456789 —"
+
+
+def set_face(run, name: str, bold: bool, size) -> None:
+    """Give ``run`` the face ``name`` for every script, its size, and its weight; 3号 text
+    is set 28 characters to the line."""
     run.font.size = size
-    run.font.bold = face.bold
+    run.font.bold = bold
     properties = run._element.get_or_add_rPr()
     fonts = properties.get_or_add_rFonts()
     for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(script), face.family)
+        fonts.set(qn(script), name)
     fonts.set(qn("w:hint"), "eastAsia")
     if size == SIZE_3:
         track(properties)
@@ -133,6 +145,12 @@ class Builder:
 
     def __init__(self) -> None:
         self.document = Document()
+        #: Each installed face a run names, with the characters it sets: what is embedded.
+        self.used: dict[Installed, set[str]] = {}
+        #: Which roles (小标宋, 仿宋…) each family named sets: the font table's altName.
+        self.roles: dict[str, set[str]] = {}
+        #: The first-level heading the text being added stands under, for messages.
+        self.heading = ""
         self._page()
         self._styles()
 
@@ -149,19 +167,24 @@ class Builder:
         grid.set(qn("w:linePitch"), str(LINE_PITCH))
         settings = self.document.settings
         settings.odd_and_even_pages_header_footer = True  # 7.5: odd right, even left
-        mirror = OxmlElement("w:mirrorMargins")
-        zoom = settings.element.find(qn("w:zoom"))
-        if zoom is not None:  # the schema's order: w:mirrorMargins follows w:zoom
-            zoom.addnext(mirror)
-        else:
-            settings.element.insert(0, mirror)
+        # The fonts are embedded, subset (ECMA-376 §17.15.1.51, §17.15.1.75), and 订口 is on
+        # the binding side: the schema's order is w:zoom, w:embedTrueTypeFonts,
+        # w:saveSubsetFonts, w:mirrorMargins.
+        after = settings.element.find(qn("w:zoom"))
+        for name in ("w:embedTrueTypeFonts", "w:saveSubsetFonts", "w:mirrorMargins"):
+            element = OxmlElement(name)
+            if after is not None:
+                after.addnext(element)
+            else:
+                settings.element.insert(0, element)
+            after = element
 
     def _styles(self) -> None:
-        body = BY_ROLE["仿宋"]
+        body = family(BY_ROLE["仿宋"])
         self._defaults(body)
         normal = self.document.styles["Normal"]
-        normal.font.size, normal.font.name = SIZE_3, body.family
-        normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), body.family)
+        normal.font.size, normal.font.name = SIZE_3, body
+        normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), body)
         language = OxmlElement("w:lang")
         language.set(qn("w:val"), "zh-CN")
         language.set(qn("w:eastAsia"), "zh-CN")
@@ -172,7 +195,7 @@ class Builder:
         spacing.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         spacing.line_spacing = Pt(LINE_PITCH / 20)
 
-    def _defaults(self, body: Face) -> None:
+    def _defaults(self, body: str) -> None:
         """The document's defaults (w:docDefaults): 3号 in the 仿宋 stand-in, Chinese, no
         space after a paragraph — where python-docx's template has 11 pt, theme faces (which
         win over named ones), English and 10 pt after each paragraph, off the line grid."""
@@ -182,7 +205,7 @@ class Builder:
         for key in list(fonts.attrib):  # the theme's faces would win over named ones
             del fonts.attrib[key]
         for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(script), body.family)
+            fonts.set(qn(script), body)
         half_points = str(round(SIZE_3.pt * 2))
         for name in ("w:sz", "w:szCs"):
             properties.find(qn(name)).set(qn("w:val"), half_points)
@@ -207,11 +230,26 @@ class Builder:
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
         if size != SIZE_3:
             off_grid(paragraph)
-        run = paragraph.add_run(plain(text))
-        set_face(run, BY_ROLE[role], size)
-        if color is not None:
-            run.font.color.rgb = color
+        self.runs(paragraph, plain(text), BY_ROLE[role], size, color=color)
         return paragraph
+
+    def runs(self, paragraph, text: str, face: Face, size, *, color=None,
+             where: str | None = None) -> None:
+        """``text`` added to ``paragraph`` in ``face``'s chain: refused (`ValueError`) where
+        a character of it is in no face of the chain, as the pdf format refuses it; else one
+        run per face that draws a piece of it, each face noted for embedding."""
+        if where is None:
+            short = text if len(text) <= 40 else text[:40] + "…"
+            where = f"“{short}”" + (f" (under {self.heading})"
+                                   if self.heading and self.heading != text else "")
+        require(text, face, where)
+        for found, piece in drawing(text, face):
+            run = paragraph.add_run(piece)
+            set_face(run, found.family, face.bold, size)
+            if color is not None:
+                run.font.color.rgb = color
+            self.used.setdefault(found, set()).update(piece)
+            self.roles.setdefault(found.family, set()).add(face.role)
 
     def lines(self, value: str, **options) -> None:
         """A value of several lines as one paragraph per line."""
@@ -233,9 +271,13 @@ class Builder:
             else:
                 paragraph.paragraph_format.left_indent = SIZE_4
             face = BY_ROLE["宋体"]
-            set_face(paragraph.add_run("— "), face, SIZE_4)
+            # Every digit a page number may show is checked and embedded, not only "1".
+            require(PAGE_NUMBERS, face, "the page numbers")
+            for found, piece in drawing(PAGE_NUMBERS, face):
+                self.used.setdefault(found, set()).update(piece)
+            self.runs(paragraph, "— ", face, SIZE_4, where="the page numbers")
             self._page_field(paragraph, face)
-            set_face(paragraph.add_run(" —"), face, SIZE_4)
+            self.runs(paragraph, " —", face, SIZE_4, where="the page numbers")
 
     def _page_field(self, paragraph, face: Face) -> None:
         """The PAGE field, its shown result "1" kept so that a reader without fields (and
@@ -243,7 +285,7 @@ class Builder:
         for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None),
                            ("text", "1"), ("end", None)):
             run = paragraph.add_run()
-            set_face(run, face, SIZE_4)
+            set_face(run, drawing("1", face)[0][0].family, face.bold, SIZE_4)
             if kind == "instr":
                 element = OxmlElement("w:instrText")
                 element.set(qn("xml:space"), "preserve")
@@ -257,21 +299,40 @@ class Builder:
             run._element.append(element)
 
     def font_table(self) -> None:
-        """Name each free face in the font table with the standard's face as its alternate
-        (``w:altName``) and the Chinese character set (GB2312, 86). A free face that stands
-        in for two (Noto Serif CJK SC: 小标宋 bold, 宋体 plain) takes the plain one's."""
+        """Name each face the runs name in the font table, embedded (ECMA-376 §17.8.3):
+        the standard's face as its alternate (``w:altName``), the Chinese character set
+        (GB2312, 86), and its regular or bold file subset to the characters it sets, as
+        an obfuscated part (`respons_docx.embed`). A free face that stands in for two
+        (Noto Serif CJK SC: 小标宋 bold, 宋体 plain) takes the plain one's name."""
         part = next(p for p in self.document.part.package.iter_parts()
                     if str(p.partname) == "/word/fontTable.xml")
         table = etree.fromstring(part.blob)
-        plain_first = sorted(FACES, key=lambda f: f.bold)
-        for face in {f.family: f for f in reversed(plain_first)}.values():
+        number = 0
+        for name in sorted(self.roles):
+            # The role the family stands in for first (not as a fallback), plain first.
+            standard = min((face for face in FACES if face.role in self.roles[name]),
+                           key=lambda f: (family(f) != name, f.bold))
             font = etree.SubElement(table, qn("w:font"))
-            font.set(qn("w:name"), face.family)
-            etree.SubElement(font, qn("w:altName")).set(qn("w:val"), face.standard)
+            font.set(qn("w:name"), name)
+            etree.SubElement(font, qn("w:altName")).set(qn("w:val"), standard.standard)
             etree.SubElement(font, qn("w:charset")).set(qn("w:val"), "86")
             etree.SubElement(font, qn("w:family")).set(
-                qn("w:val"), "swiss" if face.role == "黑体" else "roman")
+                qn("w:val"), "swiss" if standard.role == "黑体" else "roman")
             etree.SubElement(font, qn("w:pitch")).set(qn("w:val"), "variable")
+            # embedRegular before embedBold: the schema's order.
+            for found in sorted((f for f in self.used if f.family == name),
+                                key=lambda f: f.bold):
+                number += 1
+                data = subset_of(found, frozenset(self.used[found]))
+                key = font_key(data)
+                embedded = Part(PackURI(f"/word/fonts/font{number}.odttf"), CONTENT_TYPE,
+                                obfuscate(data, key), part.package)
+                relation = part.relate_to(embedded, RELATIONSHIP)
+                link = etree.SubElement(font, qn("w:embedBold" if found.bold
+                                                 else "w:embedRegular"))
+                link.set(qn("r:id"), relation)
+                link.set(qn("w:fontKey"), key)
+                link.set(qn("w:subsetted"), "1")
         part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8",
                                     standalone=True)
 
@@ -288,7 +349,8 @@ def build(issued: IssuedNotice):
         page.paragraph(f"{issued.recipient}：", indent=False, blank_before=1)
     shown = [e for e in issued.elements if str(e.text).strip()]
     for place, element in enumerate(shown, 1):
-        heading = page.paragraph(f"{to_chinese(place)}、{element.name}", "黑体")
+        page.heading = f"{to_chinese(place)}、{element.name}"
+        heading = page.paragraph(page.heading, "黑体")
         heading.paragraph_format.keep_with_next = True  # never alone at a page's foot
         page.lines(element.text)
         if element.citation:
@@ -299,13 +361,18 @@ def build(issued: IssuedNotice):
             cited.paragraph_format.line_spacing = Pt(21)
     if issued.citation:
         page.paragraph(f"依据：{issued.citation}")
-    right = WD_ALIGN_PARAGRAPH.RIGHT
-    # 7.3.5.2: 署名 one line under the body, 右空二字, and 成文日期 on the line below it.
-    for line in (issued.issuer, written_date(issued.date)):
-        signed = page.paragraph(line, align=right, indent=False,
-                                blank_before=1 if line == issued.issuer else 0)
-        signed.paragraph_format.right_indent = 2 * SIZE_3
-        signed.paragraph_format.keep_with_next = line == issued.issuer
+    page.heading = ""
+    # 7.3.5.2: 署名 one line under the body, 成文日期 on the line below it, each set flush
+    # right against the empty characters `respons.registry.gbt9704` gives it, measured in
+    # the faces that draw them (the faces embedded).
+    signed = signature(plain(issued.issuer), written_date(issued.date),
+                       measure(BY_ROLE["仿宋"]))
+    for line, space in ((signed.issuer, signed.issuer_right), (signed.date, signed.date_right)):
+        first = line is signed.issuer
+        paragraph = page.paragraph(line, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False,
+                                   blank_before=1 if first else 0)
+        paragraph.paragraph_format.right_indent = Twips(round(space * CHARACTER))
+        paragraph.paragraph_format.keep_with_next = first
     if issued.copy_to:
         names = "，".join(issued.copy_to)
         copy = page.paragraph(f"抄送：{names}。", size=SIZE_4, indent=False, blank_before=1)

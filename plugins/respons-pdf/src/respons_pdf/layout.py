@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from respons.model.notice import IssuedNotice
 from respons.plugins import html
 from respons.terminal import clean
-from respons_pdf.fonts import BY_ROLE, css_families
+from respons_pdf.fonts import BY_ROLE, css_families, measure
 
 #: Which face of `respons_pdf.fonts.FACES` sets which part of the `html` page.
 SELECTORS = {"小标宋": ".issuer-mark, h1", "仿宋": "body", "黑体": "h2"}
@@ -46,10 +46,10 @@ def stylesheet() -> str:
         f"  @bottom-left {{ {number} padding-left: 14pt; text-align: left }} }}",
         *(f"{selector} {{ font-family: {css_families(BY_ROLE[role])}; "
           f"font-weight: {BY_ROLE[role].weight}; }}" for role, selector in SELECTORS.items()),
-        # 署名 one line under the body, on the right two characters in, 成文日期 under it
-        # (7.3.5.2), never split over two pages; the `html` sheet's max-content box with
-        # auto margins is a browser's idiom WeasyPrint does not take.
-        f".signature {{ width: auto; margin: {LINE} 2em 0 0; text-align: right; "
+        # 署名 one line under the body and 成文日期 under it (7.3.5.2) are placed by the `html`
+        # page, each line's right space counted in characters (`respons.registry.gbt9704`,
+        # measured in the 仿宋 chain): a character here is 3号 set `TRACKING` closer.
+        f".signature {{ width: auto; margin: {LINE} 0 0 0; --char: calc(1em + {TRACKING}pt); "
         "break-inside: avoid; }",
         # The article under each element is the regime's addition to the standard's body:
         # set closer than the grid, as 7.3.5.5 lets spacing give way so that the signature
@@ -75,7 +75,7 @@ def page(issued: IssuedNotice) -> str:
     """The HTML page of the notice with the print stylesheet and the PDF's metadata (its
     author and dates: 成文日期 at 0:00 Beijing time, as the docx format's, so that the same
     notice gives the same bytes)."""
-    document = html.render(issued).decode("utf-8")
+    document = html.page(issued, measure(BY_ROLE["仿宋"]))
     date = f"{issued.date.isoformat()}T00:00:00+08:00"
     head = (f'<meta name="author" content="{escape(clean(issued.issuer), quote=True)}">'
             f'<meta name="dcterms.created" content="{date}">'

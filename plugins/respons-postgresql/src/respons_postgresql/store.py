@@ -137,6 +137,18 @@ class PostgreSQLDialect(Dialect):
         # %s placeholders: a literal % is written %%.
         return super().literal(value).replace("%", "%%")
 
+    def append_only(self, table: str, message: str) -> list[str]:
+        # One function raising the message, fired before any UPDATE or DELETE of a row and
+        # before TRUNCATE; created in the store's schema (the search path's first).
+        text = "'" + message.replace("'", "''") + "'"
+        function = f"{table}_append_only"
+        return [f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql "
+                f"AS $body$ BEGIN RAISE EXCEPTION {text}; END $body$",
+                f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {function}()",
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()"]
+
     def json_text(self, column: str, name: str, bind) -> str:
         # The member's name is a parameter: ->> takes any text as a name.
         return f"(({column})::jsonb ->> {bind(name)})"

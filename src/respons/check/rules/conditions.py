@@ -79,6 +79,11 @@ def places(ctx: RuleContext) -> Iterator[tuple[Place, object]]:
             record = _record_of(ctx, duty.starts.event)
             if record is not None:
                 yield Place(f"起算/starts 限于 of duty {duty.name}", record), duty.starts.where
+    for right in regime.rights:
+        if right.starts is not None and right.where is not None:
+            record = _record_of(ctx, right.starts)
+            if record is not None:
+                yield Place(f"起算/starts 限于 of right {right.name}", record), right.where
     for named in (*regime.circumstances, *regime.faults):
         count = named.count
         if count is not None and count.where is not None:

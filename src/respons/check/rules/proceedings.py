@@ -67,6 +67,12 @@ def check(ctx: RuleContext) -> None:
     _defence(ctx, definitions)
     for right in ctx.regime.rights:
         _right(ctx, right)
+    for duty in ctx.regime.duties:
+        if duty.due_field is not None and duty.starts is not None:
+            found = ctx.index.find(Ref((duty.starts.event.head,)))
+            if found is not None and found.kind == "record kind":
+                starting_field(ctx, found.element, duty.due_field, ("date", "datetime"),
+                               f"期限 至 of duty {duty.name}", duty.span)
 
 
 def _right(ctx: RuleContext, right) -> None:
@@ -82,18 +88,24 @@ def _right(ctx: RuleContext, right) -> None:
         return
     for name, wanted, word in ((right.until_field, ("date", "datetime"), "期限 至"),
                                (right.holder, None, "权利人/holder")):
-        if name is None:
-            continue
-        field = kind_field(kind, name)
-        if field is None:
-            ctx.sink.add("R0403", f"record kind {kind.name!r} has no field {name!r}"
-                         + did_you_mean(name, [f.name for f in kind.fields]), right.span,
-                         f"{word} of right {right.name} names a field of {kind.name}, the "
-                         f"record that starts it: declare `字段 {name} …`")
-        elif wanted is not None and field.type.kind not in wanted:
-            ctx.sink.add("R0403", f"{word} of right {right.name} names {name!r}, a "
-                         f"{types.type_word(field)} field, not a date", right.span,
-                         f"declare `字段 {name} 日期`: the last day of the window")
+        if name is not None:
+            starting_field(ctx, kind, name, wanted, f"{word} of right {right.name}", right.span,
+                           "the last day of the window")
+
+
+def starting_field(ctx: RuleContext, kind, name: str, wanted, what: str, span,
+                   last_day: str = "the day it is due") -> None:
+    """``name`` is a field of ``kind``, the record that starts a clock — of a type in
+    ``wanted`` where given (a date for 期限 至: the clock's last day)."""
+    field = kind_field(kind, name)
+    if field is None:
+        ctx.sink.add("R0403", f"record kind {kind.name!r} has no field {name!r}"
+                     + did_you_mean(name, [f.name for f in kind.fields]), span,
+                     f"{what} names a field of {kind.name}, the record that starts it: "
+                     f"declare `字段 {name} …`")
+    elif wanted is not None and field.type.kind not in wanted:
+        ctx.sink.add("R0403", f"{what} names {name!r}, a {types.type_word(field)} field, "
+                     "not a date", span, f"declare `字段 {name} 日期`: {last_day}")
 
 
 def _proceeding(ctx: RuleContext, proceeding) -> None:

@@ -22,9 +22,11 @@ from respons.model.scenario import (
     LiabilityExpected,
     NoNotice,
     NoObligation,
+    NoRight,
     NoticeExpected,
     NotPursued,
     ObligationExpected,
+    RightExpected,
     Scenario,
     carried,
 )
@@ -192,7 +194,10 @@ def _expectations(ctx: RuleContext, scenario: Scenario) -> None:
         if isinstance(expectation, NoticeExpected | NoNotice):
             _notice(ctx, expectation, expected)
             continue
-        found = _find(ctx, expectation.duty, ("duty",), "an expectation")
+        # 预期 权利 names a right (权利), 预期 职责 a duty: the same checks otherwise.
+        rights = isinstance(expectation, RightExpected | NoRight)
+        found = _find(ctx, expectation.duty, ("right",) if rights else ("duty",),
+                      "an expectation")
         which = expectation.which
         if found is not None:
             _matter(ctx, expectation, found.element)
@@ -250,7 +255,9 @@ def _met_by(expectation):
 def _matter(ctx: RuleContext, expectation, duty) -> None:
     if duty.starts is None or expectation.which.matter is None:
         return
-    found = ctx.index.find(Ref((duty.starts.event.head,)))
+    # A duty starts on a trigger (起算 E 限于 …), a right on the event itself.
+    event = getattr(duty.starts, "event", duty.starts)
+    found = ctx.index.find(Ref((event.head,)))
     kind = found.element if found is not None and found.kind == "record kind" else None
     if kind is not None and kind.key is None:
         ctx.sink.add("R1303", f"{duty.name} starts with {kind.name} records, which have no key "
@@ -261,7 +268,8 @@ def _matter(ctx: RuleContext, expectation, duty) -> None:
 
 def _key(expectation) -> tuple:
     which = expectation.which
-    return (expectation.duty.text, which.matter.text if which.matter else None,
+    return (type(expectation) in (RightExpected, NoRight), expectation.duty.text,
+            which.matter.text if which.matter else None,
             which.start.text if which.start else None, expectation.as_of)
 
 
@@ -270,8 +278,8 @@ def _duplicate(ctx: RuleContext, expectation, expected: dict) -> None:
     clash = next((other for other_key, other in expected.items()
                   if _conflict(key, expectation, other_key, other)), None)
     if clash is not None:
-        ctx.sink.add("R1302", f"this expectation of {key[0]} "
-                     + (f"for {key[1]} " if key[1] else "")
+        ctx.sink.add("R1302", f"this expectation of {key[1]} "
+                     + (f"for {key[2]} " if key[2] else "")
                      + "repeats or contradicts another", expectation.span,
                      "expect each obligation once, on each date",
                      related(clash.span, "the other expectation"))
@@ -283,15 +291,15 @@ def _conflict(key: tuple, expectation, other_key: tuple, other) -> bool:
     """Whether two expectations say the same, or opposite things, of one obligation."""
     if key == other_key:
         return True
-    if key[0] != other_key[0] or key[3] != other_key[3]:
-        return False  # another duty, or another date
+    if key[:2] != other_key[:2] or key[4] != other_key[4]:
+        return False  # another duty or right, or another date
     none, other_none = isinstance(expectation, NoObligation), isinstance(other, NoObligation)
     if none and other_none:
         return False  # no obligation for one matter, nor for another
     # 预期 无 职责 D without a matter says D has no obligation at all; with one, none for it.
-    if (none and key[1] is None) or (other_none and other_key[1] is None):
+    if (none and key[2] is None) or (other_none and other_key[2] is None):
         return True
-    return none != other_none and key[1] == other_key[1]
+    return none != other_none and key[2] == other_key[2]
 
 
 def _facts(ctx: RuleContext, expectation: ObligationExpected) -> None:
@@ -303,7 +311,7 @@ def _facts(ctx: RuleContext, expectation: ObligationExpected) -> None:
               "an expectation's 机关/agency")
     if state is None or state.value is None:
         return
-    done = state.value in ("met", "met_late")
+    done = state.value in ("met", "met_late", "exercised", "exercised_late")
     if met_by is not None and (met_by.value is not None) != done:
         ctx.sink.add("R1305", "an obligation is met by a record exactly when it is 按期完成 or "
                      f"逾期完成, and this one is expected {state.value}", met_by.span,

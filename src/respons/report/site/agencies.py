@@ -117,7 +117,7 @@ def agency_page(agency: Agency, speak: Speaker, agencies: dict[str, str],
         out.append(f'<h2 id="duties">{esc(words("agency.duties"))}</h2>\n<ul>')
         for index, duty in owned:
             out.append(f'<li><a href="{DUTIES_FILE}#{duty_anchor(index)}">{esc(duty.name)}</a> · '
-                       f"{esc(speak.period(duty.period))}"
+                       f"{esc(speak.limit(duty))}"
                        f"{speak.cited(duty.period_citation, duty.citation)}</li>")
         out.append("</ul>\n")
     return "".join(out)

@@ -61,7 +61,7 @@ def complaints_page(regime, speak: Speaker) -> str:
                 owner = (" · " + words("label", label=words("duty.owner"), value=duty.owner.text)
                          if duty.owner else "")
                 out.append(f'<li><a href="{DUTIES_FILE}#{duty_anchor(i)}">{esc(duty.name)}</a>'
-                           f" · {esc(speak.period(duty.period))}{esc(owner)}"
+                           f" · {esc(speak.limit(duty))}{esc(owner)}"
                            f"{speak.cited(duty.period_citation, duty.citation)}</li>")
             out.append("</ul>\n")
         out.append("</section>\n")

@@ -27,14 +27,14 @@ def clock(duty: Duty, speak: Speaker) -> list[Node]:
         where = speak.condition(duty.starts.where)
         text = words("duty.starts_when", events=events, condition=where) if where else events
         nodes.append(Node("start", words("duty.starts"), (text,)))
-    if duty.period is not None:
+    if duty.period is not None or duty.due_field is not None:
         lines = []
         if duty.owner:
             lines.append(words("label", label=words("duty.owner"), value=duty.owner.text))
         article = speak.bracket(speak.cite(duty.period_citation, duty.citation))
         if article:
             lines.append(article)
-        nodes.append(Node("step", words("duty.within", period=speak.period(duty.period)),
+        nodes.append(Node("step", words("duty.within", period=speak.limit(duty)),
                           tuple(lines)))
     for extension in duty.extensions:
         nodes.append(Node("note", _extension(extension, speak),
@@ -79,7 +79,7 @@ def duties_page(duties, speak: Speaker, faults: dict[str, str],
                f"<th>{esc(words('duty.name'))}</th><th>{esc(words('duty.period'))}</th>"
                f"<th>{esc(words('duty.article'))}</th></tr></thead>\n<tbody>\n")
     for index, duty in enumerate(duties, 1):
-        limits = [esc(speak.period(duty.period))] if duty.period is not None else []
+        limits = [esc(speak.limit(duty))] if speak.limit(duty) else []
         limits += [esc(_extension(e, speak)) for e in duty.extensions]
         out.append(f'<tr><td><a href="#{duty_anchor(index)}">{esc(duty.name)}</a></td>'
                    f"<td>{'<br>'.join(limits)}</td>"
@@ -104,8 +104,8 @@ def _duty(index: int, duty: Duty, speak: Speaker, faults: dict[str, str],
         events = speak.refs(duty.starts.events)
         facts.append((words("duty.starts"), esc(words("duty.starts_when", events=events,
                                                       condition=where) if where else events)))
-    if duty.period is not None:
-        facts.append((words("duty.period"), esc(speak.period(duty.period))
+    if speak.limit(duty):
+        facts.append((words("duty.period"), esc(speak.limit(duty))
                       + speak.cited(duty.period_citation, duty.citation)))
     for extension in duty.extensions:
         facts.append(("", esc(_extension(extension, speak))

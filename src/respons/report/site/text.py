@@ -71,6 +71,12 @@ class Speaker:
         """The article after an item, as markup (`cite` in its brackets), or nothing."""
         return cited(self.bracket(self.cite(citation, outer)))
 
+    def limit(self, duty) -> str:
+        """A duty's time limit: its period, or until the date a field of its record gives."""
+        if duty.period is None and duty.due_field is not None:
+            return f"至{duty.due_field}" if self.zh else f"until its {duty.due_field}"
+        return self.period(duty.period)
+
     def period(self, period) -> str:
         if period is None:
             return ""

@@ -27,7 +27,8 @@ def duty_fields(values: dict) -> dict:
         values["met_by"], values["met_by_all"] = met_by
     period = values.pop("period", None)
     if period is not None:
-        values["period"], values["period_citation"] = period
+        limit, values["period_citation"] = period
+        values["due_field" if isinstance(limit, str) else "period"] = limit
     return values
 
 
@@ -48,8 +49,12 @@ class DutyRules:
 
     def within(self, children):
         tokens, values = split(children)
+        citation = citation_of(first(tokens, "CITATION"))
+        if not values:  # 期限 至 FIELD: the date a field of the starting record gives
+            field = first(tokens, "NAME")
+            return Stmt("period", (name_of(field), citation), span_of(tokens[0], field))
         span = span_between(span_of(tokens[0]), values[0].span)
-        return Stmt("period", (values[0], citation_of(first(tokens, "CITATION"))), span)
+        return Stmt("period", (values[0], citation), span)
 
     def met_by(self, children):
         tokens, refs = split(children)

@@ -158,11 +158,16 @@ class LiabilityRules:
         return ("modal", _MODALS[children[0].type])
 
     def step_measures(self, children):
-        return ("options", children[0], False)
+        additions = children[1] if len(children) > 1 else ()
+        return ("options", children[0], False, additions)
+
+    def may_add(self, children):
+        _, refs = split(children)
+        return tuple(refs)
 
     def combined(self, children):
         _, refs = split(children)
-        return ("options", tuple((ref,) for ref in refs), True)
+        return ("options", tuple((ref,) for ref in refs), True, ())
 
     def defined_by(self, children):
         condition = children[1]
@@ -195,7 +200,7 @@ class LiabilityRules:
         tokens, values = split(children)
         condition = values[0]
         modal = next((v[1] for v in values[1:] if v[0] == "modal"), "shall")
-        _, options, combine = next(v for v in values[1:] if v[0] == "options")
+        _, options, combine, additions = next(v for v in values[1:] if v[0] == "options")
         if tokens[0].type == "STEP":
             digits = str(tokens[0])[1:-1].strip()
             level = parse_number(digits)
@@ -203,7 +208,7 @@ class LiabilityRules:
             level = int(number_of(tokens[1]))
         span = span_between(span_of(tokens[0]), condition.span)
         step = Step(level, condition, options, citation_of(first(tokens, "CITATION")),
-                    combine=combine, modal=modal, span=span)
+                    combine=combine, modal=modal, additions=additions, span=span)
         return Stmt("steps", step, span)
 
     def measures(self, children):
@@ -360,13 +365,17 @@ class RightRules:
         period, until, period_citation = values.pop("within", (None, None, None))
         no_suspend = values.pop("no_suspend", None)
         exercised = tuple(r for refs in values.pop("exercised_by") for r in refs)
-        return Right(name_of(tokens[1]), values.get("starts"), period, until, exercised,
+        starts, where = values.get("starts") or (None, None)
+        return Right(name_of(tokens[1]), starts, period, until, exercised,
                      values.get("holder"), no_suspend is None, period_citation,
                      no_suspend if no_suspend is not True else None,
-                     citation_of(first(tokens, "CITATION")), span=head)
+                     citation_of(first(tokens, "CITATION")), where=where, span=head)
 
     def right_starts(self, children):
-        return Stmt("starts", children[1], span_between(span_of(children[0]), children[1].span))
+        tokens, values = split(children)
+        where = values[1] if len(values) > 1 else None
+        span = span_between(span_of(tokens[0]), (where or values[0]).span)
+        return Stmt("starts", (values[0], where), span)
 
     def right_within(self, children):
         tokens, values = split(children)

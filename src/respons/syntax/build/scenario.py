@@ -16,6 +16,7 @@ from lark import Token
 
 from respons.diagnostics.diagnostic import related
 from respons.model.scenario import (
+    RIGHT_STATES,
     STATES,
     AssessmentExpected,
     Datum,
@@ -25,9 +26,11 @@ from respons.model.scenario import (
     LiabilityExpected,
     NoNotice,
     NoObligation,
+    NoRight,
     NoticeExpected,
     NotPursued,
     ObligationExpected,
+    RightExpected,
     Scenario,
     Which,
     fact_word,
@@ -138,11 +141,15 @@ class ScenarioRules:
         span = span_between(span_of(children[0]), expectation.span)
         return Stmt("expectations", attrs.evolve(expectation, span=span), span)
 
-    def expect_duty(self, children):
+    def expect_duty(self, children, vocab=STATES, model=ObligationExpected):
         tokens, values = split(children)
         which = next(v for v in values if isinstance(v, Which))
         written = [f for v in values for f in (v if isinstance(v, list) else [v])
                    if isinstance(f, Fact)]
+        # The state word is read in the vocabulary of what is expected: an obligation's
+        # states, or a right's window's (`RIGHT_STATES`).
+        written = [attrs.evolve(f, value=word(vocab, f.value)) if f.name == "state" else f
+                   for f in written]
         facts, seen = _once(written)
         if "lacks" in seen and seen.get("state") and seen["state"].value != "unknown":
             ctx().sink.add("R1305", "`缺`/`lacks` names the year a due date cannot be "
@@ -150,15 +157,20 @@ class ScenarioRules:
                            seen["lacks"].span, "write `无法确定 缺 <year>` "
                            "(`unknown lacks <year>`), or leave the year out")
         last = facts[-1].span if facts else span_of(tokens[1])
-        return ObligationExpected(ref_of([tokens[1]]), which, tuple(facts),
-                                  _tagged(values, "as_of"),
-                                  span=span_between(span_of(tokens[0]), last))
+        return model(ref_of([tokens[1]]), which, tuple(facts), _tagged(values, "as_of"),
+                     span=span_between(span_of(tokens[0]), last))
 
-    def expect_no_duty(self, children):
+    def expect_no_duty(self, children, model=NoObligation):
         tokens, values = split(children)
         matter = _tagged(values, "matter")
-        return NoObligation(ref_of([tokens[2]]), Which(matter), _tagged(values, "as_of"),
-                            span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+        return model(ref_of([tokens[2]]), Which(matter), _tagged(values, "as_of"),
+                     span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+
+    def expect_right(self, children):
+        return self.expect_duty(children, RIGHT_STATES, RightExpected)
+
+    def expect_no_right(self, children):
+        return self.expect_no_duty(children, NoRight)
 
     def expect_notice(self, children):
         tokens, values = split(children)
@@ -220,10 +232,12 @@ class ScenarioRules:
 
     def expect_liability(self, children):
         tokens, values = split(children)
-        facts = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
+        flat = [x for v in values for x in (v if isinstance(v, list) else [v])]
+        facts = {key: value for key, value in (v for v in flat if isinstance(v, tuple))}
         last = span_of(tokens[-1]) if tokens[-1].type != "KW_PROCEEDING" else None
         return LiabilityExpected(facts["matter"], facts.get("ladder"), facts.get("step"),
                                  facts.get("measures"), facts.get("bearers"),
+                                 additions=facts.get("additions"),
                                  span=span_between(span_of(tokens[0]), last))
 
     def expect_not_pursued(self, children):
@@ -239,16 +253,21 @@ class ScenarioRules:
         return ("step", parse_number(str(children[0])[1:-1].strip()))
 
     def expect_measures(self, children):
-        # 或 separates options, 并 joins the measures of one option (as a ladder writes them).
-        options, current = [], []
+        # 或 separates options, 并 joins the measures of one option (as a ladder writes them);
+        # after 并可以, the measures that may be added (their absence: none may be).
+        options, current, additions = [], [], None
         for token in children[1:]:
-            if token.type == "NAME":
+            if token.type == "KW_AND_MAY":
+                additions = []
+            elif token.type == "NAME" and additions is not None:
+                additions.append(name_of(token))
+            elif token.type == "NAME":
                 current.append(name_of(token))
-            elif token.type == "KW_OR":
+            elif token.type == "KW_OR" and additions is None:
                 options.append(tuple(current))
                 current = []
         options.append(tuple(current))
-        return ("measures", tuple(options))
+        return [("measures", tuple(options)), ("additions", tuple(additions or ()))]
 
     def expect_bearers(self, children):
         return ("bearers", tuple(name_of(t) for t in children[1:] if t.type == "NAME"))
@@ -266,7 +285,8 @@ class ScenarioRules:
         return ("as_of", date_of(children[1]))
 
     def state_fact(self, children):
-        state = Fact("state", word(STATES, children[0]), span=span_of(children[0]))
+        # The word itself: what it means depends on what is expected (`expect_duty`).
+        state = Fact("state", children[0], span=span_of(children[0]))
         if len(children) == 1:
             return [state]
         year = number_of(children[2])
