@@ -40,8 +40,9 @@ from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not, expand
 from respons.records.canonical import canonical_json
 from respons.registry import SubjectFacts, assessment_params
+from respons.sql import ir
 from respons.sql.ir import Col, Lit, Param, Table, all_of, select
-from respons.store.results import ASSESSMENT_SCORES, ASSESSMENTS
+from respons.store.results import ASSESSMENTS
 from respons.syntax.citation import format_citation
 from respons.syntax.present import condition_text
 
@@ -54,6 +55,7 @@ def cite(citation, titles) -> str | None:
 
 STAGED_SCORES = "staged_assessment_scores"
 STAGED_DONE = "staged_assessments"
+STAGED_BODIES = "staged_assessment_bodies"
 YEARS_OF = {"biennial": 2}
 
 
@@ -416,15 +418,6 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
     return {**out, "body": body}
 
 
-def with_consequences(body: str, consequences: list) -> str:
-    """The canonical JSON of a detail whose other members ``body`` holds, with
-    ``consequences`` added: the same text `canonical_json` gives the whole dict, since
-    "consequences" sorts before every other member of a detail (draw, items, problem,
-    recorded, undetermined_vetoes, vetoes)."""
-    assert body.startswith('{"') and body[2:].split('"', 1)[0] > "consequences", body[:40]
-    return '{"consequences":' + canonical_json(consequences) + "," + body[1:]
-
-
 def _number(value) -> Decimal:
     """A JSON number as the store read it (a binary float) back to the decimal the record
     wrote: its shortest repr is that decimal (94.95), and 88.0 is the 88 written."""
@@ -479,22 +472,59 @@ def _consequences(results, measures) -> None:
 
 
 def _publish(compute, run, todo, results, titles) -> None:
-    """The scores and the periods scored, inside the transaction the evidence went in."""
+    """The scores and the periods scored, inside the transaction the evidence went in.
+
+    A detail is its consequences followed by its body (`_score`); the bodies subjects
+    share go to the store once each, and each subject's row carries the number of its
+    body and the consequences it has (none, most often) — the store joins the two. So a
+    province's 110,000 rows move as short ones, not each with its whole detail."""
+    numbers = {(a.name, p.start): n for n, (a, p) in enumerate(todo)}
+    subjects = [0] * len(todo)
+    bodies: dict[str, int] = {}
     rows = []
     for assessment, period, subject, result in results:
+        number = numbers[(assessment.name, period.start)]
+        subjects[number] += 1
         consequences = result["consequences"]
         for c in consequences:
             c["citation"] = cite(c["citation"], titles)
-        rows.append((assessment.name, period.start, subject, result["total"], result["grade"],
-                     result["vetoed_by"], with_consequences(result["body"], consequences)))
-    compute.temp_table(STAGED_SCORES, [(name, kind) for name, kind in
-                                       ASSESSMENT_SCORES.columns[1:]], rows)
-    done = [(a.name, p.start, p.until,
-             sum(1 for r in results if r[0] is a and r[1] == p)) for a, p in todo]
-    compute.temp_table(STAGED_DONE, list(ASSESSMENTS.columns[1:]), done)
+        body = bodies.setdefault(result["body"], len(bodies))
+        rows.append((number, subject, result["total"], result["grade"], result["vetoed_by"],
+                     _head(consequences) if consequences else None, body))
+    compute.temp_table(STAGED_BODIES, [("body", "integer"), ("rest", "text")],
+                       [(number, _rest(body)) for body, number in bodies.items()])
+    compute.temp_table(STAGED_SCORES, [
+        ("done", "integer"), ("subject", "text"), ("total", "text?"), ("grade", "text?"),
+        ("vetoed_by", "text?"), ("head", "text?"), ("body", "integer")], rows)
+    compute.temp_table(STAGED_DONE, [("number", "integer"), *ASSESSMENTS.columns[1:]],
+                       [(n, a.name, p.start, p.until, subjects[n])
+                        for n, (a, p) in enumerate(todo)])
     compute.insert("assessments", select(Param("run"), *(
         Col("t", n) for n in ASSESSMENTS.names[1:]), source=Table(STAGED_DONE, "t")),
         {"run": run.id})
-    compute.insert("assessment_scores", select(Param("run"), *(
-        Col("t", n) for n in ASSESSMENT_SCORES.names[1:]), source=Table(STAGED_SCORES, "t")),
-        {"run": run.id})
+    # The detail: the head (consequences) and the rest of the body, concatenated (||,
+    # standard SQL on every backend) — the text canonical_json gives the whole detail.
+    detail = ir.Op("||", ir.Func("COALESCE", (Col("t", "head"), Param("none"))),
+                   Col("b", "rest"))
+    compute.insert("assessment_scores", select(
+        Param("run"), Col("d", "assessment"), Col("d", "period"), Col("t", "subject"),
+        Col("t", "total"), Col("t", "grade"), Col("t", "vetoed_by"), detail,
+        source=Table(STAGED_SCORES, "t"),
+        joins=(ir.Join(Table(STAGED_DONE, "d"), Col("d", "number").eq(Col("t", "done"))),
+               ir.Join(Table(STAGED_BODIES, "b"), Col("b", "body").eq(Col("t", "body"))))),
+        {"run": run.id, "none": _head([])})
+
+
+def _head(consequences: list) -> str:
+    """The start of a detail's canonical JSON: its consequences, the first member."""
+    return '{"consequences":' + canonical_json(consequences) + ","
+
+
+def _rest(body: str) -> str:
+    """The rest of a detail's canonical JSON after its consequences: the body's members.
+    "consequences" sorts before every other member of a detail (draw, items, problem,
+    recorded, undetermined_vetoes, vetoes), so head + rest is the text canonical_json
+    gives the whole detail, byte for byte."""
+    first = body[2:].split('"', 1)[0]
+    assert body.startswith('{"') and first > "consequences", body[:40]
+    return body[1:]
