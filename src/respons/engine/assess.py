@@ -235,7 +235,7 @@ def _score_periods(compute, regime, index, run, todo, corrections, circumstances
             set(draws_of) | {s for values in evaluations.values() for s in values}
         scheme = scheme_for(assessment.scheme)
         params = assessment_params(assessment)
-        bodies: dict = {}  # the details already encoded, by what they are made of
+        alike: dict = {}  # the results so far, by the facts they were scored from
         for subject in sorted(subjects):
             results.append((assessment, period, subject,
                             _score(assessment, scheme, params, subject, found.get(subject, {}),
@@ -243,7 +243,7 @@ def _score_periods(compute, regime, index, run, todo, corrections, circumstances
                                    {way: values[subject] for way, values in evaluations.items()
                                     if subject in values},
                                    {name: values[subject] for name, values in fed.items()
-                                    if subject in values}, bodies)))
+                                    if subject in values}, alike)))
     return results
 
 
@@ -325,11 +325,13 @@ def _deduction_of(key: str) -> tuple[str, int] | None:
 
 
 def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
-           draw=None, evaluated=None, fed=None, bodies=None) -> dict:
+           draw=None, evaluated=None, fed=None, alike=None) -> dict:
     """One subject's result: its total, grade and veto, and ``body``, the canonical JSON
-    of its detail but for the consequences (`_consequences` adds them). ``bodies`` keeps
-    the bodies encoded so far by what they are made of: subjects alike (the same score,
-    items, findings, vetoes and records) share one, encoded once."""
+    of its detail but for the consequences (`_consequences` adds them, `_publish` joins
+    them). ``alike`` keeps the results so far by the facts they were scored from: a
+    subject whose facts are those of one scored before, but for who it is, gets that
+    result — the scheme contract's "the same facts give the same score" (docs/hooks.md),
+    the subject being named for messages only."""
     occurrences = {}
     for key, count in found.items():
         deduction = _deduction_of(key)
@@ -352,12 +354,24 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
             score_value = _number(value) if value is not None else None
         except InvalidOperation:
             score_value = None
+    evaluations = {way: _number(value) for way, (value, _) in (evaluated or {}).items()
+                   if value is not None}
+    recorded_all = {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
+                                       in (evaluated or {}).items()}}
+    # A province's 110,000 subjects are a few thousand alike: scored and encoded once
+    # each. A draw of case files is the subject's own, and so are the records it names.
+    key = None
+    if alike is not None and draw is None:
+        key = (_exact_items(occurrences), tuple(holding), tuple(undetermined), given,
+               _exact(score_value), _exact_items(found_items), _exact_items(evaluations),
+               _exact_items(fed or {}), tuple(recorded_all.items()))
+        kept = alike.get(key)
+        if kept is not None:
+            return dict(kept)
     facts = SubjectFacts(subject=subject, occurrences=occurrences, vetoes=tuple(holding),
                          given=given, params=params, recorded=score_value, found=found_items,
                          files=draw.files if draw is not None else (),
-                         evaluations={way: _number(value) for way, (value, _) in
-                                      (evaluated or {}).items() if value is not None},
-                         fed=fed or {})
+                         evaluations=evaluations, fed=fed or {})
     # A grade is the assessors' to record: a subject they recorded none for is not graded
     # (未评定), and a recorded value the scheme refuses (a grade that is no band of the
     # assessment) is said, with the record, rather than scored.
@@ -367,25 +381,10 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
             result = scheme.score(assessment, facts)
         except ValueError as error:
             problem = f"{error} (record {recorded_ids.get('grade') or recorded_ids.get('score')})"
-    recorded_all = {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
-                                       in (evaluated or {}).items()}}
     out = {"total": str(result.total) if result is not None and result.total is not None
            else None,
            "grade": result.grade if result is not None else None,
            "vetoed_by": result.vetoed_by if result is not None else None}
-    # The detail depends on what the scheme returned and what was found — never on who
-    # the subject is — so a province's many alike subjects share one encoding. A draw of
-    # case files is the subject's own; a Score a scheme built of lists cannot be a key.
-    key = None
-    if bodies is not None and draw is None:
-        key = (result, tuple(sorted(found_items.items())), tuple(holding), tuple(undetermined),
-               tuple(recorded_all.items()), problem)
-        try:
-            body = bodies.get(key)
-        except TypeError:
-            key = body = None
-        if body is not None:
-            return {**out, "body": body}
     items = []
     for item, scored in zip(assessment.items,
                             result.items if result is not None and result.items else
@@ -413,9 +412,25 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
         "recorded": recorded_all,
         "problem": problem,
         **({"draw": _draw(draw)} if assessment.sample is not None else {})})
-    if key is not None:
-        bodies[key] = body
-    return {**out, "body": body}
+    out["body"] = body
+    if key is not None and problem is None:  # a scheme's message may name the subject
+        alike[key] = out
+    return dict(out)
+
+
+def _exact(value):
+    """A fact as a key that tells apart what the scheme may tell apart: a Decimal by its
+    digits (88 and 88.0 are equal, but a recorded score is written as it was recorded)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return tuple(_exact(v) for v in value)
+    return value
+
+
+def _exact_items(facts: dict) -> tuple:
+    """A mapping of facts as a key: its items in order, each value exact."""
+    return tuple(sorted((k, _exact(v)) for k, v in facts.items())) if facts else ()
 
 
 def _number(value) -> Decimal:
