@@ -24,7 +24,7 @@ from respons.testing import CalendarConformance, FormatConformance, SchemeConfor
 from respons.testing.schemes import cases_for, suite_assessments
 
 BUILTIN_CALENDARS = ["cn", "plain"]
-BUILTIN_SCHEMES = ["points", "rating", "findings", "files", "weighted"]
+BUILTIN_SCHEMES = ["points", "rating", "findings", "files", "weighted", "tiers"]
 BUILTIN_FORMATS = ["md", "html"]
 
 

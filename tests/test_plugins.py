@@ -61,7 +61,7 @@ def test_builtins_alone_provide_the_documented_names(tmp_path):
     assert set(registry.calendars()) == {"cn", "中国", "plain", "公历"}
     assert set(registry.scoring_schemes()) == {"points", "百分制", "rating", "等次评定",
                                                 "findings", "内容评议", "files", "案卷评查",
-                                                "weighted", "加权"}
+                                                "weighted", "加权", "tiers", "条件分档"}
     assert set(registry.notice_formats()) == {"md", "html"}
     assert set(registry.storage_backends()) == {"sqlite"}
     assert all(row["builtin"] and row["distribution"] == "respons"

@@ -185,22 +185,32 @@ def test_the_score_or_grade_is_the_assessors_record(regimes, regime, name, what,
     assert field in {f.name for f in kind.fields}
 
 
-def test_tongzhou_13_annual_inspection_fails_on_the_years_training_record(regimes):
-    """人员管理办法 第十三条: 无正当理由不参加 or 考核和补考不合格 → 不予年检 whatever the
-    法制办 concluded; a fault record 未经处理 is established case by case."""
+def test_tongzhou_13_annual_inspection_is_graded_by_tiers(regimes):
+    """人员管理办法 第十三条: 无正当理由不参加, 考核和补考不合格 or a fault record 未经处理 →
+    不予年检 whatever the 法制办 concluded; else 考核或补考合格 and no fault record → 通过年检;
+    else the 法制办's conclusion (视处理结果确定). 未经处理 is established case by case, and only
+    asked of those with a fault record."""
     assessment = _assessment(regimes, "tongzhou", "行政执法证件年检")
-    assert [(condition_text(v.condition), v.grade) for v in assessment.vetoes] == [(
-        "无正当理由不参加法律知识培训或者考核 或 法律知识考核和补考不合格 或 "
-        "有行政执法过错记录未经处理", "不予年检")]
+    assert assessment.scheme == "条件分档" and assessment.vetoes == ()
+    assert [(b.name, condition_text(b.condition)) for b in assessment.bands] == [
+        ("不予年检", "无正当理由不参加法律知识培训或者考核 或 法律知识考核和补考不合格 或 "
+                     "有行政执法过错记录未经处理"),
+        ("通过年检", "法律知识培训考核或者补考合格 且 非 本年度有行政执法过错记录")]
     circumstances = {c.name: c for c in regimes["tongzhou"].circumstances}
     counted = {name: (circumstances[name].count.event.text,
                       condition_text(circumstances[name].count.where))
-               for name in ("无正当理由不参加法律知识培训或者考核", "法律知识考核和补考不合格")}
+               for name in ("无正当理由不参加法律知识培训或者考核", "法律知识考核和补考不合格",
+                            "法律知识培训考核或者补考合格", "本年度有行政执法过错记录")}
     assert counted == {
         "无正当理由不参加法律知识培训或者考核": ("行政执法证件.培训考核",
                                                  '培训考核结果 = "无正当理由未参加"'),
-        "法律知识考核和补考不合格": ("行政执法证件.培训考核", '培训考核结果 = "补考不合格"')}
-    assert circumstances["有行政执法过错记录未经处理"].count is None
+        "法律知识考核和补考不合格": ("行政执法证件.培训考核", '培训考核结果 = "补考不合格"'),
+        "法律知识培训考核或者补考合格": ("行政执法证件.培训考核",
+                                         '培训考核结果 = "合格" 或 培训考核结果 = "补考合格"'),
+        "本年度有行政执法过错记录": ("行政执法证件.发生执法过错", "")}
+    assert condition_text(circumstances["有行政执法过错记录未经处理"].condition) == \
+        "本年度有行政执法过错记录 且 行政执法过错未经处理"
+    assert circumstances["行政执法过错未经处理"].count is None
 
 
 def test_the_example_assessment_results_are_what_their_generator_writes():

@@ -164,11 +164,14 @@ def test_tongzhou_13_a_failed_retake_refuses_the_inspection_whatever_was_conclud
             _certificate("Z2-检", "年检", "2025-12-10", "TZ-002", "赵六", 年检结论="通过年检")]
     found = _assess(respons, tmp_path, "tongzhou", rows)
     refused, passed = found[("行政执法证件年检", "王五")], found[("行政执法证件年检", "赵六")]
+    # graded by tiers (条件分档): the first, 不予年检, holds on the failed retake whatever the
+    # 法制办 concluded; 赵六 passed and has no fault record this year: the second, 通过年检
     assert refused["grade"] == "不予年检"
-    assert [v["records"] for v in refused["vetoes"] if v["holds"]] == [["Z1-训"]]
-    # The third ground (a fault record 未经处理) is for the 法制办 to establish: the recorded
-    # conclusion stands, and respons says what it could not decide.
-    assert passed["grade"] == "通过年检" and passed["undetermined_vetoes"]
+    assert [(t["grade"], t["holds"], t["records"]) for t in refused["tiers"]] == [
+        ("不予年检", True, ["Z1-训"]), ("通过年检", False, [])]
+    assert passed["grade"] == "通过年检"
+    assert [(t["holds"], t["records"]) for t in passed["tiers"]] == [(False, []),
+                                                                      (True, ["Z2-训"])]
 
 
 def _found(subject):
@@ -231,6 +234,13 @@ def test_every_assessment_of_the_seed_regimes_is_exercised_by_a_scenario(respons
                        if c["kind"] == "assessment")
     assert [(r["regime"], r["name"]) for r in assessments["rules"] if not r["scenarios"]] == []
     assert assessments["covered"] == assessments["total"] >= 14
+    # issue 11's Done-when: every item, band, boundary, veto and consequence too
+    parts = {c["kind"]: c for c in json.loads(result.stdout)["coverage"]}
+    for kind in ("assessment item", "band", "boundary", "veto", "bar", "consequence"):
+        assert [(r["regime"], r["name"]) for r in parts[kind]["rules"]
+                if not r["scenarios"]] == [], kind
+    assert parts["boundary"]["total"] >= 9 and parts["veto"]["total"] >= 4
+    assert parts["bar"]["total"] >= 4
 
 
 def test_the_example_year_assesses_its_departments_and_officers(respons, tmp_path):
@@ -344,8 +354,9 @@ def test_jilin_city_32_3_the_rectification_notice_carries_the_recorded_result(re
     result = respons("notices", regime, "--store", url, "--year", "2025", "--out", str(out),
                      "--format", "md")
     assert result.exit_code == 0, result.stderr
-    [notice] = sorted(out.glob("*.md"))
-    text = notice.read_text("utf-8")
-    assert notice.name == "吉政整〔2025〕1号.md"
+    # 第三十一条第二款's 通报 of every grade is issued beside it.
+    names = sorted(p.name for p in out.glob("*.md"))
+    assert names == ["吉政整〔2025〕1号.md", "吉政通〔2025〕1号.md"]
+    text = (out / "吉政整〔2025〕1号.md").read_text("utf-8")
     assert "2025年度行政执法责任制评议考核得分69.5分，评议考核结果为不及格。" in text
     assert "本级人民政府" in text and "抄送：司法行政部门" in text

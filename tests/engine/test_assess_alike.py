@@ -1,6 +1,6 @@
 """Subjects alike are scored once: `respons.engine.assess` calls the scheme once for the
 subjects whose facts are the same but for who they are, and publishes each detail as the
-canonical JSON it would have written for the subject alone — on every backend."""
+canonical JSON it would have written for the subject alone, on SQLite and DuckDB."""
 
 from __future__ import annotations
 
@@ -106,19 +106,21 @@ def test_subjects_alike_share_one_call_and_their_detail_is_canonical(tmp_path, b
     for _, _, detail in rows.values():
         # the store joined head and body: the text canonical_json gives the whole detail
         assert detail == canonical_json(json.loads(detail))
-        assert detail.startswith('{"consequences":[],"items":[')
+        assert detail.startswith('{"bars":[],"consequences":[],"items":[')
     jia = json.loads(rows["甲局"][2])
     assert jia["items"][0]["deductions"][0]["count"] == 1
 
 
-def test_head_and_rest_make_the_canonical_text():
-    from respons.engine.assess import _head, _rest
+def test_the_pieces_around_the_consequences_make_the_canonical_text():
+    from respons.engine.assess import _split
 
-    detail = {"items": [{"item": "甲", "points": "10"}], "problem": None, "recorded": {},
-              "undetermined_vetoes": [], "vetoes": [],
-              "draw": {"seed": None, "catalogue": 0, "files": []}}
     consequences = [{"grade": "不合格", "measures": [["整改通知书"]], "citation": "第三十二条"}]
-    body = canonical_json(detail)
-    assert _head(consequences) + _rest(body) == canonical_json(
-        {**detail, "consequences": consequences})
-    assert _head([]) + _rest(body) == canonical_json({**detail, "consequences": []})
+    for detail in ({"items": [{"item": "甲", "points": "10"}], "problem": None,
+                    "recorded": {}, "undetermined_vetoes": [], "vetoes": [],
+                    "bars": [{"index": 0, "grade": "优秀"}], "undetermined_bars": [],
+                    "draw": {"seed": None, "catalogue": 0, "files": []}},
+                   {"items": []}, {"bars": []}, {}):
+        opening, closing = _split(detail)
+        for them in (consequences, []):
+            assert opening + canonical_json(them) + closing == canonical_json(
+                {**detail, "consequences": them})

@@ -137,3 +137,53 @@ def test_a_right_within_a_window_is_checked_and_shown(respons):
     assert "R0403: record kind '追究决定' has no field '无此字段'" in result.stdout
     assert "期限 至 of right 坏 names '当事人', a 人员 field, not a date" in result.stdout
     assert "R0201: 行使/exercised-by names '追究决定.申诉'" in result.stdout
+
+
+def test_a_bearer_is_read_off_the_cases_of_the_proceedings_that_apportion(tmp_path):
+    """R0610 asks the bearer's field of the case records of the proceedings that use the
+    责任划分, not of every proceeding's (guizhou-edu's 纠正过错 does not apportion), and a
+    count's comparison field of the cases of the proceedings whose ladders read it."""
+    text = RECORDS.replace("  字段 过错程度", "  字段 涉事人员 人员\n  字段 过错程度") + """
+记录 纠正 〔第十四条〕 {
+  主键 通知编号
+  字段 过错 文本
+  事件 发现
+}
+过错 甲 〔第一条〕
+情形 重大 〔第二条〕 {
+  依据 案件.过错程度 = "重大过错"
+}
+情形 多次 〔第三条〕 {
+  计数 投诉举报.核实 按 被投诉人 对应 责任人 近 1 年 >= 3 次
+}
+措施 A 〔第三条〕 { 轻重 1 }
+阶梯 L 〔第四条〕 {
+  第1级 甲 => A
+  从重 多次 => 最重
+}
+阶梯 M 〔第四条〕 {
+  第1级 甲 => A
+}
+责任划分 H 〔第五条〕 {
+  情形 重大 => 涉事人员
+}
+追究 P 〔第六条〕 {
+  案件 追究案件.决定
+  过错 过错
+  阶梯 L
+  责任划分 H
+}
+追究 Q 〔第七条〕 {
+  案件 纠正.发现
+  过错 过错
+  阶梯 M
+}
+"""
+    assert _codes(tmp_path, text) == []
+    # The same 责任划分 applied to the 纠正 cases too: now their record must name the bearers.
+    both = text.replace("  阶梯 M\n}", "  阶梯 M\n  责任划分 H\n}")
+    assert _codes(tmp_path, both) == ["R0610"]
+    # And a ladder of Q reading the count: 纠正 has no 责任人 to compare with.
+    counted = text.replace("阶梯 M 〔第四条〕 {\n  第1级 甲 => A\n}",
+                           "阶梯 M 〔第四条〕 {\n  第1级 甲 => A\n  从重 多次 => 最重\n}")
+    assert _codes(tmp_path, counted) == ["R0612"]

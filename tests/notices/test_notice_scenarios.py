@@ -83,7 +83,8 @@ def test_an_element_the_notice_lacks_and_a_repeated_expectation_are_errors(respo
 def test_a_notice_on_an_assessment_s_consequence_is_expected_at_the_year_s_end(respons,
                                                                                tmp_path):
     """jilin-city 32(三): an agency graded 不及格 is sent a 整改通知书 — expected in a scenario
-    judged on the year's last day, when the year's assessments are scored."""
+    judged on the year's last day, when the year's assessments are scored. (31②'s 通报 of
+    every grade is called for that day too, so it is expected as well.)"""
     path = tmp_path / "jl.test.resp"
     path.write_text(f"""制度 测试 {{
   上位 "{JURISDICTIONS / 'jilin-city.resp'}"
@@ -94,6 +95,7 @@ def test_a_notice_on_an_assessment_s_consequence_is_expected_at_the_year_s_end(r
   预期 考核 行政执法责任制评议考核 行政执法机关 2025 得分 65, 等级 不及格, 后果 整改通知书
   预期 文书 整改通知书 行政执法机关 文号 "吉政整〔2025〕1号", 主送 "行政执法机关",
       要素 评议考核结果 = "2025年度行政执法责任制评议考核得分65分，评议考核结果为不及格。"
+  预期 文书 评议考核结果通报 行政执法机关 文号 "吉政通〔2025〕1号"
 }}
 """, encoding="utf-8")
     result = respons("test", str(path))
@@ -103,3 +105,24 @@ def test_a_notice_on_an_assessment_s_consequence_is_expected_at_the_year_s_end(r
     failed = respons("test", str(path))
     assert failed.exit_code == 1
     assert "document number: expected 吉政整〔2025〕2号, got 吉政整〔2025〕1号" in failed.stdout
+
+
+def test_a_notice_called_for_that_cannot_be_issued_fails_unless_expected_absent(respons,
+                                                                              tmp_path):
+    """A decision without its reasons (hangzhou 48 requires them) calls for a 决定书 that
+    cannot be issued: `respons notices` exits 1 on it, and a scenario that expects notices
+    says so — unless it expects none for that case (预期 无 文书)."""
+    reasonless = DECISION.replace(' 决定理由 = "理由{case}",\n      ', "\n      ")
+    given = reasonless.format(case="ZJ-9", date="2025-04-10", person="张三")
+    body = ('  预期 职责 责任追究决定备案 ZJ-9 按期完成\n'
+            '  预期 无 文书 行政执法责任追究决定书 ZJ-8\n')
+    path = tmp_path / "hz.test.resp"
+    path.write_text(HEAD + "场景 决定书 {\n  截至 2025-05-30\n" + given + body + "}\n",
+                    encoding="utf-8")
+    result = respons("test", str(path))
+    assert result.exit_code == 1
+    assert "行政执法责任追究决定书 notice 行政执法责任追究决定书 on record:ZJ-9" in result.stdout
+    assert "cannot be issued: nothing fills the required element 作出决定的理由" in result.stdout
+    path.write_text(path.read_text(encoding="utf-8").replace("ZJ-8", "ZJ-9"), encoding="utf-8")
+    result = respons("test", str(path))
+    assert result.exit_code == 0, result.stdout

@@ -214,6 +214,17 @@ An item `来自 ASSESSMENT` is that assessment's result for the same subject and
 review's score as an item of the yearly assessment). Followed from item to item, the
 assessments an assessment comes from must not lead back to it: its score would need itself.""")
 
+_code("R0514", ERROR, "bar by an assessment that cannot give it", """
+`不得评为 G 若 考核 A 等级 G2` bars a subject from grade G where it got G2 in assessment A the
+same year (changchun-xinqu 任务25). A must assess the same kind of subject (an officer's grade
+bars an officer), and A's result must not depend, through its sources (来自) and bars, on the
+assessment it bars: the one barred is scored after the one it follows.""")
+
+_code("R0515", ERROR, "tier outside the scheme of tiers", """
+`等级 G 若 CONDITION` gives a grade where a condition over the records holds: a tier, graded
+by `方案 条件分档`/`tiers` (tongzhou 人员管理办法 第十三条). Under another scheme the condition
+would be ignored: write `方案 条件分档`, or bounds (`90 以上`) for a scheme of points.""")
+
 _code("R0601", ERROR, "ladder steps not ordered by severity", """
 A ladder's steps must grow heavier: the lightest and the heaviest measures of each step are
 at least as severe as those of the step before (hangzhou 40; dacheng 过错办法 10). Give every
@@ -495,7 +506,11 @@ _code("R1305", ERROR, "expectation that cannot hold", """
 The facts of an expectation contradict each other, so no evaluation could satisfy it: an
 obligation is met by a record (`完成 ID`) exactly when it is 按期完成/met or
 逾期完成/met-late; one that cannot be determined (无法确定/unknown) has no due date; and
-`缺 YEAR`/`lacks YEAR`, the year the calendar lacks, belongs to an unknown one.""")
+`缺 YEAR`/`lacks YEAR`, the year the calendar lacks, belongs to an unknown one. A liability
+expectation names a circumstance by the word for what its modifier does: `从重`/`从轻` for one
+that applies (应当, one effect), `待定` for one left to the decision-maker (可以, or 或 between
+effects), `因` for an exemption or a bound 免予追究 — a 可以 从轻 is never applied, so
+`从轻 X` of it could never hold.""")
 _code("R1306", ERROR, "liability expected of a regime without a proceeding", """
 A scenario expects of a fault case (`预期 追究 CASE …`, `预期 不予追究 CASE …`), but the regime
 under test has no liability proceeding (追究) to say which records are fault cases and which

@@ -35,9 +35,10 @@ from respons.engine.assess_counts import (
     window_start,
 )
 from respons.engine.assess_files import draws, seed_of
-from respons.model.assessment import subject_field
+from respons.model.assessment import depends_on, subject_field
 from respons.model.base import Ref
 from respons.model.condition import AllOf, AnyOf, Compare, Not, expand
+from respons.model.grading import capped
 from respons.records.canonical import canonical_json
 from respons.registry import SubjectFacts, assessment_params
 from respons.sql import ir
@@ -84,9 +85,9 @@ def periods_needed(assessment, year: int) -> list[Period]:
 
 
 class _Veto:
-    """A veto's condition as counters and the logic over them."""
+    """A veto's condition (or a bar's: ``number`` "bN") as counters and the logic over them."""
 
-    def __init__(self, counting: Counting, number: int, veto, period: Period,
+    def __init__(self, counting: Counting, number: int | str, veto, period: Period,
                  circumstances) -> None:
         self.counting, self.number, self.period = counting, number, period
         self.circumstances = circumstances
@@ -155,10 +156,10 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
     todo = []
     ordered = fed_first(regime.assessments)
     years = {a.name: {p.year for p in periods_needed(a, year)} for a in ordered}
-    for assessment in reversed(ordered):  # an assessment 来自 another needs its years too
-        for item in assessment.items:
-            if item.source in years:
-                years[item.source] |= years[assessment.name]
+    for assessment in reversed(ordered):  # one 来自 or barred by another needs its years too
+        for name in depends_on(assessment):
+            if name in years:
+                years[name] |= years[assessment.name]
     for assessment in ordered:
         if assessment.scheme is None:
             continue
@@ -174,20 +175,24 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
     # nothing if scoring fails.
     with compute.transaction():
         results = _score_periods(compute, regime, index, run, todo, corrections,
-                                 circumstances, scheme_for)
+                                 circumstances, scheme_for, titles)
         _consequences(results, {m.name: m for m in regime.measures})
         _publish(compute, run, todo, results, titles)
     return sorted({a.name for a, _ in todo})
 
 
 def _score_periods(compute, regime, index, run, todo, corrections, circumstances,
-                   scheme_for) -> list:
+                   scheme_for, titles) -> list:
     """(assessment, period, subject, result) of every subject of every period to do, the
     evidence behind their counts inserted under the run."""
     results = []
     by_name = {a.name: a for a in regime.assessments}
     for assessment, period in todo:
-        fed = _fed(compute, run.id, assessment, period.year, results, by_name)
+        fed = _fed(compute, run.id, {i.source for i in assessment.items}, period.year,
+                   results, by_name)
+        graded = _fed(compute, run.id, {b.assessment.text for b in assessment.bars
+                                        if b.assessment is not None}, period.year, results,
+                      by_name)
         counting = Counting(regime, index, assessment)
         counters, findings_of = [], {}
         for item in assessment.items:
@@ -204,7 +209,13 @@ def _score_periods(compute, regime, index, run, todo, corrections, circumstances
                     findings_of[c.key] = (item.name, j)
         vetoes = [_Veto(counting, n, veto, period, circumstances)
                   for n, veto in enumerate(assessment.vetoes)]
-        for veto in vetoes:
+        # a bar's condition is decided as a veto's; its counters are keyed v:bN:…
+        bars = {n: _Veto(counting, f"b{n}", bar, period, circumstances)
+                for n, bar in enumerate(assessment.bars) if bar.condition is not None}
+        # a tier's condition (等级 G 若 …, 方案 条件分档) too: keyed v:tN:…
+        tiers = {n: _Veto(counting, f"t{n}", band, period, circumstances)
+                 for n, band in enumerate(assessment.bands) if band.condition is not None}
+        for veto in (*vetoes, *bars.values(), *tiers.values()):
             counters.extend(veto.counters)
         for counter in counters:
             counting.insert(compute, counter, period.start, run.id, run.head.seq, corrections)
@@ -237,28 +248,31 @@ def _score_periods(compute, regime, index, run, todo, corrections, circumstances
         params = assessment_params(assessment)
         alike: dict = {}  # the results so far, by the facts they were scored from
         for subject in sorted(subjects):
-            results.append((assessment, period, subject,
-                            _score(assessment, scheme, params, subject, found.get(subject, {}),
-                                   vetoes, recorded, findings_of, draws_of.get(subject),
-                                   {way: values[subject] for way, values in evaluations.items()
-                                    if subject in values},
-                                   {name: values[subject] for name, values in fed.items()
-                                    if subject in values}, alike)))
+            results.append((assessment, period, subject, _score(
+                assessment, scheme, params, subject, found.get(subject, {}), vetoes, recorded,
+                findings_of, draws_of.get(subject),
+                {way: values[subject] for way, values in evaluations.items()
+                 if subject in values},
+                {name: values[subject] for name, values in fed.items() if subject in values},
+                {n: tier.test(found.get(subject, {})) for n, tier in tiers.items()},
+                bars, {name: values[subject][2] for name, values in graded.items()
+                       if subject in values}, alike, titles)))
     return results
 
 
 def fed_first(assessments) -> list:
-    """The assessments in an order where each comes after those its items are 来自 (the
-    checker refuses a cycle, R0513; one left here is broken by the regime's order)."""
+    """The assessments in an order where each comes after those its items are 来自 and
+    those whose grades bar it (the checker refuses a cycle, R0513 and R0514; one left here
+    is broken by the regime's order)."""
     by_name = {a.name: a for a in assessments}
     done: dict[str, None] = {}
 
     def visit(assessment, path: tuple[str, ...]) -> None:
         if assessment.name in done or assessment.name in path:
             return
-        for item in assessment.items:
-            if item.source in by_name:
-                visit(by_name[item.source], (*path, assessment.name))
+        for name in depends_on(assessment):
+            if name in by_name:
+                visit(by_name[name], (*path, assessment.name))
         done[assessment.name] = None
 
     for assessment in assessments:
@@ -266,11 +280,12 @@ def fed_first(assessments) -> list:
     return [by_name[name] for name in done]
 
 
-def _fed(compute, run: str, assessment, year: int, results, by_name) -> dict:
-    """name → subject → (total, full marks, grade) of each assessment an item of
-    ``assessment`` is 来自, for the same year: scored in this call, or kept by the run."""
+def _fed(compute, run: str, names, year: int, results, by_name) -> dict:
+    """name → subject → (total, full marks, grade) of each assessment of ``names`` (those an
+    item is 来自, or whose grade bars), for the same year: scored in this call, or kept by
+    the run."""
     out: dict[str, dict] = {}
-    for name in {item.source for item in assessment.items if item.source in by_name}:
+    for name in sorted(n for n in names if n in by_name):
         source = by_name[name]
         full = Decimal(str(source.full_marks)) if source.full_marks is not None else \
             Decimal(100)
@@ -325,13 +340,14 @@ def _deduction_of(key: str) -> tuple[str, int] | None:
 
 
 def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
-           draw=None, evaluated=None, fed=None, alike=None) -> dict:
-    """One subject's result: its total, grade and veto, and ``body``, the canonical JSON
-    of its detail but for the consequences (`_consequences` adds them, `_publish` joins
-    them). ``alike`` keeps the results so far by the facts they were scored from: a
-    subject whose facts are those of one scored before, but for who it is, gets that
-    result — the scheme contract's "the same facts give the same score" (docs/hooks.md),
-    the subject being named for messages only."""
+           draw=None, evaluated=None, fed=None, tiers=None, bars=None, graded=None,
+           alike=None, titles=None) -> dict:
+    """One subject's result: its total, grade (after the bars, `_bar`) and veto, and
+    ``body``, the canonical JSON of its detail cut where its consequences go (`_split`:
+    `_consequences` finds them, `_publish` joins them in). ``alike`` keeps the results so
+    far by the facts they were made from: a subject whose facts are those of one scored
+    before, but for who it is, gets that result — the scheme contract's "the same facts
+    give the same score" (docs/hooks.md), the subject being named for messages only."""
     occurrences = {}
     for key, count in found.items():
         deduction = _deduction_of(key)
@@ -360,23 +376,28 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                                        in (evaluated or {}).items()}}
     # A province's 110,000 subjects are a few thousand alike: scored and encoded once
     # each. A draw of case files is the subject's own, and so are the records it names.
+    # The key is everything of the subject's that the scoring, the vetoes, the tiers and
+    # the bars read: every count (those of vetoes, tiers and bars included), the values
+    # and ids recorded, the evaluations, the results fed and the grades that bar it.
     key = None
     if alike is not None and draw is None:
-        key = (_exact_items(occurrences), tuple(holding), tuple(undetermined), given,
-               _exact(score_value), _exact_items(found_items), _exact_items(evaluations),
-               _exact_items(fed or {}), tuple(recorded_all.items()))
+        key = (_exact_items(found), given, _exact(score_value), _exact_items(evaluations),
+               _exact_items(fed or {}), _exact_items(graded or {}),
+               tuple(recorded_all.items()))
         kept = alike.get(key)
         if kept is not None:
             return dict(kept)
     facts = SubjectFacts(subject=subject, occurrences=occurrences, vetoes=tuple(holding),
                          given=given, params=params, recorded=score_value, found=found_items,
                          files=draw.files if draw is not None else (),
-                         evaluations=evaluations, fed=fed or {})
+                         evaluations=evaluations, fed=fed or {}, tiers=tiers or {})
     # A grade is the assessors' to record: a subject they recorded none for is not graded
     # (未评定), and a recorded value the scheme refuses (a grade that is no band of the
     # assessment) is said, with the record, rather than scored.
     problem, result = None, None
-    if given is not None or not any(r.what == "grade" for r in assessment.recorded):
+    # Tiers (等级 G 若 …) grade by conditions: a subject with no grade recorded is graded too.
+    if given is not None or not any(r.what == "grade" for r in assessment.recorded) \
+            or tiers:
         try:
             result = scheme.score(assessment, facts)
         except ValueError as error:
@@ -401,7 +422,7 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                          for n, what, count in (scored.found if scored else (
                              (j, f.per.text, found_items.get((item.name, j), 0))
                              for j, f in enumerate(item.findings)))]})
-    body = canonical_json({
+    out["detail"] = {
         "items": items,
         "vetoes": [{"index": n, "condition": condition_text(v.condition),
                     "grade": v.grade, "holds": n in holding}
@@ -411,8 +432,17 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
              "cannot_count": vetoes[n].undetermined} for n in undetermined],
         "recorded": recorded_all,
         "problem": problem,
-        **({"draw": _draw(draw)} if assessment.sample is not None else {})})
-    out["body"] = body
+        # each tier's verdict (等级 G 若 …): true, false, or null where records cannot
+        # decide it
+        **({"tiers": [{"index": n, "grade": assessment.bands[n].name,
+                       "condition": condition_text(assessment.bands[n].condition),
+                       "holds": verdict} for n, verdict in sorted(tiers.items())]}
+           if tiers else {}),
+        **({"draw": _draw(draw)} if assessment.sample is not None else {})}
+    _bar(assessment, out, found, bars or {}, graded or {})
+    for applied in out["detail"]["bars"]:
+        applied["citation"] = cite(applied["citation"], titles or {})
+    out["body"] = _split(out.pop("detail"))
     if key is not None and problem is None:  # a scheme's message may name the subject
         alike[key] = out
     return dict(out)
@@ -431,6 +461,31 @@ def _exact(value):
 def _exact_items(facts: dict) -> tuple:
     """A mapping of facts as a key: its items in order, each value exact."""
     return tuple(sorted((k, _exact(v)) for k, v in facts.items())) if facts else ()
+
+
+def _bar(assessment, result: dict, found: dict, bars: dict, graded: dict) -> None:
+    """Cap ``result``'s grade by the bars that hold (不得评为 G 若 …), in the regime's order:
+    a bar whose condition holds over the counts, or whose assessment gave the subject the
+    grade it names, keeps the subject below G. A bar whose condition cannot be decided from
+    records is listed as undetermined, never applied."""
+    applied, undetermined = [], []
+    for n, bar in enumerate(assessment.bars):
+        if bar.assessment is not None:
+            holds = graded.get(bar.assessment.text) == bar.graded
+            because = f"考核 {bar.assessment.text} 等级 {bar.graded}"
+        else:
+            holds = bars[n].test(found)
+            because = condition_text(bar.condition)
+        lowered, grade = capped(assessment, result["grade"], bar.grade)
+        if holds is None and lowered:
+            undetermined.append({"index": n, "grade": bar.grade, "because": because,
+                                 "cannot_count": bars[n].undetermined})
+        elif holds and lowered:
+            applied.append({"index": n, "grade": bar.grade, "because": because,
+                            "from": result["grade"], "to": grade, "citation": bar.citation})
+            result["grade"] = grade
+    result["detail"]["bars"] = applied
+    result["detail"]["undetermined_bars"] = undetermined
 
 
 def _number(value) -> Decimal:
@@ -482,20 +537,40 @@ def _consequences(results, measures) -> None:
                                          for option in consequence.options for ref in option
                                          if ref.text in measures
                                          and measures[ref.text].falls_on},
+                            # who decides and proposes (决定/提出), as liability's proceedings
+                            # say it: the consequence's own, a measure's own 决定, and a 处分
+                            # only ever referred to the appointing authority, never decided
+                            "decided_by": _who(consequence.decided_by),
+                            "proposed_by": _who(consequence.proposed_by),
+                            "deciders": {m.name: m.decided_by.text for m in
+                                         _measures_of(consequence, measures)
+                                         if m.decided_by is not None},
+                            "referrals": [m.name for m in _measures_of(consequence, measures)
+                                          if m.referral],
                             "citation": consequence.citation})
         result["consequences"] = out
+
+
+def _who(party) -> str | None:
+    return party.text if isinstance(party, Ref) else party
+
+
+def _measures_of(consequence, measures) -> list:
+    """The declared measures a consequence proposes, each once, in the order written."""
+    names = dict.fromkeys(ref.text for option in consequence.options for ref in option)
+    return [measures[name] for name in names if name in measures]
 
 
 def _publish(compute, run, todo, results, titles) -> None:
     """The scores and the periods scored, inside the transaction the evidence went in.
 
-    A detail is its consequences followed by its body (`_score`); the bodies subjects
-    share go to the store once each, and each subject's row carries the number of its
-    body and the consequences it has (none, most often) — the store joins the two. So a
-    province's 110,000 rows move as short ones, not each with its whole detail."""
+    A detail is its body (`_score`) with its consequences in it; the bodies subjects share
+    go to the store once each, and each subject's row carries the number of its body and
+    the consequences it has (none, most often) — the store joins the two. So a province's
+    110,000 rows move as short ones, not each with its whole detail."""
     numbers = {(a.name, p.start): n for n, (a, p) in enumerate(todo)}
     subjects = [0] * len(todo)
-    bodies: dict[str, int] = {}
+    bodies: dict[tuple[str, str], int] = {}
     rows = []
     for assessment, period, subject, result in results:
         number = numbers[(assessment.name, period.start)]
@@ -505,41 +580,41 @@ def _publish(compute, run, todo, results, titles) -> None:
             c["citation"] = cite(c["citation"], titles)
         body = bodies.setdefault(result["body"], len(bodies))
         rows.append((number, subject, result["total"], result["grade"], result["vetoed_by"],
-                     _head(consequences) if consequences else None, body))
-    compute.temp_table(STAGED_BODIES, [("body", "integer"), ("rest", "text")],
-                       [(number, _rest(body)) for body, number in bodies.items()])
+                     canonical_json(consequences) if consequences else None, body))
+    compute.temp_table(STAGED_BODIES, [("body", "integer"), ("open", "text"),
+                                       ("close", "text")],
+                       [(number, *body) for body, number in bodies.items()])
     compute.temp_table(STAGED_SCORES, [
         ("done", "integer"), ("subject", "text"), ("total", "text?"), ("grade", "text?"),
-        ("vetoed_by", "text?"), ("head", "text?"), ("body", "integer")], rows)
+        ("vetoed_by", "text?"), ("consequences", "text?"), ("body", "integer")], rows)
     compute.temp_table(STAGED_DONE, [("number", "integer"), *ASSESSMENTS.columns[1:]],
                        [(n, a.name, p.start, p.until, subjects[n])
                         for n, (a, p) in enumerate(todo)])
     compute.insert("assessments", select(Param("run"), *(
         Col("t", n) for n in ASSESSMENTS.names[1:]), source=Table(STAGED_DONE, "t")),
         {"run": run.id})
-    # The detail: the head (consequences) and the rest of the body, concatenated (||,
-    # standard SQL on every backend) — the text canonical_json gives the whole detail.
-    detail = ir.Op("||", ir.Func("COALESCE", (Col("t", "head"), Param("none"))),
-                   Col("b", "rest"))
+    # The detail: its body's text up to the consequences, the consequences, the rest —
+    # concatenated (||, standard SQL on every backend) into the text canonical_json gives
+    # the whole detail.
+    detail = ir.Op("||", ir.Op("||", Col("b", "open"), ir.Func("COALESCE", (
+        Col("t", "consequences"), Param("none")))), Col("b", "close"))
     compute.insert("assessment_scores", select(
         Param("run"), Col("d", "assessment"), Col("d", "period"), Col("t", "subject"),
         Col("t", "total"), Col("t", "grade"), Col("t", "vetoed_by"), detail,
         source=Table(STAGED_SCORES, "t"),
         joins=(ir.Join(Table(STAGED_DONE, "d"), Col("d", "number").eq(Col("t", "done"))),
                ir.Join(Table(STAGED_BODIES, "b"), Col("b", "body").eq(Col("t", "body"))))),
-        {"run": run.id, "none": _head([])})
+        {"run": run.id, "none": "[]"})
 
 
-def _head(consequences: list) -> str:
-    """The start of a detail's canonical JSON: its consequences, the first member."""
-    return '{"consequences":' + canonical_json(consequences) + ","
-
-
-def _rest(body: str) -> str:
-    """The rest of a detail's canonical JSON after its consequences: the body's members.
-    "consequences" sorts before every other member of a detail (draw, items, problem,
-    recorded, undetermined_vetoes, vetoes), so head + rest is the text canonical_json
-    gives the whole detail, byte for byte."""
-    first = body[2:].split('"', 1)[0]
-    assert body.startswith('{"') and first > "consequences", body[:40]
-    return body[1:]
+def _split(detail: dict) -> tuple[str, str]:
+    """A detail but for its consequences as the two pieces of its canonical JSON around
+    them: ``{…"consequences":`` and ``,…}``. canonical_json sorts the members, so the
+    members before "consequences" (bars) come first and the others (draw, items, …)
+    after: open + the consequences' JSON + close is the text canonical_json gives the
+    whole detail, byte for byte."""
+    before = {k: v for k, v in detail.items() if k < "consequences"}
+    after = {k: v for k, v in detail.items() if k > "consequences"}
+    opening = canonical_json(before)[:-1] + "," if before else "{"
+    closing = "," + canonical_json(after)[1:] if after else "}"
+    return opening + '"consequences":', closing

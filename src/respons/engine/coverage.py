@@ -8,12 +8,24 @@ line), so a duty a regime inherits and one that extends it also tests counts onc
 `KINDS` is the table of what is counted, one row per kind of rule; the kinds of rule that
 later issues let a scenario expect (ladders and their steps, modifiers, bands, vetoes…)
 are rows added here, each with the `respons.model.scenario.EXPECTABLE` row that exercises
-it.
+it, or with what running a scenario shows it exercised.
+
+An assessment's parts are exercised by what `respons assess` gave the subjects a scenario
+expects of (`预期 考核 A SUBJECT YEAR`), known once it ran (``respons.engine.scenario_assess``):
+an item where it counted or found something for one of them (an item with points and no
+deductions, or 来自 another assessment, where it was scored); a band where one of them was
+graded into it by its score or recorded grade (not fixed there by a veto); a boundary — a
+score a band's bound or a `边界` rule names — where one of them scored exactly on it; a veto
+where it held for one of them; a bar (不得评为) where it capped the grade of one of them; a
+consequence where it was proposed for one of them. An item
+that computes nothing (a content listed without points, findings or source: jilin-city 29's
+items the assessors judge) is not a rule: nothing a scenario writes can exercise it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 
 import attrs
 
@@ -55,6 +67,19 @@ KINDS: tuple[RuleKind, ...] = (
         for rule in a.rules)),
     RuleKind("assessments", "assessment", "考核",
              lambda regime: ((a.name, a) for a in regime.assessments)),
+    RuleKind("items", "assessment item", "考核项目", lambda regime: (
+        (item_name(a, i), i) for a in _scored(regime) for i in a.items if computes(i))),
+    RuleKind("bands", "band", "等级", lambda regime: (
+        (band_name(a, b), b) for a in _scored(regime) for b in a.bands)),
+    RuleKind("boundaries", "boundary", "边界", lambda regime: (
+        (boundary_name(a, value), element) for a in _scored(regime)
+        for value, element in boundaries(a))),
+    RuleKind("vetoes", "veto", "否决", lambda regime: (
+        (veto_name(a, v), v) for a in _scored(regime) for v in a.vetoes)),
+    RuleKind("bars", "bar", "不得评为", lambda regime: (
+        (bar_name(a, b), b) for a in _scored(regime) for b in a.bars)),
+    RuleKind("consequences", "consequence", "考核后果", lambda regime: (
+        (consequence_name(a, c), c) for a in _scored(regime) for c in a.consequences)),
     RuleKind("notices", "notice", "文书", lambda regime: ((n.name, n) for n in regime.notices)),
 )
 
@@ -67,6 +92,66 @@ def modifier_name(ladder, modifier) -> str:
 def bearing_name(apportionment, rule) -> str:
     """How coverage names a 责任划分 rule: its block and its situation."""
     return f"{apportionment.name} 情形 {condition_text(rule.condition)}"
+
+
+def _scored(regime: Regime) -> list:
+    # an assessment without a scheme is not scored (the checker says so): nothing to exercise
+    return [a for a in regime.assessments if a.scheme is not None]
+
+
+def computes(item) -> bool:
+    """Whether an item computes something a scenario can see: points, a deduction, a
+    finding, or another assessment's result (来自)."""
+    return bool(item.points is not None or item.deductions or item.findings
+                or item.source is not None)
+
+
+def item_name(assessment, item) -> str:
+    return f"{assessment.name} {item.name}"
+
+
+def band_name(assessment, band) -> str:
+    return f"{assessment.name} {band.name}"
+
+
+def _number(value) -> str:
+    return format(Decimal(value).normalize(), "f")
+
+
+def boundary_name(assessment, value) -> str:
+    return f"{assessment.name} {_number(value)}"
+
+
+def boundaries(assessment) -> list[tuple[Decimal, object]]:
+    """The boundary scores of an assessment, ascending, each with the declaration that
+    names it: its `边界` rule where there is one, else the first band one of whose bounds it
+    is. A bound at 0 or at the full marks is no boundary: no band lies beyond it."""
+    full = Decimal(str(assessment.full_marks)) if assessment.full_marks is not None \
+        else Decimal(100)
+    found: dict[Decimal, object] = {}
+    for rule in assessment.boundaries:
+        found.setdefault(Decimal(str(rule.score)).normalize(), rule)
+    for band in assessment.bands:
+        for bound in band.bounds:
+            value = Decimal(str(bound.value)).normalize()
+            if 0 < value < full:
+                found.setdefault(value, band)
+    return sorted(found.items(), key=lambda pair: pair[0])
+
+
+def veto_name(assessment, veto) -> str:
+    return f"{assessment.name} {condition_text(veto.condition)} => {veto.grade}"
+
+
+def bar_name(assessment, bar) -> str:
+    cause = f"考核 {bar.assessment.text} 等级 {bar.graded}" if bar.assessment is not None \
+        else condition_text(bar.condition)
+    return f"{assessment.name} {bar.grade} 若 {cause}"
+
+
+def consequence_name(assessment, consequence) -> str:
+    years = f" 连续 {consequence.consecutive} 年" if consequence.consecutive else ""
+    return f"{assessment.name} {consequence.grade}{years}"
 
 
 _KIND = {"aggravate": "从重", "mitigate": "从轻", "exempt": "不予追究"}

@@ -57,8 +57,17 @@ class Problem:
 
     notice: str
     key: str
+    #: what the occurrence is about — its 事项, 案件 or 被考核对象 — as a scenario names it
+    matters: tuple[str, ...]
     en: str
     zh: str
+
+
+def _about(occurrence) -> tuple[str, ...]:
+    """What an occurrence is about: the ``matters`` of a `Problem` it raises."""
+    facts = occurrence.facts
+    return tuple(str(facts[name]) for name in ("事项", "案件", "被考核对象")
+                 if facts.get(name) is not None)
 
 
 @attrs.frozen
@@ -357,7 +366,7 @@ def prepare(notice: Notice, outcome: Outcome, occurrence: Occurrence,
     issuer = _party(notice.issuer, occurrence) or ""
     if notice.issuer is not None and not issuer:
         # A document without its 发文机关 is no document (GB/T 9704-2012 7.2.1, 7.3.5).
-        return Problem(notice.name, occurrence.key,
+        return Problem(notice.name, occurrence.key, _about(occurrence),
                        f"nothing names the issuer: {notice.issuer.name} is not in the "
                        "results", f"发文机关“{notice.issuer.name}”在结果中没有内容")
     recipient = "、".join(filter(None, (_party(p, occurrence) for p in notice.recipients)))
@@ -375,13 +384,13 @@ def prepare(notice: Notice, outcome: Outcome, occurrence: Occurrence,
         except template.TemplateError as error:
             if element.optional:
                 continue
-            return Problem(notice.name, occurrence.key,
+            return Problem(notice.name, occurrence.key, _about(occurrence),
                            f"element {element.name}: {error.message}",
                            f"要素“{element.name}”无法填写：{error.message}")
         if not text.strip():
             if element.optional:
                 continue
-            return Problem(notice.name, occurrence.key,
+            return Problem(notice.name, occurrence.key, _about(occurrence),
                            f"nothing fills the required element {element.name}",
                            f"必备要素“{element.name}”没有内容")
         cited = notice.cited(element)

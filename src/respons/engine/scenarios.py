@@ -36,18 +36,17 @@ from respons.engine.liability_sql import Selection
 from respons.engine.report import obligations, years_needed
 from respons.engine.rights import WINDOW_STATES, clock_of, computable, windows
 from respons.engine.scenario_assess import assessed_differences
+from respons.engine.scenario_liability import LIABILITY, liability_differences
 from respons.model.base import Span
 from respons.model.kinds import tests_only
 from respons.model.scenario import (
     RIGHT_STATES,
     STATES,
     AssessmentExpected,
-    LiabilityExpected,
     NoNotice,
     NoObligation,
     NoRight,
     NoticeExpected,
-    NotPursued,
     ObligationExpected,
     RightExpected,
     Scenario,
@@ -145,10 +144,10 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
             if _liability_expected(scenario, as_of):
                 cases = evaluate_liability(store.compute, target.regime, evaluation.run.head,
                                            Selection())
-                differences += compare_liability(scenario, cases, as_of)
+                differences += compare_liability(scenario, cases, as_of, target.regime)
                 exercised += _held(scenario, cases, as_of)
         differences += [Difference(**found) for found in assessed_differences(
-            store, scenario, target, calendar_for, scheme_for)]
+            store, scenario, target, calendar_for, scheme_for, exercised)]
     return Outcome(scenario, regime, FAIL if differences else PASS, tuple(differences),
                    obligations=found, exercised=tuple(dict.fromkeys(exercised)))
 
@@ -244,7 +243,6 @@ def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation,
     return differences
 
 
-LIABILITY = (LiabilityExpected, NotPursued)
 RIGHTS = (RightExpected, NoRight)
 
 
@@ -257,60 +255,12 @@ def _date_of(scenario: Scenario, expectation) -> str:
     return (expectation.as_of or scenario.as_of).isoformat()
 
 
-def compare_liability(scenario: Scenario, cases, as_of: str) -> list[Difference]:
+def compare_liability(scenario: Scenario, cases, as_of: str, regime=None) -> list[Difference]:
     """The differences between the liability expectations checked as of ``as_of`` and
-    ``cases``, what `respons liability` finds then. A case no expectation names is no
-    difference: a scenario says what it expects of the cases it is about."""
-    differences: list[Difference] = []
-    for e in scenario.expectations:
-        if not isinstance(e, LIABILITY) or _date_of(scenario, e) != as_of:
-            continue
-        matter = e.matter.text
-        subject = f"案件 {matter}" + (f" 阶梯 {e.ladder.text}" if e.ladder else "")
-        where = {"as_of": as_of, "span": e.span, "subject": subject}
-        found = [c for c in cases if matter in (c.matter, c.record)]
-        if not found:
-            differences.append(Difference("case", matter, "none", **where))
-            continue
-        outcomes = [o for c in found for o in c.outcomes
-                    if e.ladder is None or o.ladder.name == e.ladder.text]
-        if isinstance(e, NotPursued):
-            pursued = [o.ladder.name for o in outcomes if o.pursued]
-            if pursued or not outcomes:
-                differences.append(Difference("pursued", "no", "、".join(pursued) or
-                                              "no such ladder applied", **where))
-            continue
-        pursued = [o for o in outcomes if o.pursued]
-        if len(pursued) != 1:
-            got = "、".join(o.ladder.name for o in pursued) or "not pursued"
-            differences.append(Difference("pursued", e.ladder.text if e.ladder else
-                                          "by one ladder", got, **where))
-            continue
-        outcome = pursued[0]
-        if e.step is not None and outcome.level != e.step:
-            differences.append(Difference("step", f"第{e.step}级", f"第{outcome.level}级",
-                                          **where))
-        if e.measures is not None:
-            got = tuple(tuple(r.text for r in option) for option in outcome.options)
-            if sorted(got) != sorted(e.measures):
-                differences.append(Difference("measures", _options(e.measures),
-                                              _options(got), **where))
-            added = tuple(r.text for r in outcome.additions)
-            if e.additions is not None and sorted(added) != sorted(e.additions):
-                differences.append(Difference("measures", "并可以 " + " 或 ".join(e.additions),
-                                              "并可以 " + (" 或 ".join(added) or "none"),
-                                              **where))
-        if e.bearers is not None:
-            people = sorted({s.person for c in found for s in c.shares
-                             if s.person is not None and s.bears})
-            if people != sorted(e.bearers):
-                differences.append(Difference("bearers", "、".join(sorted(e.bearers)),
-                                              "、".join(people) or "none", **where))
-    return differences
-
-
-def _options(options) -> str:
-    return " 或 ".join(" 并 ".join(option) for option in options)
+    ``cases``, what `respons liability` finds then (``respons.engine.scenario_liability``);
+    ``regime`` is the one under test."""
+    return [Difference(**found) for found in liability_differences(scenario, cases, as_of,
+                                                                    regime)]
 
 
 def _row_key(row: dict) -> tuple:
@@ -427,7 +377,7 @@ def _date_of(scenario: Scenario, expectation) -> str:
     return (expectation.as_of or scenario.as_of).isoformat()
 
 
-def _notices(store: Store, target: Resolved, evaluation, scheme_for=None) -> list:
+def _notices(store: Store, target: Resolved, evaluation, scheme_for=None):
     """The notices the run's results call for, as `respons notices` issues them (numbered
     in the scratch store's register). On the last day of a year — as `respons notices
     --year Y` judges — the year's assessments are scored under the run too, so that their
@@ -442,8 +392,8 @@ def _notices(store: Store, target: Resolved, evaluation, scheme_for=None) -> lis
             and target.regime.assessments:
         year = int(evaluation.as_of[:4])
         assess(store, target, run, year, scheme_for, {})
-    return list(issue_notices(Looking(store.compute, target.regime, run.id, run.head.seq,
-                                      evaluation.as_of, format_citation, year=year)).issued)
+    return issue_notices(Looking(store.compute, target.regime, run.id, run.head.seq,
+                                 evaluation.as_of, format_citation, year=year))
 
 
 def _notice_got(name: str, issued) -> str:
@@ -455,10 +405,13 @@ def _notice_got(name: str, issued) -> str:
     return document.text(name.split(":", 1)[1])
 
 
-def compare_notices(scenario: Scenario, issued: list, as_of: str) -> list[Difference]:
+def compare_notices(scenario: Scenario, called, as_of: str) -> list[Difference]:
     """The differences between the notice expectations checked as of ``as_of`` and the
-    notices ``issued`` then. Where a scenario expects any notice on its own date, every
-    notice called for then must be expected."""
+    notices ``called`` for then (`respons.engine.notices.Called`). Where a scenario expects
+    any notice on its own date, every notice called for then must be expected — and one
+    that is called for but cannot be issued (a required element without a value) is a
+    difference, as `respons notices` reports it (exit 1)."""
+    issued = list(called.issued)
     differences: list[Difference] = []
     matched: set[tuple] = set()
     for expectation in scenario.expectations:
@@ -490,4 +443,16 @@ def compare_notices(scenario: Scenario, issued: list, as_of: str) -> list[Differ
             if i.ident not in matched:
                 differences.append(Difference("unexpected", None, f"notice {i.stem}", as_of,
                                               subject=i.issued.notice.name))
+    # A notice called for but not issued is what `预期 无 文书 NOTICE MATTER` says, where the
+    # author wrote it; anywhere else it is a difference.
+    refused = {(e.notice.text, e.matter.text if e.matter else None)
+               for e in scenario.expectations
+               if isinstance(e, NoNotice) and _date_of(scenario, e) == as_of}
+    for problem in called.problems:
+        if (problem.notice, None) in refused or any((problem.notice, m) in refused
+                                                    for m in problem.matters):
+            continue
+        differences.append(Difference("unexpected", None, f"notice {problem.notice} on "
+                                      f"{problem.key} cannot be issued: {problem.en}", as_of,
+                                      subject=problem.notice))
     return differences

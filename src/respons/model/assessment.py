@@ -1,7 +1,8 @@
 """Assessment (评议考核): a scoring scheme (a plugin) and its parameters.
 
 Items carry points and the deductions that records or breaches cause; bands turn a score
-into a grade; vetoes fix a grade whatever the score; consequences follow a grade, over
+into a grade; vetoes fix a grade whatever the score; bars keep a subject below a grade;
+consequences follow a grade, over
 consecutive periods where the regime says so. Points, bounds and weights are exact
 `decimal.Decimal`s, as written (2.5 分 is Decimal("2.5")), never floats.
 """
@@ -116,10 +117,14 @@ class Bound:
 
 @attrs.frozen(slots=True)
 class Band:
+    """A grade: the scores its ``bounds`` hold (百分制), or, as a tier (方案 条件分档), the
+    ``condition`` over the period's records under which it is given (等级 G 若 …)."""
+
     name: str
     bounds: tuple[Bound, ...]
     citation: Citation | None = None
     span: Span | None = span_field()
+    condition: Condition | None = None
 
 
 @attrs.frozen(slots=True)
@@ -143,14 +148,36 @@ class Veto:
 
 
 @attrs.frozen(slots=True)
+class Bar:
+    """不得评为 G 若 …: a bar to a grade — the subject cannot be graded ``grade`` or above
+    where ``condition`` holds over the period's records (decided as a veto's condition is),
+    or where it got ``graded`` in ``assessment`` the same year (changchun-xinqu 任务25: 不合格
+    in the yearly assessment bars 优秀 in the 年度公务员考核). A barred grade is capped to
+    the band below it; with none below, the subject is not graded."""
+
+    grade: str
+    condition: Condition | None = None
+    assessment: Ref | None = None
+    graded: str | None = None
+    citation: Citation | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen(slots=True)
 class Consequence:
-    """What follows a grade, once or over ``consecutive`` periods: measures or notices."""
+    """What follows a grade, once or over ``consecutive`` periods: measures or notices,
+    decided by ``decided_by`` on the proposal of ``proposed_by`` where the regime says."""
 
     grade: str
     consecutive: int | None = None
     options: tuple[tuple[Ref, ...], ...] = ()
     citation: Citation | None = None
     span: Span | None = span_field()
+    #: 决定 WHO / 提出 WHO: who decides the consequence and who proposes it (jilin-city 32（三）:
+    #: 本级政府 issues the 整改通知书, 司法行政部门 proposes the 诫勉谈话) — a declared agency,
+    #: body or post (a `Ref`), or the text's words (a str)
+    decided_by: Ref | str | None = None
+    proposed_by: Ref | str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -193,6 +220,7 @@ class Assessment:
     span: Span | None = span_field()
     recorded: tuple[Recorded, ...] = ()
     sample: Sample | None = None
+    bars: tuple[Bar, ...] = ()
 
 
 def subject_field(kind, subject: str | None, by: str | None) -> str | None:
@@ -206,3 +234,10 @@ def subject_field(kind, subject: str | None, by: str | None) -> str | None:
         if field.type.kind == (subject or "agency"):
             return field.name
     return None
+
+
+def depends_on(assessment) -> list[str]:
+    """The names of the assessments whose results ``assessment`` needs: those its items
+    come from (来自) and those whose grades bar it (不得评为 … 若 考核 A 等级 G)."""
+    return [i.source for i in assessment.items if i.source] + [
+        b.assessment.text for b in assessment.bars if b.assessment is not None]

@@ -92,3 +92,29 @@ def grade_for(assessment, score) -> str | None:
         if value == score:
             return grade
     return None
+
+
+def ranked(assessment) -> list[str]:
+    """The grades of ``assessment``, best first: bands with bounds by the scores they hold
+    (the highest first), bands without (等次评定) in the order written — every seed regime
+    lists its grades best first (优秀、合格、不合格)."""
+    if not any(band.bounds for band in assessment.bands):
+        return [band.name for band in assessment.bands]
+    full = full_marks(assessment)
+    intervals = [(interval_of(band, full), n, band.name) for n, band in
+                 enumerate(assessment.bands)]
+    intervals.sort(key=lambda t: (-t[0].low, not t[0].low_closed, -t[0].high, t[1]))
+    return [name for _, _, name in intervals]
+
+
+def capped(assessment, grade: str | None, barred: str) -> tuple[bool, str | None]:
+    """Whether a bar to ``barred`` lowers ``grade``, and the grade then: the band right
+    below ``barred`` (None: there is none, the subject is not graded). A grade below the
+    one barred, or none, is left as it is."""
+    order = ranked(assessment)
+    if grade is None or grade not in order or barred not in order:
+        return False, grade
+    if order.index(grade) > order.index(barred):
+        return False, grade
+    below = order.index(barred) + 1
+    return True, order[below] if below < len(order) else None

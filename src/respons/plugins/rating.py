@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from respons import hookimpl
 from respons.model.assessment import Assessment
-from respons.plugins import findings
+from respons.plugins import findings, tiers
 from respons.registry import ItemScore, Score, ScoringScheme, SubjectFacts
 from respons.syntax.present import condition_text
 
@@ -50,11 +50,12 @@ def validate(assessment: Assessment) -> list:
 
 @hookimpl(trylast=True)
 def respons_scoring_schemes() -> list[ScoringScheme]:
-    # The schemes that grade without adding points: rating, and findings (内容评议), which
-    # registers here so that it comes with the entry point every installation already has.
+    # The schemes that grade without adding points: rating, findings (内容评议) and tiers
+    # (条件分档), which register here so that they come with the entry point every
+    # installation already has.
     return [ScoringScheme(name="rating", aliases=("等次评定",), score=score, params={},
                           description="等次评定: evaluators rate each subject into a grade",
-                          validate=validate), findings.SCHEME]
+                          validate=validate), findings.SCHEME, tiers.SCHEME]
 
 
 def _fed(subject: SubjectFacts, item):

@@ -140,6 +140,9 @@ class SubjectFacts:
     #: ``fed[assessment]``: (total, full marks, grade) another assessment gave the subject
     #: in the period, for items 来自 it; absent where it has no result for the subject
     fed: Mapping[str, tuple] = attrs.field(factory=dict, converter=_counts)
+    #: ``tiers[band index]``: whether the condition of each tier (等级 G 若 …) holds — True,
+    #: False, or None where records cannot decide it (a circumstance found case by case)
+    tiers: Mapping[int, bool | None] = attrs.field(factory=dict, converter=_counts)
 
     @classmethod
     def of(cls, assessment: Assessment, **facts) -> SubjectFacts:

@@ -1,7 +1,8 @@
 """The assessment report of `respons assess`: a table in the reader's language, and JSON.
 
 Both are read from what the run kept (``assessment_scores``, ``assessment_evidence``): per
-assessment, every subject's total, grade, the veto that fixed it, each item with its points
+assessment, every subject's total, grade, the veto that fixed it, the bars that capped it,
+each item with its points
 and every deduction with the ids of the records behind it, the vetoes that could not be
 decided, and the consequences that follow — each with its citation. The evidence is read
 in one ordered query per assessment and merged with the subjects as they stream, so a
@@ -18,7 +19,9 @@ from respons.sql.ir import Col, Order, Param, Table, all_of, select
 from respons.syntax.citation import format_citation
 from respons.terminal import clean
 
-FORMAT_VERSION = 1
+#: 2: subjects' ``bars`` and ``undetermined_bars``; consequences' ``decided_by``,
+#: ``proposed_by``, ``deciders`` and ``referrals`` (docs/assess.md).
+FORMAT_VERSION = 2
 
 #: The report's words: key → (中文, English).
 WORDS = {
@@ -36,6 +39,12 @@ WORDS = {
     "undetermined": ("无法由记录判定的否决条件：{condition}（{what} 须逐案认定）",
                      "veto not decidable from records: {condition} ({what} is found case by "
                      "case)"),
+    "tier": ("分档：{grade}（{condition}）", "tier: {grade} ({condition})"),
+    "barred": ("不得评为 {grade}（{because}）：等次为 {to}",
+               "barred from {grade} ({because}): graded {to}"),
+    "undetermined_bar": ("无法由记录判定的不得评为 {grade}：{because}（{what} 须逐案认定）",
+                         "bar to {grade} not decidable from records: {because} ({what} is "
+                         "found case by case)"),
     "deduction": ("{item}：每 {what} {verb} {points} 分 × {count} = {total} 分；记录 {ids}",
                   "{item}: per {what} {verb} {points} × {count} = {total}; records {ids}"),
     "finding": ("{item}：发现 {what} {count} 项；记录 {ids}",
@@ -45,8 +54,13 @@ WORDS = {
              "files drawn {n} of {of} (seed {seed}): {files}"),
     "appealed": ("申辩修正 {id}", "corrected on appeal {id}"),
     "file_vetoed": ("否决项，不合格", "veto item: fails"),
-    "consequence": ("后果（{grade}{running}）：{measures} {cite}",
-                    "consequence ({grade}{running}): {measures} {cite}"),
+    "consequence": ("后果（{grade}{running}）：{measures}{parties} {cite}",
+                    "consequence ({grade}{running}): {measures}{parties} {cite}"),
+    "decides": ("；{who} 决定", "; decided by {who}"),
+    "proposes": ("；{who} 提出", "; proposed by {who}"),
+    "measure_decider": ("（{who} 决定）", " (decided by {who})"),
+    "referral": ("（处分：移送任免机关决定，本系统只提出）",
+                 " (a 处分: referred to the appointing authority, not decided here)"),
     "falls_on": ("（施于 {whom}）", " (falls on the {whom})"),
     "running": ("，连续 {n} 年：{years}", ", {n} years running: {years}"),
     "or": (" 或 ", " or "), "and": (" 并 ", " and "),
@@ -148,11 +162,20 @@ def subject_json(assessment, row: dict, found: dict, titles) -> dict:
         records = sorted({r for key, ids in found.items()
                           if key.startswith(f"v:{veto['index']}:") for r in ids})
         vetoes.append({**veto, "citation": _cite(model.citation, titles), "records": records})
+    bars = [{**bar, "records": sorted({r for key, ids in found.items()
+                                       if key.startswith(f"v:b{bar['index']}:") for r in ids})}
+            for bar in row.get("bars", ())]
     return {"subject": row["subject"], "total": row["total"], "grade": row["grade"],
             "vetoed_by": row["vetoed_by"], "items": items, "vetoes": vetoes,
-            "undetermined_vetoes": row["undetermined_vetoes"], "recorded": row["recorded"],
+            "undetermined_vetoes": row["undetermined_vetoes"],
+            "bars": bars, "undetermined_bars": row.get("undetermined_bars", []),
+            "recorded": row["recorded"],
             "problem": row["problem"],
             **({"draw": row["draw"]} if "draw" in row else {}),
+            **({"tiers": [{**t, "records": sorted({r for key, ids in found.items()
+                                                    if key.startswith(f"v:t{t['index']}:")
+                                                    for r in ids})} for t in row["tiers"]]}
+               if "tiers" in row else {}),
             "consequences": [
                 {**c, "citation": c["citation"] or _cite(assessment.citation, titles)}
                 for c in row["consequences"]]}
@@ -263,6 +286,18 @@ def _detail(assessment, row, found, titles, language):
         yield clean(_w(language, "vetoed", condition=veto["condition"], grade=veto["grade"])) \
             + (f" 〔{veto['citation']}〕" if veto["citation"] else "") + \
             (records + "、".join(veto["records"][:IDS_SHOWN]) if veto["records"] else "")
+    held = next((t for t in data.get("tiers", ()) if t["holds"]), None)
+    if held is not None and held["grade"] == data["grade"] and not data["vetoes"]:
+        yield clean(_w(language, "tier", grade=held["grade"], condition=held["condition"])) \
+            + (records + "、".join(held["records"][:IDS_SHOWN]) if held["records"] else "")
+    for bar in data["bars"]:
+        yield clean(_w(language, "barred", grade=bar["grade"], because=bar["because"],
+                       to=bar["to"] or _w(language, "not_graded"))) \
+            + (f" 〔{bar['citation']}〕" if bar["citation"] else "") + \
+            (records + "、".join(bar["records"][:IDS_SHOWN]) if bar["records"] else "")
+    for bar in data["undetermined_bars"]:
+        yield clean(_w(language, "undetermined_bar", grade=bar["grade"],
+                       because=bar["because"], what="、".join(bar["cannot_count"])))
     if data["problem"]:
         yield clean(data["problem"])
     for veto in data["undetermined_vetoes"]:
@@ -271,12 +306,24 @@ def _detail(assessment, row, found, titles, language):
     for c in data["consequences"]:
         joiner, alternative = _w(language, "and"), _w(language, "or")
         on = c.get("falls_on", {})
-        measures = alternative.join(joiner.join(_falling(m, on, language) for m in option)
+        measures = alternative.join(joiner.join(_decided(_falling(m, on, language), m, c,
+                                                         language) for m in option)
                                     for option in c["measures"])
+        parties = (_w(language, "decides", who=c["decided_by"]) if c.get("decided_by") else "") \
+            + (_w(language, "proposes", who=c["proposed_by"]) if c.get("proposed_by") else "")
         running = _w(language, "running", n=c["consecutive"],
                      years="、".join(str(y) for y in c["years"])) if c["consecutive"] else ""
         yield clean(_w(language, "consequence", grade=c["grade"], running=running,
-                       measures=measures, cite=f"〔{c['citation']}〕" if c["citation"] else ""))
+                       measures=measures, parties=parties,
+                       cite=f"〔{c['citation']}〕" if c["citation"] else ""))
+
+
+def _decided(text: str, measure: str, consequence: dict, language: str) -> str:
+    """A measure with who decides it where that is its own (决定), or that it is referred."""
+    if measure in consequence.get("referrals", ()):
+        return text + _w(language, "referral")
+    who = consequence.get("deciders", {}).get(measure)
+    return text + _w(language, "measure_decider", who=who) if who else text
 
 
 def _falling(measure: str, on: dict, language: str) -> str:

@@ -345,9 +345,12 @@ class TextView(NoticeView):
                     self.out.append(f"      每 {d.per.text} 扣 {_num(d.points)} 分"
                                     f"{self.cite(d.citation, item.citation or a.citation)}")
             for band in a.bands:
-                bounds = " 且 ".join(f"{b.op} {_num(b.value)}" for b in band.bounds)
+                bounds = " 且 ".join(f"{b.op} {_num(b.value)}" for b in band.bounds) or (
+                    f"若 {condition_text(band.condition)}" if band.condition is not None else "")
                 self.out.append(f"    等级 {band.name}{' ' + bounds if bounds else ''}"
                                 f"{self.cite(band.citation, a.citation)}")
+            for band in (b for b in a.bands if b.condition is not None):
+                self.opened(band.condition)
             for boundary in a.boundaries:
                 self.out.append(f"    边界 {_num(boundary.score)} => {boundary.grade}"
                                 f"{self.cite(boundary.citation, a.citation)}")
@@ -355,10 +358,20 @@ class TextView(NoticeView):
                 self.out.append(f"    否决 {condition_text(veto.condition)} => {veto.grade}"
                                 f"{self.cite(veto.citation, a.citation)}")
                 self.opened(veto.condition)
+            for bar in a.bars:
+                cause = (f"考核 {bar.assessment.text} 等级 {bar.graded}" if bar.assessment
+                         is not None else condition_text(bar.condition))
+                self.out.append(f"    不得评为 {bar.grade} 若 {cause}"
+                                f"{self.cite(bar.citation, a.citation)}")
+                if bar.condition is not None:
+                    self.opened(bar.condition)
             for c in a.consequences:
                 years = f" 连续 {c.consecutive} 年" if c.consecutive else ""
+                parties = "".join(
+                    f" {word} " + (who.text if hasattr(who, "text") else f'"{who}"')
+                    for word, who in (("决定", c.decided_by), ("提出", c.proposed_by)) if who)
                 self.out.append(f"    后果 {c.grade}{years} => {options_text(c.options)}"
-                                f"{self.cite(c.citation, a.citation)}")
+                                f"{parties}{self.cite(c.citation, a.citation)}")
             for w in a.weights:
                 self.out.append(f"    权重 {vocab.EVALUATIONS.chinese(w.source)} {_num(w.percent)}%"
                                 f"{self.cite(w.citation, a.citation)}")

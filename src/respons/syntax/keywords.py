@@ -101,6 +101,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_PROPOSES": ("proposed-by", "提出"),
     "KW_DEFENCE": ("defence", "申辩"),
     "KW_BEARERS": ("bearers", "责任人"),
+    # a scenario's liability facts: a circumstance left to the decision-maker (待定), the
+    # reason a case is not pursued (因 X).
+    "KW_PENDING": ("pending", "待定"),
+    "KW_BECAUSE": ("because", "因"),
     # a party's right within a window (权利), apart from an agency's duty
     "KW_RIGHT": ("right", "权利"),
     "KW_EXERCISED_BY": ("exercised-by", "行使"),
@@ -134,6 +138,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_SEED": ("seed", "种子"),
     "KW_AMEND": ("amend", "修正"),
     "KW_FILE_VETO": ("file-veto", "否决项"),
+    # 不得评为 G 若 …: a bar to a grade (changchun-xinqu 任务25, dacheng 评议考核实施方案 七（三）)
+    "KW_BAR": ("bar", "不得评为"),
+    "KW_IF": ("if", "若"),
     "KW_NOTICE": ("notice", "文书"),
     "KW_TITLE": ("title", "标题"),
     "KW_ELEMENTS": ("elements", "要素"),

@@ -77,6 +77,12 @@ def facts_for(assessment: Assessment) -> list[SubjectFacts]:
                                      evaluations={w: Decimal("87.5") for w in ways}))
         cases.append(SubjectFacts.of(assessment, subject="缺一方", given=grades[0],
                                      evaluations={ways[0]: Decimal("40")}))
+    tiers = [n for n, band in enumerate(assessment.bands) if band.condition is not None]
+    if tiers:  # grades given by conditions (条件分档): the first holding, none holding
+        cases.append(SubjectFacts.of(assessment, subject="第一档", given=grades[-1],
+                                     tiers={n: n == tiers[0] for n in tiers}))
+        cases.append(SubjectFacts.of(assessment, subject="各档不成立", given=grades[0],
+                                     tiers=dict.fromkeys(tiers, False)))
     if assessment.vetoes:
         cases.append(SubjectFacts.of(assessment, subject="否决", given=grades[0],
                                      vetoes=tuple(range(len(assessment.vetoes)))[::-1]))

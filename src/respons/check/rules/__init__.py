@@ -42,6 +42,7 @@ class RuleContext:
 def all_rules():
     from respons.check.rules import (
         assessment,
+        assessment_bars,
         assessment_scenarios,
         assessment_sources,
         citations,
@@ -57,5 +58,6 @@ def all_rules():
     )
 
     return (header.check, references.check, conditions.check, decomposition.check, time.check,
-            assessment.check, assessment_sources.check, liability.check, proceedings.check,
-            notices.check, citations.check, scenarios.check, assessment_scenarios.check)
+            assessment.check, assessment_sources.check, assessment_bars.check, liability.check,
+            proceedings.check, notices.check, citations.check, scenarios.check,
+            assessment_scenarios.check)

@@ -1,5 +1,6 @@
 """Assessments: bands cover 0 to full marks without gaps or overlaps, items add up, and
-the scoring scheme and its parameters exist (R0501–R0507).
+the scoring scheme and its parameters exist (R0501–R0507), and a grade given by a
+condition is graded by the scheme of tiers (R0515).
 
 民法典 1259: 以上/以下/以内 include the number itself, 不满/超过/以外 do not. So jilin-city
 31's "70分以上为及格，70分以下为不及格" grades 70 twice; a regime must say which grade a
@@ -35,6 +36,7 @@ def check(ctx: RuleContext) -> None:
                 _scheme(ctx, assessment, schemes, validate=False)
             continue
         _bands(ctx, assessment, full)
+        _tiers(ctx, assessment, schemes)
         if assessment.items and all(item.points is not None for item in assessment.items):
             total = sum(Fraction(str(item.points)) for item in assessment.items)
             if total != full:
@@ -100,6 +102,19 @@ def _bands(ctx: RuleContext, assessment, full: Fraction) -> None:
             ctx.sink.add("R0504", f"the bands neither overlap nor leave a gap at "
                          f"{_show(score)}: this boundary rule decides nothing", boundary.span,
                          "remove it, or correct the score")
+
+
+def _tiers(ctx: RuleContext, assessment, schemes) -> None:
+    """A grade given by a condition (等级 G 若 …) is a tier, graded only by the scheme that
+    grades by conditions (条件分档): another scheme would ignore the condition (R0515)."""
+    scheme = schemes.get(assessment.scheme) if schemes is not None else None
+    if scheme is None or scheme.name == "tiers":
+        return
+    for band in assessment.bands:
+        if band.condition is not None:
+            ctx.sink.add("R0515", f"band {band.name} of {assessment.name} is given by a "
+                         f"condition, which scheme {scheme.name} does not grade by", band.span,
+                         "write `方案 条件分档` (tiers), or give the band scores instead")
 
 
 def _runs(problems, probes):

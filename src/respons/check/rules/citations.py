@@ -35,6 +35,7 @@ def rules_of(regime):
         parts = [("item " + i.name, i) for i in assessment.items]
         parts += [("band " + b.name, b) for b in assessment.bands]
         parts += [("a veto of " + assessment.name, v) for v in assessment.vetoes]
+        parts += [("a bar of " + assessment.name, b) for b in assessment.bars]
         parts += [("a consequence of " + assessment.name, c) for c in assessment.consequences]
         for what, part in parts:
             yield what, part.citation, assessment.citation, part.span

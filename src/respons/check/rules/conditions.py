@@ -114,6 +114,10 @@ def places(ctx: RuleContext) -> Iterator[tuple[Place, object]]:
                         yield Place(f"每/per 限于 of item {item.name}", record), deduction.where
         for veto in assessment.vetoes:
             yield Place(f"否决/veto of {assessment.name}", kinds=VETO), veto.condition
+        for bar in (b for b in assessment.bars if b.condition is not None):
+            yield Place(f"不得评为/bar of {assessment.name}", kinds=VETO), bar.condition
+        for band in (b for b in assessment.bands if b.condition is not None):
+            yield Place(f"等级/band {band.name} of {assessment.name}", kinds=VETO), band.condition
 
 
 def _record_of(ctx: RuleContext, ref: Ref) -> RecordKind | None:

@@ -37,6 +37,50 @@ def case_kinds(ctx: RuleContext) -> list[RecordKind]:
     return kinds
 
 
+def _kinds_of(ctx: RuleContext, proceedings) -> list[RecordKind]:
+    """The case record kinds of ``proceedings``, each once."""
+    kinds: list[RecordKind] = []
+    for proceeding in proceedings:
+        kind = _case_kind(ctx, proceeding)
+        if kind is not None and kind not in kinds:
+            kinds.append(kind)
+    return kinds
+
+
+def _reading(ctx: RuleContext, name: str, definitions: dict) -> list:
+    """The proceedings whose ladders or 责任划分 read ``name``, directly or through named
+    conditions and circumstances."""
+    ladders = {ladder.name: ladder for ladder in ctx.regime.ladders}
+    apportionments = {a.name: a for a in ctx.regime.apportionments}
+    found = []
+    for proceeding in ctx.regime.proceedings:
+        conditions = []
+        for ref in proceeding.ladders:
+            ladder = ladders.get(ref.text)
+            if ladder is not None:
+                conditions += [s.condition for s in ladder.steps]
+                conditions += [m.condition for m in ladder.modifiers]
+        if proceeding.apportionment is not None:
+            rules = apportionments.get(proceeding.apportionment.text)
+            conditions += [r.condition for r in rules.rules] if rules is not None else []
+        if name in _names_read(conditions, definitions):
+            found.append(proceeding)
+    return found
+
+
+def _names_read(conditions, definitions: dict) -> set[str]:
+    """Every name ``conditions`` mention, through the named conditions they use."""
+    seen: set[str] = set()
+    stack = [c for c in conditions if c is not None]
+    while stack:
+        for ref in refs_in(stack.pop()):
+            if ref.text not in seen:
+                seen.add(ref.text)
+                if ref.text in definitions:
+                    stack.append(definitions[ref.text])
+    return seen
+
+
 def _case_kind(ctx: RuleContext, proceeding) -> RecordKind | None:
     if proceeding.case is None:
         return None
@@ -48,20 +92,27 @@ def check(ctx: RuleContext) -> None:
     for proceeding in ctx.regime.proceedings:
         _proceeding(ctx, proceeding)
     kinds = case_kinds(ctx)
+    definitions = {c.name: c.condition for c in ctx.regime.conditions if c.condition}
+    definitions.update({c.name: c.condition for c in ctx.regime.circumstances if c.condition})
+    # A bearer or a count is read off the case records of the proceedings that use it — a
+    # field the rule needs need not be declared on the cases of a proceeding that never
+    # applies it (guizhou-edu's 纠正过错 does not apportion) — and off every case record
+    # where no proceeding uses it yet.
     for apportionment in ctx.regime.apportionments:
+        users = [p for p in ctx.regime.proceedings
+                 if p.apportionment is not None and p.apportionment.text == apportionment.name]
         for rule in apportionment.rules:
             for bearer in rule.bearers:
-                _bearer(ctx, bearer, kinds)
+                _bearer(ctx, bearer, _kinds_of(ctx, users) or kinds)
     for circumstance in ctx.regime.circumstances:
+        reading = _kinds_of(ctx, _reading(ctx, circumstance.name, definitions)) or kinds
         if circumstance.count is not None:
-            _group(ctx, circumstance.name, circumstance.count, kinds)
+            _group(ctx, circumstance.name, circumstance.count, reading)
         if circumstance.found_by is not None:
-            _finder(ctx, circumstance, kinds)
+            _finder(ctx, circumstance, reading)
     for fault in ctx.regime.faults:
         if fault.count is not None:
             _group(ctx, fault.name, fault.count, kinds)
-    definitions = {c.name: c.condition for c in ctx.regime.conditions if c.condition}
-    definitions.update({c.name: c.condition for c in ctx.regime.circumstances if c.condition})
     for ladder in ctx.regime.ladders:
         _reachable(ctx, ladder, definitions)
     _defence(ctx, definitions)

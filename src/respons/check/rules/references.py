@@ -131,6 +131,10 @@ def _assessment(ctx: RuleContext, assessment) -> None:
         for option in consequence.options:
             for ref in option:
                 _lookup(ctx, ref, ("measure", "notice"), "后果/consequence")
+        for who, word in ((consequence.decided_by, "决定/decided-by"),
+                          (consequence.proposed_by, "提出/proposed-by")):
+            if isinstance(who, Ref):  # a quoted name is the text's words, not looked up
+                _lookup(ctx, who, ("agency", "body", "post"), f"{word} of a consequence")
 
 
 def lookup(ctx: RuleContext, ref: Ref, kinds, what: str):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from lark import Token
+
 from respons.model.assessment import (
     Assessment,
     Band,
+    Bar,
     Bound,
     Boundary,
     Consequence,
@@ -37,16 +40,18 @@ from respons.syntax.build.base import (
     first,
     name_of,
     number_of,
+    ref_of,
     span_between,
     span_of,
     split,
+    string_of,
     word,
 )
 
 ASSESS_SINGLES = {"scheme": "方案/scheme", "subject": "对象/subject", "cycle": "周期/period",
                   "full_marks": "满分/full-marks", "sample": "抽样/sample"}
 ASSESS_LISTS = ("items", "bands", "boundaries", "vetoes", "consequences", "weights", "params",
-                "recorded")
+                "recorded", "bars")
 
 
 def assessment_fields(values: dict) -> dict:
@@ -214,11 +219,13 @@ class AssessmentRules:
         return _Year(name_of(children[1]))
 
     def band(self, children):
-        tokens, bounds = split(children)
+        tokens, values = split(children)
+        bounds = [v for v in values if isinstance(v, Bound)]
+        condition = next((v for v in values if not isinstance(v, Bound)), None)
         span = span_between(span_of(tokens[0]), bounds[-1].span) if bounds else \
             span_of(tokens[0], tokens[1])
         band = Band(name_of(tokens[1]), tuple(b for b in bounds if b.op is not None),
-                    citation_of(first(tokens, "CITATION")), span=span)
+                    citation_of(first(tokens, "CITATION")), span=span, condition=condition)
         return Stmt("bands", band, span)
 
     def bound_op(self, children):
@@ -247,6 +254,22 @@ class AssessmentRules:
         veto = Veto(values[0], name_of(grade), citation_of(first(tokens, "CITATION")), span=span)
         return Stmt("vetoes", veto, span)
 
+    def bar(self, children):
+        tokens, values = split(children)
+        span = span_of(tokens[0], tokens[1])
+        cite = citation_of(first(tokens, "CITATION"))
+        cause = values[0]
+        if isinstance(cause, tuple):  # 考核 A 等级 G2
+            ref, graded = cause
+            bar = Bar(name_of(tokens[1]), assessment=ref, graded=graded, citation=cite,
+                      span=span)
+        else:
+            bar = Bar(name_of(tokens[1]), condition=cause, citation=cite, span=span)
+        return Stmt("bars", bar, span)
+
+    def bar_grade(self, children):
+        return ref_of([children[1]]), name_of(children[3])
+
     def consequence(self, children):
         tokens, values = split(children)
         grade = tokens[1]
@@ -256,9 +279,19 @@ class AssessmentRules:
             consecutive = int(number_of(tokens[index + 1]))
             word(UNITS, tokens[index + 2])
         span = span_of(tokens[0], grade)
+        parties = dict(v for v in values[1:] if isinstance(v, tuple) and len(v) == 2
+                       and v[0] in ("decided_by", "proposed_by"))
         consequence = Consequence(name_of(grade), consecutive, values[0],
-                                  citation_of(first(tokens, "CITATION")), span=span)
+                                  citation_of(first(tokens, "CITATION")), span=span,
+                                  decided_by=parties.get("decided_by"),
+                                  proposed_by=parties.get("proposed_by"))
         return Stmt("consequences", consequence, span)
+
+    def conseq_decides(self, children):
+        return ("decided_by", _party(children[1]))
+
+    def conseq_proposes(self, children):
+        return ("proposed_by", _party(children[1]))
 
     def weight(self, children):
         tokens, values = split(children)
@@ -310,3 +343,9 @@ def _refine(values):
         else:
             where = value
     return per, where, by, cap
+
+
+def _party(value):
+    """Who decides or proposes: a declared agency, body or post (a `Ref`, checked), or the
+    text's own words in quotes (a str: 本级人民政府, which a city's regime does not declare)."""
+    return string_of(value) if isinstance(value, Token) else value
