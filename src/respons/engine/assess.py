@@ -7,7 +7,11 @@ needs, per subject; each subject's facts go to the assessment's scoring scheme (
 ``score(assessment, subject) -> Score``), the vetoes' conditions are decided on the counts,
 and the consequences follow the grades of consecutive periods. Everything is published in
 one transaction under the run (``assessments``, ``assessment_scores``,
-``assessment_evidence``); a run already holding an assessment's period is not scored again.
+``assessment_evidence``) — the one the counters insert their evidence in, so that each row
+is written once, where it is kept; a run already holding an assessment's period is not
+scored again. Subjects whose facts are the same but for who they are share one scheme call
+and one encoded detail (`_score`), and the details go to the store once each (`_publish`):
+what moves per subject is a short row (docs/performance.md, "Assessing").
 
 A condition of a veto is decided from counts: a count compared (`行政赔偿.发生 >= 1 次`), an
 event, duty or fault named alone (it holds when counted once), a circumstance established by
