@@ -2,7 +2,7 @@
 rendered them before its faces were read once (the baseline, kept here as it was).
 
 Every notice the regimes in jurisdictions/ name is issued with a sample value for each
-fact (as tests/test_notice_documents.py issues them); N of them, evenly spread over the
+fact (as tests/notice_samples.py issues them); N of them, evenly spread over the
 sorted list, are rendered in one process:
 
 (a) respons-docx as it is: each installed face read once, each glyph converted to
@@ -73,7 +73,7 @@ def corpus():
             issuer = (party(notice.issuer) if notice.issuer
                       else regime.issuer or "发文机关（示例）")
             recipient = "、".join(party(p) for p in notice.recipients) or "主送机关（示例）"
-            # a 代字 made of facts gets a sample code, as the test gives it
+            # a 代字 made of facts gets a sample code, as tests/notice_samples.py gives it
             number = (docnumber.fill(docnumber.with_code(notice.number, {
                 n: "示" for n in docnumber.code_names(notice.number)}), 2025, 1)
                 if notice.number else "示〔2025〕1号")
