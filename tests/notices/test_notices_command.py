@@ -132,6 +132,18 @@ def test_a_notice_lacking_a_required_element_is_named_and_the_others_written(
     assert sorted(files(out)) == [f"{NUMBER.format(year=2025, seq=1)}.md"]
 
 
+def test_the_text_report_names_a_notice_that_cannot_be_issued(respons, tmp_path, sqlite_url):
+    """The text report (the default, and `respons run --notices`'s) names the notice that could
+    not be issued, in Chinese, and exits 1 — it once crashed, its word's ``key`` placeholder
+    clashing with the word table's own argument."""
+    ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10", reason=None)])
+    result = notices(respons, sqlite_url, tmp_path / "out")
+    assert result.exit_code == 1, result.stderr
+    assert ("无法制发“行政执法责任追究决定书”（record:ZJ-1-决定）：必备要素“作出决定的理由”没有内容"
+            in result.stdout)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def test_a_corrected_decision_is_issued_as_corrected(respons, tmp_path, sqlite_url):
     ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10")])
     correction = decision("ZJ-1", "2025-04-12", reason="更正后的理由") | {

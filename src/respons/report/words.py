@@ -251,7 +251,9 @@ class Words:
             raise ValueError(f"no report language {self.language!r}: one of "
                              + ", ".join(LANGUAGES))
 
-    def __call__(self, key: str, **values) -> str:
+    def __call__(self, key: str, /, **values) -> str:
+        # ``key`` is positional-only: a template may have a placeholder named ``key`` (the
+        # key of a record, as "notices.problem" has) without clashing with the word's key.
         template = WORDS[key][_COLUMN[self.language]]
         if "count" in values:
             values.setdefault("s", "" if values["count"] == 1 else "s")
