@@ -144,6 +144,28 @@ def test_the_text_report_names_a_notice_that_cannot_be_issued(respons, tmp_path,
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_a_notice_file_gets_the_mode_open_would_give_it(respons, tmp_path, sqlite_url):
+    """A notice is a document to hand on: written 0666 less the umask (not the 0600 of the
+    temporary file it is renamed from), and a file it replaces keeps its mode."""
+    import os
+
+    ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10")])
+    out = tmp_path / "out"
+    previous = os.umask(0o022)
+    try:
+        assert notices(respons, sqlite_url, out, "--format", "md,html").exit_code == 0
+        written = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()}
+        assert written == {f"{NUMBER.format(year=2025, seq=1)}.md": 0o644,
+                           f"{NUMBER.format(year=2025, seq=1)}.html": 0o644}
+        page = out / f"{NUMBER.format(year=2025, seq=1)}.md"
+        page.chmod(0o640)
+        page.write_text("changed", encoding="utf-8")  # rewritten, keeping its mode
+        assert notices(respons, sqlite_url, out, "--format", "md").exit_code == 0
+        assert page.stat().st_mode & 0o777 == 0o640 and page.read_text("utf-8") != "changed"
+    finally:
+        os.umask(previous)
+
+
 def test_a_corrected_decision_is_issued_as_corrected(respons, tmp_path, sqlite_url):
     ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10")])
     correction = decision("ZJ-1", "2025-04-12", reason="更正后的理由") | {

@@ -18,6 +18,7 @@ installed, or a DIR that cannot be written.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -62,6 +63,9 @@ def write_whole(path: Path, data: bytes) -> bool:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                          dir=path.parent)
     try:
+        # mkstemp makes the file 0600; a notice is a document to hand on, so it gets the
+        # mode open() would give it (0666 less the umask), or the mode of the file replaced.
+        os.chmod(temporary, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
@@ -69,6 +73,15 @@ def write_whole(path: Path, data: bytes) -> bool:
         Path(temporary).unlink(missing_ok=True)
         raise
     return True
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_notices(app: App, store, resolved, titles, run, as_of: str, directory: Path,
