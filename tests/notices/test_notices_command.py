@@ -189,11 +189,38 @@ def test_as_of_leaves_later_outcomes_out(respons, tmp_path, sqlite_url):
     (["--format", "md,tiff"], "no notice format tiff is installed"),
     (["--format", ","], "name at least one format"),
 ])
-def test_bad_formats_are_usage_errors(respons, tmp_path, sqlite_url, args, message):
+def test_bad_formats_are_usage_errors(respons, tmp_path, sqlite_url, raw_sql, args, message):
     ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10")])
     result = notices(respons, sqlite_url, tmp_path / "o", *args)
     assert result.exit_code == 2 and message in result.stderr
     assert "Traceback" not in result.stderr
+    # Refused before the store is opened: no run kept, nothing numbered.
+    assert raw_sql(sqlite_url, "SELECT COUNT(*) FROM runs", fetch=True) == [[(0,)]]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--notice-format", "md,tiff"],
+     "error: --notice-format: no notice format tiff is installed"),
+    (["--notice-format", ","], "--notice-format"),
+    ("file", "Invalid value for --notices: "),
+])
+def test_run_refuses_bad_notices_options_before_storing(respons, tmp_path, args, message):
+    """`respons run --notices DIR --notice-format NAMES`: a format not installed or a DIR
+    that is a file stops the job with exit 2 before anything is stored — naming run's own
+    option (--notice-format, --notices), not notices's (--format, --out)."""
+    path = tmp_path / "year.jsonl"
+    path.write_text(json.dumps(decision("ZJ-1", "2025-04-10"), ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    store = tmp_path / "store.db"
+    if args == "file":
+        (tmp_path / "a-file").write_text("keep", encoding="utf-8")
+        args = ["--notices", str(tmp_path / "a-file")]
+    else:
+        args = ["--notices", str(tmp_path / "out"), *args]
+    result = respons("run", HANGZHOU, str(path), "--store", f"sqlite:///{store}", *args)
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not store.exists()
 
 
 def test_an_out_that_is_a_file_is_refused_and_nothing_numbered(respons, tmp_path, sqlite_url,

@@ -39,17 +39,33 @@ def parse_formats(text: str | None, option: str = "--format") -> tuple[str, ...]
     return names
 
 
-def out_dir(path: str) -> Path:
-    """DIR made if missing; a usage error (exit 2) where it is a file or cannot be made."""
+def out_dir(path: str, option: str = "--out") -> Path:
+    """DIR made if missing; a usage error (exit 2) naming ``option`` where it is a file or
+    cannot be made."""
     target = Path(path)
     if target.exists() and not target.is_dir():
-        raise click.BadParameter(f"{path} is a file, not a folder", param_hint="--out")
+        raise click.BadParameter(f"{path} is a file, not a folder", param_hint=option)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise click.BadParameter(f"{path} cannot be made: {error.strerror or error}",
-                                 param_hint="--out") from None
+                                 param_hint=option) from None
     return target
+
+
+def refuse_unknown_formats(app: App, formats: tuple[str, ...] | None,
+                           option: str = "--format") -> None:
+    """Exit 2, naming ``option``, where a format asked for is not installed — before the
+    store is opened, so that nothing is evaluated, numbered or kept for a typo."""
+    if formats is None:
+        return
+    installed = app.registry.notice_formats()
+    unknown = [name for name in formats if name not in installed]
+    if unknown:
+        click.echo(f"error: {option}: no notice format {', '.join(unknown)} is "
+                   f"installed (installed: {', '.join(sorted(installed))}; "
+                   "`respons plugins` lists them)", err=True)
+        raise SystemExit(EXIT_USAGE)
 
 
 def write_whole(path: Path, data: bytes) -> bool:
@@ -93,13 +109,7 @@ def write_notices(app: App, store, resolved, titles, run, as_of: str, directory:
     from respons.syntax.citation import format_citation
 
     installed = app.registry.notice_formats()
-    if formats is not None:
-        unknown = [name for name in formats if name not in installed]
-        if unknown:
-            click.echo(f"error: --format: no notice format {', '.join(unknown)} is "
-                       f"installed (installed: {', '.join(sorted(installed))}; "
-                       "`respons plugins` lists them)", err=True)
-            raise SystemExit(EXIT_USAGE)
+    refuse_unknown_formats(app, formats)
 
     def cite(citation):
         return format_citation(citation, titles.get(citation.regime))
@@ -169,6 +179,7 @@ def notices(app: App, regime: str, out: str, store_url: str | None, formats: str
                                "--as-of, not both")
     resolved, titles = resolve_or_exit(app, regime, output)
     words = words_for(language, resolved.regime)
+    refuse_unknown_formats(app, wanted)
     directory = out_dir(out)
     target = open_or_exit(app, store_url)
     with target, store_errors(target):

@@ -68,13 +68,15 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
         notices_out: str | None, notice_formats: str | None) -> None:
     """Ingest RECORDS into the store and evaluate REGIME over them (and, with --year,
     score its assessments for that year; with --notices, write the notices called for)."""
-    from respons.commands.notices import out_dir, parse_formats
+    from respons.commands.notices import out_dir, parse_formats, refuse_unknown_formats
     from respons.report.words import words_for
 
     wanted_formats = parse_formats(notice_formats, "--notice-format")
     checked = check_or_exit(app, regime, output)
-    # A --notices DIR that cannot be written is refused before anything is stored.
-    directory = out_dir(notices_out) if notices_out is not None else None
+    # A --notices DIR that cannot be written, or a --notice-format not installed, is refused
+    # before anything is stored.
+    refuse_unknown_formats(app, wanted_formats, "--notice-format")
+    directory = out_dir(notices_out, "--notices") if notices_out is not None else None
     resolved, titles = checked.resolved[0], checked.titles
     words = words_for(language, resolved.regime)
     refuse_unreadable(records, output)
