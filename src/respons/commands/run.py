@@ -84,6 +84,9 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
     # store is opened.
     protected = refuse_rejects(app, rejects, regime, checked.sources, records, store_url)
     target = open_or_exit(app, store_url)
+    # The evaluation and the assessment stage (--year: as of Y-12-31, often the same run)
+    # each evaluate; a warning they share is printed once.
+    warned: set[str] = set()
     with target, store_errors(target):
         prepare(target)
         ingest_code, ingest_document = ingest_files(target, resolved, records, rejects, quiet,
@@ -98,7 +101,7 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
             # chain that does not verify is its own document, as `respons verify` writes it.
             ingest_text = json.dumps(ingest_document, ensure_ascii=False, indent=2)
             code, found, verified = evaluate_run(app, target, resolved, as_of, soon,
-                                                 not no_verify, output, words)
+                                                 not no_verify, output, words, warned)
             if found is None:
                 raise SystemExit(max(ingest_code, code))
             click.echo('{\n  "format_version": 2,\n  "ingest": '
@@ -115,7 +118,8 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
             assessed = None
             if year is not None:
                 stage, assessed = _assessed(app, target, resolved, titles, year, no_verify,
-                                            output, everything, words, ',\n  "assessment": ')
+                                            output, everything, words, ',\n  "assessment": ',
+                                            warned)
                 code = max(code, stage)
             if directory is not None:
                 code = max(code, _notices_stage(app, target, resolved, titles,
@@ -127,7 +131,7 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
             if not quiet:
                 click.echo()
             code, found, verified = evaluate_run(app, target, resolved, as_of, soon,
-                                                 not no_verify, output, words)
+                                                 not no_verify, output, words, warned)
             if found is not None:
                 print_report(target, found, titles, verified, output, everything, words)
                 liability = _liability(target, resolved.regime, found, verified, titles)
@@ -141,7 +145,8 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                 if year is not None:
                     click.echo()
                     stage, assessed = _assessed(app, target, resolved, titles, year,
-                                                no_verify, output, everything, words, "")
+                                                no_verify, output, everything, words, "",
+                                                warned)
                     code = max(code, stage)
                 if directory is not None:
                     click.echo()
@@ -176,13 +181,13 @@ def _notices_stage(app, target, resolved, titles, run, year, directory, formats,
 
 
 def _assessed(app: App, target, resolved, titles, year: int, no_verify: bool, output: str,
-              everything: bool, words, lead: str):
+              everything: bool, words, lead: str, warned: set[str]):
     """The assessment stage (`respons assess`) after the evaluation: its report after
     ``lead``; (the exit code, the run it scored under or None)."""
     from respons.commands.assess import assess_year, print_assessment
 
     code, assessed, verified = assess_year(app, target, resolved, titles, year,
-                                           not no_verify, output, words)
+                                           not no_verify, output, words, warned)
     if assessed is not None:
         click.echo(lead, nl=False)
         print_assessment(target, resolved, titles, assessed, year, verified, output,
