@@ -75,11 +75,15 @@ def test_every_count_of_the_texts_is_grouped_by_whom_it_concerns(regimes, case):
 
 
 def _vetoing(regime) -> set[str]:
-    """The circumstances an assessment's veto names: an assessment counts them per assessee
-    itself (dacheng 评议考核实施方案 七（二）, tongzhou 人员管理办法 13), docs/assess.md."""
+    """The circumstances an assessment's veto or tier (等级 G 若 …) names: an assessment counts
+    them per assessee itself (dacheng 评议考核实施方案 七（二）, tongzhou 人员管理办法 13),
+    docs/assess.md."""
     from respons.syntax.present import condition_text
 
-    texts = [condition_text(v.condition) for a in regime.assessments for v in a.vetoes]
+    conditions = [v.condition for a in regime.assessments for v in a.vetoes]
+    conditions += [b.condition for a in regime.assessments for b in a.bands
+                   if b.condition is not None]
+    texts = [condition_text(c) for c in conditions]
     return {c.name for c in regime.circumstances if any(c.name in t for t in texts)}
 
 

@@ -506,7 +506,11 @@ _code("R1305", ERROR, "expectation that cannot hold", """
 The facts of an expectation contradict each other, so no evaluation could satisfy it: an
 obligation is met by a record (`完成 ID`) exactly when it is 按期完成/met or
 逾期完成/met-late; one that cannot be determined (无法确定/unknown) has no due date; and
-`缺 YEAR`/`lacks YEAR`, the year the calendar lacks, belongs to an unknown one.""")
+`缺 YEAR`/`lacks YEAR`, the year the calendar lacks, belongs to an unknown one. A liability
+expectation names a circumstance by the word for what its modifier does: `从重`/`从轻` for one
+that applies (应当, one effect), `待定` for one left to the decision-maker (可以, or 或 between
+effects), `因` for an exemption or a bound 免予追究 — a 可以 从轻 is never applied, so
+`从轻 X` of it could never hold.""")
 _code("R1306", ERROR, "liability expected of a regime without a proceeding", """
 A scenario expects of a fault case (`预期 追究 CASE …`, `预期 不予追究 CASE …`), but the regime
 under test has no liability proceeding (追究) to say which records are fault cases and which

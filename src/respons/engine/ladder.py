@@ -158,6 +158,11 @@ class Facts:
     def holds(self, condition) -> bool:
         return self.names.test(condition)(self)
 
+    @property
+    def conditions(self) -> tuple[tuple[str, bool], ...]:
+        """The named conditions decided so far, name → whether it held, by name."""
+        return tuple(sorted(self._named.items()))
+
     def truth(self, ref: Ref) -> bool:
         if is_case_field(ref):
             return self.fields.get(ref.parts[1]) is True

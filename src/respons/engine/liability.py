@@ -47,6 +47,9 @@ class CaseResult:
     defence: bool
     #: The record kind of the case record (None for a standing fault's case).
     kind: RecordKind | None = None
+    #: The named conditions (条件) decided for the case, name → whether it held: with
+    #: ``circumstances``, what a scenario's `从重 X`/`因 X` is compared with.
+    conditions: tuple[tuple[str, bool], ...] = ()
 
 
 def _reachable(regime: Regime, proceeding: Proceeding, index: Index) -> set[str]:
@@ -150,7 +153,7 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
                 tuple(facts.seen[name] for name in order if name in facts.seen), outcomes,
                 shares,
                 _party(proceeding.decided_by, fields), _party(proceeding.proposed_by, fields),
-                defence, kind))
+                defence, kind, facts.conditions))
     return results
 
 
@@ -204,7 +207,8 @@ def _standing(compute, regime: Regime, proceeding: Proceeding, index: Index, hea
             out.append(CaseResult(proceeding, seq, record, matter, date, fields, fault.name,
                                   True, tuple(facts.seen.values()), outcomes, shares,
                                   _party(proceeding.decided_by, fields),
-                                  _party(proceeding.proposed_by, fields), False))
+                                  _party(proceeding.proposed_by, fields), False,
+                                  conditions=facts.conditions))
     return out
 
 

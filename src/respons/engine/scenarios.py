@@ -36,18 +36,17 @@ from respons.engine.liability_sql import Selection
 from respons.engine.report import obligations, years_needed
 from respons.engine.rights import WINDOW_STATES, clock_of, computable, windows
 from respons.engine.scenario_assess import assessed_differences
+from respons.engine.scenario_liability import LIABILITY, liability_differences
 from respons.model.base import Span
 from respons.model.kinds import tests_only
 from respons.model.scenario import (
     RIGHT_STATES,
     STATES,
     AssessmentExpected,
-    LiabilityExpected,
     NoNotice,
     NoObligation,
     NoRight,
     NoticeExpected,
-    NotPursued,
     ObligationExpected,
     RightExpected,
     Scenario,
@@ -145,7 +144,7 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
             if _liability_expected(scenario, as_of):
                 cases = evaluate_liability(store.compute, target.regime, evaluation.run.head,
                                            Selection())
-                differences += compare_liability(scenario, cases, as_of)
+                differences += compare_liability(scenario, cases, as_of, target.regime)
                 exercised += _held(scenario, cases, as_of)
         differences += [Difference(**found) for found in assessed_differences(
             store, scenario, target, calendar_for, scheme_for, exercised)]
@@ -244,7 +243,6 @@ def compare(scenario: Scenario, rows: list[dict], as_of: str, evaluation,
     return differences
 
 
-LIABILITY = (LiabilityExpected, NotPursued)
 RIGHTS = (RightExpected, NoRight)
 
 
@@ -257,60 +255,12 @@ def _date_of(scenario: Scenario, expectation) -> str:
     return (expectation.as_of or scenario.as_of).isoformat()
 
 
-def compare_liability(scenario: Scenario, cases, as_of: str) -> list[Difference]:
+def compare_liability(scenario: Scenario, cases, as_of: str, regime=None) -> list[Difference]:
     """The differences between the liability expectations checked as of ``as_of`` and
-    ``cases``, what `respons liability` finds then. A case no expectation names is no
-    difference: a scenario says what it expects of the cases it is about."""
-    differences: list[Difference] = []
-    for e in scenario.expectations:
-        if not isinstance(e, LIABILITY) or _date_of(scenario, e) != as_of:
-            continue
-        matter = e.matter.text
-        subject = f"案件 {matter}" + (f" 阶梯 {e.ladder.text}" if e.ladder else "")
-        where = {"as_of": as_of, "span": e.span, "subject": subject}
-        found = [c for c in cases if matter in (c.matter, c.record)]
-        if not found:
-            differences.append(Difference("case", matter, "none", **where))
-            continue
-        outcomes = [o for c in found for o in c.outcomes
-                    if e.ladder is None or o.ladder.name == e.ladder.text]
-        if isinstance(e, NotPursued):
-            pursued = [o.ladder.name for o in outcomes if o.pursued]
-            if pursued or not outcomes:
-                differences.append(Difference("pursued", "no", "、".join(pursued) or
-                                              "no such ladder applied", **where))
-            continue
-        pursued = [o for o in outcomes if o.pursued]
-        if len(pursued) != 1:
-            got = "、".join(o.ladder.name for o in pursued) or "not pursued"
-            differences.append(Difference("pursued", e.ladder.text if e.ladder else
-                                          "by one ladder", got, **where))
-            continue
-        outcome = pursued[0]
-        if e.step is not None and outcome.level != e.step:
-            differences.append(Difference("step", f"第{e.step}级", f"第{outcome.level}级",
-                                          **where))
-        if e.measures is not None:
-            got = tuple(tuple(r.text for r in option) for option in outcome.options)
-            if sorted(got) != sorted(e.measures):
-                differences.append(Difference("measures", _options(e.measures),
-                                              _options(got), **where))
-            added = tuple(r.text for r in outcome.additions)
-            if e.additions is not None and sorted(added) != sorted(e.additions):
-                differences.append(Difference("measures", "并可以 " + " 或 ".join(e.additions),
-                                              "并可以 " + (" 或 ".join(added) or "none"),
-                                              **where))
-        if e.bearers is not None:
-            people = sorted({s.person for c in found for s in c.shares
-                             if s.person is not None and s.bears})
-            if people != sorted(e.bearers):
-                differences.append(Difference("bearers", "、".join(sorted(e.bearers)),
-                                              "、".join(people) or "none", **where))
-    return differences
-
-
-def _options(options) -> str:
-    return " 或 ".join(" 并 ".join(option) for option in options)
+    ``cases``, what `respons liability` finds then (``respons.engine.scenario_liability``);
+    ``regime`` is the one under test."""
+    return [Difference(**found) for found in liability_differences(scenario, cases, as_of,
+                                                                    regime)]
 
 
 def _row_key(row: dict) -> tuple:

@@ -21,6 +21,8 @@ import datetime as dt
 import attrs
 
 from respons.model.base import Citation, Ref, Span, span_field
+from respons.model.condition import Condition, refs_in
+from respons.model.liability import Modifier
 from respons.model.record import FieldType, RecordKind
 from respons.model.vocab import Vocabulary
 
@@ -168,7 +170,9 @@ class Fact:
     """One thing an expectation says must hold. ``name`` is ``state``, ``due``,
     ``extended`` (the due date after an extension), ``met_by`` (the record that met it:
     its id, or its date), ``owner``, ``agency`` or ``lacks`` (the year the calendar lacks,
-    for an unknown due date); ``value`` None where the author wrote 无 (none)."""
+    for an unknown due date); ``value`` None where the author wrote 无 (none). A liability
+    expectation's facts are ``step``, ``measures``, ``bearers`` and those of `HELD`, whose
+    value is the names written (() for 无)."""
 
     name: str
     value: object
@@ -183,7 +187,11 @@ FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due dat
               "consequence": "consequence", "assessment": "assessment", "bar": "bar",
               "decider": "decided by", "proposer": "proposed by",
               "step": "step", "measures": "measures", "bearers": "bearers",
-              "pursued": "pursued", "case": "case", "ladder": "ladder"}
+              "pursued": "pursued", "case": "case", "ladder": "ladder",
+              "aggravated": "从重 applied", "mitigated": "从轻 applied",
+              "pending": "待定 (left to the decision-maker)",
+              "because": "因 (not pursued for)", "share": "share",
+              "kind": "kind of responsibility"}
 
 
 def fact_word(name: str) -> str:
@@ -289,19 +297,74 @@ class AssessmentExpected:
 
 
 @attrs.frozen(slots=True)
+class BearerExpected:
+    """`责任人 张某 主要 直接责任`: a person expected to bear the case, and — where written —
+    the shares (``respons.model.vocab.SHARES``: all, main, equal…) and kinds of
+    responsibility (``RESPONSIBILITIES``: direct, leadership) they bear it in, canonical.
+    Empty ``shares`` (``kinds``): not checked."""
+
+    name: str
+    shares: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    span: Span | None = span_field()
+
+
+#: The circumstances a liability expectation says held, by the modifiers they made hold:
+#: fact name → (the scenario's keyword, what the modifiers did). ``aggravated``/``mitigated``:
+#: a 从重/从轻 that applied; ``pending``: one left to the decision-maker (可以, or 或 between
+#: effects), of either kind; ``because`` (`预期 不予追究 … 因 X`): an exemption (不予追究) or
+#: a 免予追究 that ended the ladder.
+HELD = {"aggravated": "从重", "mitigated": "从轻", "pending": "待定", "because": "因"}
+
+
+def held_as(modifier: Modifier) -> str:
+    """The fact (`HELD`) a scenario expects ``modifier`` with when it holds: what the engine
+    does with it (respons.engine.ladder) — an exemption, or a bound (应当) 免予追究 alone,
+    ends the ladder (``because``); a permitted one (可以), or one with alternatives (或), is
+    left open (``pending``); any other 从重/从轻 applies."""
+    effects = modifier.effects
+    if modifier.kind == "exempt" or (modifier.modal != "may" and len(effects) == 1
+                                     and effects[0].kind == "waive"):
+        return "because"
+    if modifier.modal == "may" or len(effects) != 1:
+        return "pending"
+    return "aggravated" if modifier.kind == "aggravate" else "mitigated"
+
+
+def named_by(condition: Condition | None, bodies: dict[str, Condition]) -> tuple[str, ...]:
+    """Every name a scenario may name a modifier by: those its condition mentions, and,
+    through each named condition or circumstance defined by a condition (``bodies``: name →
+    its condition), those they mention — tongzhou's 从重 第八条从重情形 is named by 第八条从重情形
+    and by each of 第八条's circumstances. In order, each once; cycles (R1205) stop."""
+    out: list[str] = []
+    stack = [condition]
+    while stack:
+        for ref in refs_in(stack.pop()):
+            if ref.text not in out:
+                out.append(ref.text)
+                if ref.text in bodies:
+                    stack.append(bodies[ref.text])
+    return tuple(out)
+
+
+@attrs.frozen(slots=True)
 class LiabilityExpected:
-    """`预期 追究 CASE [阶梯 L] [第N级] [措施 …] [责任人 …]`: the case is pursued — by ladder L
-    (by its one pursued ladder when none is named) — at step N, with these measures (its
-    options, 或 between them and 并 within one) and these people bearing it."""
+    """`预期 追究 CASE [阶梯 L] [第N级] [从重 X] [从轻 Y] [待定 Z] [措施 …] [责任人 …]`: the
+    case is pursued — by ladder L (by its one pursued ladder when none is named) — at step N,
+    with these measures (its options, 或 between them and 并 within one) and these people
+    bearing it, in these shares. ``held`` are the circumstances that made modifiers hold,
+    as `Fact` s named by `HELD` whose value is the names (empty: none held); a kind not
+    written is not checked."""
 
     matter: Datum
     ladder: Ref | None = None
     step: int | None = None
     measures: tuple[tuple[str, ...], ...] | None = None
-    bearers: tuple[str, ...] | None = None
+    bearers: tuple[BearerExpected, ...] | None = None
     as_of: dt.date | None = None
     #: 措施 … 并可以 X 或 Y: the measures that may be added (with 措施 and no 并可以: none).
     additions: tuple[str, ...] | None = None
+    held: tuple[Fact, ...] = ()
     span: Span | None = span_field()
 
     @property
@@ -311,12 +374,14 @@ class LiabilityExpected:
 
 @attrs.frozen(slots=True)
 class NotPursued:
-    """`预期 不予追究 CASE [阶梯 L]`: ladder L (every ladder, when none is named) does not
-    pursue the case — exempted, waived, or no step holding."""
+    """`预期 不予追究 CASE [阶梯 L] [因 X]`: ladder L (every ladder, when none is named) does
+    not pursue the case — exempted, waived, or no step holding; with 因, exempted or waived
+    for X, the circumstance that made the exemption hold (``held``: one `Fact` "because")."""
 
     matter: Datum
     ladder: Ref | None = None
     as_of: dt.date | None = None
+    held: tuple[Fact, ...] = ()
     span: Span | None = span_field()
 
     @property

@@ -101,6 +101,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_PROPOSES": ("proposed-by", "提出"),
     "KW_DEFENCE": ("defence", "申辩"),
     "KW_BEARERS": ("bearers", "责任人"),
+    # a scenario's liability facts: a circumstance left to the decision-maker (待定), the
+    # reason a case is not pursued (因 X).
+    "KW_PENDING": ("pending", "待定"),
+    "KW_BECAUSE": ("because", "因"),
     # a party's right within a window (权利), apart from an agency's duty
     "KW_RIGHT": ("right", "权利"),
     "KW_EXERCISED_BY": ("exercised-by", "行使"),

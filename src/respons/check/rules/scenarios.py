@@ -15,6 +15,7 @@ from respons.diagnostics.suggest import did_you_mean
 from respons.model.base import Ref
 from respons.model.record import Field, RecordKind
 from respons.model.scenario import (
+    HELD,
     TRUTH,
     AssessmentExpected,
     Given,
@@ -29,6 +30,8 @@ from respons.model.scenario import (
     RightExpected,
     Scenario,
     carried,
+    held_as,
+    named_by,
 )
 
 #: What a value of each field type is written as (docs/records.md, "Field types").
@@ -240,11 +243,57 @@ def _liability(ctx: RuleContext, expectation) -> None:
         ctx.sink.add("R1306", "this expectation is of a fault case, but the regime has no "
                      "proceeding (追究) to apply its ladders", expectation.span,
                      "add `追究 <名称> { 案件 <记录>.<事件>; 阶梯 … }`")
+    ladders = []
     if expectation.ladder is not None:
-        _find(ctx, expectation.ladder, ("ladder",), "an expectation")
+        found = _find(ctx, expectation.ladder, ("ladder",), "an expectation")
+        ladders = [found.element] if found is not None else []
+    else:
+        ladders = [found.element for p in ctx.regime.proceedings for ref in p.ladders
+                   if (found := ctx.index.find(ref)) is not None and found.kind == "ladder"]
     for option in getattr(expectation, "measures", None) or ():
         for name in option:
             _find(ctx, Ref((name,), span=expectation.span), ("measure",), "an expectation")
+    if expectation.held and (ladders or ctx.complete):
+        _held(ctx, expectation, ladders)
+
+
+#: What each liability fact speaks of, for messages.
+_HELD_WHAT = {"aggravated": "从重 that applies", "mitigated": "从轻 that applies",
+              "pending": "modifier left to the decision-maker (可以, or 或 between its effects)",
+              "because": "exemption (不予追究, or a bound 免予追究)"}
+
+
+def _held(ctx: RuleContext, expectation, ladders) -> None:
+    """从重/从轻/待定/因 X: X is a name the condition of a modifier of that kind uses, in the
+    ladder named (or the ladders the proceedings apply) — directly or through a named
+    condition or circumstance (`named_by`); a modifier of another kind is another word."""
+    bodies = {c.name: c.condition for c in ctx.regime.conditions if c.condition is not None}
+    bodies.update({c.name: c.condition for c in ctx.regime.circumstances
+                   if c.condition is not None})
+    kinds: dict[str, list[str]] = {}  # name → the facts a modifier it names is expected with
+    for ladder in ladders:
+        for modifier in ladder.modifiers:
+            for name in named_by(modifier.condition, bodies):
+                kinds.setdefault(name, []).append(held_as(modifier))
+    where = f"ladder {expectation.ladder.text}" if expectation.ladder is not None \
+        else "the ladders of the proceedings"
+    for fact in expectation.held:
+        mine = [n for n, facts in kinds.items() if fact.name in facts]
+        for name in fact.value:
+            other = kinds.get(name, [])
+            if fact.name in other:
+                continue
+            if other:
+                word = HELD[other[0]]
+                ctx.sink.add("R1305", f"{name!r} is named by a {_HELD_WHAT[other[0]]} of {where}"
+                             f", which a scenario expects with `{word}`, not "
+                             f"`{HELD[fact.name]}`", fact.span, f"write `{word} {name}`")
+                continue
+            listed = "、".join(mine[:8]) + ("…" if len(mine) > 8 else "")
+            ctx.sink.add("R0201", f"no {_HELD_WHAT[fact.name]} of {where} names {name!r}"
+                         + did_you_mean(name, mine), fact.span,
+                         f"name a circumstance or named condition its condition uses: {listed}"
+                         if mine else f"{where} has no {_HELD_WHAT[fact.name]}")
 
 
 def _met_by(expectation):

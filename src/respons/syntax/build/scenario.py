@@ -15,10 +15,13 @@ import attrs
 from lark import Token
 
 from respons.diagnostics.diagnostic import related
+from respons.diagnostics.suggest import did_you_mean
 from respons.model.scenario import (
+    HELD,
     RIGHT_STATES,
     STATES,
     AssessmentExpected,
+    BearerExpected,
     Datum,
     Fact,
     Given,
@@ -35,6 +38,7 @@ from respons.model.scenario import (
     Which,
     fact_word,
 )
+from respons.model.vocab import RESPONSIBILITIES, SHARES
 from respons.syntax.build.base import (
     Stmt,
     assemble,
@@ -256,25 +260,32 @@ class ScenarioRules:
 
     def expect_liability(self, children):
         tokens, values = split(children)
-        flat = [x for v in values for x in (v if isinstance(v, list) else [v])]
-        facts = {key: value for key, value in (v for v in flat if isinstance(v, tuple))}
-        last = span_of(tokens[-1]) if tokens[-1].type != "KW_PROCEEDING" else None
-        return LiabilityExpected(facts["matter"], facts.get("ladder"), facts.get("step"),
-                                 facts.get("measures"), facts.get("bearers"),
-                                 additions=facts.get("additions"),
-                                 span=span_between(span_of(tokens[0]), last))
+        given = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
+        # Each fact once (R0108); 从重, 从轻 and 待定 are each a fact of their own.
+        facts, seen = _once(v for v in values if isinstance(v, Fact))
+        measures = seen.get("measures")
+        bearers = seen.get("bearers")
+        return LiabilityExpected(
+            given["matter"], given.get("ladder"),
+            seen["step"].value if "step" in seen else None,
+            measures.value[0] if measures else None, bearers.value if bearers else None,
+            additions=measures.value[1] if measures else None,
+            held=tuple(f for f in facts if f.name in HELD),
+            span=span_of(tokens[0]))  # the statement's head: its facts have their own
 
     def expect_not_pursued(self, children):
         tokens, values = split(children)
-        facts = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
-        return NotPursued(facts["matter"], facts.get("ladder"),
-                          span=span_between(span_of(tokens[0]), span_of(tokens[-1])))
+        given = {key: value for key, value in (v for v in values if isinstance(v, tuple))}
+        because = tuple(v for v in values if isinstance(v, Fact))
+        return NotPursued(given["matter"], given.get("ladder"), held=because,
+                          span=span_of(tokens[0]))
 
     def expect_ladder(self, children):
         return ("ladder", ref_of([children[1]]))
 
     def expect_step(self, children):
-        return ("step", parse_number(str(children[0])[1:-1].strip()))
+        return Fact("step", parse_number(str(children[0])[1:-1].strip()),
+                    span=span_of(children[0]))
 
     def expect_measures(self, children):
         # 或 separates options, 并 joins the measures of one option (as a ladder writes them);
@@ -291,10 +302,45 @@ class ScenarioRules:
                 options.append(tuple(current))
                 current = []
         options.append(tuple(current))
-        return [("measures", tuple(options)), ("additions", tuple(additions or ()))]
+        return Fact("measures", (tuple(options), tuple(additions or ())),
+                    span=span_of(children[0], children[-1]))
 
     def expect_bearers(self, children):
-        return ("bearers", tuple(name_of(t) for t in children[1:] if t.type == "NAME"))
+        people = tuple(c for c in children[1:] if isinstance(c, BearerExpected))
+        return Fact("bearers", people, span=span_between(span_of(children[0]), people[-1].span))
+
+    def expect_bearer(self, children):
+        # A person, then the words of their share (主要…) and kind (直接责任…), as a 责任划分
+        # rule writes them after a bearer: each word is one or the other.
+        shares, kinds = [], []
+        for token in children[1:]:
+            text = name_of(token)
+            share, kind = SHARES.get(text), RESPONSIBILITIES.get(text)
+            if share is not None:
+                shares.append(share)
+            elif kind is not None:
+                kinds.append(kind)
+            else:
+                hint = did_you_mean(text, SHARES.spellings() + RESPONSIBILITIES.spellings())
+                ctx().sink.add("R0107", f"unknown share or kind of responsibility {text!r}"
+                               f"{hint}", span_of(token),
+                               f"after the person, a share is one of: {SHARES.listing()}; a "
+                               f"kind of responsibility one of: {RESPONSIBILITIES.listing()}")
+        return BearerExpected(name_of(children[0]), tuple(dict.fromkeys(shares)),
+                              tuple(dict.fromkeys(kinds)),
+                              span=span_of(children[0], children[-1]))
+
+    def expect_held(self, children):
+        # 从重 X、Y / 从轻 无 / 待定 Z: the fact is named by its keyword's terminal.
+        name = {"KW_AGGRAVATE": "aggravated", "KW_MITIGATE": "mitigated",
+                "KW_PENDING": "pending"}[children[0].type]
+        return _names_fact(name, children)
+
+    def expect_because(self, children):
+        return _names_fact("because", children)
+
+    def expect_names(self, children):
+        return list(children)
 
     def expect_which(self, children):
         return Which(_tagged(children, "matter"), _tagged(children, "start"))
@@ -335,6 +381,14 @@ class ScenarioRules:
 
     def agency_fact(self, children):
         return _fact("agency", children, _name_or_none(children[1]))
+
+
+def _names_fact(name: str, children) -> Fact:
+    """A fact whose value is the names written after its keyword (`expect_names`), or ()
+    for 无."""
+    tokens = children[1] if isinstance(children[1], list) else [children[1]]
+    names = () if tokens[0].type == "KW_NONE" else tuple(dict.fromkeys(map(name_of, tokens)))
+    return Fact(name, names, span=span_of(children[0], tokens[-1]))
 
 
 def _once(written, repeatable: tuple[str, ...] = ()) -> tuple[list[Fact], dict[str, Fact]]:
