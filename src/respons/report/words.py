@@ -78,6 +78,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "what.due_today": ("due today", "今日到期"),
     "what.due_in": ("due in {workdays}", "还剩 {workdays}"),
     "what.unknown": ("needs the calendar of {years}", "需要 {years} 年的日历数据"),
+    "what.unknown.field": ("the starting record gives no {field}, or the calendar has no data "
+                           "for the year of its date",
+                           "起算记录未载明{field}，或日历缺该日期所在年份的数据"),
     "why": ("      {who}  {citation}", "      {who}  {citation}"),
     "who.owner": ("owner {owner}", "负责 {owner}"),
     "who.counts_as": ("counts as {fault}", "违反 {fault}"),
