@@ -163,6 +163,9 @@ def test_a_command_refusing_a_regime_shows_its_warnings_too(respons, tmp_path):
         assert result.stderr.splitlines()[-1] == summary
     document = json.loads(respons("show", "--format", "json", str(regime)).stdout)
     assert sorted(d["code"] for d in document["diagnostics"]) == ["R0109", "R0201", "R0901"]
+    ingested = respons("ingest", str(regime), str(records), "--store",
+                       f"sqlite:///{tmp_path / 's.db'}")
+    assert ingested.exit_code == 1 and "warning R0901" in ingested.stderr
     assert not (tmp_path / "s.db").exists()
 
 
