@@ -6,16 +6,26 @@ count per officer over the year before the act, a circumstance from the case's f
 left to the decision-maker, an exemption, a 责任划分 with shares) and N fault cases over a
 province-year (two records each: 提起 with the fault, the officer and the findings; 决定 a
 few weeks later), ingests them into a store (timed, not part of the comparison), then, in
-one process and on the same store, times
+one process and on the same store, times two parts of each side:
 
-(a) the engine function `respons liability --year` calls
-    (``respons.engine.liability.evaluate_liability``), and
-(b) the baseline: the same count written by hand as one SQL statement for SQLite (the
-    officer read from each case's 提起, a self-join over the year before), and the same
-    ladder and attribution as a plain Python function per case,
+(a) what `respons liability --year` does after verifying the chain and evaluating the
+    duties — *deciding*: the engine function (``respons.engine.liability.
+    evaluate_liability``: the cases, their files, the counts in SQL, the ladders, who
+    bears it, every circumstance with its records); *keeping*: the proposals kept under a
+    run (``respons.engine.liability_kept.keep``, table liability_proposals, each case's
+    detail as the JSON report gives it, some 2.8 KB of UTF-8);
+(b) the baseline — *deciding*: the same count written by hand as one SQL statement for
+    SQLite (the officer read from each case's 提起, a correlated count over the year
+    before) and the same ladder and attribution as a plain Python function per case;
+    *keeping*: its proposals written to a table of the same columns (its detail: the
+    step, the measures, the bearer and the count) with executemany in one transaction.
 
-checks that both propose the same step, measures and bearers for every case, and prints
-both times and their ratio (aim: within 2× of the baseline).
+It checks that both propose the same step, measures and bearers for every case and kept as
+many proposals (exit 1 if not), and prints, for deciding, keeping and the whole, the best
+wall time and the best CPU time of this process over ``--repeat`` runs of each side, and
+their ratios (aim: within 2× of the baseline). The CPU times are the steadier on a shared
+machine. Printing the report (text or JSON on stdout) is not timed: the baseline prints
+nothing.
 
     python3 bench/liability.py                 # 100,000 cases
     python3 bench/liability.py --cases 10000   # a quick run
@@ -143,7 +153,7 @@ WITH d AS (
   FROM records c JOIN records t ON t.matter = c.matter AND t.type = '过错案件.提起'
   WHERE c.type = '过错案件.决定'
 )
-SELECT k.seq, k.matter, k.at_date, k.officer, k.fault, k.gravity, k.found,
+SELECT k.seq, k.id, k.matter, k.at_date, k.officer, k.fault, k.gravity, k.found,
        (SELECT COUNT(*) FROM d n WHERE n.officer = k.officer AND n.at_date <= k.at_date
           AND n.at_date > date(k.at_date, '-1 year')) AS times
 FROM d k WHERE k.at_date BETWEEN ? AND ?
@@ -165,31 +175,74 @@ def baseline_case(fault, gravity, found, times) -> tuple:
     return level, measures, None
 
 
-def run_baseline(path: Path, year: int) -> dict:
+#: The baseline's proposals: the columns of liability_proposals.
+BASELINE_TABLE = """
+CREATE TABLE IF NOT EXISTS baseline_proposals (run TEXT NOT NULL, proceeding TEXT NOT NULL,
+  record TEXT NOT NULL, matter TEXT, date TEXT NOT NULL, fault TEXT, pursued INTEGER NOT NULL,
+  detail TEXT NOT NULL, PRIMARY KEY (run, proceeding, record))
+"""
+
+
+def clocks() -> tuple[float, float]:
+    """(wall, CPU time of this process): the CPU time is what the comparison's work took,
+    whatever else the machine's other users ran meanwhile."""
+    return time.perf_counter(), time.process_time()
+
+
+def took(since: tuple[float, float], until: tuple[float, float]) -> tuple[float, float]:
+    return until[0] - since[0], until[1] - since[1]
+
+
+def run_baseline(path: Path, year: int, run: str) -> tuple[dict, int, tuple, tuple]:
+    """The baseline's proposals by matter, how many it wrote under ``run``, and the time
+    (wall, CPU) to decide them and to write them."""
     import sqlite3
 
+    started = clocks()
     connection = sqlite3.connect(path)
-    out = {}
-    for _seq, matter, _date, officer, fault, gravity, found, times in connection.execute(
-            BASELINE_SQL, (f"{year}-01-01", f"{year}-12-31")):
+    connection.execute(BASELINE_TABLE)
+    out, rows = {}, []
+    for _seq, record, matter, date, officer, fault, gravity, found, times in \
+            connection.execute(BASELINE_SQL, (f"{year}-01-01", f"{year}-12-31")):
         level, measures, _ = baseline_case(fault, gravity, found, times)
-        out[matter] = (level, measures, (officer,) if level is not None else ())
+        bearers = (officer,) if level is not None else ()
+        out[matter] = (level, measures, bearers)
+        rows.append((run, "过错责任追究", record, matter, date, fault, int(level is not None),
+                     level, measures, bearers, times))
+    decided = clocks()
+    rows = [(*row[:7], json.dumps({"step": level, "measures": measures, "bearers": bearers,
+                                   "count": times}, ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":")))
+            for *row, level, measures, bearers, times in rows]
+    with connection:
+        connection.executemany("INSERT INTO baseline_proposals VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               rows)
     connection.close()
-    return out
+    return out, len(rows), took(started, decided), took(decided, clocks())
 
 
-def run_engine(store, resolved, year: int) -> dict:
+def run_engine(store, resolved, titles, year: int, run: str) -> tuple[dict, int, tuple, tuple]:
+    """What `respons liability --year` does after the chain and the duties: the cases'
+    proposals by matter, how many it kept under ``run``, and the time (wall, CPU) to decide
+    them (the engine function) and to keep them."""
     from respons.engine.liability import evaluate_liability
+    from respons.engine.liability_kept import keep
     from respons.engine.liability_sql import Selection
+    from respons.report.liability import case_detail
 
+    started = clocks()
     head = store.ledger.head()
+    results = evaluate_liability(store.compute, resolved.regime, head, Selection(year=year))
+    decided = clocks()
+    kept = keep(store.compute, run, results, case_detail(resolved.regime, titles))
+    done = clocks()
     out = {}
-    for case in evaluate_liability(store.compute, resolved.regime, head, Selection(year=year)):
+    for case in results:
         [outcome] = case.outcomes
         level = outcome.level if outcome.pursued else None
         measures = tuple(tuple(r.text for r in o) for o in outcome.options) if level else ()
         out[case.matter] = (level, measures, tuple(s.person for s in case.shares))
-    return out
+    return out, kept, took(started, decided), took(decided, done)
 
 
 def main() -> None:
@@ -230,23 +283,43 @@ def main() -> None:
             sys.exit(f"the generated cases were not stored: {ingested.status}")
         print(f"{ingested.stored:,} records of {args.cases:,} cases ingested in "
               f"{time.perf_counter() - started:.1f} s (not part of the comparison)")
-        engine_times, baseline_times = [], []
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            engine = run_engine(store, resolved, 2025)
-            engine_times.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            baseline = run_baseline(db, 2025)
-            baseline_times.append(time.perf_counter() - started)
+        times: dict[str, list] = {"engine": [], "baseline": []}
+        for attempt in range(args.repeat):
+            # A run of its own each time: a proposal already kept under a run is not
+            # written again.
+            engine, engine_kept, *spent = run_engine(store, resolved, report.titles, 2025,
+                                                     f"bench-{attempt}")
+            times["engine"].append(spent)
+            baseline, baseline_kept, *spent = run_baseline(db, 2025, f"bench-{attempt}")
+            times["baseline"].append(spent)
         store.close()
     differing = [m for m in baseline if baseline[m] != engine.get(m)]
-    best_engine, best_baseline = min(engine_times), min(baseline_times)
     print(f"cases of 2025: {len(engine):,} (engine) · {len(baseline):,} (baseline); "
           f"{len(differing)} differ" + (f", e.g. {differing[0]}: engine {engine.get(differing[0])} "
                                         f"baseline {baseline[differing[0]]}" if differing else ""))
-    print(f"respons liability (engine function): {best_engine:.2f} s")
-    print(f"hand-written SQL + plain Python per case: {best_baseline:.2f} s")
-    print(f"ratio: {best_engine / best_baseline:.2f}")
+    print(f"proposals kept per run: {engine_kept:,} (engine) · {baseline_kept:,} (baseline)")
+    # The best of each part and of the whole over the repeats, by the wall clock (w) and
+    # by this process's CPU time (c).
+    best = {}
+    for side, runs in times.items():
+        for n, clock in enumerate("wc"):
+            best[side, "decide", clock] = min(d[n] for d, _ in runs)
+            best[side, "keep", clock] = min(k[n] for _, k in runs)
+            best[side, "all", clock] = min(d[n] + k[n] for d, k in runs)
+
+    def line(part: str, engine_says: str, baseline_says: str) -> None:
+        e = {c: best["engine", part, c] for c in "wc"}
+        b = {c: best["baseline", part, c] for c in "wc"}
+        print(f"{part}: {engine_says} {e['w']:.2f} s (CPU {e['c']:.2f} s); {baseline_says} "
+              f"{b['w']:.2f} s (CPU {b['c']:.2f} s); ratio {e['w'] / b['w']:.2f} "
+              f"(CPU {e['c'] / b['c']:.2f})")
+
+    line("decide", "respons liability's engine function", "hand-written SQL + plain Python")
+    line("keep", "respons (each case's detail as the JSON report gives it)",
+         "baseline (step, measures, bearer, count)")
+    line("all", "respons liability", "baseline")
+    if differing or engine_kept != baseline_kept:
+        sys.exit("the engine and the baseline do not agree")
 
 
 if __name__ == "__main__":

@@ -66,7 +66,11 @@ def issue(regime, notice) -> IssuedNotice:
 
     issuer = party(notice.issuer) if notice.issuer else (regime.issuer or "发文机关（示例）")
     recipient = "、".join(party(p) for p in notice.recipients) or "主送机关（示例）"
-    number = docnumber.fill(notice.number, 2025, 1) if notice.number else "示〔2025〕1号"
+    # a 代字 made of facts (tongzhou's {追究机关代字}) gets a sample code, without the
+    # brackets a sample fact has (a 代字 holds none)
+    number = docnumber.fill(docnumber.with_code(notice.number, {
+        n: "示" for n in docnumber.code_names(notice.number)}), 2025, 1) \
+        if notice.number else "示〔2025〕1号"
     basis = (format_citation(notice.citation, TITLES.get(notice.citation.regime))
              if notice.citation else "")
     return IssuedNotice(notice, number, dt.date(2025, 3, 1), issuer, recipient, elements,

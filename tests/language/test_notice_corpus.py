@@ -38,7 +38,8 @@ def test_heilongjiang_31_s_eight_items_and_the_seal_are_encoded(corpus):
 ISSUED = {  # regime → notices bound to the outcome that issues them, (kind, what)
     "jilin-city": {"整改通知书": ("consequence", "行政执法责任制评议考核.不及格"),
                    "责任追究处理决定": ("record", "责任追究.决定")},
-    "hangzhou": {"行政执法责任追究决定书": ("record", "责任追究.决定")},
+    "hangzhou": {"行政执法责任追究决定书": ("record", "责任追究.决定"),
+                 "行政执法部门责任追究决定书": ("record", "责任追究.决定")},
     "heilongjiang": {"行政执法决定书": ("record", "行政执法决定.作出决定"),
                      "复核决定": ("record", "责任追究.作出复核决定")},
     "tongzhou": {"暂扣通知书": ("record", "证件暂扣.暂扣"),
@@ -83,8 +84,13 @@ def test_show_json_lists_what_issues_each_notice(respons):
 def test_show_text_lists_each_notice_with_what_fills_it(respons):
     text = respons("show", str(JURISDICTIONS / "hangzhou.resp")).stdout
     section = text.split("文书 Notices")[1]
-    assert "    签发 记录 责任追究.决定  〔杭州市行政执法责任制规定 第四十八条〕" in section
-    assert "    发文机关 追究机关 · 主送 被追究部门、责任人" in section
+    assert ('    签发 记录 责任追究.决定 限于 被追究对象 = "行政执法人员"  '
+            "〔杭州市行政执法责任制规定 第四十八条〕") in section
+    assert "    发文机关 追究机关 · 主送 责任人" in section
+    # the department's 决定书, issued on the same event where the department is pursued
+    assert ('    签发 记录 责任追究.决定 限于 被追究对象 = "行政执法部门"  '
+            "〔杭州市行政执法责任制规定 第四十五条第（四）项〕") in section
+    assert "    发文机关 追究机关 · 主送 被追究部门" in section
     assert "    文号 杭责追〔{年}〕{号}号" in section
     assert "    要素 作出决定的理由 = 决定理由  〔杭州市行政执法责任制规定 第四十八条〕" in section
     jilin = respons("show", str(JURISDICTIONS / "jilin-city.resp")).stdout

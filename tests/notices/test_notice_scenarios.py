@@ -35,7 +35,7 @@ def test_a_notice_expected_with_its_number_passes(respons, tmp_path):
                     '      主送 "张三", 要素 作出决定的理由 = "理由ZJ-1"\n')
     result = respons("test", str(path))
     assert result.exit_code == 0, result.stdout
-    assert "1 of 4 notices exercised" in result.stdout
+    assert "1 of 5 notices exercised" in result.stdout
 
 
 def test_a_wrong_number_or_element_fails_with_the_difference(respons, tmp_path):

@@ -302,11 +302,13 @@ must state 依法享有的申诉权利, heilongjiang 31's decision its eight ite
 regime's own data — so they must list every required one. The message names the element,
 the regime whose text requires it and the article; keep the element, required.""")
 _code("R0703", ERROR, "unknown fact in a notice", """
-An element of a notice uses a placeholder (`{名称}`), or is bound to a fact (`= 名称`), that
-the notice is not given. What a notice is given depends on what issues it (签发): the facts
-of every notice (发文机关, 主送机关, 文号, 成文日期) and those of its outcome — an assessment's
-grade gives 被考核对象, 考核等级, 得分…; a record's event gives 事件, 事项, 记录日期 and the
-record kind's fields. A notice issued on several outcomes is given what all of them give.
+An element of a notice uses a placeholder (`{名称}`), or is bound to a fact (`= 名称`), or the
+代字 of its 文号 names a fact (`"{代字字段}〔{年}〕{号}号"`), that the notice is not given. What
+a notice is given depends on what issues it (签发): the facts of every notice (发文机关,
+主送机关, 文号, 成文日期) and those of its outcome — an assessment's grade gives 被考核对象,
+考核等级, 得分…; a record's event gives 事件, 事项, 记录日期 and the record kind's fields; a
+measure its facts and the fields of its case record. A notice issued on several outcomes is
+given what all of them give.
 The message lists the facts available; docs/language.md has the table.""")
 _code("R0704", ERROR, "template cannot be read", """
 A template is text with `{名称}` placeholders and nothing else: `{{` and `}}` stand for
@@ -318,12 +320,16 @@ _code("R0705", ERROR, "document-number pattern", """
 A notice's 文号 is the pattern its document numbers (发文字号) are made by, after GB/T
 9704-2012 7.2.5: the issuer's code (发文机关代字), the year in full in 六角括号, the sequence
 number without 第 and without leading zeros, then 号 — `"吉司整〔{年}〕{号}号"` gives
-吉司整〔2025〕3号. It holds `{年}` (or `{year}`) and `{号}` (or `{seq}`) once each and no
-other placeholder.""")
+吉司整〔2025〕3号. It holds `{年}` (or `{year}`) and `{号}` (or `{seq}`) once each; any other
+placeholder stands in the 代字, before 〔{年}〕, and names a fact that gives the issuing
+agency's code (`"{追究机关代字}执追〔{年}〕{号}号"`) — never the notice's own 文号, 成文日期 or
+主送机关.""")
 _code("R0706", ERROR, "not an outcome that can issue a notice", """
 What follows 签发 names an outcome of its kind: `等级 考核.等级` (or `等级 考核`, whatever
 grade it gives), `后果 考核.等级 [连续 N 年]` — a consequence the assessment declares —,
-`措施 措施名`, `记录 记录类型.事件`. `连续 N 年` picks a consequence, and goes with 后果 only.""")
+`措施 措施名`, `记录 记录类型.事件`. `连续 N 年` picks a consequence, and goes with 后果 only;
+`限于 CONDITION` picks the records of an event whose fields satisfy it, and goes with 记录
+only.""")
 _code("R0707", ERROR, "notice cannot be issued", """
 A notice that something issues (签发, or a consequence that calls for it) is written out by
 respons from the outcome's facts: it needs a 发文机关, a 主送 and a 文号 pattern, and every

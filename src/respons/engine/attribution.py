@@ -43,10 +43,25 @@ class Share:
         return self.bearer.kind or (kind.responsibility if kind else None)
 
 
+#: id(kind) → (the kind, its field names, name → type kind): looked up for every bearer
+#: of every case, made once per kind (the kind kept so that its id stays its own).
+_KINDS: dict[int, tuple[RecordKind, frozenset[str], dict[str, str]]] = {}
+
+
+def _fields_of(kind: RecordKind | None) -> tuple[frozenset[str], dict[str, str]]:
+    if kind is None:
+        return frozenset(), {}
+    found = _KINDS.get(id(kind))
+    if found is None or found[0] is not kind:
+        found = _KINDS[id(kind)] = (kind, frozenset(f.name for f in kind.fields),
+                                    {f.name: f.type.kind for f in kind.fields})
+    return found[1], found[2]
+
+
 def field_for(bearer: Bearer, kind: RecordKind | None) -> str | None:
     """The case record's field that names ``bearer``: the reference itself, or the first
     spelling of its kind that is a field."""
-    names = {f.name for f in kind.fields} if kind is not None else set()
+    names = _fields_of(kind)[0]
     if bearer.reference in names:
         return bearer.reference
     found = table.kind_of(bearer.reference)
@@ -59,14 +74,17 @@ def _who(bearer: Bearer, kind: RecordKind | None, field: str | None) -> str:
     found = table.kind_of(bearer.reference)
     if found is not None:
         return found.who
-    types = {f.name: f.type.kind for f in kind.fields} if kind is not None else {}
-    return "agency" if types.get(field) in ("agency", "body") else "officer"
+    return "agency" if _fields_of(kind)[1].get(field) in ("agency", "body") else "officer"
 
 
 def people(value) -> tuple[str, ...]:
     """The names a field's value holds, in order, each once."""
     if value is None or isinstance(value, bool):
         return ()
+    if type(value) is str and _SEPARATORS.search(value) is None:
+        # One name, as most case files give it: no splitting to do.
+        name = value.strip()
+        return (name,) if name else ()
     out: list[str] = []
     for part in _SEPARATORS.split(str(value)):
         name = part.strip()
@@ -84,20 +102,36 @@ def attribute(apportionment: Apportionment | None, holds, fields: dict,
     for rule in apportionment.rules:
         if not holds(rule.condition):
             continue
+        bearers = _bearers(rule, kind)
         # 或: the ones the case file names are the choice; one it does not name is none.
         named_any = rule.joiner == "or" and any(
-            people(fields.get(field_for(b, kind))) for b in rule.bearers if field_for(b, kind))
-        for bearer in rule.bearers:
-            field = field_for(bearer, kind)
+            people(fields.get(field)) for _, field, _, _ in bearers if field)
+        for bearer, field, bears, who in bearers:
             named = people(fields.get(field)) if field else ()
-            found = table.kind_of(bearer.reference)
-            bears = found.bears if found is not None else True
-            who = _who(bearer, kind, field)
             if not named and not named_any:
                 shares.append(Share(None, bearer, rule, who, field, bears))
             for person in named:
                 shares.append(Share(person, bearer, rule, who, field, bears))
     return tuple(shares)
+
+
+#: (id(rule), id(kind)) → (rule, kind, each bearer with its field, whether it bears, who)
+_RULES: dict[tuple[int, int], tuple] = {}
+
+
+def _bearers(rule: Bearing, kind: RecordKind | None) -> tuple:
+    """Each bearer of ``rule`` with what the case record's kind says of it — the field
+    naming it, whether it bears, officer or agency — once per rule and kind."""
+    found = _RULES.get((id(rule), id(kind)))
+    if found is None or found[0] is not rule or found[1] is not kind:
+        plan = []
+        for bearer in rule.bearers:
+            field = field_for(bearer, kind)
+            known = table.kind_of(bearer.reference)
+            plan.append((bearer, field, known.bears if known is not None else True,
+                         _who(bearer, kind, field)))
+        found = _RULES[(id(rule), id(kind))] = (rule, kind, tuple(plan))
+    return found[2]
 
 
 def standing_shares(fault, count, fields: dict) -> tuple[Share, ...]:

@@ -20,6 +20,7 @@ documented (docs/liability.md, "How a ladder applies"):
 
 from __future__ import annotations
 
+import operator
 from typing import NamedTuple
 
 import attrs
@@ -189,14 +190,7 @@ class Facts:
         if name in self.faults and circumstance is None:
             fact = Circumstance(name, name in self.fault_names, "fault")
         elif circumstance is not None and circumstance.count is not None:
-            found = self.counts.get(name, ())
-            # Records by id (a count per subject), or only their number (a count across the
-            # jurisdiction, too many to list).
-            records = found if isinstance(found, tuple) else ()
-            number = len(found) if isinstance(found, tuple) else found
-            fact = Circumstance(name, _compare(number, circumstance.count.op,
-                                               circumstance.count.threshold),
-                                "count", records, circumstance.citation, number)
+            fact = counted(circumstance, self.counts.get(name, ()))
         elif circumstance is not None and circumstance.condition is not None:
             fact = Circumstance(name, self.holds(circumstance.condition), "condition",
                                 citation=circumstance.citation)
@@ -213,30 +207,56 @@ class Facts:
         return fact.holds
 
     def compare(self, node: Compare) -> bool:
-        if not is_case_field(node.left):
+        return compare_field(node, self.fields)
+
+
+def compare_field(node: Compare, fields: dict) -> bool:
+    """Whether the case file ``fields`` meets ``案件.FIELD op literal`` (False for a
+    comparison of anything but a case field, or a field the file does not give)."""
+    if not is_case_field(node.left):
+        return False
+    value = fields.get(node.left.parts[1])
+    if value is None:
+        return False
+    literal = node.right
+    right = literal.value
+    if literal.kind == "number":
+        try:
+            return _compare(float(value), node.op, float(right))
+        except (TypeError, ValueError):
             return False
-        value = self.fields.get(node.left.parts[1])
-        if value is None:
-            return False
-        literal = node.right
-        right = literal.value
-        if literal.kind == "number":
-            try:
-                return _compare(float(value), node.op, float(right))
-            except (TypeError, ValueError):
-                return False
-        if literal.kind == "date":
-            right = right.isoformat()
-        if isinstance(value, bool):
-            truth = {"是": True, "否": False, "true": True, "false": False}.get(str(right))
-            return _compare(value, node.op, truth) if node.op in ("=", "!=") else False
-        return _compare(str(value)[:len(right)] if literal.kind == "date" else str(value),
-                        node.op, str(right))
+    if literal.kind == "date":
+        right = right.isoformat()
+    if isinstance(value, bool):
+        truth = {"是": True, "否": False, "true": True, "false": False}.get(str(right))
+        return _compare(value, node.op, truth) if node.op in ("=", "!=") else False
+    return _compare(str(value)[:len(right)] if literal.kind == "date" else str(value),
+                    node.op, str(right))
+
+
+def counted(circumstance, found) -> Circumstance:
+    """A counted ``circumstance`` of one case, from what the store counted for it: its
+    records by id (a count per subject), or only their number (a count across the
+    jurisdiction, too many to list)."""
+    listed = type(found) is tuple
+    number = len(found) if listed else found
+    count = circumstance.count
+    return Circumstance(circumstance.name, _compare(number, count.op, count.threshold),
+                        "count", found if listed else (), circumstance.citation, number)
+
+
+def reaches(count, found) -> bool:
+    """Whether what the store counted (`counted`'s ``found``) meets ``count``'s number."""
+    return _compare(len(found) if type(found) is tuple else found, count.op, count.threshold)
+
+
+#: The comparisons a condition or count writes, by their operator.
+_OPERATORS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt,
+              "=": operator.eq, "!=": operator.ne}
 
 
 def _compare(left, op: str, right) -> bool:
-    return {">=": left >= right, "<=": left <= right, ">": left > right, "<": left < right,
-            "=": left == right, "!=": left != right}[op] if right is not None else False
+    return _OPERATORS[op](left, right) if right is not None else False
 
 
 def compare_number(number, op: str, threshold) -> bool:

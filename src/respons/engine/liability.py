@@ -11,13 +11,18 @@ fault, or names one the regime does not declare, is reported as such.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import itertools
 import json
+import operator
 
 import attrs
 
 from respons.check.index import Index
 from respons.diagnostics.diagnostic import Sink
 from respons.engine import attribution, ladder
+from respons.engine.liability_decide import Decider
 from respons.engine.liability_sql import Queries, Selection
 from respons.model.condition import refs_in
 from respons.model.liability import Proceeding
@@ -50,6 +55,11 @@ class CaseResult:
     #: The named conditions (条件) decided for the case, name → whether it held: with
     #: ``circumstances``, what a scenario's `从重 X`/`因 X` is compared with.
     conditions: tuple[tuple[str, bool], ...] = ()
+    #: What the case shares with every case of the same facts — the same outcomes, the
+    #: same circumstances but for what a count found (`liability_decide.Decision`) — so
+    #: that a report writes that part once; None where nothing is shared. Not part of
+    #: the result: two results that differ only in it are equal.
+    decision: object = attrs.field(default=None, eq=False, repr=False)
 
 
 def _reachable(regime: Regime, proceeding: Proceeding, index: Index) -> set[str]:
@@ -81,9 +91,33 @@ def _split(value) -> frozenset[str]:
     return frozenset(attribution.people(value))
 
 
-def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
-                       ) -> list[CaseResult]:
-    """Every chosen case of every proceeding of ``regime`` over the ledger up to ``head``."""
+def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection,
+                       tabled: bool = True) -> list[CaseResult]:
+    """Every chosen case of every proceeding of ``regime`` over the ledger up to ``head``.
+    ``tabled``: decide the ladders once per distinct set of facts
+    (`respons.engine.liability_decide`); False decides every case afresh — the same
+    results, which the tests compare."""
+    with _collector_paused():
+        return _evaluate(compute, regime, head, selection, tabled)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause Python's cycle collector while the cases are built: a province-year is
+    millions of small objects (case files, tuples), none of them in a cycle, and each
+    collection of the oldest generation would walk them all again — a sixth of the time.
+    Nothing is left uncollected: the collector runs as before once they are built."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _evaluate(compute, regime: Regime, head: Head, selection: Selection, tabled: bool
+              ) -> list[CaseResult]:
     index = Index(regime, Sink())
     definitions = {c.name: c.condition for c in regime.conditions if c.condition is not None}
     severities = {m.name: m.severity for m in regime.measures}
@@ -99,27 +133,8 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
             continue
         kind = found.owner
         queries = Queries(head, proceeding.case.text, selection, definitions)
-        cases = compute.query(queries.cases(), queries.params)
-        files: dict[int, dict] = {}
-        for seq, data in compute.stream(queries.files(), queries.params):
-            files.setdefault(seq, {}).update(json.loads(data))
-        reach = _reachable(regime, proceeding, index)
-        counts: dict[int, dict[str, tuple[str, ...] | int]] = {}
-        for circumstance in regime.circumstances:
-            count = circumstance.count
-            if count is None or circumstance.name not in reach:
-                continue
-            counted = index.find(count.event)
-            later = index.find(count.later.event) if count.later is not None else None
-            statement, listed = queries.stage(
-                compute, count, counted.owner if counted is not None and
-                counted.kind == "event" else None,
-                later.owner if later is not None and later.kind == "event" else None)
-            for seq, record in compute.stream(statement, queries.params):
-                # A count across the jurisdiction gives its number, not its records.
-                mine = counts.setdefault(seq, {})
-                mine[circumstance.name] = (*mine.get(circumstance.name, ()), record) \
-                    if listed else int(record)
+        cases, files = _files(compute, queries)
+        counts = _counts(compute, regime, proceeding, index, queries)
         ladders = [index.find(ref) for ref in proceeding.ladders]
         ladders = [f.element for f in ladders if f is not None and f.kind == "ladder"]
         apportionment = None
@@ -130,31 +145,79 @@ def evaluate_liability(compute, regime: Regime, head: Head, selection: Selection
         faults = {f.name for f in regime.faults}
         # Circumstances in the order the regime declares them, faults after.
         order = [c.name for c in regime.circumstances] + [f.name for f in regime.faults]
+        decider = Decider(names, ladders, apportionment, severities, order, tabled)
         for seq, record, matter, date in cases:
             fields = files.get(seq, {})
             fault = fields.get(proceeding.fault_field) if proceeding.fault_field else None
             fault = str(fault) if fault is not None else None
-            facts = ladder.Facts(names, fault if fault in faults else None, fields,
-                                 _split(fields.get(proceeding.found_field))
-                                 if proceeding.found_field else frozenset(),
-                                 counts.get(seq, {}))
             defence = bool(proceeding.defence_field) and \
                 fields.get(proceeding.defence_field) is True
             known = fault is None or fault in faults
-            concerns = _concerns(proceeding, fields)
-            outcomes = tuple(ladder.apply(lad, facts, severities, defence) for lad in ladders
-                             if concerns is None or lad.subject in (None, concerns)) \
-                if known and fault is not None else ()
-            # Who bears it, where some ladder pursues it: an exempted case has no bearer.
-            shares = attribution.attribute(apportionment, facts.holds, fields, kind) \
-                if any(o.pursued for o in outcomes) else ()
+            outcomes, circumstances, shares, decision = (), (), (), None
+            if known and fault is not None:
+                decided = decider.decide(
+                    fault, fields, _split(fields.get(proceeding.found_field))
+                    if proceeding.found_field else frozenset(), counts.get(seq, {}), defence,
+                    _concerns(proceeding, fields))
+                outcomes, circumstances, decision = decided
+                # Who bears it, where some ladder pursues it: an exempted case has no bearer.
+                if decision.pursued:
+                    shares = attribution.attribute(apportionment, decision.holds, fields, kind)
             results.append(CaseResult(
-                proceeding, seq, record, matter, date, fields, fault, known,
-                tuple(facts.seen[name] for name in order if name in facts.seen), outcomes,
-                shares,
+                proceeding, seq, record, matter, date, fields, fault, known, circumstances,
+                outcomes, shares,
                 _party(proceeding.decided_by, fields), _party(proceeding.proposed_by, fields),
-                defence, kind, facts.conditions))
+                defence, kind, decision.conditions if decision is not None else (), decision))
     return results
+
+
+def _files(compute, queries: Queries) -> tuple[list[tuple], dict[int, dict]]:
+    """The chosen cases (seq, record, matter, date) in chain order, and each one's file:
+    the fields of its records merged in time order, a later value replacing an earlier."""
+    cases: list[tuple] = []
+    files: dict[int, dict] = {}
+    decode = _decoder.decode
+    for seq, record, matter, date, data in compute.stream(queries.files(), queries.params):
+        fields = files.get(seq)
+        if fields is None:
+            fields = files[seq] = {}
+            cases.append((seq, record, matter, date))
+        if data is not None:
+            fields.update(decode(data))
+    return cases, files
+
+
+def _counts(compute, regime: Regime, proceeding: Proceeding, index: Index, queries: Queries
+            ) -> dict[int, dict[str, tuple[str, ...] | int]]:
+    """Case seq → circumstance → what its count found: the counted records by id (a count
+    per subject) or their number (across the jurisdiction, too many to list) — each count
+    the proceeding's ladders and 责任划分 reach, in the store."""
+    reach = _reachable(regime, proceeding, index)
+    counts: dict[int, dict[str, tuple[str, ...] | int]] = {}
+    for circumstance in regime.circumstances:
+        count = circumstance.count
+        if count is None or circumstance.name not in reach:
+            continue
+        counted = index.find(count.event)
+        later = index.find(count.later.event) if count.later is not None else None
+        statement, listed = queries.stage(
+            compute, count, counted.owner if counted is not None and
+            counted.kind == "event" else None,
+            later.owner if later is not None and later.kind == "event" else None)
+        name = circumstance.name
+        if not listed:
+            for seq, number in compute.stream(statement, queries.params):
+                counts.setdefault(seq, {})[name] = int(number)
+            continue
+        # Ordered by case: each case's counted records, in time order, come together.
+        for seq, rows in itertools.groupby(compute.stream(statement, queries.params),
+                                           key=_first):
+            counts.setdefault(seq, {})[name] = tuple(map(_second, rows))
+    return counts
+
+
+_decoder = json.JSONDecoder()
+_first, _second = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _standing(compute, regime: Regime, proceeding: Proceeding, index: Index, head: Head,

@@ -7,7 +7,9 @@ to and including it, in time order: the fields a case record does not repeat (wh
 it, the fault) were given by an earlier event of the matter, and a later value replaces an
 earlier one. A count (`计数 EVENT 限于 … 其后 … 按 … 近 N 年`) is one statement per
 circumstance over all the cases at once, after staging each side's keys (the case's, each
-counted record's) into a temporary table: the counted records of each case, by id.
+counted record's) into a temporary table: the counted records of each case, by id. Where
+the cases are counted records themselves (a count of the case's own event, unfiltered),
+their keys are taken from the counted side, each matter's file read once.
 
 Windows (docs/liability.md, "Counting"): `近 N 年` holds a record dated after the day
 corresponding to the act's date N years (近 N 个月: months) before, up to and including the
@@ -72,30 +74,31 @@ class Queries:
                               negate=True)
         return all_of(Col(alias, "seq").le(Param("head")), corrected)
 
+    def pick(self, alias: str) -> ir.Expr | None:
+        """The one case (its matter or record id) or the year chosen, of record ``alias``."""
+        if self.selection.case is not None:
+            return ir.Or((Col(alias, "matter").eq(Param("case")),
+                          Col(alias, "id").eq(Param("case"))))
+        if self.selection.year is not None:
+            return all_of(Col(alias, "at_date").ge(Param("y_from")),
+                          Col(alias, "at_date").le(Param("y_to")))
+        return None
+
     def chosen(self, alias: str = "c") -> ir.Expr:
         """The case records chosen: of the case type, visible, and the one case or year."""
-        pick = None
-        if self.selection.case is not None:
-            pick = ir.Or((Col(alias, "matter").eq(Param("case")),
-                          Col(alias, "id").eq(Param("case"))))
-        elif self.selection.year is not None:
-            pick = all_of(Col(alias, "at_date").ge(Param("y_from")),
-                          Col(alias, "at_date").le(Param("y_to")))
-        return all_of(Col(alias, "type").eq(Param("case_type")), self.visible(alias), pick)
-
-    def cases(self) -> ir.Select:
-        """(seq, id, matter, at_date) of every chosen case, in chain order."""
-        return select(Col("c", "seq"), Col("c", "id"), Col("c", "matter"), Col("c", "at_date"),
-                      source=Table("records", "c"), where=self.chosen(),
-                      order_by=(Order(Col("c", "seq")),))
+        return all_of(Col(alias, "type").eq(Param("case_type")), self.visible(alias),
+                      self.pick(alias))
 
     def files(self) -> ir.Select:
-        """(case seq, data) of every record of each chosen case's file, in time order."""
-        return select(Col("c", "seq"), Col("m", "data"), source=Table("records", "c"),
+        """(seq, id, matter, at_date, data) of every chosen case — the case in chain order,
+        the data of each record of its file in time order (NULL for a case without a
+        matter, whose file is none)."""
+        return select(Col("c", "seq"), Col("c", "id"), Col("c", "matter"), Col("c", "at_date"),
+                      Col("m", "data"), source=Table("records", "c"),
                       joins=[ir.Join(Table("records", "m"), all_of(
                           Col("m", "kind").eq(Col("c", "kind")),
                           Col("m", "matter").eq(Col("c", "matter")),
-                          Col("m", "at").le(Col("c", "at")), self.visible("m")))],
+                          Col("m", "at").le(Col("c", "at")), self.visible("m")), left=True)],
                       where=self.chosen(),
                       order_by=(Order(Col("c", "seq")), Order(Col("m", "at")),
                                 Order(Col("m", "seq"))))
@@ -120,13 +123,21 @@ class Queries:
         number) for a count across the jurisdiction, whose records are too many to list.
         The bool says which."""
         keys = [(f"k{n}", "text") for n in range(len(count.groups))]
+        self._stage_counted(compute, count, counted, later)
         compute.temp_table(CASES, [("seq", "integer"), ("at", "text"), ("at_date", "text"),
                                    *keys])
-        compute.insert(CASES, select(
-            Col("c", "seq"), Col("c", "at"), Col("c", "at_date"),
-            *(self.file_value("c", g.against) for g in count.groups),
-            source=Table("records", "c"), where=self.chosen()), self.params)
-        self._stage_counted(compute, count, counted, later)
+        if self._cases_are_counted(count):
+            # Every chosen case is itself a counted record, with the same keys: read them
+            # from the staged records rather than each case's file again.
+            compute.insert(CASES, select(
+                Col("r", "seq"), Col("r", "at"), Col("r", "at_date"),
+                *(Col("r", k) for k, _ in keys), source=Table(COUNTED, "r"),
+                where=self.pick("r")), self.params)
+        else:
+            compute.insert(CASES, select(
+                Col("c", "seq"), Col("c", "at"), Col("c", "at_date"),
+                *(self.file_value("c", g.against) for g in count.groups),
+                source=Table("records", "c"), where=self.chosen()), self.params)
         r = "r"
         join = [ir.Join(Table(COUNTED, r), self._window_join(count))]
         if count.groups:
@@ -135,6 +146,12 @@ class Queries:
                                     Order(Col(r, "seq")))), True
         return select(Col("c", "seq"), ir.CountAll(), source=Table(CASES, "c"), joins=join,
                       group_by=(Col("c", "seq"),), order_by=(Order(Col("c", "seq")),)), False
+
+    def _cases_are_counted(self, count: Count) -> bool:
+        """Whether the chosen cases are counted records too, with the same keys: the count
+        is of the case's own event, unfiltered, each key the same field on both sides."""
+        return count.event.text == self.params["case_type"] and count.where is None and \
+            count.later is None and all(g.against == g.field for g in count.groups)
 
     def _stage_counted(self, compute, count: Count, counted: RecordKind | None,
                        later: RecordKind | None) -> None:
@@ -147,11 +164,11 @@ class Queries:
             filters.append(self._condition(count.where, counted, r))
         if count.later is not None:
             filters.append(self._later(count, later, r))
-        compute.temp_table(COUNTED, [("seq", "integer"), ("id", "text"), ("at", "text"),
-                                     ("at_date", "text"), *keys],
+        compute.temp_table(COUNTED, [("seq", "integer"), ("id", "text"), ("matter", "text"),
+                                     ("at", "text"), ("at_date", "text"), *keys],
                            indexes=[(*(k for k, _ in keys), "at_date")])
         compute.insert(COUNTED, select(
-            Col(r, "seq"), Col(r, "id"), Col(r, "at"), Col(r, "at_date"),
+            Col(r, "seq"), Col(r, "id"), Col(r, "matter"), Col(r, "at"), Col(r, "at_date"),
             *(self.file_value(r, g.field) for g in count.groups),
             source=Table("records", r), where=all_of(*filters)), self.params)
 

@@ -27,12 +27,14 @@ from decimal import Decimal
 import attrs
 
 from respons.engine.assess_counts import period_of
+from respons.engine.attribution import people
+from respons.engine.conditions import Conditions
 from respons.engine.numbers import Wanted, series_of, take
 from respons.model import docnumber, template
 from respons.model.notice import IssuedElement, IssuedNotice, Notice, Outcome, Party, written_date
 from respons.model.outcomes import BY_NAME, facts_of, outcomes_of
 from respons.model.regime import Regime
-from respons.sql.ir import Col, Exists, Lit, Order, Param, Table, all_of, select
+from respons.sql.ir import Col, Exists, JsonText, Lit, Order, Param, Table, all_of, select
 
 
 @attrs.frozen
@@ -82,6 +84,9 @@ class Prepared:
     copy_to: tuple[str, ...]
     elements: tuple[IssuedElement, ...]
     citation: str
+    #: The number pattern with the facts its 代字 names filled in (None: no pattern): the
+    #: series is this 代字, the issuing department's own where a field gives it.
+    pattern: str | None = None
 
 
 @attrs.frozen
@@ -144,8 +149,9 @@ class Waiting(Exception):
 
 
 def _record_events(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
-    """签发 记录 KIND.EVENT: every record of that type up to the head and the date, that no
-    later record corrects, in time order (then chain order)."""
+    """签发 记录 KIND.EVENT [限于 C]: every record of that type up to the head and the date,
+    that no later record corrects — and whose fields satisfy C, compiled to SQL as a duty's
+    起算 … 限于 is (``respons.engine.conditions``) — in time order (then chain order)."""
     compute, regime, head = looking.compute, looking.regime, looking.head
     as_of, corrections = looking.as_of, looking.corrections
     kind = next((k for k in regime.records if k.name == outcome.target.head), None)
@@ -153,8 +159,11 @@ def _record_events(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
         return
     types = {f.name: f.type.kind for f in kind.fields}
     known = frozenset(facts_of(BY_NAME["record"], types))
+    params: dict = {"head": head, "type": outcome.target.text, "as_of": as_of}
     where = [Col("r", "seq").le(Param("head")), Col("r", "type").eq(Param("type")),
              Col("r", "at_date").le(Param("as_of"))]
+    if outcome.where is not None:
+        where.append(_condition(outcome.where, kind, types, regime, params))
     if corrections:
         where.append(Exists(select(Lit(1), source=Table("records", "k"), where=all_of(
             Col("k", "corrects").eq(Col("r", "id")), Col("k", "seq").le(Param("head")))),
@@ -162,8 +171,7 @@ def _record_events(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
     rows = compute.query(select(
         Col("r", "id"), Col("r", "matter"), Col("r", "at_date"), Col("r", "data"),
         source=Table("records", "r"), where=all_of(*where),
-        order_by=(Order(Col("r", "at")), Order(Col("r", "seq")))),
-        {"head": head, "type": outcome.target.text, "as_of": as_of})
+        order_by=(Order(Col("r", "at")), Order(Col("r", "seq")))), params)
     for record_id, matter, at_date, data in rows:
         date = dt.date.fromisoformat(at_date)
         facts = {name: _text(value, types.get(name)) for name, value in json.loads(data).items()
@@ -172,6 +180,18 @@ def _record_events(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
                       "事项": matter or "", "matter": matter or "",
                       "记录日期": written_date(date), "recorded": written_date(date)})
         yield Occurrence(f"record:{record_id}", date, facts, (record_id,), known)
+
+
+def _condition(condition, kind, types: dict, regime: Regime, params: dict):
+    """The SQL of a checked 限于 on the record's fields, its values put in ``params``."""
+    def param(value, hint: str = "v") -> Param:
+        name = f"w{hint}{len(params)}"
+        params[name] = value
+        return Param(name)
+
+    definitions = {c.name: c.condition for c in regime.conditions if c.condition is not None}
+    return Conditions(types, kind.key, definitions, param,
+                      lambda name: JsonText(Col("r", "data"), name)).compile(condition)
 
 
 def _text(value, kind: str | None) -> str:
@@ -305,9 +325,14 @@ def _measures(looking: Looking, outcome: Outcome) -> Iterator[Occurrence]:
                 outcome.target.text), faults.get(case.fault or ""))
             records = tuple(sorted({case.record, *(r for c in case.circumstances if c.holds
                                                    for r in c.records)}))
+            # every field of the case record is a fact the notice may name, given or not:
+            # a party naming one the case leaves empty is nobody, not the field's name
+            fields = [*([case.kind.key] if case.kind.key else []),
+                      *(f.name for f in case.kind.fields)] if case.kind is not None \
+                else list(case.fields)
             yield Occurrence(f"measure:{outcome.target.text}:{result.ladder.name}:"
                              f"{case.record}", dt.date.fromisoformat(case.date[:10]), facts,
-                             records, frozenset(facts_of(BY_NAME["measure"], case.fields)))
+                             records, frozenset(facts_of(BY_NAME["measure"], fields)))
             break  # one notice per case, whichever of its ladders calls for the measure
 
 
@@ -317,12 +342,15 @@ def _measure_facts(looking: Looking, case, result, step, measure, fault) -> dict
             return ""
         return looking.cite(citation.within(outer) if outer is not None else citation)
 
-    liable = "、".join(dict.fromkeys(s.person for s in case.shares if s.bears and s.person))
+    bearing = [s for s in case.shares if s.bears and s.person]
+    liable = "、".join(dict.fromkeys(s.person for s in bearing))
     facts = {str(k): _text(v, None) for k, v in case.fields.items() if v is not None}
     named = {
         ("措施", "measure"): measure.name if measure else "",
         ("措施依据", "measure-basis"): cited(measure.citation) if measure else "",
         ("责任人", "liable"): liable,
+        ("所在机关", "agency"): "、".join(dict.fromkeys(
+            a for s in bearing for a in _agency_of(s, case))),
         ("过错", "fault"): case.fault or "",
         ("过错依据", "fault-basis"): cited(fault.citation) if fault else "",
         ("情形", "circumstances"): "、".join(c.name for c in case.circumstances if c.holds),
@@ -334,6 +362,21 @@ def _measure_facts(looking: Looking, case, result, step, measure, fault) -> dict
         if value:
             facts[zh] = facts[en] = value
     return facts
+
+
+def _agency_of(share, case) -> tuple[str, ...]:
+    """The agency of whoever bears ``share``: an agency is its own; an officer's is the
+    case record's first agency field that the case fills — the unit the case concerns, as
+    the measure's 施于 单位 reads it (``respons.engine.attribution.falls_on``). Officers
+    are not declared in a regime: the case record is the only place that says where they
+    serve."""
+    if share.who == "agency":
+        return (share.person,)
+    kind = case.kind
+    for field in (kind.fields if kind is not None else ()):
+        if field.type.kind == "agency" and people(case.fields.get(field.name)):
+            return people(case.fields.get(field.name))
+    return ()
 
 
 #: outcome kind → how its occurrences are looked for in the store: one row per kind of
@@ -395,11 +438,19 @@ def prepare(notice: Notice, outcome: Outcome, occurrence: Occurrence,
                            f"必备要素“{element.name}”没有内容")
         cited = notice.cited(element)
         elements.append(IssuedElement(element.name, text, cite(cited) if cited else ""))
+    pattern = notice.number
+    if pattern is not None:
+        try:
+            pattern = docnumber.with_code(pattern, facts)
+        except ValueError as error:
+            return Problem(notice.name, occurrence.key, _about(occurrence),
+                           f"the document number: {error}",
+                           f"文号的机关代字无法填写：{error}")
     citation = outcome.citation.within(notice.citation) if (
         outcome.citation is not None and notice.citation is not None) else (
         outcome.citation or notice.citation)
     return Prepared(notice, outcome, occurrence, issuer, recipient, copy_to,
-                    tuple(elements), cite(citation) if citation else "")
+                    tuple(elements), cite(citation) if citation else "", pattern)
 
 
 def issue_notices(looking: Looking) -> Called:
@@ -412,6 +463,7 @@ def issue_notices(looking: Looking) -> Called:
     waiting: list[tuple[str, Outcome, str, str]] = []
     order = {notice.name: index for index, notice in enumerate(regime.notices)}
     for notice in regime.notices:
+        seen: set[str] = set()
         for outcome in outcomes_of(notice, regime):
             try:
                 occurrences = list(FINDERS[outcome.kind](looking, outcome))
@@ -419,14 +471,19 @@ def issue_notices(looking: Looking) -> Called:
                 waiting.append((notice.name, outcome, why.en, why.zh))
                 continue
             for occurrence in occurrences:
+                # One record is one notice, however many of the notice's 签发 … 限于 it
+                # satisfies: the first that finds it issues it.
+                if occurrence.key in seen:
+                    continue
+                seen.add(occurrence.key)
                 made = prepare(notice, outcome, occurrence, cite)
                 (problems if isinstance(made, Problem) else prepared).append(made)
     # Numbers are taken in the order the notices bear their dates: 1号 is the first
     # issued that year, whichever notice of the series it is.
     prepared.sort(key=lambda p: (p.occurrence.date, order[p.notice.name], p.occurrence.key))
     wanted = [Wanted(regime.id, p.notice.name, p.occurrence.key,
-                     series_of(p.notice.number, p.notice.name),
-                     p.occurrence.date.year, p.occurrence.date.isoformat(), p.notice.number)
+                     series_of(p.pattern, p.notice.name),
+                     p.occurrence.date.year, p.occurrence.date.isoformat(), p.pattern)
               for p in prepared]
     numbers = take(compute, wanted, looking.run, docnumber.fill) if wanted else {}
     issued = []

@@ -16,6 +16,7 @@ import datetime as dt
 import attrs
 
 from respons.model.base import Citation, Ref, Span, span_field
+from respons.model.condition import Condition
 
 
 @attrs.frozen(slots=True)
@@ -55,12 +56,16 @@ class Outcome:
     assessment's consequence, a liability measure proposed, a record's event. ``kind`` is
     the name of a row of ``respons.model.outcomes.OUTCOMES``, which says what ``target``
     names and the facts a notice issued on it is given; ``consecutive`` picks a
-    consequence that follows a grade so many periods running (连续 N 年)."""
+    consequence that follows a grade so many periods running (连续 N 年); ``where`` (限于)
+    restricts a record's event to the records whose fields satisfy a condition, as a
+    duty's 起算 … 限于 does (hangzhou 48: the 决定书 to an officer, 限于 被追究对象 =
+    "行政执法人员")."""
 
     kind: str
     target: Ref
     consecutive: int | None = None
     citation: Citation | None = None
+    where: Condition | None = None
     span: Span | None = span_field()
 
 

@@ -40,7 +40,9 @@ class OutcomeKind:
 
     ``terminal`` is the keyword's (after 签发); ``names`` what the name after it names;
     ``facts`` what a notice issued on such an outcome is given, beside `COMMON`;
-    ``record_fields``: the fields of the record kind named are facts too, by their names."""
+    ``record_fields``: the fields of a record kind are facts too, by their names — of the
+    record kind named (a record's event), or of the case record of the proceedings that
+    propose the measure (a measure)."""
 
     name: str
     terminal: str
@@ -88,14 +90,15 @@ OUTCOMES: tuple[OutcomeKind, ...] = (
                     Fact("措施", "measure", "the measure's name"),
                     Fact("措施依据", "measure-basis", "the measure's article, written out"),
                     Fact("责任人", "liable", "the officer or agency the measure falls on"),
-                    Fact("所在机关", "agency", "the agency of the officer liable (the agency "
-                         "itself where an agency is)"),
+                    Fact("所在机关", "agency", "the agency of whoever bears the measure: an "
+                         "agency itself; an officer's, the case record's first agency field "
+                         "it fills (、 between)"),
                     Fact("过错", "fault", "the fault found"),
                     Fact("过错依据", "fault-basis", "the fault's article, written out"),
                     Fact("情形", "circumstances", "the circumstances found (、 between)"),
                     Fact("案件", "case", "the case, by its key"),
                     Fact("阶梯依据", "step-basis", "the article of the ladder's step that "
-                         "proposes the measure, written out"))),
+                         "proposes the measure, written out")), record_fields=True),
     OutcomeKind("record", "KW_RECORD", "记录事件", "a record's event",
                 "RECORD.EVENT: that event of a record kind (a decision: 责任追究.决定)", (
                     Fact("事件", "event", "the event, as RECORD.EVENT"),
@@ -113,7 +116,8 @@ def facts_of(kind: OutcomeKind | None, fields: Iterable[str] = ()) -> dict[str, 
     """Every name a notice issued on an outcome of ``kind`` may use, by both spellings →
     its fact; ``fields``: the record kind's fields, for a record's event. ``None``: a
     notice that nothing issues, which has the common facts only. A field named like a fact
-    of the table is that fact (the table's meaning wins)."""
+    of the table is that fact (the table's meaning wins); for a measure, ``fields`` are
+    its case record's."""
     table = COMMON + (kind.facts if kind is not None else ())
     names: dict[str, Fact] = {}
     for fact in table:
@@ -146,4 +150,6 @@ def outcomes_of(notice: Notice, regime: Regime) -> tuple[Outcome, ...]:
 
 
 def _key(outcome: Outcome) -> tuple:
-    return outcome.kind, outcome.target.parts, outcome.consecutive
+    # Two 签发 of one event under different 限于 are two outcomes (conditions compare
+    # without their spans).
+    return outcome.kind, outcome.target.parts, outcome.consecutive, outcome.where

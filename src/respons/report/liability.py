@@ -1,7 +1,9 @@
 """The liability report: for each case, what is proposed, for whom, and why — as text for the
 person it concerns (in the regime's language, or --lang's) or as JSON (docs/liability.md).
 
-Both name the run and ledger head the cases were read from. Every line that states a result
+Both name the run and ledger head the cases were read from (the JSON form is
+``respons.report.liability_json``'s, the detail each kept proposal holds
+``respons.report.liability_detail``'s). Every line that states a result
 carries its article; every circumstance names how it was established and the records
 behind it by id; every modifier says whether it applied, and if not, why. What a regime or
 a record wrote is never translated, only put into the words of ``respons.report.words``.
@@ -9,18 +11,19 @@ a record wrote is never translated, only put into the words of ``respons.report.
 
 from __future__ import annotations
 
-from respons.engine.attribution import falls_on
 from respons.engine.ladder import Outcome
 from respons.engine.liability import CaseResult
 from respons.model import bearers as table
 from respons.model import vocab
+from respons.report.liability_detail import case_detail
+from respons.report.liability_json import FORMAT_VERSION, document
 from respons.report.show import bearer_text
 from respons.report.words import Words
-from respons.syntax.citation import format_citation
 from respons.syntax.present import cite, condition_text
 from respons.terminal import one_line
 
-FORMAT_VERSION = 1
+#: The JSON form lives in `respons.report.liability_json`; the commands read it from here.
+__all__ = ["FORMAT_VERSION", "case_detail", "document", "render_text"]
 
 _MODIFIER = {"aggravate": ("从重", "aggravate"), "mitigate": ("从轻", "mitigate"),
              "exempt": ("不予追究", "exempt")}
@@ -196,104 +199,3 @@ def _bearers(c: Context, r: CaseResult) -> list[str]:
                        joiner=joiner, citation=c.cite(share.rule.citation,
                                                       c.apportionment_citation(r))))
     return lines
-
-
-def _case_kind(case: CaseResult):
-    """The record kind of the case's record, where the case has one (not a standing one)."""
-    return case.kind
-
-
-# ── JSON ─────────────────────────────────────────────────────────────────────────────
-def _citation(citation, titles) -> dict | None:
-    if citation is None:
-        return None
-    return {"regime": citation.regime, "text": format_citation(citation,
-                                                               titles.get(citation.regime))}
-
-
-def document(regime, results: list[CaseResult], run, verified: bool, selection,
-             titles: dict[str, str]) -> dict:
-    """The report as JSON data (docs/liability.md, format_version 1)."""
-    measures = {m.name: m for m in regime.measures}
-    faults = {f.name: f for f in regime.faults}
-    return {
-        "format_version": FORMAT_VERSION,
-        "regime": regime.id,
-        "run": {"id": run.id, "head": {"seq": run.head.seq, "hash": run.head.hash},
-                "verified": verified, "engine": run.engine},
-        "selection": {"case": selection.case, "year": selection.year},
-        "cases": [_case_data(r, measures, faults, titles) for r in results],
-    }
-
-
-def case_detail(regime, titles: dict[str, str]):
-    """``detail(case)``: a case as the JSON document gives it (what the store keeps)."""
-    measures = {m.name: m for m in regime.measures}
-    faults = {f.name: f for f in regime.faults}
-    return lambda case: _case_data(case, measures, faults, titles)
-
-
-def _case_data(r: CaseResult, measures, faults, titles) -> dict:
-    fault = faults.get(r.fault) if r.fault else None
-    return {
-        "case": r.matter, "record": r.record, "date": r.date, "proceeding": r.proceeding.name,
-        "proceeding_citation": _citation(r.proceeding.citation, titles),
-        "fault": None if r.fault is None else {
-            "name": r.fault, "declared": r.fault_known,
-            "citation": _citation(fault.citation if fault else None, titles)},
-        "circumstances": [{"name": x.name, "holds": x.holds, "how": x.how,
-                           "count": x.count, "records": list(x.records),
-                           "citation": _citation(x.citation, titles)}
-                          for x in r.circumstances],
-        "ladders": [_outcome_data(o, measures, titles, r) for o in r.outcomes],
-        "bearers": [{"person": s.person, "reference": s.bearer.reference, "field": s.field,
-                     "who": s.who, "share": s.bearer.share,
-                     "responsibility": s.responsibility, "bears": s.bears,
-                     "joiner": s.rule.joiner,
-                     "citation": _citation(s.rule.citation, titles)} for s in r.shares],
-        "decided_by": r.decided_by, "proposed_by": r.proposed_by, "defence": r.defence,
-    }
-
-
-def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
-    lad = o.ladder
-    step = o.step if o.pursued else None
-    base = next((s for s in lad.steps if s.level == o.base_level), None)
-    return {
-        "ladder": lad.name, "subject": lad.subject, "pursued": o.pursued,
-        "citation": _citation(lad.citation, titles),
-        "exempted_by": [{"condition": condition_text(m.condition),
-                         "citation": _citation(m.citation or lad.citation, titles)}
-                        for m in o.exemptions],
-        "waived_by": None if o.waived_by is None else {
-            "condition": condition_text(o.waived_by.condition),
-            "citation": _citation(o.waived_by.citation or lad.citation, titles)},
-        "base_step": None if base is None else {
-            "level": base.level, "condition": condition_text(base.condition),
-            "modal": base.modal, "citation": _citation(base.citation or lad.citation, titles)},
-        "step": None if step is None else step.level,
-        "modifiers": [{"kind": a.modifier.kind, "condition": condition_text(a.modifier.condition),
-                       "modal": a.modifier.modal, "applied": a.applied, "effect": a.effect,
-                       "step_after": a.level_after, "note": a.note,
-                       "alternatives": [{"effect": e, "step": lv} for e, lv in a.alternatives],
-                       "citation": _citation(a.modifier.citation or lad.citation, titles)}
-                      for a in o.modifiers],
-        "measures": None if not o.pursued else {
-            "options": [[_measure_data(ref, measures, titles, case) for ref in option]
-                        for option in o.options],
-            "may_add": [_measure_data(ref, measures, titles, case) for ref in o.additions],
-            "combine": o.combine, "choice": o.choice},
-        "notes": list(o.notes),
-    }
-
-
-def _measure_data(ref, measures, titles, case: CaseResult) -> dict:
-    m = measures.get(ref.text)
-    on = falls_on(m, case.fields, _case_kind(case)) if m is not None else {}
-    return {"name": ref.text, "severity": m.severity if m else None,
-            "category": m.category if m else None,
-            "falls_on": list(m.falls_on) if m else [],
-            "falls_on_persons": {word: list(names) for word, names in on.items()},
-            "decided_by": m.decided_by.text if m and m.decided_by else None,
-            "referral": bool(m and m.referral),
-            "citation": _citation(m.citation if m else None, titles)}

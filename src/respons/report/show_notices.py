@@ -16,6 +16,7 @@ from respons.model.notice import NoticeElement, Party
 from respons.model.outcomes import BY_NAME, outcomes_of
 from respons.model.regime import Regime
 from respons.syntax.keywords import chinese
+from respons.syntax.present import condition_text
 
 
 def party_text(party: Party) -> str:
@@ -44,13 +45,14 @@ class NoticeView:
         for notice in self.regime.notices:
             title = f" 《{notice.title}》" if notice.title else ""
             self.out.append(f"  {notice.name}{title}{self.cite(notice.citation)}")
-            own = {(o.kind, o.target.parts, o.consecutive) for o in notice.issued_on}
+            own = {_key(o) for o in notice.issued_on}
             for outcome in outcomes_of(notice, self.regime):
                 years = f" 连续 {outcome.consecutive} 年" if outcome.consecutive else ""
-                implied = "" if (outcome.kind, outcome.target.parts,
-                                 outcome.consecutive) in own else " (由考核后果)"
+                where = f" 限于 {condition_text(outcome.where)}" \
+                    if outcome.where is not None else ""
+                implied = "" if _key(outcome) in own else " (由考核后果)"
                 self.out.append(f"    签发 {chinese(BY_NAME[outcome.kind].terminal)} "
-                                f"{outcome.target.text}{years}{implied}"
+                                f"{outcome.target.text}{years}{where}{implied}"
                                 f"{self.cite(outcome.citation, notice.citation)}")
             parties = [f"发文机关 {party_text(notice.issuer)}" if notice.issuer else None,
                        "主送 " + "、".join(map(party_text, notice.recipients))
@@ -66,6 +68,10 @@ class NoticeView:
                                 f"{self.cite(element.citation, notice.citation)}")
             if notice.formats:
                 self.out.append("    格式 " + "、".join(notice.formats))
+
+
+def _key(outcome) -> tuple:
+    return outcome.kind, outcome.target.parts, outcome.consecutive, outcome.where
 
 
 def open_notices(regime: Regime, data: dict, convert: Callable) -> None:

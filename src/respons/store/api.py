@@ -228,6 +228,23 @@ class Compute(abc.ABC):
         others all at once when the block ends, or not at all if it raises. It waits for
         another publisher at most the backend's lock timeout (`StoreLocked`)."""
 
+    def append_rows(self, table: str, rows: Sequence[Sequence]) -> int:
+        """Inside `transaction`, append ``rows`` (values in the table's column order,
+        `respons.store.results`) to the results table ``table``; the number appended.
+        Results computed in Python — a province-year of liability proposals — go in
+        bulk, not a statement per row. This default stages them in a temporary table
+        and copies them with `insert`; a backend may give its own bulk path."""
+        from respons.sql.ir import Col, Table, select
+        from respons.store.results import RESULT_TABLES
+
+        if table not in RESULT_TABLES:
+            raise ValueError(f"{table!r} is not a results table")
+        columns = RESULT_TABLES[table].columns
+        staged = f"staged_{table}"
+        self.temp_table(staged, [(name, kind.rstrip("?")) for name, kind in columns], rows)
+        return self.insert(table, select(*(Col("s", name) for name, _ in columns),
+                                         source=Table(staged, "s")))
+
     def register_head(self) -> str | None:
         """The head of the register of document numbers as the ledger keeps it
         (`respons.store.register.RegisterHead.to_text`), read inside `transaction`."""

@@ -87,6 +87,16 @@ class SQLCompute(Compute):
         sql, values = self._render(query, params)
         return self._run(f"INSERT INTO {table} {sql}", values).rowcount
 
+    def append_rows(self, table: str, rows) -> int:
+        # The backend's bulk insert (executemany; a backend's own where it has one),
+        # straight into the results table: no staging copy.
+        if not (self._publishing and table in RESULT_TABLES):
+            raise ValueError(f"{table!r} is not a results table, or this is not inside a "
+                             "transaction")
+        rows = list(rows)
+        self.db._insert_rows(table, RESULT_TABLES[table].names, rows)
+        return len(rows)
+
     def register_head(self) -> str | None:
         self._require_publishing()
         return self.db._info(HEAD_KEY)

@@ -4,8 +4,8 @@ Every method the engine calls is exercised so that a backend that gets one wrong
 here, not in a user's report: temporary tables that are this connection's own, INSERT …
 SELECT that adds exactly the rows of its query, JSON members read as text, numbers and
 truth values, both forms of the first-record lookup, the write transaction that publishes
-all or nothing — and then the engine itself, run on the backend and on SQLite over the
-same records, must give the same obligations.
+all or nothing, rows appended to a results table in bulk — and then the engine itself,
+run on the backend and on SQLite over the same records, must give the same obligations.
 """
 
 from __future__ import annotations
@@ -145,6 +145,36 @@ class ComputeTests:
         assert publish(compute, run, "staged") is False  # the same run: kept once
         with self._reopen(store_url) as other:
             assert published(other.compute, run) and self._count(other, "obligations") == 1
+
+    def test_rows_appended_in_bulk_are_published_with_the_transaction(self, store,
+                                                                      store_url):
+        from respons.store.api import Compute
+        from respons.store.results import LIABILITY_PROPOSALS
+
+        compute = store.compute
+        rows = [("r", "追究", f"c{n}", f"m{n}", "2025-01-02", None, n % 2, f'{{"n":{n}}}')
+                for n in range(3)]
+        assert len(LIABILITY_PROPOSALS.names) == len(rows[0])
+        with pytest.raises(ValueError):  # outside a transaction
+            compute.append_rows("liability_proposals", rows)
+        with pytest.raises(RuntimeError), compute.transaction():
+            compute.append_rows("liability_proposals", rows)
+            raise RuntimeError("interrupted")
+        assert self._count(store, "liability_proposals") == 0
+        with compute.transaction():
+            with pytest.raises(ValueError):  # the ledger is never a results table
+                compute.append_rows("records", [])
+            assert compute.append_rows("liability_proposals", rows) == 3
+            # The portable default (a staged copy) a backend without its own bulk path has
+            assert Compute.append_rows(compute, "liability_proposals", [
+                ("r2", *row[1:]) for row in rows]) == 3
+        with self._reopen(store_url) as other:
+            got = other.compute.query(select(
+                Col("p", "run"), Col("p", "record"), Col("p", "fault"), Col("p", "pursued"),
+                Col("p", "detail"), source=Table("liability_proposals", "p"),
+                order_by=[Order(Col("p", "run")), Order(Col("p", "record"))]))
+        assert got == [(run, f"c{n}", None, n % 2, f'{{"n":{n}}}')
+                       for run in ("r", "r2") for n in range(3)]
 
     # ── the engine ───────────────────────────────────────────────────────────────
     def test_both_forms_of_the_first_record_lookup_agree(self, store, tmp_path):

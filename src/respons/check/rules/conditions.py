@@ -3,8 +3,9 @@ allows (R0201, R0203, R0403, R1201–R1207).
 
 A condition stands in one of two kinds of place:
 
-- **on a record's fields** — a duty's `起算 … 限于`, a count's `计数 EVENT 限于` and a
-  deduction's `每 EVENT 限于`: a name is a field of the record kind of that event (or, for a
+- **on a record's fields** — a duty's `起算 … 限于`, a count's `计数 EVENT 限于`, a
+  deduction's `每 EVENT 限于` and a notice's `签发 记录 EVENT 限于`: a name is a field of
+  the record kind of that event (or, for a
   count or deduction of a duty, of the record kind that starts the duty); a bare field must
   be 是否, and a comparison must fit the field's type (``respons.check.rules.types``);
 - **on liability** — ladders' steps and modifiers, 责任划分 rules, a circumstance's `条件`:
@@ -118,6 +119,15 @@ def places(ctx: RuleContext) -> Iterator[tuple[Place, object]]:
             yield Place(f"不得评为/bar of {assessment.name}", kinds=VETO), bar.condition
         for band in (b for b in assessment.bands if b.condition is not None):
             yield Place(f"等级/band {band.name} of {assessment.name}", kinds=VETO), band.condition
+    for notice in regime.notices:
+        for outcome in notice.issued_on:
+            # 签发 记录 E 限于 C tests fields of E's record, as a duty's 起算 E 限于 C; on
+            # any other kind of outcome 限于 is refused where the outcome is resolved.
+            if outcome.where is not None and outcome.kind == "record":
+                record = _record_of(ctx, outcome.target)
+                if record is not None:
+                    yield Place(f"签发/issued-on 限于 of notice {notice.name}", record), \
+                        outcome.where
 
 
 def _record_of(ctx: RuleContext, ref: Ref) -> RecordKind | None:

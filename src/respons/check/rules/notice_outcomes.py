@@ -17,6 +17,7 @@ from collections.abc import Callable
 import attrs
 
 from respons.check.rules import RuleContext
+from respons.check.rules.proceedings import case_kind
 from respons.check.rules.references import lookup
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.base import Ref
@@ -52,6 +53,14 @@ def _no_years(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind) -> None:
                      "连续 N 年 goes with `签发 后果 考核.等级`; leave it out here")
 
 
+def _no_where(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind) -> None:
+    if outcome.where is not None:
+        ctx.sink.add("R0706", f"限于 picks the records of an event whose fields satisfy a "
+                     f"condition, but 签发 {chinese(kind.terminal)} names {kind.en}, which has "
+                     "no record to test", outcome.where.span or outcome.span,
+                     "限于 goes with `签发 记录 记录.事件`; leave it out here")
+
+
 def _shape(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind, sizes: tuple[int, ...]):
     if len(outcome.target.parts) in sizes:
         return True
@@ -64,6 +73,7 @@ def _shape(ctx: RuleContext, outcome: Outcome, kind: OutcomeKind, sizes: tuple[i
 def grade(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:
     kind = BY_NAME["grade"]
     _no_years(ctx, outcome, kind)
+    _no_where(ctx, outcome, kind)
     if not _shape(ctx, outcome, kind, (1, 2)):
         return UNRESOLVED
     assessment = _assessment(ctx, outcome, "签发 等级")
@@ -76,6 +86,7 @@ def grade(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:
 
 def consequence(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:
     kind = BY_NAME["consequence"]
+    _no_where(ctx, outcome, kind)
     if not _shape(ctx, outcome, kind, (2,)):
         return UNRESOLVED
     assessment = _assessment(ctx, outcome, "签发 后果")
@@ -99,8 +110,31 @@ def _consequence_text(grade_name: str, consecutive: int | None) -> str:
 
 def measure(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:
     _no_years(ctx, outcome, BY_NAME["measure"])
+    _no_where(ctx, outcome, BY_NAME["measure"])
     found = lookup(ctx, outcome.target, ("measure",), "签发 措施")
-    return () if found is not None else UNRESOLVED
+    if found is None:
+        return UNRESOLVED
+    return _case_fields(ctx, found.element.name)
+
+
+def _case_fields(ctx: RuleContext, measure_name: str) -> tuple[str, ...]:
+    """The fields the engine gives a notice issued on the measure beside the measure's
+    facts: those of the case record of every proceeding (追究) one of whose ladders has
+    a step proposing it — the fields all those records have. A proceeding without a case
+    record (faults that stand by a count alone) gives none, nor does a measure no
+    proceeding proposes."""
+    proposing = {ladder.name for ladder in ctx.regime.ladders
+                 if any(ref.text == measure_name for step in ladder.steps
+                        for option in step.options for ref in option)}
+    common: list[str] | None = None
+    for proceeding in ctx.regime.proceedings:
+        if not any(ref.text in proposing for ref in proceeding.ladders):
+            continue
+        kind = case_kind(ctx, proceeding)
+        names = [] if kind is None else list(dict.fromkeys(
+            ([kind.key] if kind.key else []) + [f.name for f in kind.fields]))
+        common = names if common is None else [n for n in common if n in names]
+    return tuple(common or ())
 
 
 def record(ctx: RuleContext, outcome: Outcome) -> tuple[str, ...] | None:

@@ -4,7 +4,8 @@ For each notice: its formats are installed (R0701); what issues it (签发) name
 the regime (``notice_outcomes``); its issuer, recipients and copies are facts of those
 outcomes or declared agencies (R0201); every placeholder of its templates and every fact
 an element is bound to is a fact the notice is given (R0703), every template can be read
-(R0704); its document-number pattern follows GB/T 9704-2012 7.2.5 (R0705); and a notice that
+(R0704); its document-number pattern follows GB/T 9704-2012 7.2.5 (R0705), and a 代字 made of facts
+names facts it is given (R0703); and a notice that
 something issues has everything issuing takes — an issuer, a recipient, a number pattern,
 and something to fill each required element with (R0707). What a regime built on another
 may not take from an inherited notice is ``notice_layers``'s (R0702).
@@ -28,11 +29,14 @@ def check(ctx: RuleContext) -> None:
         _parties(ctx, notice, facts)
         unfilled = [e for e in notice.elements if not _element(ctx, notice, e, facts)]
         if notice.number is not None:
-            for problem in docnumber.problems(notice.number):
+            broken = docnumber.problems(notice.number)
+            for problem in broken:
                 ctx.sink.add("R0705", f"the 文号 of {notice.name}: {problem}",
                              notice.number_span or notice.span,
                              "write the pattern as GB/T 9704-2012 7.2.5 has it, e.g. "
                              "\"吉司整〔{年}〕{号}号\"")
+            if not broken:
+                _code(ctx, notice, facts)
         if facts.outcomes and ctx.whole(notice):
             _issuable(ctx, notice, unfilled)
     notice_layers.check(ctx)
@@ -105,6 +109,28 @@ def _element(ctx: RuleContext, notice: Notice, element: NoticeElement, facts: Gi
                      + did_you_mean(name, list(facts.facts)), element.span,
                      "the facts it is given: " + (facts.listing() or "none"))
     return True
+
+
+#: The facts of every notice a 代字 cannot be made of: the number itself, its date, its
+#: recipients. (发文机关 can: the 代字 stands for the issuer.)
+_NOT_A_CODE = _COMMON_NAMES - {"发文机关", "issuer"}
+
+
+def _code(ctx: RuleContext, notice: Notice, facts: Given) -> None:
+    """Every fact the 代字 of the 文号 names is one the notice is given (R0703), and not
+    one the number is made with (R0705)."""
+    span = notice.number_span or notice.span
+    for name in docnumber.code_names(notice.number):
+        if name in _NOT_A_CODE:
+            ctx.sink.add("R0705", f"the 文号 of {notice.name} makes its 代字 of {{{name}}}, "
+                         "which is the notice's own number, date or recipient", span,
+                         "the 代字 stands for the issuer: name a field that carries the "
+                         "issuing agency's code, or write the 代字 out")
+        elif facts.known and name not in facts.facts:
+            ctx.sink.add("R0703", f"the 文号 of {notice.name} makes its 代字 of {{{name}}}, "
+                         f"which is not a fact of {facts.describe()}"
+                         + did_you_mean(name, list(facts.facts)), span,
+                         "the facts it is given: " + (facts.listing() or "none"))
 
 
 def _issuable(ctx: RuleContext, notice: Notice, unfilled: list[NoticeElement]) -> None:

@@ -31,7 +31,7 @@ def case_kinds(ctx: RuleContext) -> list[RecordKind]:
     """The record kinds of the regime's proceedings' cases, each once."""
     kinds: list[RecordKind] = []
     for proceeding in ctx.regime.proceedings:
-        kind = _case_kind(ctx, proceeding)
+        kind = case_kind(ctx, proceeding)
         if kind is not None and kind not in kinds:
             kinds.append(kind)
     return kinds
@@ -41,7 +41,7 @@ def _kinds_of(ctx: RuleContext, proceedings) -> list[RecordKind]:
     """The case record kinds of ``proceedings``, each once."""
     kinds: list[RecordKind] = []
     for proceeding in proceedings:
-        kind = _case_kind(ctx, proceeding)
+        kind = case_kind(ctx, proceeding)
         if kind is not None and kind not in kinds:
             kinds.append(kind)
     return kinds
@@ -81,7 +81,7 @@ def _names_read(conditions, definitions: dict) -> set[str]:
     return seen
 
 
-def _case_kind(ctx: RuleContext, proceeding) -> RecordKind | None:
+def case_kind(ctx: RuleContext, proceeding) -> RecordKind | None:
     if proceeding.case is None:
         return None
     found = ctx.index.find(proceeding.case)

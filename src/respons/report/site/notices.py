@@ -29,8 +29,11 @@ def notices_page(regime, speak: Speaker) -> str:
             kind = BY_NAME[outcome.kind]
             years = words("assessment.years", count=outcome.consecutive) \
                 if outcome.consecutive else ""
+            # 签发 … 限于: which of the records issue it (hangzhou's two 决定书 differ only so)
+            where = words("liability.where", condition=speak.condition(outcome.where)) \
+                if outcome.where is not None else ""
             issued.append(f"<li>{esc(kind.zh if speak.zh else kind.en)} "
-                          f"{esc(outcome.target.text)}{esc(years)}"
+                          f"{esc(outcome.target.text)}{esc(years)}{esc(where)}"
                           f"{speak.cited(outcome.citation, notice.citation)}</li>")
         if issued:
             facts.append(f"<dt>{esc(words('notice.issued_on'))}</dt><dd><ul>{''.join(issued)}"

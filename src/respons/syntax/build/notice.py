@@ -119,15 +119,16 @@ class NoticeRules:
         tokens, values = split(children)
         kind = BY_TERMINAL[tokens[1].type]
         target = values[0]
+        where = values[1] if first(tokens, "KW_WHERE") is not None else None
         consecutive = None
         marker = first(tokens, "KW_CONSECUTIVE")
         if marker is not None:
             index = tokens.index(marker)
             consecutive = int(number_of(tokens[index + 1]))
             word(UNITS, tokens[index + 2])
-        span = span_between(span_of(tokens[0]), target.span)
+        span = span_between(span_of(tokens[0]), (where or target).span)
         outcome = Outcome(kind.name, target, consecutive,
-                          citation_of(first(tokens, "CITATION")), span=span)
+                          citation_of(first(tokens, "CITATION")), where, span=span)
         return Stmt("issued_on", outcome, span)
 
     def party(self, children):

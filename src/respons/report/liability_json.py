@@ -1,0 +1,130 @@
+"""The liability report as JSON (docs/liability.md, format_version 1): `document` is what
+`respons liability --format json` prints, `case_data` one case of it — which is also what
+each proposal kept under a run holds (written as text by `respons.report.liability_detail`).
+"""
+
+from __future__ import annotations
+
+from respons.engine.attribution import falls_on
+from respons.engine.ladder import Outcome
+from respons.engine.liability import CaseResult
+from respons.syntax.citation import format_citation
+from respons.syntax.present import condition_text
+
+FORMAT_VERSION = 1
+
+
+def _case_kind(case: CaseResult):
+    """The record kind of the case's record, where the case has one (not a standing one)."""
+    return case.kind
+
+
+# ── JSON ─────────────────────────────────────────────────────────────────────────────
+def _citation(citation, titles) -> dict | None:
+    if citation is None:
+        return None
+    return {"regime": citation.regime, "text": format_citation(citation,
+                                                               titles.get(citation.regime))}
+
+
+def document(regime, results: list[CaseResult], run, verified: bool, selection,
+             titles: dict[str, str]) -> dict:
+    """The report as JSON data (docs/liability.md, format_version 1)."""
+    measures = {m.name: m for m in regime.measures}
+    faults = {f.name: f for f in regime.faults}
+    return {
+        "format_version": FORMAT_VERSION,
+        "regime": regime.id,
+        "run": {"id": run.id, "head": {"seq": run.head.seq, "hash": run.head.hash},
+                "verified": verified, "engine": run.engine},
+        "selection": {"case": selection.case, "year": selection.year},
+        "cases": [_case_data(r, measures, faults, titles) for r in results],
+    }
+
+
+def case_data(regime, titles: dict[str, str]):
+    """``data(case)``: a case as the JSON document gives it, as data."""
+    measures = {m.name: m for m in regime.measures}
+    faults = {f.name: f for f in regime.faults}
+    return lambda case: _case_data(case, measures, faults, titles)
+
+
+def _case_data(r: CaseResult, measures, faults, titles) -> dict:
+    return {
+        "case": r.matter, "record": r.record, "date": r.date, "proceeding": r.proceeding.name,
+        "proceeding_citation": _citation(r.proceeding.citation, titles),
+        "fault": _fault_data(r.fault, r.fault_known, faults, titles),
+        "circumstances": [circumstance_data(x, x.count, x.records, titles)
+                          for x in r.circumstances],
+        "ladders": [_outcome_data(o, measures, titles, r) for o in r.outcomes],
+        "bearers": [share_data(s, s.person, titles) for s in r.shares],
+        "decided_by": r.decided_by, "proposed_by": r.proposed_by, "defence": r.defence,
+    }
+
+
+def _fault_data(name: str | None, known: bool, faults, titles) -> dict | None:
+    if name is None:
+        return None
+    fault = faults.get(name)
+    return {"name": name, "declared": known,
+            "citation": _citation(fault.citation if fault else None, titles)}
+
+
+def circumstance_data(x, count, records, titles) -> dict:
+    """A circumstance of a case (``count`` and ``records`` its own: a writer of many cases
+    may give placeholders)."""
+    return {"name": x.name, "holds": x.holds, "how": x.how, "count": count,
+            "records": list(records) if isinstance(records, tuple) else records,
+            "citation": _citation(x.citation, titles)}
+
+
+def share_data(s, person, titles) -> dict:
+    """One share of a case (``person`` its own, or a placeholder)."""
+    return {"person": person, "reference": s.bearer.reference, "field": s.field,
+            "who": s.who, "share": s.bearer.share, "responsibility": s.responsibility,
+            "bears": s.bears, "joiner": s.rule.joiner,
+            "citation": _citation(s.rule.citation, titles)}
+
+
+def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
+    lad = o.ladder
+    step = o.step if o.pursued else None
+    base = next((s for s in lad.steps if s.level == o.base_level), None)
+    return {
+        "ladder": lad.name, "subject": lad.subject, "pursued": o.pursued,
+        "citation": _citation(lad.citation, titles),
+        "exempted_by": [{"condition": condition_text(m.condition),
+                         "citation": _citation(m.citation or lad.citation, titles)}
+                        for m in o.exemptions],
+        "waived_by": None if o.waived_by is None else {
+            "condition": condition_text(o.waived_by.condition),
+            "citation": _citation(o.waived_by.citation or lad.citation, titles)},
+        "base_step": None if base is None else {
+            "level": base.level, "condition": condition_text(base.condition),
+            "modal": base.modal, "citation": _citation(base.citation or lad.citation, titles)},
+        "step": None if step is None else step.level,
+        "modifiers": [{"kind": a.modifier.kind, "condition": condition_text(a.modifier.condition),
+                       "modal": a.modifier.modal, "applied": a.applied, "effect": a.effect,
+                       "step_after": a.level_after, "note": a.note,
+                       "alternatives": [{"effect": e, "step": lv} for e, lv in a.alternatives],
+                       "citation": _citation(a.modifier.citation or lad.citation, titles)}
+                      for a in o.modifiers],
+        "measures": None if not o.pursued else {
+            "options": [[_measure_data(ref, measures, titles, case) for ref in option]
+                        for option in o.options],
+            "may_add": [_measure_data(ref, measures, titles, case) for ref in o.additions],
+            "combine": o.combine, "choice": o.choice},
+        "notes": list(o.notes),
+    }
+
+
+def _measure_data(ref, measures, titles, case: CaseResult) -> dict:
+    m = measures.get(ref.text)
+    on = falls_on(m, case.fields, _case_kind(case)) if m is not None else {}
+    return {"name": ref.text, "severity": m.severity if m else None,
+            "category": m.category if m else None,
+            "falls_on": list(m.falls_on) if m else [],
+            "falls_on_persons": {word: list(names) for word, names in on.items()},
+            "decided_by": m.decided_by.text if m and m.decided_by else None,
+            "referral": bool(m and m.referral),
+            "citation": _citation(m.citation if m else None, titles)}
