@@ -235,11 +235,14 @@ def liability_page(regime, speak: Speaker) -> str:
             sentence = words("liability.step", level=step.level, condition=SLOT,
                              measures=SLOT2)
             text = fill(sentence, linked(step.condition, speak, anchors),
-                        linked_options(step.options, speak, options))
+                        _step_measures(step, speak, options))
             out.append(f"<li>{text}"
                        f"{speak.cited(step.citation, ladder.citation)}</li>")
         for modifier in ladder.modifiers:
             effects = words("or").join(_effect(e, speak) for e in modifier.effects)
+            if effects and modifier.modal == "may":
+                # 可以: the text permits, the decision-maker decides — not what must follow.
+                effects = words("liability.may", measures=effects)
             effects = words("liability.effects", effects=effects) if effects else ""
             values = {"condition": SLOT}
             if modifier.kind != "exempt":
@@ -271,6 +274,26 @@ def liability_page(regime, speak: Speaker) -> str:
                        f"{speak.cited(measure.citation)}</li>")
         out.append("</ul>\n")
     return "".join(out)
+
+
+def _step_measures(step, speak: Speaker, anchors: dict[str, str]) -> str:
+    """A step's measures as the regime says them: 可以 where the text permits rather than
+    binds, 单独或者合并 A、B、C where they apply alone or together (not "A 或 B 或 C", any one
+    of them), and 并可以 the measures that may be added — each a link."""
+    words = speak.words
+    if step.combine:
+        measures = fill(words("liability.combine", measures=SLOT),
+                        esc(words("list.sep")).join(
+                            linked_options(((ref,),), speak, anchors)
+                            for option in step.options for ref in option))
+    else:
+        measures = linked_options(step.options, speak, anchors)
+    if step.additions:
+        measures += fill(words("liability.may_add", measures=SLOT), linked_options(
+            tuple((ref,) for ref in step.additions), speak, anchors))
+    if step.modal == "may":
+        measures = fill(words("liability.may", measures=SLOT), measures)
+    return measures
 
 
 def _circumstance(c, speak: Speaker) -> str:
