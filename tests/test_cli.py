@@ -126,6 +126,18 @@ def test_show_text_and_json(respons):
         {a["name"] for a in data["regime"]["agencies"]}
 
 
+def test_show_says_the_measures_a_step_may_add(respons):
+    """samr 15②: whichever of the four measures is chosen, the department 并可以 add 调离 or
+    取消资格 — `show` says it in text as the JSON's ``additions`` does (it left it out)."""
+    text = respons("show", str(JURISDICTIONS / "samr.resp")).stdout
+    assert ("诫勉 并 免予或者不予处分 并可以 调离行政执法岗位 或 取消行政执法资格  "
+            "〔市场监督管理行政执法责任制规定 第十五条第二款〕") in text
+    data = json.loads(respons("show", "--format", "json",
+                              str(JURISDICTIONS / "samr.resp")).stdout)
+    assert data["regime"]["ladders"][0]["steps"][0]["additions"] == [
+        "调离行政执法岗位", "取消行政执法资格"]
+
+
 def test_show_refuses_a_regime_with_errors(respons):
     result = respons("show", str(INVALID / "decomposition.resp"))
     assert result.exit_code == 1 and "R0301" in result.stderr
