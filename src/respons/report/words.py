@@ -197,6 +197,8 @@ WORDS: dict[str, tuple[str, str]] = {
                    "    不适用：没有一级的条件成立"),
     "li.step": ("    Step {level}: {condition} holds (the highest step that holds){citation}",
                 "    第{level}级：{condition} 成立（成立的最高一级）{citation}"),
+    "li.step.may": ("    The text says 可以 (may): whether to impose it is the decision-maker's",
+                    "    原文为“可以”：是否适用由决定机关裁量"),
     "li.mod.applied": ("    {kind} {condition} => {effect}: applied{moved}{citation}",
                        "    {kind} {condition} => {effect}：适用{moved}{citation}"),
     "li.mod.moved": (", to step {level}", "，为第{level}级"),
