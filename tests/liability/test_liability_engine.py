@@ -288,6 +288,9 @@ def test_a_step_the_text_permits_says_so_in_the_text_report(respons, tmp_path):
     data = _json_of(respons, regime, url, "--case", "S1")
     ladder = data["cases"][0]["ladders"][0]
     assert ladder["base_step"]["modal"] == "may" and ladder["pursued"]
+    # 〔第二款〕 written inside 第十五条's ladder is cited as the text report cites it.
+    cited = ladder["base_step"]["citation"]["text"]
+    assert cited == "市场监督管理行政执法责任制规定 第十五条第二款"
     text = respons("liability", regime, "--store", url, "--case", "S1").stdout
     step = text.index("第1级：情节轻微")
     assert text[step:].splitlines()[1] == "    原文为“可以”：是否适用由决定机关裁量"
