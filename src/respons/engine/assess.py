@@ -7,7 +7,11 @@ needs, per subject; each subject's facts go to the assessment's scoring scheme (
 ``score(assessment, subject) -> Score``), the vetoes' conditions are decided on the counts,
 and the consequences follow the grades of consecutive periods. Everything is published in
 one transaction under the run (``assessments``, ``assessment_scores``,
-``assessment_evidence``); a run already holding an assessment's period is not scored again.
+``assessment_evidence``) — the one the counters insert their evidence in, so that each row
+is written once, where it is kept; a run already holding an assessment's period is not
+scored again. Subjects whose facts are the same but for who they are share one scheme call
+and one encoded detail (`_score`), and the details go to the store once each (`_publish`):
+what moves per subject is a short row (docs/performance.md, "Assessing").
 
 A condition of a veto is decided from counts: a count compared (`行政赔偿.发生 >= 1 次`), an
 event, duty or fault named alone (it holds when counted once), a circumstance established by
@@ -18,6 +22,7 @@ undetermined, never taken to hold or not.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -25,8 +30,6 @@ import attrs
 from respons.check.index import Index
 from respons.diagnostics.diagnostic import Sink
 from respons.engine.assess_counts import (
-    EVIDENCE_COLUMNS,
-    STAGED_EVIDENCE,
     Counter,
     Counting,
     counts,
@@ -42,8 +45,9 @@ from respons.model.condition import AllOf, AnyOf, Compare, Not, expand
 from respons.model.grading import capped
 from respons.records.canonical import canonical_json
 from respons.registry import SubjectFacts, assessment_params
+from respons.sql import ir
 from respons.sql.ir import Col, Lit, Param, Table, all_of, select
-from respons.store.results import ASSESSMENT_SCORES, ASSESSMENTS
+from respons.store.results import ASSESSMENTS
 from respons.syntax.citation import format_citation
 from respons.syntax.present import condition_text
 
@@ -56,6 +60,7 @@ def cite(citation, titles) -> str | None:
 
 STAGED_SCORES = "staged_assessment_scores"
 STAGED_DONE = "staged_assessments"
+STAGED_BODIES = "staged_assessment_bodies"
 YEARS_OF = {"biennial": 2}
 
 
@@ -168,7 +173,22 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
                 todo.append((assessment, period))
     if not todo:
         return []
-    compute.temp_table(STAGED_EVIDENCE, EVIDENCE_COLUMNS)
+    # The counting runs inside the publishing transaction: each counter's records go
+    # straight into assessment_evidence, where they are kept, and the counts are read back
+    # from there — written once, not staged and copied. Others see all of it at commit, or
+    # nothing if scoring fails.
+    with compute.transaction():
+        results = _score_periods(compute, regime, index, run, todo, corrections,
+                                 circumstances, scheme_for, titles)
+        _consequences(results, {m.name: m for m in regime.measures})
+        _publish(compute, run, todo, results, titles)
+    return sorted({a.name for a, _ in todo})
+
+
+def _score_periods(compute, regime, index, run, todo, corrections, circumstances,
+                   scheme_for, titles) -> list:
+    """(assessment, period, subject, result) of every subject of every period to do, the
+    evidence behind their counts inserted under the run."""
     results = []
     by_name = {a.name: a for a in regime.assessments}
     for assessment, period in todo:
@@ -203,7 +223,7 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
             counters.extend(veto.counters)
         for counter in counters:
             counting.insert(compute, counter, period.start, run.id, run.head.seq, corrections)
-        found = counts(compute, assessment.name, period.start)
+        found = counts(compute, run.id, assessment.name, period.start)
         recorded, draws_of = {}, {}
         if assessment.sample is not None:
             seed = seed_of(compute, index, assessment, period.start, period.until,
@@ -230,21 +250,18 @@ def assess(store, resolved, run, year: int, scheme_for, titles) -> list[str]:
             set(draws_of) | {s for values in evaluations.values() for s in values}
         scheme = scheme_for(assessment.scheme)
         params = assessment_params(assessment)
+        alike: dict = {}  # the results so far, by the facts they were scored from
         for subject in sorted(subjects):
-            result = _score(assessment, scheme, params, subject, found.get(subject, {}),
-                            vetoes, recorded, findings_of, draws_of.get(subject),
-                            {way: values[subject] for way, values in evaluations.items()
-                             if subject in values},
-                            {name: values[subject] for name, values in fed.items()
-                             if subject in values},
-                            {n: tier.test(found.get(subject, {})) for n, tier in tiers.items()})
-            _bar(assessment, result, found.get(subject, {}), bars,
-                 {name: values[subject][2] for name, values in graded.items()
-                  if subject in values})
-            results.append((assessment, period, subject, result))
-    _consequences(results, {m.name: m for m in regime.measures})
-    _publish(compute, run, todo, results, titles)
-    return sorted({a.name for a, _ in todo})
+            results.append((assessment, period, subject, _score(
+                assessment, scheme, params, subject, found.get(subject, {}), vetoes, recorded,
+                findings_of, draws_of.get(subject),
+                {way: values[subject] for way, values in evaluations.items()
+                 if subject in values},
+                {name: values[subject] for name, values in fed.items() if subject in values},
+                {n: tier.test(found.get(subject, {})) for n, tier in tiers.items()},
+                bars, {name: values[subject][2] for name, values in graded.items()
+                       if subject in values}, alike, titles)))
+    return results
 
 
 def fed_first(assessments) -> list:
@@ -317,14 +334,29 @@ def _subjects(compute, regime, assessment, period: Period, run, found, recorded)
     return subjects
 
 
+@functools.lru_cache(maxsize=4096)
+def _deduction_of(key: str) -> tuple[str, int] | None:
+    """(item, deduction index) of a deduction's counter key (``d:ITEM:N``), else None."""
+    if not key.startswith("d:"):
+        return None
+    item, j = key[2:].rsplit(":", 1)
+    return item, int(j)
+
+
 def _score(assessment, scheme, params, subject, found, vetoes, recorded, findings_of,
-           draw=None, evaluated=None, fed=None, tiers=None) -> dict:
-    """One subject's result as the detail the store keeps."""
+           draw=None, evaluated=None, fed=None, tiers=None, bars=None, graded=None,
+           alike=None, titles=None) -> dict:
+    """One subject's result: its total, grade (after the bars, `_bar`) and veto, and
+    ``body``, the canonical JSON of its detail cut where its consequences go (`_split`:
+    `_consequences` finds them, `_publish` joins them in). ``alike`` keeps the results so
+    far by the facts they were made from: a subject whose facts are those of one scored
+    before, but for who it is, gets that result — the scheme contract's "the same facts
+    give the same score" (docs/hooks.md), the subject being named for messages only."""
     occurrences = {}
     for key, count in found.items():
-        if key.startswith("d:"):
-            item, j = key[2:].rsplit(":", 1)
-            occurrences[(item, int(j))] = count
+        deduction = _deduction_of(key)
+        if deduction is not None:
+            occurrences[deduction] = count
     found_items = {findings_of[k]: n for k, n in found.items() if k in findings_of}
     holding, undetermined = [], []
     for number, veto in enumerate(vetoes):
@@ -342,12 +374,27 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
             score_value = _number(value) if value is not None else None
         except InvalidOperation:
             score_value = None
+    evaluations = {way: _number(value) for way, (value, _) in (evaluated or {}).items()
+                   if value is not None}
+    recorded_all = {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
+                                       in (evaluated or {}).items()}}
+    # A province's 110,000 subjects are a few thousand alike: scored and encoded once
+    # each. A draw of case files is the subject's own, and so are the records it names.
+    # The key is everything of the subject's that the scoring, the vetoes, the tiers and
+    # the bars read: every count (those of vetoes, tiers and bars included), the values
+    # and ids recorded, the evaluations, the results fed and the grades that bar it.
+    key = None
+    if alike is not None and draw is None:
+        key = (_exact_items(found), given, _exact(score_value), _exact_items(evaluations),
+               _exact_items(fed or {}), _exact_items(graded or {}),
+               tuple(recorded_all.items()))
+        kept = alike.get(key)
+        if kept is not None:
+            return dict(kept)
     facts = SubjectFacts(subject=subject, occurrences=occurrences, vetoes=tuple(holding),
                          given=given, params=params, recorded=score_value, found=found_items,
                          files=draw.files if draw is not None else (),
-                         evaluations={way: _number(value) for way, (value, _) in
-                                      (evaluated or {}).items() if value is not None},
-                         fed=fed or {}, tiers=tiers or {})
+                         evaluations=evaluations, fed=fed or {}, tiers=tiers or {})
     # A grade is the assessors' to record: a subject they recorded none for is not graded
     # (未评定), and a recorded value the scheme refuses (a grade that is no band of the
     # assessment) is said, with the record, rather than scored.
@@ -359,6 +406,10 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
             result = scheme.score(assessment, facts)
         except ValueError as error:
             problem = f"{error} (record {recorded_ids.get('grade') or recorded_ids.get('score')})"
+    out = {"total": str(result.total) if result is not None and result.total is not None
+           else None,
+           "grade": result.grade if result is not None else None,
+           "vetoed_by": result.vetoed_by if result is not None else None}
     items = []
     for item, scored in zip(assessment.items,
                             result.items if result is not None and result.items else
@@ -375,29 +426,45 @@ def _score(assessment, scheme, params, subject, found, vetoes, recorded, finding
                          for n, what, count in (scored.found if scored else (
                              (j, f.per.text, found_items.get((item.name, j), 0))
                              for j, f in enumerate(item.findings)))]})
-    return {
-        "total": str(result.total) if result is not None and result.total is not None
-        else None,
-        "grade": result.grade if result is not None else None,
-        "vetoed_by": result.vetoed_by if result is not None else None,
-        "detail": {"items": items,
-                   "vetoes": [{"index": n, "condition": condition_text(v.condition),
-                               "grade": v.grade, "holds": n in holding}
-                              for n, v in enumerate(assessment.vetoes) if n in holding],
-                   "undetermined_vetoes": [
-                       {"index": n, "condition": condition_text(assessment.vetoes[n].condition),
-                        "cannot_count": vetoes[n].undetermined} for n in undetermined],
-                   "recorded": {**recorded_ids, **{f"weight:{way}": record for way, (_, record)
-                                                   in (evaluated or {}).items()}},
-                   "problem": problem,
-                   # each tier's verdict (等级 G 若 …): true, false, or null where records
-                   # cannot decide it
-                   **({"tiers": [{"index": n, "grade": assessment.bands[n].name,
-                                  "condition": condition_text(assessment.bands[n].condition),
-                                  "holds": verdict} for n, verdict in sorted(tiers.items())]}
-                      if tiers else {}),
-                   **({"draw": _draw(draw)} if assessment.sample is not None else {}),
-                   "consequences": []}}
+    out["detail"] = {
+        "items": items,
+        "vetoes": [{"index": n, "condition": condition_text(v.condition),
+                    "grade": v.grade, "holds": n in holding}
+                   for n, v in enumerate(assessment.vetoes) if n in holding],
+        "undetermined_vetoes": [
+            {"index": n, "condition": condition_text(assessment.vetoes[n].condition),
+             "cannot_count": vetoes[n].undetermined} for n in undetermined],
+        "recorded": recorded_all,
+        "problem": problem,
+        # each tier's verdict (等级 G 若 …): true, false, or null where records cannot
+        # decide it
+        **({"tiers": [{"index": n, "grade": assessment.bands[n].name,
+                       "condition": condition_text(assessment.bands[n].condition),
+                       "holds": verdict} for n, verdict in sorted(tiers.items())]}
+           if tiers else {}),
+        **({"draw": _draw(draw)} if assessment.sample is not None else {})}
+    _bar(assessment, out, found, bars or {}, graded or {})
+    for applied in out["detail"]["bars"]:
+        applied["citation"] = cite(applied["citation"], titles or {})
+    out["body"] = _split(out.pop("detail"))
+    if key is not None and problem is None:  # a scheme's message may name the subject
+        alike[key] = out
+    return dict(out)
+
+
+def _exact(value):
+    """A fact as a key that tells apart what the scheme may tell apart: a Decimal by its
+    digits (88 and 88.0 are equal, but a recorded score is written as it was recorded)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return tuple(_exact(v) for v in value)
+    return value
+
+
+def _exact_items(facts: dict) -> tuple:
+    """A mapping of facts as a key: its items in order, each value exact."""
+    return tuple(sorted((k, _exact(v)) for k, v in facts.items())) if facts else ()
 
 
 def _bar(assessment, result: dict, found: dict, bars: dict, graded: dict) -> None:
@@ -485,7 +552,7 @@ def _consequences(results, measures) -> None:
                             "referrals": [m.name for m in _measures_of(consequence, measures)
                                           if m.referral],
                             "citation": consequence.citation})
-        result["detail"]["consequences"] = out
+        result["consequences"] = out
 
 
 def _who(party) -> str | None:
@@ -499,28 +566,59 @@ def _measures_of(consequence, measures) -> list:
 
 
 def _publish(compute, run, todo, results, titles) -> None:
+    """The scores and the periods scored, inside the transaction the evidence went in.
+
+    A detail is its body (`_score`) with its consequences in it; the bodies subjects share
+    go to the store once each, and each subject's row carries the number of its body and
+    the consequences it has (none, most often) — the store joins the two. So a province's
+    110,000 rows move as short ones, not each with its whole detail."""
+    numbers = {(a.name, p.start): n for n, (a, p) in enumerate(todo)}
+    subjects = [0] * len(todo)
+    bodies: dict[tuple[str, str], int] = {}
     rows = []
     for assessment, period, subject, result in results:
-        detail = result["detail"]
-        for c in detail["consequences"]:
+        number = numbers[(assessment.name, period.start)]
+        subjects[number] += 1
+        consequences = result["consequences"]
+        for c in consequences:
             c["citation"] = cite(c["citation"], titles)
-        for b in detail["bars"]:
-            b["citation"] = cite(b["citation"], titles)
-        rows.append((assessment.name, period.start, subject, result["total"], result["grade"],
-                     result["vetoed_by"], canonical_json(detail)))
-    compute.temp_table(STAGED_SCORES, [(name, kind) for name, kind in
-                                       ASSESSMENT_SCORES.columns[1:]], rows)
-    done = [(a.name, p.start, p.until,
-             sum(1 for r in results if r[0] is a and r[1] == p)) for a, p in todo]
-    compute.temp_table(STAGED_DONE, list(ASSESSMENTS.columns[1:]), done)
-    with compute.transaction():
-        compute.insert("assessments", select(Param("run"), *(
-            Col("t", n) for n in ASSESSMENTS.names[1:]), source=Table(STAGED_DONE, "t")),
-            {"run": run.id})
-        compute.insert("assessment_scores", select(Param("run"), *(
-            Col("t", n) for n in ASSESSMENT_SCORES.names[1:]), source=Table(STAGED_SCORES, "t")),
-            {"run": run.id})
-        compute.insert("assessment_evidence", select(
-            Param("run"), Col("t", "assessment"), Col("t", "period"), Col("t", "counter"),
-            Col("t", "subject"), Col("t", "record"), source=Table(STAGED_EVIDENCE, "t")),
-            {"run": run.id})  # distinct already: each counter adds a record (or breach) once
+        body = bodies.setdefault(result["body"], len(bodies))
+        rows.append((number, subject, result["total"], result["grade"], result["vetoed_by"],
+                     canonical_json(consequences) if consequences else None, body))
+    compute.temp_table(STAGED_BODIES, [("body", "integer"), ("open", "text"),
+                                       ("close", "text")],
+                       [(number, *body) for body, number in bodies.items()])
+    compute.temp_table(STAGED_SCORES, [
+        ("done", "integer"), ("subject", "text"), ("total", "text?"), ("grade", "text?"),
+        ("vetoed_by", "text?"), ("consequences", "text?"), ("body", "integer")], rows)
+    compute.temp_table(STAGED_DONE, [("number", "integer"), *ASSESSMENTS.columns[1:]],
+                       [(n, a.name, p.start, p.until, subjects[n])
+                        for n, (a, p) in enumerate(todo)])
+    compute.insert("assessments", select(Param("run"), *(
+        Col("t", n) for n in ASSESSMENTS.names[1:]), source=Table(STAGED_DONE, "t")),
+        {"run": run.id})
+    # The detail: its body's text up to the consequences, the consequences, the rest —
+    # concatenated (||, standard SQL on every backend) into the text canonical_json gives
+    # the whole detail.
+    detail = ir.Op("||", ir.Op("||", Col("b", "open"), ir.Func("COALESCE", (
+        Col("t", "consequences"), Param("none")))), Col("b", "close"))
+    compute.insert("assessment_scores", select(
+        Param("run"), Col("d", "assessment"), Col("d", "period"), Col("t", "subject"),
+        Col("t", "total"), Col("t", "grade"), Col("t", "vetoed_by"), detail,
+        source=Table(STAGED_SCORES, "t"),
+        joins=(ir.Join(Table(STAGED_DONE, "d"), Col("d", "number").eq(Col("t", "done"))),
+               ir.Join(Table(STAGED_BODIES, "b"), Col("b", "body").eq(Col("t", "body"))))),
+        {"run": run.id, "none": "[]"})
+
+
+def _split(detail: dict) -> tuple[str, str]:
+    """A detail but for its consequences as the two pieces of its canonical JSON around
+    them: ``{…"consequences":`` and ``,…}``. canonical_json sorts the members, so the
+    members before "consequences" (bars) come first and the others (draw, items, …)
+    after: open + the consequences' JSON + close is the text canonical_json gives the
+    whole detail, byte for byte."""
+    before = {k: v for k, v in detail.items() if k < "consequences"}
+    after = {k: v for k, v in detail.items() if k > "consequences"}
+    opening = canonical_json(before)[:-1] + "," if before else "{"
+    closing = "," + canonical_json(after)[1:] if after else "}"
+    return opening + '"consequences":', closing

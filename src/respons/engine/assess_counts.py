@@ -3,10 +3,12 @@
 Every deduction (每 X 扣 N 分), finding (发现 X) and count in a veto (否决 X >= 1 次, a
 circumstance's 计数) is a **counter**: the records of one event — or the breaches of a duty,
 or of the duties that count as a fault (违反) — in the assessed period, each attributed to
-the subject it concerns. One INSERT … SELECT per counter puts (counter, subject, record id)
-into a temporary table of the evaluation's connection; the counts are one GROUP BY over it
-(`counts`), the same on every backend. Python never sees a record, only the counts per
-subject and, for the report, the ids behind them.
+the subject it concerns. Inside the transaction that publishes the run's assessment, one
+INSERT … SELECT per counter puts (run, assessment, period, counter, subject, record id)
+straight into ``assessment_evidence``, where the evidence is kept; the counts are one GROUP
+BY over those rows (`counts`), the same on every backend. The rows are written once, where
+they stay: neither staged in a temporary table and copied, nor fetched into Python. Python
+never sees a record, only the counts per subject and, for the report, the ids behind them.
 
 Attribution: a record of an event is the subject its 按 field names, or else the kind's
 first field of the assessment's subject type (`respons.model.assessment.subject_field`); a
@@ -28,10 +30,8 @@ from respons.model.base import Ref
 from respons.sql import ir
 from respons.sql.ir import Col, Lit, Param, Table, all_of, select
 
-#: The temporary table the counters fill: one row per record counted per counter.
-STAGED_EVIDENCE = "staged_assessment_evidence"
-EVIDENCE_COLUMNS = (("assessment", "text"), ("period", "text"), ("counter", "text"),
-                    ("subject", "text"), ("record", "text"))
+#: The results table the counters fill: one row per record counted per counter.
+EVIDENCE = "assessment_evidence"
 #: What a breach is: the states of an obligation not met in time (docs/evaluate.md).
 BREACH_STATES = ("met_late", "overdue")
 
@@ -114,14 +114,15 @@ class Counting:
 
     def insert(self, compute, counter: Counter, period: str, run: str, head: int,
                corrections: bool) -> None:
-        """Add the records ``counter`` counts to the staged evidence, in one statement."""
+        """Add the records ``counter`` counts to the run's evidence, in one statement
+        (inside the publishing transaction)."""
         if counter.source == "event":
             query, params = self._records(counter, head, corrections)
         else:
             query, params = self._breaches(counter, run)
         if query is not None:
-            params.update(assessment=self.assessment.name, period=period)
-            compute.insert(STAGED_EVIDENCE, query, params)
+            params.update(run=run, assessment=self.assessment.name, period=period)
+            compute.insert(EVIDENCE, query, params)
 
     def _records(self, counter: Counter, head: int, corrections: bool):
         params: dict = {"key": counter.key, "type": counter.what[0], "from": counter.start,
@@ -147,9 +148,10 @@ class Counting:
             where.append(Conditions(types, kind.key, self.definitions, param,
                                     lambda name: ir.JsonText(Col("r", "data"), name)
                                     ).compile(counter.where))
-        return select(Param("assessment"), Param("period"), Param("key"), subject,
+        return select(Param("run"), Param("assessment"), Param("period"), Param("key"), subject,
                       Col("r", "id"), source=Table("records", "r"),
-                      where=all_of(*where)), params
+                      where=all_of(*where), order_by=_in_key_order(subject, Col("r", "id"))
+                      ), params
 
     def _breaches(self, counter: Counter, run: str):
         if not counter.what:
@@ -166,23 +168,35 @@ class Counting:
             states.append(Param(f"s{number}"))
         who = Col("o", "agency") if (self.assessment.subject or "agency") == "agency" else \
             Col("o", "owner")
-        return select(Param("assessment"), Param("period"), Param("key"), who,
+        return select(Param("run"), Param("assessment"), Param("period"), Param("key"), who,
                       Col("o", "start_id"), source=Table("obligations", "o"),
                       where=all_of(Col("o", "run").eq(Param("run")), Col("o", "duty").isin(duties),
                                    Col("o", "state").isin(states),
                                    Col("o", "due_date").ge(Param("from")),
-                                   Col("o", "due_date").le(Param("until")), who.not_null())
-                      ), params
+                                   Col("o", "due_date").le(Param("until")), who.not_null()),
+                      order_by=_in_key_order(who, Col("o", "start_id"))), params
 
 
-def counts(compute, assessment: str, period: str) -> dict[str, dict[str, int]]:
-    """subject → counter → how many records it counted (one GROUP BY in the store)."""
+def _in_key_order(subject, record) -> tuple:
+    """The ORDER BY of a counter's INSERT … SELECT: its rows share the key's first four
+    columns (run, assessment, period, counter), so ordered by subject and record they go
+    into the primary key's index one after another instead of at random places (SQLite,
+    1,000,000 records: 13% less CPU for the whole assessment; DuckDB and PostgreSQL
+    about the same either way)."""
+    return (ir.Order(subject), ir.Order(record))
+
+
+def counts(compute, run: str, assessment: str, period: str) -> dict[str, dict[str, int]]:
+    """subject → counter → how many records it counted (one GROUP BY in the store, over
+    the evidence the counters inserted in this transaction)."""
     out: dict[str, dict[str, int]] = {}
     rows = compute.query(select(
         Col("e", "subject"), Col("e", "counter"), ir.CountAll(),
-        source=Table(STAGED_EVIDENCE, "e"),
-        where=all_of(Col("e", "assessment").eq(Param("a")), Col("e", "period").eq(Param("p"))),
-        group_by=(Col("e", "subject"), Col("e", "counter"))), {"a": assessment, "p": period})
+        source=Table(EVIDENCE, "e"),
+        where=all_of(Col("e", "run").eq(Param("run")), Col("e", "assessment").eq(Param("a")),
+                     Col("e", "period").eq(Param("p"))),
+        group_by=(Col("e", "subject"), Col("e", "counter"))),
+        {"run": run, "a": assessment, "p": period})
     for subject, key, count in rows:
         out.setdefault(subject, {})[key] = int(count)
     return out
@@ -192,11 +206,13 @@ def field_values(compute, kind, field: str, start: str, until: str, head: int) -
     """Every value of ``field`` in the records of ``kind`` dated in the period: who the
     records name, so that a subject with nothing against it is assessed too."""
     subject = Col("r", "matter") if field == kind.key else ir.JsonText(Col("r", "data"), field)
+    # NULL (a record that names no one) is left out here rather than in the WHERE clause:
+    # there PostgreSQL would parse each record's JSON twice, once to test, once to keep.
     rows = compute.query(select(subject, source=Table("records", "r"), distinct=True, where=all_of(
         Col("r", "kind").eq(Param("kind")), Col("r", "seq").le(Param("head")),
-        Col("r", "at_date").ge(Param("from")), Col("r", "at_date").le(Param("until")),
-        subject.not_null())), {"kind": kind.name, "head": head, "from": start, "until": until})
-    return {row[0] for row in rows}
+        Col("r", "at_date").ge(Param("from")), Col("r", "at_date").le(Param("until")))),
+        {"kind": kind.name, "head": head, "from": start, "until": until})
+    return {row[0] for row in rows if row[0] is not None}
 
 
 def recorded_values(compute, recorded, kind, field: str, start: str, until: str, head: int,
