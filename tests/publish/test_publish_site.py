@@ -155,6 +155,17 @@ def test_a_step_s_measures_are_disclosed_as_the_regime_says_them():
             "〔第十五条第二款〕" in text("samr"))
 
 
+def test_who_decides_and_proposes_a_consequence_is_disclosed():
+    """jilin-city 32（三）: 本级人民政府 decides what follows a 不及格, 司法行政部门 proposes it —
+    the assessment page says so, as `respons assess` does (it gave the measures alone)."""
+    page = site_of(JURISDICTIONS / "jilin-city.resp")["assessment.html"].decode()
+    text = re.sub(r"<[^>]+>", "", page)
+    assert ("不及格 → 整改通知书 并 督促整改 并 诫勉谈话；本级人民政府 决定；司法行政部门 提出 "
+            "〔第三十二条第（三）项〕") in text
+    english = site_of(JURISDICTIONS / "jilin-city.resp", "en")["assessment.html"].decode()
+    assert "; decided by 本级人民政府; proposed by 司法行政部门" in english
+
+
 def test_an_english_regime_gets_an_english_site(respons, tmp_path):
     result = respons("publish", str(ROOT / "examples" / "language-tour.resp"), "--out",
                      str(tmp_path / "tour"))

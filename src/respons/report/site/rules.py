@@ -154,8 +154,13 @@ def assessment_page(regime, speak: Speaker) -> str:
                 years = words("assessment.years", count=c.consecutive) if c.consecutive else ""
                 sentence = words("assessment.consequence", grade=c.grade, years=years,
                                  measures=SLOT)
+                # Who decides it and who proposes it, where the regime says (jilin-city
+                # 32（三）: 本级人民政府 decides, 司法行政部门 proposes): part of the rule.
+                who = "".join(words(key, who=_party(party)) for key, party in (
+                    ("assessment.decided", c.decided_by), ("assessment.proposed", c.proposed_by))
+                    if party is not None)
                 out.append(f"<li>{fill(sentence, linked_options(c.options, speak, options))}"
-                           f"{speak.cited(c.citation, a.citation)}</li>")
+                           f"{esc(who)}{speak.cited(c.citation, a.citation)}</li>")
             out.append("</ul>\n")
         if a.weights:
             out.append(f"<h3>{esc(words('assessment.weights'))}</h3>\n<ul>")
@@ -166,6 +171,12 @@ def assessment_page(regime, speak: Speaker) -> str:
             out.append("</ul>\n")
         out.append("</section>\n")
     return "".join(out)
+
+
+def _party(party) -> str:
+    """Who decides or proposes: a declared agency, body or post (a `Ref`), or the text's own
+    words (a str)."""
+    return party if isinstance(party, str) else party.text
 
 
 def _how_scored(a, speak: Speaker) -> str:

@@ -152,6 +152,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "assessment.consequences": ("What follows a grade", "考核结果的运用"),
     "assessment.consequence": ("{grade}{years} → {measures}", "{grade}{years} → {measures}"),
     "assessment.years": (" {count} years running", " 连续 {count} 年"),
+    "assessment.decided": ("; decided by {who}", "；{who} 决定"),
+    "assessment.proposed": ("; proposed by {who}", "；{who} 提出"),
     "assessment.weights": ("Weights", "权重"),
     "assessment.weight": ("{source} {percent}%", "{source} {percent}%"),
     "bound.>=": ("{value} or more", "{value} 分以上"),
