@@ -136,6 +136,9 @@ def test_a_store_of_schema_1_is_migrated_and_its_chain_rehashed(respons, raw_sql
     files = json.loads(again.stdout)["files"]
     assert [(f["stored"], f["duplicates"]) for f in files] == [(0, 6), (3, 4)]
     assert respons("verify", "--store", url).exit_code == 0
+    if dialect.secondary_indexes:  # schema 3's, then schema 5's (kind, matter, at)
+        assert _records_indexes(raw_sql, url) == ["records_corrects", "records_kind_matter_at",
+                                                  "records_type_matter"]
 
 
 @pytest.mark.parametrize(("case", "statement"), [
@@ -182,13 +185,36 @@ def _v4_register_rows():
              "2025-03-02", "run3", "2026-01-03T00:00:00+00:00")]
 
 
+def _records_indexes(raw_sql, url) -> list[str]:
+    """The names of the records table's secondary indexes, those of its keys and unique
+    constraints left out (none on DuckDB)."""
+    if url.startswith("duckdb:"):
+        return []
+    if url.startswith("sqlite:"):
+        query = ("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' "
+                 "AND sql IS NOT NULL ORDER BY name")
+    else:
+        # not those of its keys and unique constraints
+        query = ("SELECT indexname FROM pg_indexes WHERE tablename = 'records' AND schemaname "
+                 "= current_schema() AND indexname NOT IN (SELECT conname FROM pg_constraint) "
+                 "ORDER BY indexname")
+    return [name for (name,) in raw_sql(url, query, fetch=True)[0]]
+
+
 def _schema_4_store(raw_sql, url, dialect, rows):
-    """A store of schema 4 (its register without entries, hashes or head) holding ``rows``."""
+    """A store of schema 4 (its register without entries, hashes or head; the records
+    indexed as schema 3 indexed them) holding ``rows``."""
     from respons.store.results import NOTICE_NUMBERS_V4
+    from respons.store.schema import records_indexes
 
     result_tables = [f"INSERT INTO notice_numbers VALUES ({', '.join(map(_quote, row))})"
                      for row in rows]
+    indexes = []
+    if dialect.secondary_indexes:
+        indexes = ["DROP INDEX records_kind_matter_at",
+                   *(s for s in records_indexes(dialect) if "records_kind_matter " in s)]
     raw_sql(url, "DROP TABLE notice_numbers", *NOTICE_NUMBERS_V4.ddl(dialect), *result_tables,
+            *indexes,
             "DELETE FROM store_info WHERE key = 'register_head'",
             "UPDATE store_info SET value = '4' WHERE key = 'schema_version'")
 
@@ -209,6 +235,9 @@ def test_a_store_of_schema_4_has_its_register_chained(respons, raw_sql, schema_f
     assert [tuple(r[:2]) for r in rows] == [(1, "吉司整〔2025〕1号"), (2, "杭责追〔2025〕1号"),
                                             (3, "吉司整〔2025〕2号")]
     assert register == {"numbers": 3, "head": rows[-1][2]}
+    if dialect.secondary_indexes:  # (kind, matter, at) in place of (kind, matter)
+        assert _records_indexes(raw_sql, url) == ["records_corrects", "records_kind_matter_at",
+                                                  "records_type_matter"]
     if not url.startswith("duckdb:"):  # SQLite, PostgreSQL: the triggers came with it
         with pytest.raises(Exception, match="append-only"):
             raw_sql(url, "UPDATE notice_numbers SET number = 'x' WHERE entry = 1")

@@ -159,6 +159,16 @@ def test_another_process_gives_the_same_bytes(rendered):
     assert again == rendered
 
 
+def test_a_notice_gives_the_same_bytes_whatever_was_rendered_before(rendered):
+    """The font configuration is shared by every notice of a process (`font_config`): a
+    notice rendered after others, with 版记 (laid out twice) and without, is the one a
+    fresh process renders."""
+    respons_pdf.render(sample(issuer="吉林市人民政府法制办公室",
+                              values={**VALUES, "整改要求": "六十日内报送整改报告（附清单）"}))
+    respons_pdf.render(attrs.evolve(sample(), copy_to=("吉林市人民政府", "吉林市司法局")))
+    assert respons_pdf.render(sample()) == rendered
+
+
 # ── a character no face can draw ───────────────────────────────────────────────────
 LINEAR_B = "\U00010000"  # 𐀀: in no CJK face
 PRIVATE = "\U0010fffd"  # the last private-use character: in no face at all

@@ -74,6 +74,11 @@ class Decider:
         if apportionment is not None:
             roots += [r.condition for r in apportionment.rules]
         self.fields, self.compares, self.counts, self.found = _facts_read(names, roots)
+        # Each comparison with the case field it reads (None: not a case field, always
+        # False), and what it gave per value met: a province-year's files hold few
+        # distinct values of a compared field (过错程度: two), so each is compared once.
+        self._compared = [(node, node.left.parts[1] if is_case_field(node.left) else None, {})
+                          for node in self.compares]
         self._table: dict[tuple, Decision] = {}
 
     def decide(self, fault: str | None, fields: dict, found: frozenset[str], counts: dict,
@@ -81,7 +86,8 @@ class Decider:
         """The case's outcomes and circumstances; ``fault`` a fault the regime declares."""
         key = (fault, concerns, defence,
                *[fields.get(f) is True for f in self.fields],
-               *[ladder.compare_field(node, fields) for node in self.compares],
+               *[self._compare(node, field, seen, fields)
+                 for node, field, seen in self._compared],
                *[ladder.reaches(c.count, counts.get(c.name, ())) for c in self.counts],
                *[name in found for name in self.found])
         decision = self._table.get(key) if self.tabled else None
@@ -96,6 +102,22 @@ class Decider:
             circumstances[place] = ladder.counted(self.names.circumstances[name],
                                                   counts.get(name, ()))
         return Case(decision.outcomes, tuple(circumstances), decision)
+
+    @staticmethod
+    def _compare(node, field: str | None, seen: dict, fields: dict) -> bool:
+        """`ladder.compare_field` of ``node`` for the case file ``fields``, once per
+        value (and type) of the field; a value that cannot be a key is compared each time."""
+        if field is None:
+            return False
+        value = fields.get(field)
+        key = (type(value), value)  # True and 1 are equal keys, but compare apart
+        try:
+            return seen[key]
+        except KeyError:
+            held = seen[key] = ladder.compare_field(node, fields)
+            return held
+        except TypeError:  # unhashable: a list or an object the file gives
+            return ladder.compare_field(node, fields)
 
     def _decide(self, fault, fields, found, counts, defence, concerns) -> Decision:
         """The ladders applied to one case, in the order `respons.engine.ladder` gives."""

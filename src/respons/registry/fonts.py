@@ -116,16 +116,24 @@ def installed(face: Face) -> tuple[Installed, ...]:
 
 
 @functools.cache
+def opened(path: str, index: int):
+    """The face ``index`` of the font file ``path`` (an `Installed` face's) as a fontTools
+    ``TTFont``, opened once a process and read as it
+    is used (lazily): the glyph check reads its cmap and advances, and a format that
+    embeds the face (`docx`) reads the rest from the same object rather than the file
+    again. Read only: nothing may change a table of it."""
+    return _ttfont()(path, fontNumber=index, lazy=True, recalcTimestamp=False,
+                     recalcBBoxes=False)
+
+
+@functools.cache
 def _metrics(path: str, index: int) -> tuple[dict[int, float], float]:
     """The face's characters with their advance widths in ems, and the advance of a
     character it lacks (never drawn: such a text is refused first)."""
-    font = _ttfont()(path, fontNumber=index, lazy=True)
-    try:
-        cmap = font.getBestCmap() or {}
-        metrics, units = font["hmtx"].metrics, font["head"].unitsPerEm
-        return {code: metrics[glyph][0] / units for code, glyph in cmap.items()}, 1.0
-    finally:
-        font.close()
+    font = opened(path, index)
+    cmap = font.getBestCmap() or {}
+    metrics, units = font["hmtx"].metrics, font["head"].unitsPerEm
+    return {code: metrics[glyph][0] / units for code, glyph in cmap.items()}, 1.0
 
 
 @functools.cache

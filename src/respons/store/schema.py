@@ -23,9 +23,10 @@ parses no JSON), the chain re-hashed (`respons.store.migrate`), and the results 
 ``assessment_evidence``) and the register of document numbers (``notice_numbers``); 5, the
 register as a hash chain (``entry``, ``content_hash``, ``chain_hash``; its head in store_info
 as ``register_head``, `respons.store.register`), the rows of schema 4 chained in the order
-they were issued, and, where the backend has triggers, UPDATE and DELETE on it refused. Each
-results table names the version that created it (``since``), so a version creates exactly
-its own.
+they were issued, and, where the backend has triggers, UPDATE and DELETE on it refused; and
+the records indexed on ``(kind, matter, at)`` in place of ``(kind, matter)``
+(`records_indexes_5`). Each results table names the version that created it (``since``), so
+a version creates exactly its own.
 """
 
 from __future__ import annotations
@@ -107,6 +108,7 @@ def records_table(dialect, name: str = "records") -> str:
 
 
 def records_indexes(dialect) -> list[str]:
+    """The records' secondary indexes of schema 3 (schema 5 replaces one of them)."""
     # (type, matter, at): the engine looks up the first event of a type in a matter in
     # time order — an index range read, no sort.
     if not dialect.secondary_indexes:
@@ -116,6 +118,23 @@ def records_indexes(dialect) -> list[str]:
             f"({dialect.columns(('type', 'matter', 'at'))})",
             "CREATE INDEX records_kind_matter ON records (kind, matter)",
             f"CREATE INDEX records_corrects ON records (corrects) {corrects}".rstrip()]
+
+
+def records_indexes_5(dialect) -> list[str]:
+    """Schema 5's change to the records' indexes: ``(kind, matter, at)`` in place of
+    ``(kind, matter)``, which it serves as well."""
+    # The engine reads the latest value of a field in a matter's file up to a record (a
+    # count's 按 key, once per counted record; the case files of liability) in time order,
+    # latest first: with ``at`` in the index that is a range read in the index's order,
+    # no sort per record (docs/performance.md, "Liability"). A backend without secondary
+    # indexes (DuckDB: it skips row groups by their min/max) has neither. IF EXISTS / IF
+    # NOT EXISTS: the step is the same whatever a schema-4 store's indexes were left as
+    # (one dropped or added by hand).
+    if not dialect.secondary_indexes:
+        return []
+    return ["DROP INDEX IF EXISTS records_kind_matter",
+            f"CREATE INDEX IF NOT EXISTS records_kind_matter_at ON records "
+            f"({dialect.columns(('kind', 'matter', 'at'))})"]
 
 
 def _version_3(dialect) -> list:
@@ -140,7 +159,7 @@ def _version_5(dialect) -> list:
               if table.since == 5 and table is not NOTICE_NUMBERS
               for statement in table.ddl(dialect)]
     return [functools.partial(chain_register, ddl=NOTICE_NUMBERS.ddl(dialect)), *others,
-            *dialect.append_only("notice_numbers", REFUSAL)]
+            *dialect.append_only("notice_numbers", REFUSAL), *records_indexes_5(dialect)]
 
 
 #: version → the steps that make it from the version before (0: nothing).

@@ -29,29 +29,40 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
 from respons.registry.fonts import Installed
+from respons_docx import glyphs
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def subset_of(found: Installed, characters: frozenset[str]) -> bytes:
     """The face ``found`` (one face of a collection) holding only ``characters`` (and
-    .notdef), as a standalone font file, with no clock in it."""
+    .notdef), as a standalone font file, with no clock in it: made from the face read once
+    and its glyphs converted once (`respons_docx.glyphs`), or, for a face that module does
+    not know how to cut, by `reference_subset` — the same bytes either way."""
+    face = glyphs.source(found)
+    return face.subset(characters) if face is not None else reference_subset(found, characters)
+
+
+def reference_subset(found: Installed, characters: frozenset[str]) -> bytes:
+    """`subset_of` as fontTools' subsetter makes it, reading the whole face anew (seconds
+    for a CJK face): the reference `respons_docx.glyphs` is held to, and its fallback."""
     # recalcTimestamp: fontTools would write the time of saving into head.modified.
     # recalcBBoxes: a glyph's stored box places its outline where it has a left side
     # bearing of its own (TrueType puts the origin at xMin - lsb), and some faces' boxes
     # (AR PL UKai's) are not their points' — recomputing them would move the glyphs.
     font = TTFont(found.path, fontNumber=found.index, recalcTimestamp=False,
                   recalcBBoxes=False)
-    options = subset.Options()
-    options.notdef_outline = True  # a glyph the text lacks draws a box, not nothing
     # FontForge's timestamps (FFTM): fontTools cannot subset the table and says so on
     # stderr, which would reach the user's terminal. The OpenType layout tables go too: a
     # notice is set horizontally, without the substitutions and positioning they hold, and
-    # reading Noto CJK's takes seconds.
-    options.drop_tables = [*options.drop_tables, "FFTM", "GSUB", "GPOS", "GDEF", "BASE", "JSTF"]
-    subsetter = subset.Subsetter(options)
+    # reading Noto CJK's takes seconds (the subsetter reads them before it drops them, so
+    # they are dropped first; what it makes is the same).
+    for tag in glyphs.DROPPED:
+        if tag in font:
+            del font[tag]
+    subsetter = subset.Subsetter(glyphs.options())
     subsetter.populate(text="".join(sorted(characters)))
     subsetter.subset(font)
     if "CFF " in font:

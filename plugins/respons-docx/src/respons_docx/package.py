@@ -3,8 +3,11 @@ from the notice rather than from python-docx's template or the clock, and the pa
 entries in a fixed order with a fixed timestamp and mode.
 
 python-docx writes each entry with the time of saving, so two renderings of one notice
-would differ in their zip headers; the entries are written again here, ``[Content_Types].xml``
-first (where OPC readers look for it) and the rest sorted by name.
+would differ in their zip headers; the entries are written here instead, ``[Content_Types].xml``
+first (where OPC readers look for it) and the rest sorted by name. Each entry's bytes are
+the ones python-docx's own writer would put in its zip (its `PackageWriter` serialises the
+parts into `_Members`), so nothing is compressed twice; where that writer is not the one
+this was written against, the package python-docx saves is read back and written again.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import io
 import zipfile
 
 from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.pkgwriter import PackageWriter
 from lxml import etree
 
 from respons.model.notice import IssuedNotice
@@ -52,16 +56,43 @@ def describe(document, issued: IssuedNotice) -> None:
                                    standalone=True)
 
 
+class _Members:
+    """Where python-docx's `PackageWriter` writes a package's members: kept by name, in
+    memory, for `save` to zip in its order."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, bytes] = {}
+
+    def write(self, uri, blob: bytes) -> None:
+        self.members[uri.membername] = blob
+
+
+def members(document) -> dict[str, bytes]:
+    """The package's members, name → bytes, as python-docx would save them."""
+    package = document.part.package
+    steps = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+    if not all(hasattr(PackageWriter, step) for step in steps):  # another python-docx
+        raw = io.BytesIO()
+        document.save(raw)
+        with zipfile.ZipFile(raw) as source:
+            return {name: source.read(name) for name in source.namelist()}
+    for part in package.parts:  # what OpcPackage.save does before it writes
+        part.before_marshal()
+    kept = _Members()
+    PackageWriter._write_content_types_stream(kept, package.parts)
+    PackageWriter._write_pkg_rels(kept, package.rels)
+    PackageWriter._write_parts(kept, package.parts)
+    return kept.members
+
+
 def save(document) -> bytes:
     """The document's package as bytes, entries in a fixed order with fixed headers."""
-    raw = io.BytesIO()
-    document.save(raw)
+    entries = members(document)
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w") as target:
-        names = sorted(source.namelist(), key=lambda name: (name != FIRST, name))
-        for name in names:
+    with zipfile.ZipFile(out, "w") as target:
+        for name in sorted(entries, key=lambda name: (name != FIRST, name)):
             entry = zipfile.ZipInfo(name, date_time=EPOCH)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(name))
+            target.writestr(entry, entries[name])
     return out.getvalue()
