@@ -126,9 +126,59 @@ def test_show_text_and_json(respons):
         {a["name"] for a in data["regime"]["agencies"]}
 
 
+def test_show_says_the_measures_a_step_may_add(respons):
+    """samr 15②: whichever of the four measures is chosen, the department 并可以 add 调离 or
+    取消资格 — `show` says it in text as the JSON's ``additions`` does (it left it out)."""
+    text = respons("show", str(JURISDICTIONS / "samr.resp")).stdout
+    assert ("诫勉 并 免予或者不予处分 并可以 调离行政执法岗位 或 取消行政执法资格  "
+            "〔市场监督管理行政执法责任制规定 第十五条第二款〕") in text
+    data = json.loads(respons("show", "--format", "json",
+                              str(JURISDICTIONS / "samr.resp")).stdout)
+    assert data["regime"]["ladders"][0]["steps"][0]["additions"] == [
+        "调离行政执法岗位", "取消行政执法资格"]
+
+
 def test_show_refuses_a_regime_with_errors(respons):
     result = respons("show", str(INVALID / "decomposition.resp"))
     assert result.exit_code == 1 and "R0301" in result.stderr
+
+
+BROKEN = """制度 规定 {
+  层级 市
+  施行 2020-01-01
+}
+
+职责 答复 {
+  起算 无.收到
+  期限 5 工作日
+}
+"""
+
+
+def test_a_command_refusing_a_regime_shows_its_warnings_too(respons, tmp_path):
+    """A command that uses a regime with errors (run, evaluate, show, …) refuses it with every
+    diagnostic `respons check` gives — the warnings too, so the summary counts what the file
+    holds (it said "0 warnings" of a file with one)."""
+    regime = tmp_path / "r.resp"
+    regime.write_text(BROKEN, encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text("", encoding="utf-8")
+    checked = respons("check", str(regime))
+    assert checked.exit_code == 1 and "warning R0901" in checked.stdout
+    summary = checked.stdout.splitlines()[-1]
+    assert summary == "2 errors, 1 warning"
+    for args in (["run", str(regime), str(records), "--store", f"sqlite:///{tmp_path / 's.db'}"],
+                 ["show", str(regime)]):
+        result = respons(*args)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert "warning R0901" in result.stderr
+        assert result.stderr.splitlines()[-1] == summary
+    document = json.loads(respons("show", "--format", "json", str(regime)).stdout)
+    assert sorted(d["code"] for d in document["diagnostics"]) == ["R0109", "R0201", "R0901"]
+    ingested = respons("ingest", str(regime), str(records), "--store",
+                       f"sqlite:///{tmp_path / 's.db'}")
+    assert ingested.exit_code == 1 and "warning R0901" in ingested.stderr
+    assert not (tmp_path / "s.db").exists()
 
 
 def test_version_and_help(respons):

@@ -71,6 +71,20 @@ def test_all_lists_every_obligation_of_every_list(respons, tmp_path):
     assert len(re.findall("由 .* 履行，逾期 ", history)) == 57
 
 
+def test_run_with_year_warns_once_of_what_the_calendar_lacks(respons, tmp_path):
+    """`run --year 2025` evaluates, then assesses as of 2025-12-31 — the same run here: the
+    warning about the year the calendar lacks is one line, not one per stage; as of another
+    date the two evaluations differ, and so do their warnings."""
+    warning = "警告：18 项义务没有到期日：日历缺 2028 年的数据"
+    result = respons("run", str(REGIME), str(RECORDS), "--year", "2025", "--quiet",
+                     cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count(warning) == 1
+    earlier = respons("run", str(REGIME), str(RECORDS), "--year", "2025", "--quiet",
+                      "--as-of", "2025-06-30", cwd=tmp_path)
+    assert earlier.stderr.count("警告：") == 2 and earlier.stderr.count(warning) == 1
+
+
 def test_running_the_same_year_twice_gives_the_same_report(respons, tmp_path):
     first = respons("run", str(REGIME), str(RECORDS), "--format", "json", cwd=tmp_path)
     second = respons("run", str(REGIME), str(RECORDS), "--format", "json", cwd=tmp_path)

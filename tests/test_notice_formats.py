@@ -114,6 +114,16 @@ def test_every_value_is_escaped_and_its_controls_made_visible():
     assert "&quot;" in data.decode() and "&#x27;" in data.decode()
 
 
+def test_markdown_makes_controls_visible_as_the_other_formats_do():
+    """A terminal control sequence in a record's value (ESC ] 0;title BEL) is written into
+    the .md file visibly, `\\x1b`, as html, docx and pdf write it — not raw, for `cat` to obey."""
+    hostile = "第三十七条\x1b]0;pwned\x07 \u202e末"
+    values = {"被考核单位": hostile, "评议考核结果": "不及格", "整改要求": "x"}
+    text = markdown.render(sample(values=values, recipient=hostile)).decode("utf-8")
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "第三十七条\\\\x1b\\]0;pwned\\\\x07 \\\\u202e末" in text
+
+
 def test_a_value_of_several_lines_is_several_paragraphs():
     values = {"被考核单位": "甲", "评议考核结果": "不及格", "整改要求": "一、整改甲\n二、整改乙"}
     page = Page(html.render(sample(values=values)))

@@ -121,6 +121,10 @@ def test_a_duty_due_on_the_date_its_record_gives(respons, tmp_path):
     # Records without the date: the due date cannot be known.
     assert duties["C3"]["state"] == "unknown" and duties["C3"]["due_date"] is None
     assert "按期答复 · C1 · 2026-02-10 起 至答复期限，到期日 2026-03-23" in text
+    # Its reason is the record's missing date, not a calendar year left blank.
+    c3 = next(line for line in text.splitlines() if "按期答复 · C3" in line)
+    assert c3.endswith("到期日未定：起算记录未载明答复期限，或日历缺该日期所在年份的数据")
+    assert "需要  年" not in text
 
 
 @pytest.mark.parametrize("backend", ["postgresql", "duckdb"])

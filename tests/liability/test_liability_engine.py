@@ -267,3 +267,36 @@ def test_proposals_are_kept_under_the_run(respons, sqlite_url):
         assert pursued == int(any(lad["pursued"] for lad in cases[record]["ladders"]))
     _json(respons, sqlite_url, "--year", "2025")
     assert kept() == rows
+
+
+def test_a_step_the_text_permits_says_so_in_the_text_report(respons, tmp_path):
+    """samr 15②: 情节轻微 with a 法定从轻 or 减轻 circumstance — the department 可以 (may) give
+    谈话提醒 …: the text report says the step is permissive, as the JSON's base_step.modal
+    "may" does (it read as if the measures must follow)."""
+    from paths import JURISDICTIONS
+
+    regime = str(JURISDICTIONS / "samr.resp")
+    records = tmp_path / "case.jsonl"
+    records.write_text(json.dumps({
+        "id": "S1", "type": "行政执法过错行为线索.调查", "at": "2025-07-15", "线索编号": "S1",
+        "所在部门": "市场监督管理部门", "工作人员": "唐某",
+        "过错行为": "不及时立案或者办案人员未取得行政执法证件",
+        "认定情形": "情节轻微、法定从轻情形"},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    assert respons("ingest", regime, str(records), "--store", url).exit_code == 0
+    data = _json_of(respons, regime, url, "--case", "S1")
+    ladder = data["cases"][0]["ladders"][0]
+    assert ladder["base_step"]["modal"] == "may" and ladder["pursued"]
+    # 〔第二款〕 written inside 第十五条's ladder is cited as the text report cites it.
+    cited = ladder["base_step"]["citation"]["text"]
+    assert cited == "市场监督管理行政执法责任制规定 第十五条第二款"
+    text = respons("liability", regime, "--store", url, "--case", "S1").stdout
+    step = text.index("第1级：情节轻微")
+    assert text[step:].splitlines()[1] == "    原文为“可以”：是否适用由决定机关裁量"
+
+
+def _json_of(respons, regime: str, url: str, *selection: str) -> dict:
+    result = respons("liability", regime, "--store", url, "--format", "json", *selection)
+    assert result.exit_code == 0, result.stdout
+    return json.loads(result.stdout)

@@ -132,6 +132,40 @@ def test_a_notice_lacking_a_required_element_is_named_and_the_others_written(
     assert sorted(files(out)) == [f"{NUMBER.format(year=2025, seq=1)}.md"]
 
 
+def test_the_text_report_names_a_notice_that_cannot_be_issued(respons, tmp_path, sqlite_url):
+    """The text report (the default, and `respons run --notices`'s) names the notice that could
+    not be issued, in Chinese, and exits 1 — it once crashed, its word's ``key`` placeholder
+    clashing with the word table's own argument."""
+    ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10", reason=None)])
+    result = notices(respons, sqlite_url, tmp_path / "out")
+    assert result.exit_code == 1, result.stderr
+    assert ("无法制发“行政执法责任追究决定书”（record:ZJ-1-决定）：必备要素“作出决定的理由”没有内容"
+            in result.stdout)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_notice_file_gets_the_mode_open_would_give_it(respons, tmp_path, sqlite_url):
+    """A notice is a document to hand on: written 0666 less the umask (not the 0600 of the
+    temporary file it is renamed from), and a file it replaces keeps its mode."""
+    import os
+
+    ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10")])
+    out = tmp_path / "out"
+    previous = os.umask(0o022)
+    try:
+        assert notices(respons, sqlite_url, out, "--format", "md,html").exit_code == 0
+        written = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()}
+        assert written == {f"{NUMBER.format(year=2025, seq=1)}.md": 0o644,
+                           f"{NUMBER.format(year=2025, seq=1)}.html": 0o644}
+        page = out / f"{NUMBER.format(year=2025, seq=1)}.md"
+        page.chmod(0o640)
+        page.write_text("changed", encoding="utf-8")  # rewritten, keeping its mode
+        assert notices(respons, sqlite_url, out, "--format", "md").exit_code == 0
+        assert page.stat().st_mode & 0o777 == 0o640 and page.read_text("utf-8") != "changed"
+    finally:
+        os.umask(previous)
+
+
 def test_a_corrected_decision_is_issued_as_corrected(respons, tmp_path, sqlite_url):
     ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10")])
     correction = decision("ZJ-1", "2025-04-12", reason="更正后的理由") | {
@@ -155,11 +189,38 @@ def test_as_of_leaves_later_outcomes_out(respons, tmp_path, sqlite_url):
     (["--format", "md,tiff"], "no notice format tiff is installed"),
     (["--format", ","], "name at least one format"),
 ])
-def test_bad_formats_are_usage_errors(respons, tmp_path, sqlite_url, args, message):
+def test_bad_formats_are_usage_errors(respons, tmp_path, sqlite_url, raw_sql, args, message):
     ingest(respons, tmp_path, sqlite_url, [decision("ZJ-1", "2025-04-10")])
     result = notices(respons, sqlite_url, tmp_path / "o", *args)
     assert result.exit_code == 2 and message in result.stderr
     assert "Traceback" not in result.stderr
+    # Refused before the store is opened: no run kept, nothing numbered.
+    assert raw_sql(sqlite_url, "SELECT COUNT(*) FROM runs", fetch=True) == [[(0,)]]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--notice-format", "md,tiff"],
+     "error: --notice-format: no notice format tiff is installed"),
+    (["--notice-format", ","], "--notice-format"),
+    ("file", "Invalid value for --notices: "),
+])
+def test_run_refuses_bad_notices_options_before_storing(respons, tmp_path, args, message):
+    """`respons run --notices DIR --notice-format NAMES`: a format not installed or a DIR
+    that is a file stops the job with exit 2 before anything is stored — naming run's own
+    option (--notice-format, --notices), not notices's (--format, --out)."""
+    path = tmp_path / "year.jsonl"
+    path.write_text(json.dumps(decision("ZJ-1", "2025-04-10"), ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    store = tmp_path / "store.db"
+    if args == "file":
+        (tmp_path / "a-file").write_text("keep", encoding="utf-8")
+        args = ["--notices", str(tmp_path / "a-file")]
+    else:
+        args = ["--notices", str(tmp_path / "out"), *args]
+    result = respons("run", HANGZHOU, str(path), "--store", f"sqlite:///{store}", *args)
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not store.exists()
 
 
 def test_an_out_that_is_a_file_is_refused_and_nothing_numbered(respons, tmp_path, sqlite_url,

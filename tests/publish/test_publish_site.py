@@ -137,6 +137,80 @@ def test_assessment_rules_liability_and_complaints():
     assert "5 个工作日" in complaints and "〔任务21〕" in complaints
 
 
+def test_a_step_s_measures_are_disclosed_as_the_regime_says_them():
+    """单独或者合并 (hangzhou 40(一) on 39's measures: alone or together, not "any one of"),
+    可以 (a step or a modifier the text permits: henan 9, hangzhou 41) and 并可以 (samr 15②:
+    measures that may be added) are part of what the public is told — as `respons show` and
+    `respons liability` say them."""
+    def text(regime):
+        page = site_of(JURISDICTIONS / f"{regime}.resp")["liability.html"].decode()
+        return re.sub(r"<[^>]+>", "", page)
+
+    hangzhou = text("hangzhou")
+    assert "→ 单独或者合并 诫勉教育、书面告诫、责令作出书面检查 〔第四十条第（一）项〕" in hangzhou
+    assert "→ 诫勉教育 或 书面告诫" not in hangzhou
+    assert "主动发现错误并积极补救防止危害后果发生 → 可以 从轻 或 减轻1级 或 免予追究" in hangzhou
+    assert "→ 可以 单独或者合并 责令改正、限期整改" in text("henan")
+    assert ("诫勉 并 免予或者不予处分，并可以 调离行政执法岗位 或 取消行政执法资格 "
+            "〔第十五条第二款〕" in text("samr"))
+
+
+def test_who_decides_and_proposes_a_consequence_is_disclosed():
+    """jilin-city 32（三）: 本级人民政府 decides what follows a 不及格, 司法行政部门 proposes it —
+    the assessment page says so, as `respons assess` does (it gave the measures alone)."""
+    page = site_of(JURISDICTIONS / "jilin-city.resp")["assessment.html"].decode()
+    text = re.sub(r"<[^>]+>", "", page)
+    assert ("不及格 → 整改通知书 并 督促整改 并 诫勉谈话；本级人民政府 决定；司法行政部门 提出 "
+            "〔第三十二条第（三）项〕") in text
+    english = site_of(JURISDICTIONS / "jilin-city.resp", "en")["assessment.html"].decode()
+    assert "; decided by 本级人民政府; proposed by 司法行政部门" in english
+
+
+def test_the_rights_of_parties_are_disclosed_with_their_time_limits(tmp_path):
+    """A party's right (权利) is what the public most needs in time: hangzhou 50's 申诉 until
+    the date the decision gives, heilongjiang 39's 复核 within 30 days — each with who may
+    exercise it and its article; 不停止执行 where the regime says so."""
+    def rights(path, language=None):
+        page = site_of(path, language)["complaints.html"].decode()
+        start = page.index('id="rights"')
+        return re.sub(r"<[^>]+>", "", page[start:page.index("</section>", start)])
+
+    assert ("申诉：自 责任追究.送达 起，至其载明的申诉期限 · 由 责任人 行使 · 记为 责任追究.申诉 "
+            "〔第五十条〕") in rights(JURISDICTIONS / "hangzhou.resp")
+    assert ("申请复核：自 责任追究.收到处理决定 起 30 日内 · 记为 责任追究.申请复核 〔第三十九条〕"
+            in rights(JURISDICTIONS / "heilongjiang.resp"))
+    assert ("申诉: from 责任追究.送达, until the 申诉期限 it gives · exercised by 责任人"
+            in rights(JURISDICTIONS / "hangzhou.resp", "en"))
+    regime = tmp_path / "r.resp"
+    regime.write_text("""制度 权利测试 {
+  层级 部门
+  施行 2020-01-01
+}
+
+机关 某局 〔第一条〕 {
+}
+
+记录 处理 〔第一条〕 {
+  主键 编号
+  字段 机关 机关
+  字段 当事人 文本
+  事件 送达决定, 申请复核
+}
+
+权利 申请复核 〔第二条〕 {
+  起算 处理.送达决定
+  期限 10 日
+  行使 处理.申请复核
+  权利人 当事人
+  不停止执行 〔第二条第二款〕
+}
+""", encoding="utf-8")
+    assert ("申请复核：自 处理.送达决定 起 10 日内 · 由 当事人 行使 · 记为 处理.申请复核 "
+            "〔第二条〕 · 行使期间不停止执行 〔第二条第二款〕") in rights(regime)
+    assert 'id="rights"' not in site_of(JURISDICTIONS / "jilin-city.resp")[
+        "complaints.html"].decode()
+
+
 def test_an_english_regime_gets_an_english_site(respons, tmp_path):
     result = respons("publish", str(ROOT / "examples" / "language-tour.resp"), "--out",
                      str(tmp_path / "tour"))

@@ -26,13 +26,13 @@ ALL = click.option("--all", "everything", is_flag=True,
 
 
 def assess_year(app: App, store, resolved, titles, year: int, verify_chain: bool, output: str,
-                words):
+                words, warned: set[str] | None = None):
     """Evaluate as of the year's end and score its assessments: (exit code, run or None,
-    verified)."""
+    verified). ``warned``: as `evaluate_run`'s."""
     from respons.engine.assess import assess
 
     code, found, verified = evaluate_run(app, store, resolved, f"{year}-12-31", 3,
-                                         verify_chain, output, words)
+                                         verify_chain, output, words, warned)
     if found is None:
         return code, None, verified
     run = found.evaluation.run

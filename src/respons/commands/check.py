@@ -42,12 +42,14 @@ def resolve_or_exit(app: App, regime: str, output: str = "text"):
 def check_or_exit(app: App, regime: str, output: str = "text"):
     """`resolve_or_exit`, returning the whole check report (its regime files included)."""
     report = check_paths([regime], app.registry, app.settings.regimes_path)
-    errors = [d for d in report.diagnostics if d.severity == ERROR]
-    if errors:
+    if any(d.severity == ERROR for d in report.diagnostics):
+        # Every diagnostic, as `respons check` shows them: the warnings too, so that the
+        # summary ("2 errors, 1 warning") counts what the file holds, and one pass fixes all.
         if output == "json":
-            click.echo(render_json(errors, False), nl=False)
+            click.echo(render_json(report.diagnostics, False), nl=False)
         else:
-            click.echo(render_text(errors, source_lines(report)), err=True, nl=False)
+            click.echo(render_text(report.diagnostics, source_lines(report)), err=True,
+                       nl=False)
         raise SystemExit(EXIT_USAGE if report.unreadable else EXIT_FINDINGS)
     return report
 

@@ -53,13 +53,14 @@ NO_VERIFY = click.option("--no-verify", "no_verify", is_flag=True,
 
 
 def evaluate_run(app: App, store, resolved, as_of, soon, verify_chain: bool, output: str,
-                 words):
+                 words, warned: set[str] | None = None):
     """Verify the ledger (unless told not to), evaluate over the head verified, and read
     the run's summary: (exit code, summary or None, verified). A chain that does not
     verify is reported as `respons verify` reports it, in ``output`` — exit 1, no report.
     Warnings go to stderr: obligations without a due date name the years the calendar
     lacks — in ``words``, the language of a text report; with JSON, in English, as a
-    program that reads the one may read the other."""
+    program that reads the one may read the other. ``warned`` holds the warnings a
+    command of several stages (`respons run --year`) has printed: one is not repeated."""
     from respons.calendar import CalendarDataError, UnknownCalendar
     from respons.engine.evaluate import evaluate
     from respons.engine.report import summary
@@ -86,8 +87,12 @@ def evaluate_run(app: App, store, resolved, as_of, soon, verify_chain: bool, out
         from respons.report.words import Words
 
         warn = words if output == "text" else Words("en")
-        click.echo(warn("warning.unknown", count=found.totals["unknown"],
-                        years=warn.years(found.wanting)), err=True)
+        warning = warn("warning.unknown", count=found.totals["unknown"],
+                       years=warn.years(found.wanting))
+        if warned is None or warning not in warned:
+            click.echo(warning, err=True)
+        if warned is not None:
+            warned.add(warning)
     return EXIT_OK, found, verify_chain
 
 

@@ -55,7 +55,8 @@ def ingest(app: App, regime: str, files: tuple[str, ...], store_url: str | None,
     errors = [d for d in checked.diagnostics if d.severity == ERROR]
     if errors or len(checked.resolved) != 1:
         if errors:
-            _diagnostics(output, errors, source_lines(checked), valid=False)
+            # Every diagnostic of the regime, warnings too, as `respons check` gives them.
+            _diagnostics(output, checked.diagnostics, source_lines(checked), valid=False)
             raise SystemExit(EXIT_USAGE if checked.unreadable else EXIT_FINDINGS)
         fail(clean(f"{shown(regime)}: give one regime file"))
     resolved = checked.resolved[0]

@@ -18,6 +18,7 @@ installed, or a DIR that cannot be written.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -38,17 +39,33 @@ def parse_formats(text: str | None, option: str = "--format") -> tuple[str, ...]
     return names
 
 
-def out_dir(path: str) -> Path:
-    """DIR made if missing; a usage error (exit 2) where it is a file or cannot be made."""
+def out_dir(path: str, option: str = "--out") -> Path:
+    """DIR made if missing; a usage error (exit 2) naming ``option`` where it is a file or
+    cannot be made."""
     target = Path(path)
     if target.exists() and not target.is_dir():
-        raise click.BadParameter(f"{path} is a file, not a folder", param_hint="--out")
+        raise click.BadParameter(f"{path} is a file, not a folder", param_hint=option)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise click.BadParameter(f"{path} cannot be made: {error.strerror or error}",
-                                 param_hint="--out") from None
+                                 param_hint=option) from None
     return target
+
+
+def refuse_unknown_formats(app: App, formats: tuple[str, ...] | None,
+                           option: str = "--format") -> None:
+    """Exit 2, naming ``option``, where a format asked for is not installed — before the
+    store is opened, so that nothing is evaluated, numbered or kept for a typo."""
+    if formats is None:
+        return
+    installed = app.registry.notice_formats()
+    unknown = [name for name in formats if name not in installed]
+    if unknown:
+        click.echo(f"error: {option}: no notice format {', '.join(unknown)} is "
+                   f"installed (installed: {', '.join(sorted(installed))}; "
+                   "`respons plugins` lists them)", err=True)
+        raise SystemExit(EXIT_USAGE)
 
 
 def write_whole(path: Path, data: bytes) -> bool:
@@ -62,6 +79,9 @@ def write_whole(path: Path, data: bytes) -> bool:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                          dir=path.parent)
     try:
+        # mkstemp makes the file 0600; a notice is a document to hand on, so it gets the
+        # mode open() would give it (0666 less the umask), or the mode of the file replaced.
+        os.chmod(temporary, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
@@ -69,6 +89,15 @@ def write_whole(path: Path, data: bytes) -> bool:
         Path(temporary).unlink(missing_ok=True)
         raise
     return True
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_notices(app: App, store, resolved, titles, run, as_of: str, directory: Path,
@@ -80,13 +109,7 @@ def write_notices(app: App, store, resolved, titles, run, as_of: str, directory:
     from respons.syntax.citation import format_citation
 
     installed = app.registry.notice_formats()
-    if formats is not None:
-        unknown = [name for name in formats if name not in installed]
-        if unknown:
-            click.echo(f"error: --format: no notice format {', '.join(unknown)} is "
-                       f"installed (installed: {', '.join(sorted(installed))}; "
-                       "`respons plugins` lists them)", err=True)
-            raise SystemExit(EXIT_USAGE)
+    refuse_unknown_formats(app, formats)
 
     def cite(citation):
         return format_citation(citation, titles.get(citation.regime))
@@ -156,6 +179,7 @@ def notices(app: App, regime: str, out: str, store_url: str | None, formats: str
                                "--as-of, not both")
     resolved, titles = resolve_or_exit(app, regime, output)
     words = words_for(language, resolved.regime)
+    refuse_unknown_formats(app, wanted)
     directory = out_dir(out)
     target = open_or_exit(app, store_url)
     with target, store_errors(target):

@@ -68,13 +68,15 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
         notices_out: str | None, notice_formats: str | None) -> None:
     """Ingest RECORDS into the store and evaluate REGIME over them (and, with --year,
     score its assessments for that year; with --notices, write the notices called for)."""
-    from respons.commands.notices import out_dir, parse_formats
+    from respons.commands.notices import out_dir, parse_formats, refuse_unknown_formats
     from respons.report.words import words_for
 
     wanted_formats = parse_formats(notice_formats, "--notice-format")
     checked = check_or_exit(app, regime, output)
-    # A --notices DIR that cannot be written is refused before anything is stored.
-    directory = out_dir(notices_out) if notices_out is not None else None
+    # A --notices DIR that cannot be written, or a --notice-format not installed, is refused
+    # before anything is stored.
+    refuse_unknown_formats(app, wanted_formats, "--notice-format")
+    directory = out_dir(notices_out, "--notices") if notices_out is not None else None
     resolved, titles = checked.resolved[0], checked.titles
     words = words_for(language, resolved.regime)
     refuse_unreadable(records, output)
@@ -82,6 +84,9 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
     # store is opened.
     protected = refuse_rejects(app, rejects, regime, checked.sources, records, store_url)
     target = open_or_exit(app, store_url)
+    # The evaluation and the assessment stage (--year: as of Y-12-31, often the same run)
+    # each evaluate; a warning they share is printed once.
+    warned: set[str] = set()
     with target, store_errors(target):
         prepare(target)
         ingest_code, ingest_document = ingest_files(target, resolved, records, rejects, quiet,
@@ -96,7 +101,7 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
             # chain that does not verify is its own document, as `respons verify` writes it.
             ingest_text = json.dumps(ingest_document, ensure_ascii=False, indent=2)
             code, found, verified = evaluate_run(app, target, resolved, as_of, soon,
-                                                 not no_verify, output, words)
+                                                 not no_verify, output, words, warned)
             if found is None:
                 raise SystemExit(max(ingest_code, code))
             click.echo('{\n  "format_version": 2,\n  "ingest": '
@@ -113,7 +118,8 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
             assessed = None
             if year is not None:
                 stage, assessed = _assessed(app, target, resolved, titles, year, no_verify,
-                                            output, everything, words, ',\n  "assessment": ')
+                                            output, everything, words, ',\n  "assessment": ',
+                                            warned)
                 code = max(code, stage)
             if directory is not None:
                 code = max(code, _notices_stage(app, target, resolved, titles,
@@ -125,7 +131,7 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
             if not quiet:
                 click.echo()
             code, found, verified = evaluate_run(app, target, resolved, as_of, soon,
-                                                 not no_verify, output, words)
+                                                 not no_verify, output, words, warned)
             if found is not None:
                 print_report(target, found, titles, verified, output, everything, words)
                 liability = _liability(target, resolved.regime, found, verified, titles)
@@ -139,7 +145,8 @@ def run(app: App, regime: str, records: tuple[str, ...], store_url: str | None,
                 if year is not None:
                     click.echo()
                     stage, assessed = _assessed(app, target, resolved, titles, year,
-                                                no_verify, output, everything, words, "")
+                                                no_verify, output, everything, words, "",
+                                                warned)
                     code = max(code, stage)
                 if directory is not None:
                     click.echo()
@@ -174,13 +181,13 @@ def _notices_stage(app, target, resolved, titles, run, year, directory, formats,
 
 
 def _assessed(app: App, target, resolved, titles, year: int, no_verify: bool, output: str,
-              everything: bool, words, lead: str):
+              everything: bool, words, lead: str, warned: set[str]):
     """The assessment stage (`respons assess`) after the evaluation: its report after
     ``lead``; (the exit code, the run it scored under or None)."""
     from respons.commands.assess import assess_year, print_assessment
 
     code, assessed, verified = assess_year(app, target, resolved, titles, year,
-                                           not no_verify, output, words)
+                                           not no_verify, output, words, warned)
     if assessed is not None:
         click.echo(lead, nl=False)
         print_assessment(target, resolved, titles, assessed, year, verified, output,

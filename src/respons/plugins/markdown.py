@@ -9,10 +9,13 @@ from __future__ import annotations
 from respons import hookimpl
 from respons.model.notice import IssuedNotice, written_date
 from respons.registry import NoticeFormat
+from respons.terminal import clean
 
 
 def _escape(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_[]#<>|" else c for c in str(text))
+    # Control characters and bidirectional overrides visible (`\x1b`), as the other formats
+    # write them: a notice opened in a terminal is read, not obeyed.
+    return "".join("\\" + c if c in "\\`*_[]#<>|" else c for c in clean(str(text)))
 
 
 def render(issued: IssuedNotice) -> bytes:

@@ -128,6 +128,9 @@ class _Items:
         self.words, self.as_of, self.titles = words, evaluation.as_of, titles
         self.periods = {(v.regime.id, d.name): self._limit(d) for v in evaluation.versions
                         for d in v.regime.duties}
+        # A duty due on a date its starting record gives (期限 至 FIELD): its field's name.
+        self.fields = {(v.regime.id, d.name): d.due_field for v in evaluation.versions
+                       for d in v.regime.duties if d.period is None}
 
     def _limit(self, duty) -> str:
         """A duty's time limit in the reader's words: its period, or until a field's date."""
@@ -152,7 +155,13 @@ class _Items:
         return self._lines("item", item, what)
 
     def unknown(self, item: dict) -> list[str]:
-        what = self.words("what.unknown", years=self.words.years(item["years_needed"]))
+        field = self.fields.get((item["regime"], item["duty"]))
+        if field is not None and not item["years_needed"]:
+            # Due on a date the record gives: no year to name — the record lacks the date,
+            # or the calendar the year it falls in.
+            what = self.words("what.unknown.field", field=field)
+        else:
+            what = self.words("what.unknown", years=self.words.years(item["years_needed"]))
         return self._lines("item.unknown", item, what)
 
     def _lines(self, key: str, item: dict, what: str) -> list[str]:

@@ -129,6 +129,10 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
     base = next(s for s in lad.steps if s.level == o.base_level)
     lines.append(w("li.step", level=base.level, condition=condition_text(base.condition),
                    citation=c.cite(base.citation, lad.citation)))
+    if base.modal == "may":
+        # 可以: the text permits the step's measures; whether to impose them is the
+        # decision-maker's (as the JSON's base_step.modal "may" says).
+        lines.append(w("li.step.may"))
     for a in o.modifiers:
         kind = _MODIFIER[a.modifier.kind][0]
         condition = condition_text(a.modifier.condition)

@@ -20,7 +20,13 @@ def _case_kind(case: CaseResult):
 
 
 # ── JSON ─────────────────────────────────────────────────────────────────────────────
-def _citation(citation, titles) -> dict | None:
+def _citation(citation, titles, outer=None) -> dict | None:
+    """A citation as JSON — one written inside a ladder (〔第二款〕) completed from the
+    ladder's (第十五条第二款), as the text report cites it."""
+    if citation is None:
+        citation = outer
+    elif outer is not None:
+        citation = citation.within(outer)
     if citation is None:
         return None
     return {"regime": citation.regime, "text": format_citation(citation,
@@ -94,20 +100,20 @@ def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
         "ladder": lad.name, "subject": lad.subject, "pursued": o.pursued,
         "citation": _citation(lad.citation, titles),
         "exempted_by": [{"condition": condition_text(m.condition),
-                         "citation": _citation(m.citation or lad.citation, titles)}
+                         "citation": _citation(m.citation, titles, lad.citation)}
                         for m in o.exemptions],
         "waived_by": None if o.waived_by is None else {
             "condition": condition_text(o.waived_by.condition),
-            "citation": _citation(o.waived_by.citation or lad.citation, titles)},
+            "citation": _citation(o.waived_by.citation, titles, lad.citation)},
         "base_step": None if base is None else {
             "level": base.level, "condition": condition_text(base.condition),
-            "modal": base.modal, "citation": _citation(base.citation or lad.citation, titles)},
+            "modal": base.modal, "citation": _citation(base.citation, titles, lad.citation)},
         "step": None if step is None else step.level,
         "modifiers": [{"kind": a.modifier.kind, "condition": condition_text(a.modifier.condition),
                        "modal": a.modifier.modal, "applied": a.applied, "effect": a.effect,
                        "step_after": a.level_after, "note": a.note,
                        "alternatives": [{"effect": e, "step": lv} for e, lv in a.alternatives],
-                       "citation": _citation(a.modifier.citation or lad.citation, titles)}
+                       "citation": _citation(a.modifier.citation, titles, lad.citation)}
                       for a in o.modifiers],
         "measures": None if not o.pursued else {
             "options": [[_measure_data(ref, measures, titles, case) for ref in option]

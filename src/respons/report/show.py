@@ -280,6 +280,8 @@ class TextView(NoticeView):
             for step in sorted(ladder.steps, key=lambda s: s.level):
                 measures = ("单独或者合并 " + "、".join(o[0].text for o in step.options)
                             if step.combine else options_text(step.options))
+                if step.additions:  # 并可以: what may be added to the option chosen
+                    measures += " 并可以 " + " 或 ".join(r.text for r in step.additions)
                 self.out.append(f"    第{step.level}级 {condition_text(step.condition)} => "
                                 f"{'可以 ' if step.modal == 'may' else ''}{measures}"
                                 f"{self.cite(step.citation, ladder.citation)}")

@@ -78,6 +78,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "what.due_today": ("due today", "今日到期"),
     "what.due_in": ("due in {workdays}", "还剩 {workdays}"),
     "what.unknown": ("needs the calendar of {years}", "需要 {years} 年的日历数据"),
+    "what.unknown.field": ("the starting record gives no {field}, or the calendar has no data "
+                           "for the year of its date",
+                           "起算记录未载明{field}，或日历缺该日期所在年份的数据"),
     "why": ("      {who}  {citation}", "      {who}  {citation}"),
     "who.owner": ("owner {owner}", "负责 {owner}"),
     "who.counts_as": ("counts as {fault}", "违反 {fault}"),
@@ -194,6 +197,8 @@ WORDS: dict[str, tuple[str, str]] = {
                    "    不适用：没有一级的条件成立"),
     "li.step": ("    Step {level}: {condition} holds (the highest step that holds){citation}",
                 "    第{level}级：{condition} 成立（成立的最高一级）{citation}"),
+    "li.step.may": ("    The text says 可以 (may): whether to impose it is the decision-maker's",
+                    "    原文为“可以”：是否适用由决定机关裁量"),
     "li.mod.applied": ("    {kind} {condition} => {effect}: applied{moved}{citation}",
                        "    {kind} {condition} => {effect}：适用{moved}{citation}"),
     "li.mod.moved": (", to step {level}", "，为第{level}级"),
@@ -251,7 +256,9 @@ class Words:
             raise ValueError(f"no report language {self.language!r}: one of "
                              + ", ".join(LANGUAGES))
 
-    def __call__(self, key: str, **values) -> str:
+    def __call__(self, key: str, /, **values) -> str:
+        # ``key`` is positional-only: a template may have a placeholder named ``key`` (the
+        # key of a record, as "notices.problem" has) without clashing with the word's key.
         template = WORDS[key][_COLUMN[self.language]]
         if "count" in values:
             values.setdefault("s", "" if values["count"] == 1 else "s")

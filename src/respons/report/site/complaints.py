@@ -65,4 +65,36 @@ def complaints_page(regime, speak: Speaker) -> str:
                            f"{speak.cited(duty.period_citation, duty.citation)}</li>")
             out.append("</ul>\n")
         out.append("</section>\n")
+    out += _rights(regime, speak)
     return "".join(out)
+
+
+def _rights(regime, speak: Speaker) -> list[str]:
+    """The parties' rights (权利: 申诉、复核 within a window — hangzhou 50, heilongjiang 39,
+    henan 25, guizhou-edu 14(三)): who may exercise each, from what and within what time, and
+    whether exercising it suspends the decision — what a party must know in time."""
+    if not regime.rights:
+        return []
+    words = speak.words
+    out = [f'<section class="item" id="rights"><h2>{esc(words("complaints.rights"))}</h2>\n<ul>']
+    for index, right in enumerate(regime.rights, 1):
+        event = right.starts.text if right.starts else "—"
+        if right.period is None and right.until_field:  # until a date the record gives
+            window = words("complaints.right.until", event=event, field=right.until_field)
+        else:
+            window = words("complaints.right.window", event=event,
+                           limit=speak.period(right.period))
+        facts = [window]
+        if right.holder:
+            facts.append(words("complaints.right.holder", holder=right.holder))
+        if right.exercised_by:
+            facts.append(words("complaints.right.by", events=speak.join(
+                r.text for r in right.exercised_by)))
+        suspends = "" if right.suspends else (
+            " · " + words("complaints.right.no_suspend")
+            + speak.cited(right.suspends_citation, right.citation))
+        text = words("complaints.right", name=right.name, facts=" · ".join(facts))
+        out.append(f'<li id="right-{index}">{esc(text)}'
+                   f"{speak.cited(right.period_citation, right.citation)}{suspends}</li>")
+    out.append("</ul></section>\n")
+    return out

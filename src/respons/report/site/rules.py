@@ -154,8 +154,13 @@ def assessment_page(regime, speak: Speaker) -> str:
                 years = words("assessment.years", count=c.consecutive) if c.consecutive else ""
                 sentence = words("assessment.consequence", grade=c.grade, years=years,
                                  measures=SLOT)
+                # Who decides it and who proposes it, where the regime says (jilin-city
+                # 32（三）: 本级人民政府 decides, 司法行政部门 proposes): part of the rule.
+                who = "".join(words(key, who=_party(party)) for key, party in (
+                    ("assessment.decided", c.decided_by), ("assessment.proposed", c.proposed_by))
+                    if party is not None)
                 out.append(f"<li>{fill(sentence, linked_options(c.options, speak, options))}"
-                           f"{speak.cited(c.citation, a.citation)}</li>")
+                           f"{esc(who)}{speak.cited(c.citation, a.citation)}</li>")
             out.append("</ul>\n")
         if a.weights:
             out.append(f"<h3>{esc(words('assessment.weights'))}</h3>\n<ul>")
@@ -166,6 +171,12 @@ def assessment_page(regime, speak: Speaker) -> str:
             out.append("</ul>\n")
         out.append("</section>\n")
     return "".join(out)
+
+
+def _party(party) -> str:
+    """Who decides or proposes: a declared agency, body or post (a `Ref`), or the text's own
+    words (a str)."""
+    return party if isinstance(party, str) else party.text
 
 
 def _how_scored(a, speak: Speaker) -> str:
@@ -235,11 +246,14 @@ def liability_page(regime, speak: Speaker) -> str:
             sentence = words("liability.step", level=step.level, condition=SLOT,
                              measures=SLOT2)
             text = fill(sentence, linked(step.condition, speak, anchors),
-                        linked_options(step.options, speak, options))
+                        _step_measures(step, speak, options))
             out.append(f"<li>{text}"
                        f"{speak.cited(step.citation, ladder.citation)}</li>")
         for modifier in ladder.modifiers:
             effects = words("or").join(_effect(e, speak) for e in modifier.effects)
+            if effects and modifier.modal == "may":
+                # 可以: the text permits, the decision-maker decides — not what must follow.
+                effects = words("liability.may", measures=effects)
             effects = words("liability.effects", effects=effects) if effects else ""
             values = {"condition": SLOT}
             if modifier.kind != "exempt":
@@ -271,6 +285,26 @@ def liability_page(regime, speak: Speaker) -> str:
                        f"{speak.cited(measure.citation)}</li>")
         out.append("</ul>\n")
     return "".join(out)
+
+
+def _step_measures(step, speak: Speaker, anchors: dict[str, str]) -> str:
+    """A step's measures as the regime says them: 可以 where the text permits rather than
+    binds, 单独或者合并 A、B、C where they apply alone or together (not "A 或 B 或 C", any one
+    of them), and 并可以 the measures that may be added — each a link."""
+    words = speak.words
+    if step.combine:
+        measures = fill(words("liability.combine", measures=SLOT),
+                        esc(words("list.sep")).join(
+                            linked_options(((ref,),), speak, anchors)
+                            for option in step.options for ref in option))
+    else:
+        measures = linked_options(step.options, speak, anchors)
+    if step.additions:
+        measures += fill(words("liability.may_add", measures=SLOT), linked_options(
+            tuple((ref,) for ref in step.additions), speak, anchors))
+    if step.modal == "may":
+        measures = fill(words("liability.may", measures=SLOT), measures)
+    return measures
 
 
 def _circumstance(c, speak: Speaker) -> str:
