@@ -24,7 +24,6 @@ times and their ratio, and with --pdf the warm time of the pdf format too.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 import statistics
 import sys
@@ -38,50 +37,17 @@ JURISDICTIONS = Path(__file__).resolve().parent.parent / "jurisdictions"
 def corpus():
     """Every notice of the seed regimes, issued with sample values, by regime/name."""
     from respons.check.runner import check_paths
-    from respons.model import docnumber, template
-    from respons.model.notice import IssuedElement, IssuedNotice
     from respons.registry import Registry, plugin_manager
-    from respons.syntax.citation import format_citation
+    from respons.testing.formats import issue_example
 
     report = check_paths([JURISDICTIONS], Registry(plugin_manager()))
     if not report.valid:
         sys.exit("the seed regimes do not check: run respons check jurisdictions")
-    titles, issued = report.titles, {}
-
-    def sample(name: str) -> str:
-        return f"{name}（示例）"
-
-    def party(p) -> str:
-        return p.name if p.literal else sample(p.name)
-
+    issued = {}
     for resolved in report.resolved:
-        regime = resolved.regime
-        for notice in regime.notices:
-            key = f"{regime.id}/{notice.name}"
-            if key in issued:
-                continue
-            elements = []
-            for element in notice.elements:
-                if element.template is not None:
-                    names = template.parse(element.template).names
-                    text = template.fill(element.template, {n: sample(n) for n in names})
-                else:
-                    text = sample(element.fact or element.name)
-                cited = notice.cited(element)
-                elements.append(IssuedElement(element.name, text, format_citation(
-                    cited, titles.get(cited.regime)) if cited else ""))
-            issuer = (party(notice.issuer) if notice.issuer
-                      else regime.issuer or "发文机关（示例）")
-            recipient = "、".join(party(p) for p in notice.recipients) or "主送机关（示例）"
-            # a 代字 made of facts gets a sample code, as tests/notice_samples.py gives it
-            number = (docnumber.fill(docnumber.with_code(notice.number, {
-                n: "示" for n in docnumber.code_names(notice.number)}), 2025, 1)
-                if notice.number else "示〔2025〕1号")
-            basis = (format_citation(notice.citation, titles.get(notice.citation.regime))
-                     if notice.citation else "")
-            issued[key] = IssuedNotice(notice, number, dt.date(2025, 3, 1), issuer, recipient,
-                                       elements, basis,
-                                       tuple(party(p) for p in notice.copy_to))
+        for notice in resolved.regime.notices:
+            key = f"{resolved.regime.id}/{notice.name}"
+            issued.setdefault(key, issue_example(resolved.regime, notice, report.titles))
     return issued
 
 

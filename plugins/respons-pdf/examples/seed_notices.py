@@ -11,7 +11,6 @@ every run.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -19,10 +18,9 @@ import respons_pdf
 from respons_pdf import testing
 
 from respons.check.runner import check_paths
-from respons.model import docnumber, template
-from respons.model.notice import IssuedElement, IssuedNotice
+from respons.model.notice import IssuedNotice
 from respons.registry import Registry, plugin_manager
-from respons.syntax.citation import format_citation
+from respons.testing.formats import issue_example
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -50,28 +48,8 @@ EXAMPLES = (
 
 
 def issue(regime, notice, sequence: int, facts: dict[str, str], titles) -> IssuedNotice:
-    def fact(name: str) -> str:
-        return facts.get(name, f"{name}（示例）")
-
-    elements = []
-    for element in notice.elements:
-        if element.template is not None:
-            names = template.parse(element.template).names
-            text = template.fill(element.template, {n: fact(n) for n in names})
-        else:
-            text = fact(element.fact or element.name)
-        cited = notice.cited(element)
-        elements.append(IssuedElement(element.name, text, format_citation(
-            cited, titles.get(cited.regime)) if cited else ""))
-
-    def party(p) -> str:
-        return p.name if p.literal else fact(p.name)
-
-    return IssuedNotice(notice, docnumber.fill(notice.number, 2025, sequence),
-                        dt.date(2025, 3, 1), party(notice.issuer),
-                        "、".join(party(p) for p in notice.recipients), elements,
-                        format_citation(notice.citation, titles.get(notice.citation.regime)),
-                        tuple(party(p) for p in notice.copy_to))
+    """The notice issued on 2025-03-01 as number ``sequence``, filled from ``facts``."""
+    return issue_example(regime, notice, titles, facts, sequence)
 
 
 def main(out: Path) -> None:

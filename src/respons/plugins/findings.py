@@ -29,16 +29,30 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
     if subject.given is not None and subject.given not in grades:
         raise ValueError(f"{subject.given!r} is not a grade of {assessment.name}"
                          + (": " + "、".join(grades) if grades else " (it has none)"))
-    # An item 来自 another assessment shows that one's total for the subject (its grade
-    # is not changed by it: neither scheme adds points).
-    items = tuple(ItemScore(item=item.name, points=None, score=_fed(subject, item), found=tuple(
+    items = listed(assessment, subject)
+    return vetoed(assessment, subject, items) or Score(total=None, grade=subject.given,
+                                                        items=items)
+
+
+def listed(assessment: Assessment, subject: SubjectFacts, fed: bool = True
+           ) -> tuple[ItemScore, ...]:
+    """What each item found of ``subject``, record by record — the evidence the schemes
+    without points (内容评议, 等次评定, 条件分档) show beside a grade. With ``fed``, an item 来自
+    another assessment shows that one's total for the subject (its grade is not changed by
+    it: none of these schemes adds points)."""
+    return tuple(ItemScore(item=item.name, points=None,
+                           score=_fed(subject, item) if fed else None, found=tuple(
         (index, finding.per.text, subject.found.get((item.name, index), 0))
         for index, finding in enumerate(item.findings))) for item in assessment.items)
+
+
+def vetoed(assessment: Assessment, subject: SubjectFacts, items) -> Score | None:
+    """The grade the first veto that holds fixes, with ``items``; None when none holds."""
     for index in sorted(subject.vetoes):
         veto = assessment.vetoes[index]
         return Score(total=None, grade=veto.grade, items=items,
                      vetoed_by=condition_text(veto.condition))
-    return Score(total=None, grade=subject.given, items=items)
+    return None
 
 
 def validate(assessment: Assessment) -> list:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from respons import hookimpl
 from respons.model.assessment import Assessment
 from respons.plugins import findings, tiers
-from respons.registry import ItemScore, Score, ScoringScheme, SubjectFacts
-from respons.syntax.present import condition_text
+from respons.registry import Score, ScoringScheme, SubjectFacts
 
 
 def score(assessment: Assessment, subject: SubjectFacts) -> Score:
@@ -30,16 +29,9 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
             raise ValueError(f"{assessment.name} has no veto number {index!r} "
                              f"(it has {len(assessment.vetoes)})")
     # What the items found (发现) is shown beside the grade: the evidence behind it.
-    # An item 来自 another assessment shows that one's total for the subject (its grade
-    # is not changed by it: neither scheme adds points).
-    items = tuple(ItemScore(item=item.name, points=None, score=_fed(subject, item), found=tuple(
-        (index, finding.per.text, subject.found.get((item.name, index), 0))
-        for index, finding in enumerate(item.findings))) for item in assessment.items)
-    for index in sorted(subject.vetoes):
-        veto = assessment.vetoes[index]
-        return Score(total=None, grade=veto.grade, items=items,
-                     vetoed_by=condition_text(veto.condition))
-    return Score(total=None, grade=subject.given, items=items)
+    items = findings.listed(assessment, subject)
+    return findings.vetoed(assessment, subject, items) or Score(
+        total=None, grade=subject.given, items=items)
 
 
 def validate(assessment: Assessment) -> list:
@@ -56,8 +48,3 @@ def respons_scoring_schemes() -> list[ScoringScheme]:
     return [ScoringScheme(name="rating", aliases=("等次评定",), score=score, params={},
                           description="等次评定: evaluators rate each subject into a grade",
                           validate=validate), findings.SCHEME, tiers.SCHEME]
-
-
-def _fed(subject: SubjectFacts, item):
-    fed = subject.fed.get(item.source) if item.source is not None else None
-    return fed[0] if fed is not None else None

@@ -16,21 +16,18 @@ a guess. A veto that holds fixes the grade first, as in every scheme.
 from __future__ import annotations
 
 from respons.model.assessment import Assessment
-from respons.registry import ItemScore, Score, ScoringScheme, SubjectFacts
-from respons.syntax.present import condition_text
+from respons.plugins import findings
+from respons.registry import Score, ScoringScheme, SubjectFacts
 
 
 def score(assessment: Assessment, subject: SubjectFacts) -> Score:
     """The grade of the first tier that holds, else the recorded grade or the rest."""
     grades = [band.name for band in assessment.bands]
     whose = f" for {subject.subject}" if subject.subject else ""
-    items = tuple(ItemScore(item=item.name, points=None, score=None, found=tuple(
-        (index, finding.per.text, subject.found.get((item.name, index), 0))
-        for index, finding in enumerate(item.findings))) for item in assessment.items)
-    for index in sorted(subject.vetoes):
-        veto = assessment.vetoes[index]
-        return Score(total=None, grade=veto.grade, items=items,
-                     vetoed_by=condition_text(veto.condition))
+    items = findings.listed(assessment, subject, fed=False)
+    fixed = findings.vetoed(assessment, subject, items)
+    if fixed is not None:
+        return fixed
     if subject.given is not None and subject.given not in grades:
         raise ValueError(f"{subject.given!r}{whose} is not a grade of {assessment.name}: "
                          + "、".join(grades))

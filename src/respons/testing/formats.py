@@ -34,8 +34,10 @@ import re
 import attrs
 import pytest
 
+from respons.model import docnumber, template
 from respons.model.notice import IssuedElement, IssuedNotice, Notice, NoticeElement
 from respons.registry import PLUGIN_API_VERSION, NoticeFormat
+from respons.syntax.citation import format_citation
 
 _MEDIA_TYPE = re.compile(r"^[a-z]+/[a-z0-9][a-z0-9.+-]*(\s*;.*)?$")
 _EXTENSION = re.compile(r"^\.[a-z0-9]+$")
@@ -72,6 +74,50 @@ def sample(values: dict[str, str] | None = None, **changes) -> IssuedNotice:
         fields["elements"] = _elements(values)
     fields.update(changes)
     return IssuedNotice(**fields)
+
+
+def example_fact(name: str) -> str:
+    """The sample value of a fact a notice is filled from: its name, marked 示例."""
+    return f"{name}（示例）"
+
+
+def issue_example(regime, notice, titles: dict, facts: dict[str, str] | None = None,
+                  sequence: int = 1, date: dt.date = dt.date(2025, 3, 1)) -> IssuedNotice:
+    """``notice`` of ``regime`` issued as if an outcome called for it: every fact it is
+    filled from taken from ``facts``, or an `example_fact` where none is given; number
+    ``sequence`` of 2025 (a 代字 made of facts gets the code 示); each element with its
+    article written out by ``titles``. What the format tests render and read back, the
+    pictures in docs/notices/ are drawn from, and bench/notices.py times."""
+    facts = facts or {}
+
+    def fact(name: str) -> str:
+        return facts.get(name, example_fact(name))
+
+    elements = []
+    for element in notice.elements:
+        if element.template is not None:
+            names = template.parse(element.template).names
+            text = template.fill(element.template, {n: fact(n) for n in names})
+        else:
+            text = fact(element.fact or element.name)
+        cited = notice.cited(element)
+        elements.append(IssuedElement(element.name, text, format_citation(
+            cited, titles.get(cited.regime)) if cited else ""))
+
+    def party(p) -> str:
+        return p.name if p.literal else fact(p.name)
+
+    issuer = party(notice.issuer) if notice.issuer else (regime.issuer or "发文机关（示例）")
+    recipient = "、".join(party(p) for p in notice.recipients) or "主送机关（示例）"
+    # a 代字 made of facts (tongzhou's {追究机关代字}) gets a sample code, without the
+    # brackets a sample fact has (a 代字 holds none)
+    number = docnumber.fill(docnumber.with_code(notice.number, {
+        n: "示" for n in docnumber.code_names(notice.number)}), date.year, sequence) \
+        if notice.number else f"示〔{date.year}〕{sequence}号"
+    basis = (format_citation(notice.citation, titles.get(notice.citation.regime))
+             if notice.citation else "")
+    return IssuedNotice(notice, number, date, issuer, recipient, elements, basis,
+                        tuple(party(p) for p in notice.copy_to))
 
 
 class FormatConformance:
