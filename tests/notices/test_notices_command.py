@@ -10,6 +10,7 @@ numbered 杭责追〔{年}〕{号}号, sent to the officer or the unit liable.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -142,6 +143,11 @@ def test_the_text_report_names_a_notice_that_cannot_be_issued(respons, tmp_path,
     assert ("无法制发“行政执法责任追究决定书”（record:ZJ-1-决定）：必备要素“作出决定的理由”没有内容"
             in result.stdout)
     assert "Traceback" not in result.stdout + result.stderr
+    # The run and totals under the title, as evaluate, liability and assess print them.
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("  运行 ") and lines[2].startswith("  应制发文书 1 份")
+    assert re.search(r"账本头 序号 1 [0-9a-f]{16}… · ", lines[1])  # the head's hash, as theirs
+    assert lines[3].startswith("  无法制发“行政执法责任追究决定书”")
 
 
 def test_a_notice_file_gets_the_mode_open_would_give_it(respons, tmp_path, sqlite_url):

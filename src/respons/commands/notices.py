@@ -213,7 +213,7 @@ def print_notices(called, files, failed, run, resolved, verified, output, words)
             "verified": verified}), nl=False)
     else:
         chain = words("chain.verified") if verified else words("chain.unverified")
-        run_line = words("run", run=run.id, seq=run.head.seq, hash=run.head.hash[:12],
+        run_line = words("run", run=run.id, seq=run.head.seq, hash=run.head.hash[:16],
                          chain=chain)
         click.echo(report.render_text(called, files, resolved.regime.title or resolved.regime.id,
                                       resolved.regime.id, run.as_of, run_line, words),

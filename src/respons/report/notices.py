@@ -24,12 +24,15 @@ def render_text(called: Called, files: dict[tuple[str, str], list[str]], title: 
                 as_of: str, run_line: str, words) -> str:
     """The text report: the run, the totals, each notice with its files, the problems and
     what could not be looked for."""
-    out = [words("notices.title", title=title, id=regime_id, as_of=as_of), run_line]
+    # The run and the totals under the title, and every notice, problem and outcome not
+    # looked for below them, indented as the other reports (evaluate, liability, assess) are.
+    out = [words("notices.title", title=title, id=regime_id, as_of=as_of), "  " + run_line]
     new = sum(1 for i in called.issued if i.new)
-    out.append(words("notices.totals", count=len(called.issued) + len(called.problems),
-                     new=new, kept=len(called.issued) - new, problems=len(called.problems)))
+    out.append("  " + words("notices.totals", count=len(called.issued) + len(called.problems),
+                            new=new, kept=len(called.issued) - new,
+                            problems=len(called.problems)))
     if not called.issued and not called.problems:
-        out.append(words("notices.none"))
+        out.append("  " + words("notices.none"))
     for issued in called.issued:
         document = issued.issued
         out.append("  " + words("notices.item", number=document.number or issued.stem,
@@ -42,14 +45,14 @@ def render_text(called: Called, files: dict[tuple[str, str], list[str]], title: 
         if files.get(issued.ident):
             out.append(words("notices.files", files=", ".join(files[issued.ident])))
     for problem in called.problems:
-        out.append(words("notices.problem", notice=problem.notice, key=problem.key,
-                         reason=problem.zh if words.language == "zh" else problem.en))
+        out.append("  " + words("notices.problem", notice=problem.notice, key=problem.key,
+                                reason=problem.zh if words.language == "zh" else problem.en))
     for notice, outcome, en, zh in called.waiting:
         kind = outcome.kind
         kind_words = BY_NAME[kind].zh if words.language == "zh" else BY_NAME[kind].en
-        out.append(words("notices.waiting", notice=notice, kind=kind_words,
-                         target=outcome.target.text, reason=zh if words.language == "zh"
-                         else en))
+        out.append("  " + words("notices.waiting", notice=notice, kind=kind_words,
+                                target=outcome.target.text, reason=zh if words.language == "zh"
+                                else en))
     return "\n".join(out) + "\n"
 
 
