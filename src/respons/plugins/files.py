@@ -23,6 +23,7 @@ from respons.registry import (
     ScoringScheme,
     SubjectFacts,
     assessment_params,
+    first_veto,
     precision_of,
     round_points,
 )
@@ -49,10 +50,9 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
     failing = subject.params.get("failing_grade")
     if failing is not None and any(f.vetoed and f.appeal is None for f in subject.files):
         grade, vetoed_by = str(failing), "否决项"
-    for index in sorted(subject.vetoes):
-        veto = assessment.vetoes[index]
+    veto = first_veto(assessment, subject)
+    if veto is not None:
         grade, vetoed_by = veto.grade, condition_text(veto.condition)
-        break
     return Score(total=total, grade=grade, vetoed_by=vetoed_by)
 
 

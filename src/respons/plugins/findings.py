@@ -11,7 +11,7 @@ which must be one of its bands, or a veto holds, which fixes its grade.
 from __future__ import annotations
 
 from respons.model.assessment import Assessment
-from respons.registry import ItemScore, Score, ScoringScheme, SubjectFacts
+from respons.registry import ItemScore, Score, ScoringScheme, SubjectFacts, first_veto
 from respons.syntax.present import condition_text
 
 
@@ -48,11 +48,11 @@ def listed(assessment: Assessment, subject: SubjectFacts, fed: bool = True
 
 def vetoed(assessment: Assessment, subject: SubjectFacts, items) -> Score | None:
     """The grade the first veto that holds fixes, with ``items``; None when none holds."""
-    for index in sorted(subject.vetoes):
-        veto = assessment.vetoes[index]
-        return Score(total=None, grade=veto.grade, items=items,
-                     vetoed_by=condition_text(veto.condition))
-    return None
+    veto = first_veto(assessment, subject)
+    if veto is None:
+        return None
+    return Score(total=None, grade=veto.grade, items=items,
+                 vetoed_by=condition_text(veto.condition))
 
 
 def validate(assessment: Assessment) -> list:

@@ -23,6 +23,7 @@ from respons.registry import (
     ScoringScheme,
     SubjectFacts,
     assessment_params,
+    first_veto,
     precision_of,
     round_points,
 )
@@ -47,10 +48,9 @@ def score(assessment: Assessment, subject: SubjectFacts) -> Score:
                                   for w in assessment.weights), Decimal(0)), precision)
     grade = grade_for(assessment, total) if total is not None else None
     vetoed_by = None
-    for index in sorted(subject.vetoes):
-        veto = assessment.vetoes[index]
+    veto = first_veto(assessment, subject)
+    if veto is not None:
         grade, vetoed_by = veto.grade, condition_text(veto.condition)
-        break
     return Score(total=total, grade=grade, vetoed_by=vetoed_by)
 
 

@@ -35,6 +35,7 @@ from respons.registry.contracts import (
     SubjectFacts,
     ValidateAssessment,
     assessment_params,
+    first_veto,
     precision_of,
     round_points,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "SubjectFacts",
     "ValidateAssessment",
     "assessment_params",
+    "first_veto",
     "hookimpl",
     "plugin_manager",
     "precision_of",

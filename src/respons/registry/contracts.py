@@ -207,6 +207,13 @@ def precision_of(params, default: int = 1) -> int:
     return int(value)
 
 
+def first_veto(assessment, subject):
+    """The veto that fixes ``subject``'s grade whatever its score (dacheng 评议考核 七（二）): the
+    first of those holding (``subject.vetoes``) in the assessment's order; None where none
+    holds."""
+    return assessment.vetoes[min(subject.vetoes)] if subject.vetoes else None
+
+
 def round_points(value: Decimal, places: int) -> Decimal:
     """``value`` to ``places`` decimal places, 四舍五入: a half goes away from zero
     (ROUND_HALF_UP), as the regimes mean it — not to the even neighbour."""

@@ -30,6 +30,7 @@ from fontTools.ttLib import TTFont, newTable
 
 from respons.registry.fonts import Installed
 from respons_docx import glyphs
+from respons_docx.glyphs import truetype_maxp
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
@@ -98,14 +99,7 @@ def truetype(font) -> None:
         glyph.recalcBounds(glyf)
         advance, _ = metrics[name]
         metrics[name] = (advance, getattr(glyph, "xMin", 0))
-    maxp = font["maxp"] = newTable("maxp")
-    maxp.tableVersion = 0x00010000
-    for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
-                  "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
-                  "maxComponentElements", "maxComponentDepth"):
-        setattr(maxp, field, 0)
-    maxp.maxZones = 1
-    maxp.recalc(font)  # points, contours, composites: from the new outlines
+    truetype_maxp(font)  # points, contours, composites: from the new outlines
     post = font["post"]
     post.formatType, post.extraNames, post.mapping = 2.0, [], {}
     post.glyphOrder = order

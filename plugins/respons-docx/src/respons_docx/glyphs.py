@@ -295,14 +295,7 @@ class Source:
         for name in kept:
             glyph = glyf[name]  # expanded: the bounds are the compiled ones
             metrics[name] = (metrics[name][0], getattr(glyph, "xMin", 0))
-        maxp = font["maxp"] = newTable("maxp")
-        maxp.tableVersion = 0x00010000
-        for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
-                      "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
-                      "maxComponentElements", "maxComponentDepth"):
-            setattr(maxp, field, 0)
-        maxp.maxZones = 1
-        maxp.recalc(font)  # expands every glyph to count its points and contours
+        truetype_maxp(font)  # expands every glyph to count its points and contours
         # ... so give the glyf table its glyphs as data again: what compiling the expanded
         # glyphs would give (they are the same outlines), without compiling them again
         Glyph = getTableModule("glyf").Glyph
@@ -312,6 +305,20 @@ class Source:
         post.glyphOrder = kept
         font["head"].glyphDataFormat = 0
         font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def truetype_maxp(font) -> None:
+    """Give ``font`` (glyf outlines by now) the ``maxp`` 1.0 TrueType requires — no hinting
+    zones, instructions or storage — counted from its glyphs (CFF's maxp 0.5 has only the
+    number of glyphs)."""
+    maxp = font["maxp"] = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
+                  "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
+                  "maxComponentElements", "maxComponentDepth"):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    maxp.recalc(font)
 
 
 @functools.cache
