@@ -50,6 +50,8 @@ def test_a_count_per_officer_raises_the_step_and_the_defence_raises_nothing(resp
     assert sanction["name"] == "记过" and sanction["referral"] is True
     assert [(b["person"], b["share"], b["responsibility"]) for b in case["bearers"]] == \
         [("张三", "all", "direct")]
+    # The rule's 〔第（一）项〕 is completed from its 责任划分's 〔第十一条〕, as the text says it.
+    assert case["bearers"][0]["citation"]["text"].endswith(" 第十一条第（一）项")
 
 
 def test_the_first_case_counts_alone_and_stays_on_its_step(respons, sqlite_url):

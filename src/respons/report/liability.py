@@ -16,7 +16,7 @@ from respons.engine.liability import CaseResult
 from respons.model import bearers as table
 from respons.model import vocab
 from respons.report.liability_detail import case_detail
-from respons.report.liability_json import FORMAT_VERSION, document
+from respons.report.liability_json import FORMAT_VERSION, apportionment_citation, document
 from respons.report.show import bearer_text
 from respons.report.words import Words
 from respons.syntax.present import cite, condition_text
@@ -49,9 +49,7 @@ class Context:
         self.words = words
 
     def apportionment_citation(self, r):
-        ref = r.proceeding.apportionment
-        return self.apportionments[ref.text].citation \
-            if ref is not None and ref.text in self.apportionments else None
+        return apportionment_citation(self.apportionments, r.proceeding)
 
     def cite(self, citation, outer=None) -> str:
         text = cite(citation, self.titles, outer)

@@ -24,6 +24,7 @@ from respons.report.liability_json import (
     _citation,
     _fault_data,
     _outcome_data,
+    apportionment_citation,
     circumstance_data,
     share_data,
 )
@@ -105,6 +106,7 @@ class DetailWriter:
     def __init__(self, regime, titles: dict[str, str]) -> None:
         self.measures = {m.name: m for m in regime.measures}
         self.faults = {f.name: f for f in regime.faults}
+        self.apportionments = {a.name: a for a in regime.apportionments}
         self.titles = titles
         self._pieces: dict[tuple, tuple[tuple, object]] = {}
         #: the two pieces every case asks for, by the identity of what they encode
@@ -113,10 +115,11 @@ class DetailWriter:
 
     def data(self, r) -> dict:
         """The case as data: what the text encodes."""
-        return _case_data(r, self.measures, self.faults, self.titles)
+        return _case_data(r, self.measures, self.faults, self.apportionments, self.titles)
 
     def __call__(self, r) -> str:
-        shares = ",".join([self._share(s) for s in r.shares])
+        outer = apportionment_citation(self.apportionments, r.proceeding)
+        shares = ",".join([self._share(s, outer) for s in r.shares])
         decision = r.decision
         if decision is not None:
             # Every case of the same decision has the same detail but for its own values:
@@ -203,12 +206,13 @@ class DetailWriter:
         return self._piece(("circumstance",), (x,), lambda: canonical_json(
             circumstance_data(x, x.count, x.records, self.titles)))
 
-    def _share(self, s) -> str:
+    def _share(self, s, outer) -> str:
+        # A rule is written in one 责任划分, so its identity also fixes ``outer``.
         key = (id(s.bearer), id(s.rule), s.field, s.who, s.bears)
         found = self._shares.get(key)
         if found is None or found[0] is not s.bearer or found[1] is not s.rule:
             found = self._shares[key] = (s.bearer, s.rule, _Template(canonical_json(
-                share_data(s, _HOLES[0], self.titles)), 1))
+                share_data(s, _HOLES[0], self.titles, outer)), 1))
         if found[2].parts is None:
-            return canonical_json(share_data(s, s.person, self.titles))
+            return canonical_json(share_data(s, s.person, self.titles, outer))
         return found[2].fill((s.person,))

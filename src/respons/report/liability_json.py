@@ -38,13 +38,14 @@ def document(regime, results: list[CaseResult], run, verified: bool, selection,
     """The report as JSON data (docs/liability.md, format_version 1)."""
     measures = {m.name: m for m in regime.measures}
     faults = {f.name: f for f in regime.faults}
+    apportionments = {a.name: a for a in regime.apportionments}
     return {
         "format_version": FORMAT_VERSION,
         "regime": regime.id,
         "run": {"id": run.id, "head": {"seq": run.head.seq, "hash": run.head.hash},
                 "verified": verified, "engine": run.engine},
         "selection": {"case": selection.case, "year": selection.year},
-        "cases": [_case_data(r, measures, faults, titles) for r in results],
+        "cases": [_case_data(r, measures, faults, apportionments, titles) for r in results],
     }
 
 
@@ -52,10 +53,20 @@ def case_data(regime, titles: dict[str, str]):
     """``data(case)``: a case as the JSON document gives it, as data."""
     measures = {m.name: m for m in regime.measures}
     faults = {f.name: f for f in regime.faults}
-    return lambda case: _case_data(case, measures, faults, titles)
+    apportionments = {a.name: a for a in regime.apportionments}
+    return lambda case: _case_data(case, measures, faults, apportionments, titles)
 
 
-def _case_data(r: CaseResult, measures, faults, titles) -> dict:
+def apportionment_citation(apportionments, proceeding):
+    """The citation of the 责任划分 ``proceeding`` names (``apportionments`` by name): a
+    rule's own (〔第（一）项〕) is completed from it (第十一条第（一）项)."""
+    ref = proceeding.apportionment
+    found = apportionments.get(ref.text) if ref is not None else None
+    return found.citation if found is not None else None
+
+
+def _case_data(r: CaseResult, measures, faults, apportionments, titles) -> dict:
+    outer = apportionment_citation(apportionments, r.proceeding)
     return {
         "case": r.matter, "record": r.record, "date": r.date, "proceeding": r.proceeding.name,
         "proceeding_citation": _citation(r.proceeding.citation, titles),
@@ -63,7 +74,7 @@ def _case_data(r: CaseResult, measures, faults, titles) -> dict:
         "circumstances": [circumstance_data(x, x.count, x.records, titles)
                           for x in r.circumstances],
         "ladders": [_outcome_data(o, measures, titles, r) for o in r.outcomes],
-        "bearers": [share_data(s, s.person, titles) for s in r.shares],
+        "bearers": [share_data(s, s.person, titles, outer) for s in r.shares],
         "decided_by": r.decided_by, "proposed_by": r.proposed_by, "defence": r.defence,
     }
 
@@ -84,12 +95,13 @@ def circumstance_data(x, count, records, titles) -> dict:
             "citation": _citation(x.citation, titles)}
 
 
-def share_data(s, person, titles) -> dict:
-    """One share of a case (``person`` its own, or a placeholder)."""
+def share_data(s, person, titles, outer=None) -> dict:
+    """One share of a case (``person`` its own, or a placeholder; ``outer`` the citation of
+    the 责任划分 its rule is written in)."""
     return {"person": person, "reference": s.bearer.reference, "field": s.field,
             "who": s.who, "share": s.bearer.share, "responsibility": s.responsibility,
             "bears": s.bears, "joiner": s.rule.joiner,
-            "citation": _citation(s.rule.citation, titles)}
+            "citation": _citation(s.rule.citation, titles, outer)}
 
 
 def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
