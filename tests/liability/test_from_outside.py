@@ -59,6 +59,9 @@ def test_henan_measures_any_alone_or_together_borne_by_each_post(store):
     assert len(officer["measures"]["options"]) == 7
     assert [b["person"] for b in case["bearers"]] == ["赵某", "钱某"]
     assert case["defence"] is True and officer["notes"] == ["defence"]
+    # 第七条第二款: an officer's case is pursued by the officer's own agency (追究机关), not
+    # proposed by the 司法行政部门 (第一款 says so of the government's own agencies only).
+    assert (case["decided_by"], case["proposed_by"]) == ("行政执法机关", None)
 
 
 def test_case_by_matter_and_by_record_id_are_the_same_case(store):
