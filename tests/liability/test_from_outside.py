@@ -118,3 +118,15 @@ def test_english_words_for_a_chinese_regime_only_with_lang_en(store):
     english = _run("liability", REGIME, "--store", store, "--case", "HN-1", "--lang", "en").output
     assert "Case HN-1" in english and "Case" not in chinese
     assert not any(w in chinese for w in ("step", "bearer", "ledger", "verified", "run "))
+
+
+def test_as_of_is_the_same_on_duckdb(tmp_path):
+    """The evaluation date filters in the store's SQL: the same cases on DuckDB."""
+    pytest.importorskip("duckdb")
+    lines = tmp_path / "henan.jsonl"
+    lines.write_text("".join(json.dumps({**r, **BASE}, ensure_ascii=False) + "\n"
+                             for r in RECORDS), encoding="utf-8")
+    url = f"duckdb:///{tmp_path / 'henan.duckdb'}"
+    assert _run("ingest", REGIME, str(lines), "--store", url, "-q").exit_code == 0
+    cases = _json(url, "--year", "2025", "--as-of", "2025-04-30")["cases"]
+    assert [c["case"] for c in cases] == ["HN-1", "HN-2"]
