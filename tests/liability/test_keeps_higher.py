@@ -12,6 +12,7 @@ import sqlite3
 
 from paths import JURISDICTIONS
 from respons.engine.ladder import Facts, Names, apply
+from respons.engine.liability_kept import whole
 from respons.records.canonical import canonical_json
 from respons.store.url import sqlite_path
 from respons.syntax.parser import parse_text
@@ -88,9 +89,12 @@ def test_the_json_and_the_kept_detail_give_the_step_kept_open(respons, sqlite_ur
     third = _ladder(document, "K-3")
     assert third["step"] == 3 and third["kept_step"] is None
     assert third["base_step"]["keeps_higher"] is False
-    # What the run keeps is the same case, byte for byte its canonical JSON.
+    # What the run keeps, joined back (its own part and its decision's), is the same case,
+    # byte for byte its canonical JSON — the step kept open with the decision's part.
     with sqlite3.connect(sqlite_path(store)) as connection:
-        rows = dict(connection.execute("SELECT record, detail FROM liability_proposals"))
+        rows = {record: whole(shared, own) for record, own, shared in connection.execute(
+            "SELECT p.record, p.detail, d.detail FROM liability_proposals p "
+            "LEFT JOIN liability_decisions d ON d.run = p.run AND d.decision = p.decision")}
     connection.close()
     for case in document["cases"]:
         assert rows[case["record"]] == canonical_json(case)
