@@ -225,9 +225,13 @@ class DetailWriter:
         return _Template(text[len(_NO_BEARERS):], holes)
 
     def _falls_on(self, o) -> bool:
-        """Whether a measure of ``o`` (an option's, or one that may be added) falls on
-        someone the case file names: then its text depends on the case."""
+        """Whether a measure of ``o`` (an option's, one that may be added, or one of the
+        step kept open) falls on someone the case file names: then its text depends on
+        the case."""
         refs = [*(ref for option in o.options for ref in option), *o.additions]
+        kept = o.kept_step
+        if kept is not None:  # 保留较高级: the measures of the step kept open
+            refs += [*(ref for option in kept.options for ref in option), *kept.additions]
         return any(self.measures[ref.text].falls_on for ref in refs
                    if ref.text in self.measures)
 
