@@ -63,11 +63,15 @@ def liability(app: App, regime: str, store_url: str | None, case: str | None,
         if found is None:
             raise SystemExit(code)
         run = found.evaluation.run
-        selection = Selection(case=case, year=year)
+        # The run's date (--as-of, else the latest record's): a record after it is not yet
+        # there, as for duties (docs/evaluate.md).
+        selection = Selection(case=case, year=year, as_of=run.as_of)
         results = evaluate_liability(target.compute, resolved.regime, run.head, selection)
         if case is not None and not results:
             report_input_error(f"no fault case {case!r} in {target.url} up to seq "
-                               f"{run.head.seq}", help="name the case record's key or id")
+                               f"{run.head.seq} dated on or before {run.as_of}",
+                               help="name the case record's key or id (and --as-of a date "
+                                    "on or after the case record's)")
         from respons.engine.liability_kept import keep
         from respons.report.liability import case_detail
 

@@ -39,10 +39,14 @@ CASES, COUNTED = "liability_cases", "liability_counted"
 
 @attrs.frozen
 class Selection:
-    """Which cases: one (``case``, a matter or a record id) or a calendar ``year``."""
+    """Which cases: one (``case``, a matter or a record id) or a calendar ``year``; and
+    ``as_of``, the evaluation date (ISO): only records dated on or before it count — as a
+    case, in a case file, in a count — as for duties (docs/evaluate.md, "States": what a
+    supervisor would have seen then). None: every record up to the head."""
 
     case: str | None = None
     year: int | None = None
+    as_of: str | None = None
 
 
 class Queries:
@@ -55,6 +59,8 @@ class Queries:
         self.definitions = definitions
         if selection.case is not None:
             self.params["case"] = selection.case
+        if selection.as_of is not None:
+            self.params["as_of"] = selection.as_of
         if selection.year is not None:
             self.params["y_from"] = f"{selection.year:04d}-01-01"
             self.params["y_to"] = f"{selection.year:04d}-12-31"
@@ -64,15 +70,21 @@ class Queries:
         self.params[name] = value
         return Param(name)
 
-    @staticmethod
-    def visible(alias: str) -> ir.Expr:
-        """``alias`` is in the ledger up to the head, and no record up to it corrects it."""
+    def visible(self, alias: str) -> ir.Expr:
+        """``alias`` is in the ledger up to the head (dated on or before the evaluation
+        date, where one is given), and no such record corrects it."""
         k = f"k_{alias}"
         corrected = ir.Exists(select(Lit(1), source=Table("records", k),
                                      where=all_of(Col(k, "corrects").eq(Col(alias, "id")),
-                                                  Col(k, "seq").le(Param("head")))),
+                                                  *self._in_time(k))),
                               negate=True)
-        return all_of(Col(alias, "seq").le(Param("head")), corrected)
+        return all_of(*self._in_time(alias), corrected)
+
+    def _in_time(self, alias: str) -> list[ir.Expr]:
+        found = [Col(alias, "seq").le(Param("head"))]
+        if "as_of" in self.params:
+            found.append(Col(alias, "at_date").le(Param("as_of")))
+        return found
 
     def pick(self, alias: str) -> ir.Expr | None:
         """The one case (its matter or record id) or the year chosen, of record ``alias``."""
