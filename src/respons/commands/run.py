@@ -197,7 +197,7 @@ def _assessed(app: App, target, resolved, titles, year: int, no_verify: bool, ou
 
 def _liability(target, regime, found, verified: bool, titles):
     """The liability stage, where the regime has proceedings (追究): every case up to the
-    run's head — (results, run) — or None."""
+    run's head and dated on or before its evaluation date — (results, run) — or None."""
     if not regime.proceedings:
         return None
     from respons.engine.liability import evaluate_liability
@@ -205,7 +205,7 @@ def _liability(target, regime, found, verified: bool, titles):
     from respons.report.liability import case_detail
 
     run = found.evaluation.run
-    results = evaluate_liability(target.compute, regime, run.head, Selection())
+    results = evaluate_liability(target.compute, regime, run.head, Selection(as_of=run.as_of))
     keep(target.compute, run.id, results, case_detail(regime, titles))  # kept under the run
     return results, run
 

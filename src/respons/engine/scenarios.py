@@ -143,7 +143,7 @@ def run_scenario(scenario: Scenario, target: Resolved, scratch: Scratch, calenda
                     store, target, evaluation, scheme_for), as_of)
             if _liability_expected(scenario, as_of):
                 cases = evaluate_liability(store.compute, target.regime, evaluation.run.head,
-                                           Selection())
+                                           Selection(as_of=evaluation.run.as_of))
                 differences += compare_liability(scenario, cases, as_of, target.regime)
                 exercised += _held(scenario, cases, as_of)
         differences += [Difference(**found) for found in assessed_differences(
