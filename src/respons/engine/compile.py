@@ -333,7 +333,12 @@ class Compiler:
             base = self.cte("s1", select(ir.Star("b"), (units, "pause_units"),
                                          source=Table(with_due0, "b"), joins=unit_joins))
             shift = Col("b", "pause_units")
-        if duty.due_field is not None:
+        # A clock without an end (a right whose period other laws give, 期限 依照法律和有关
+        # 规定): no due date, so open until met, never late (`respons.engine.rights`).
+        endless = duty.period is None and duty.due_field is None
+        if endless:
+            joins, due = [], Lit(None)
+        elif duty.due_field is not None:
             joins, due = self.due_on_field(base)
         else:
             joins, due = self.due(duty.period, "sc", Col("b", "at_date"), shift, "dd")
@@ -375,7 +380,7 @@ class Compiler:
         eff = Col("t", f"eff{len(grants)}")
         paused, paused_joins = self.paused(last)
         done = Col("d", "at_date")
-        state = ir.Case((
+        state = ir.Case(((done.not_null(), Lit("met")),), Lit("open")) if endless else ir.Case((
             (done.not_null(), ir.Case(((eff.is_null(), Lit("unknown")),
                                        (done.le(eff), Lit("met"))), Lit("met_late"))),
             (Col("t", "paused").eq(Lit(1)), Lit("paused")),
