@@ -2,7 +2,8 @@
 nothing: over every scenario of the seed regimes that expects liability and over the test
 regimes of this folder, the cases decided once per key (`respons.engine.liability_decide`)
 are the cases decided afresh one by one, and each case's kept detail
-(`respons.report.liability_detail`) is byte for byte the canonical JSON of its data."""
+(`respons.report.liability_detail`) is byte for byte the canonical JSON of its data — and so
+is what the store keeps of it, its own part and its decision's joined back."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import attrs
 import pytest
 
 from respons.engine import liability, scenarios
+from respons.engine.liability_kept import whole
 from respons.records.canonical import canonical_json
 from respons.report.liability_detail import DetailWriter
 from respons.report.liability_json import case_data
@@ -40,6 +42,10 @@ def checked(monkeypatch):
             assert writer(case) == expected, case.record
             # and without the decision it shares: written piece by piece
             assert writer(attrs.evolve(case, decision=None)) == expected, case.record
+            # and kept in two, its own and its decision's, joined back
+            decision, shared, own = writer.kept(case)
+            assert whole(shared, own) == expected, case.record
+            assert (decision is None) == (shared is None)
         seen.extend(cases)
         return cases
 

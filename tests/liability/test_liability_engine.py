@@ -4,6 +4,7 @@ left to the decision-maker, bearers by share, an exemption — identical on ever
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -245,9 +246,11 @@ def test_a_regime_without_a_proceeding_is_refused_in_the_format_asked(respons, s
 
 def test_proposals_are_kept_under_the_run(respons, sqlite_url):
     """Like obligations, what a run proposed is kept in the store under the run's id: one row
-    per case, its detail the case as the JSON gives it; asking again writes nothing new."""
+    per case, what it has of its own, and what the cases of one decision share once; joined
+    back, the case as the JSON gives it; asking again writes nothing new."""
     import sqlite3
 
+    from respons.engine.liability_kept import whole
     from respons.store.url import sqlite_path
 
     document = _json(respons, _store(respons, sqlite_url), "--year", "2025")
@@ -255,20 +258,31 @@ def test_proposals_are_kept_under_the_run(respons, sqlite_url):
 
     def kept():
         with sqlite3.connect(path) as connection:
-            rows = connection.execute("SELECT run, record, pursued, detail "
-                                      "FROM liability_proposals ORDER BY record").fetchall()
+            rows = connection.execute(
+                "SELECT p.run, p.record, p.pursued, p.detail, d.detail FROM liability_proposals p "
+                "LEFT JOIN liability_decisions d ON d.run = p.run AND d.decision = p.decision "
+                "ORDER BY p.record").fetchall()
+            decisions = connection.execute("SELECT run, decision, detail FROM "
+                                           "liability_decisions ORDER BY decision").fetchall()
         connection.close()
-        return rows
+        return rows, decisions
 
-    rows = kept()
+    rows, decisions = kept()
     cases = {c["record"]: c for c in document["cases"]}
-    assert {record for _, record, _, _ in rows} == set(cases)
-    assert {run for run, _, _, _ in rows} == {document["run"]["id"]}
-    for _, record, pursued, detail in rows:
-        assert json.loads(detail) == cases[record]
+    assert {row[1] for row in rows} == set(cases)
+    assert {row[0] for row in rows} == {document["run"]["id"]}
+    for _, record, pursued, own, shared in rows:
+        assert json.loads(whole(shared, own)) == cases[record]
         assert pursued == int(any(lad["pursued"] for lad in cases[record]["ladders"]))
+        if shared is not None:  # the case's own: its ids, bearers and what its counts found
+            mine = json.loads(own)
+            assert mine["record"] == record and "ladders" not in mine
+            assert {name for name in mine["counts"]} <= {
+                c["name"] for c in cases[record]["circumstances"] if c["how"] == "count"}
+    assert decisions and all(d[1] == hashlib.sha256(d[2].encode()).hexdigest()
+                             for d in decisions)
     _json(respons, sqlite_url, "--year", "2025")
-    assert kept() == rows
+    assert kept() == (rows, decisions)
 
 
 def test_a_step_the_text_permits_says_so_in_the_text_report(respons, tmp_path):

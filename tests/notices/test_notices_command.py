@@ -307,7 +307,7 @@ def test_a_store_of_schema_3_is_migrated_to_hold_the_register(respons, tmp_path,
     refused = notices(respons, store_url, tmp_path / "o")
     assert refused.exit_code == 2 and "run `respons store init` to migrate it" in refused.stderr
     migrated = respons("store", "init", "--store", store_url)
-    assert migrated.exit_code == 0 and "schema version 5 (migrated from version 3)" in \
+    assert migrated.exit_code == 0 and "schema version 6 (migrated from version 3)" in \
         migrated.stdout, migrated.stdout + migrated.stderr
     assert notices(respons, store_url, tmp_path / "o").exit_code == 0
 

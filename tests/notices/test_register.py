@@ -130,14 +130,17 @@ def test_the_register_refuses_update_and_delete_where_the_backend_has_triggers(
 
 
 def _v4_register(url: str, dialect) -> list[str]:
-    """Statements that take a schema 5 store's register back to how schema 4 kept it."""
-    from respons.store.results import NOTICE_NUMBERS_V4
+    """Statements that take a store of this schema back to schema 4: its register as
+    schema 4 kept it, the liability proposals (none here) as schema 4 created them."""
+    from respons.store.results import LIABILITY_PROPOSALS_V4, NOTICE_NUMBERS_V4
 
     columns = ", ".join(NOTICE_NUMBERS_V4.names)
     return [f"CREATE TABLE nn_old AS SELECT {columns} FROM notice_numbers",
             "DROP TABLE notice_numbers", *NOTICE_NUMBERS_V4.ddl(dialect),
             f"INSERT INTO notice_numbers ({columns}) SELECT {columns} FROM nn_old",
-            "DROP TABLE nn_old", "DELETE FROM store_info WHERE key = 'register_head'",
+            "DROP TABLE nn_old", "DROP TABLE liability_decisions",
+            "DROP TABLE liability_proposals", *LIABILITY_PROPOSALS_V4.ddl(dialect),
+            "DELETE FROM store_info WHERE key = 'register_head'",
             "UPDATE store_info SET value = '4' WHERE key = 'schema_version'"]
 
 
@@ -163,7 +166,7 @@ def test_a_register_of_schema_4_is_migrated_and_chained(respons, tmp_path, issue
     assert refused.exit_code == 2 and "run `respons store init` to migrate it" in refused.stderr
     migrated = respons("store", "init", "--store", issued)
     assert migrated.exit_code == 0, migrated.stderr
-    assert "schema version 5 (migrated from version 4)" in migrated.stdout
+    assert "schema version 6 (migrated from version 4)" in migrated.stdout
     code, document = verify(respons, issued)
     assert code == 0 and document["register"]["numbers"] == 3, document
     rows = raw_sql(issued, "SELECT entry, number FROM notice_numbers ORDER BY entry",

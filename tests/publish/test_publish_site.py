@@ -139,9 +139,9 @@ def test_assessment_rules_liability_and_complaints():
 
 def test_a_step_s_measures_are_disclosed_as_the_regime_says_them():
     """单独或者合并 (hangzhou 40(一) on 39's measures: alone or together, not "any one of"),
-    可以 (a step or a modifier the text permits: henan 9, hangzhou 41) and 并可以 (samr 15②:
-    measures that may be added) are part of what the public is told — as `respons show` and
-    `respons liability` say them."""
+    可以 (a step or a modifier the text permits: henan 9, hangzhou 41), 并可以 (samr 15②:
+    measures that may be added) and 保留较高级 (samr 15: a higher step kept open) are part
+    of what the public is told — as `respons show` and `respons liability` say them."""
     def text(regime):
         page = site_of(JURISDICTIONS / f"{regime}.resp")["liability.html"].decode()
         return re.sub(r"<[^>]+>", "", page)
@@ -151,7 +151,9 @@ def test_a_step_s_measures_are_disclosed_as_the_regime_says_them():
     assert "→ 诫勉教育 或 书面告诫" not in hangzhou
     assert "主动发现错误并积极补救防止危害后果发生 → 可以 从轻 或 减轻1级 或 免予追究" in hangzhou
     assert "→ 可以 单独或者合并 责令改正、限期整改" in text("henan")
-    assert ("诫勉 并 免予或者不予处分，并可以 调离行政执法岗位 或 取消行政执法资格 "
+    # 保留较高级 (samr 15: 第二款's 可以 leaves 第一款's measures open) is said too.
+    assert ("诫勉 并 免予或者不予处分，并可以 调离行政执法岗位 或 取消行政执法资格"
+            "（保留较高级：代替同样成立的较高一级提出，较高一级仍可由决定机关适用） "
             "〔第十五条第二款〕" in text("samr"))
 
 

@@ -63,13 +63,13 @@ def test_verify_without_a_store(respons, tmp_path):
 
 def test_store_init_and_info(respons, sqlite_url, records):
     first = respons("store", "init", "--store", sqlite_url)
-    assert (first.exit_code, first.stdout) == (0, f"{sqlite_url}: schema version 5 (created)\n")
+    assert (first.exit_code, first.stdout) == (0, f"{sqlite_url}: schema version 6 (created)\n")
     again = respons("store", "init", "--store", sqlite_url)
-    assert again.stdout == f"{sqlite_url}: schema version 5 (up to date)\n"
+    assert again.stdout == f"{sqlite_url}: schema version 6 (up to date)\n"
     _ingest(respons, sqlite_url, records)
     info = json.loads(respons("store", "info", "--store", sqlite_url, "--format", "json").stdout)
     assert info["format_version"] == 1 and info["dialect"] == "sqlite"
-    assert info["schema_version"] == 5 and info["records"] == 30
+    assert info["schema_version"] == 6 and info["records"] == 30
     (batch,) = info["batches"]
     assert (batch["file"], batch["stored"], batch["first_seq"], batch["last_seq"],
             batch["regime"]) == (str(records), 30, 1, 30, "conformance")

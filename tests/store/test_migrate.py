@@ -113,10 +113,10 @@ def test_a_store_of_schema_1_is_migrated_and_its_chain_rehashed(respons, raw_sql
         (tmp_path / "x.jsonl").write_text("", "utf-8")
         result = respons(*command, "--store", url)
         assert result.exit_code == 2 and "has schema version 1, older than this respons " \
-            "reads (5): run `respons store init` to migrate it" in result.stderr, result.stderr
+            "reads (6): run `respons store init` to migrate it" in result.stderr, result.stderr
     result = respons("store", "init", "--store", url)
     assert result.exit_code == 0, result.stderr
-    assert "schema version 5 (migrated from version 1)" in result.stdout
+    assert "schema version 6 (migrated from version 1)" in result.stdout
     assert f"the chain was re-hashed: head {old_head} is now " in result.stdout
     verified = respons("verify", "--store", url, "--format", "json")
     assert verified.exit_code == 0, verified.stdout
@@ -203,8 +203,9 @@ def _records_indexes(raw_sql, url) -> list[str]:
 
 def _schema_4_store(raw_sql, url, dialect, rows):
     """A store of schema 4 (its register without entries, hashes or head; the records
-    indexed as schema 3 indexed them) holding ``rows``."""
-    from respons.store.results import NOTICE_NUMBERS_V4
+    indexed as schema 3 indexed them; the liability proposals without their decision)
+    holding ``rows``."""
+    from respons.store.results import LIABILITY_PROPOSALS_V4, NOTICE_NUMBERS_V4
     from respons.store.schema import records_indexes
 
     result_tables = [f"INSERT INTO notice_numbers VALUES ({', '.join(map(_quote, row))})"
@@ -214,7 +215,8 @@ def _schema_4_store(raw_sql, url, dialect, rows):
         indexes = ["DROP INDEX records_kind_matter_at",
                    *(s for s in records_indexes(dialect) if "records_kind_matter " in s)]
     raw_sql(url, "DROP TABLE notice_numbers", *NOTICE_NUMBERS_V4.ddl(dialect), *result_tables,
-            *indexes,
+            *indexes, "DROP TABLE liability_decisions", "DROP TABLE liability_proposals",
+            *LIABILITY_PROPOSALS_V4.ddl(dialect),
             "DELETE FROM store_info WHERE key = 'register_head'",
             "UPDATE store_info SET value = '4' WHERE key = 'schema_version'")
 
@@ -225,7 +227,7 @@ def test_a_store_of_schema_4_has_its_register_chained(respons, raw_sql, schema_f
     _schema_4_store(raw_sql, url, dialect, _v4_register_rows())
     result = respons("store", "init", "--store", url)
     assert result.exit_code == 0, result.stderr
-    assert "schema version 5 (migrated from version 4)" in result.stdout
+    assert "schema version 6 (migrated from version 4)" in result.stdout
     verified = respons("verify", "--store", url, "--format", "json")
     assert verified.exit_code == 0, verified.stdout
     register = json.loads(verified.stdout)["register"]
@@ -254,3 +256,33 @@ def test_a_store_of_schema_4_whose_register_has_a_gap_is_not_migrated(respons, r
         "to schema 5" in result.stderr, result.stderr
     assert raw_sql(url, "SELECT value FROM store_info WHERE key = 'schema_version'",
                    fetch=True) == [[("4",)]]
+
+
+def test_a_store_of_schema_5_keeps_its_proposals_whole(respons, raw_sql, schema_for, dialect):
+    """Schema 6 keeps a case by reference to what its decision's cases share; the proposals
+    a store of schema 5 kept stay as they were, whole, their decision NULL."""
+    from respons.engine.liability_kept import read
+    from respons.registry import Registry, plugin_manager
+    from respons.store import open_store
+    from respons.store.results import LIABILITY_PROPOSALS_V4
+
+    url = schema_for
+    assert respons("store", "init", "--store", url).exit_code == 0
+    whole = canonical_json({"case": "GZ-1", "ladders": [], "record": "a1"})
+    raw_sql(url, "DROP TABLE liability_decisions", "DROP TABLE liability_proposals",
+            *LIABILITY_PROPOSALS_V4.ddl(dialect),
+            "INSERT INTO liability_proposals VALUES ('run1', '过错责任追究', 'a1', 'GZ-1', "
+            f"'2025-03-01', '没有法定依据实施处罚', 0, {_quote(whole)})",
+            "UPDATE store_info SET value = '5' WHERE key = 'schema_version'")
+    refused = respons("verify", "--store", url)
+    assert refused.exit_code == 2 and "run `respons store init` to migrate it" in refused.stderr
+    result = respons("store", "init", "--store", url)
+    assert result.exit_code == 0, result.stderr
+    assert "schema version 6 (migrated from version 5)" in result.stdout
+    assert raw_sql(url, "SELECT decision, detail FROM liability_proposals", fetch=True) == \
+        [[(None, whole)]]
+    store = open_store(url, Registry(plugin_manager()), {})
+    try:
+        assert read(store.compute, "run1") == {("过错责任追究", "a1"): whole}
+    finally:
+        store.close()

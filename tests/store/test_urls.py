@@ -80,7 +80,7 @@ def test_a_store_in_memory_is_refused_by_the_python_api_too():
         open_store("sqlite:///:memory:", Registry(plugin_manager()))
     # The class itself still opens one: the conformance suite compares against it.
     with SQLiteStore("sqlite:///:memory:") as store:
-        assert store.transient and store.ledger.init() == 5
+        assert store.transient and store.ledger.init() == 6
 
 
 def _every_command(good):

@@ -291,6 +291,14 @@ _code("R0613", ERROR, "unknown field of the case record", """
 has such a field (one suffices: a case whose record lacks it never satisfies the condition).
 The comparison is typed as any condition on a record's fields is (R1201–R1204).""")
 
+_code("R0614", ERROR, "a step keeps a higher step open but cannot", """
+`第N级 CONDITION => 可以 保留较高级 MEASURES` is a permitted lighter step: where it holds, it
+is proposed in place of the higher step that holds, and that higher step stays open to the
+decision-maker (samr 15: 第二款 "可以" lets the department choose 谈话提醒… for a 情节轻微
+case with a 法定从轻或者减轻情形, and 第一款's 组织处理 or 处分 remain open to it). The step
+must say 可以 — a binding (应当) lighter step leaves no choice, so nothing stays open — and
+must not be the ladder's highest step, above which there is nothing to keep.""")
+
 _code("R0701", ERROR, "unknown notice format", """
 A notice names an output format that no installed plugin provides. `respons plugins` lists
 the installed formats.""")

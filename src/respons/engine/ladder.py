@@ -7,7 +7,10 @@ documented (docs/liability.md, "How a ladder applies"):
 
 1. 不予追究/免责: an exemption that holds ends it — not pursued, with its reason.
 2. The step: the highest step whose condition holds (the checker refuses steps that could
-   never apply, R0608). No step holding: the ladder does not apply to the case.
+   never apply, R0608). No step holding: the ladder does not apply to the case. But a
+   permitted lighter step marked 保留较高级 that holds below it is proposed in its place,
+   and the higher step stays open to the decision-maker, never applied (samr 15: 第二款's
+   可以 does not take 第一款's measures away).
 3. Modifiers that hold, in the order written. One bound (应当) to a single effect applies:
    加重N级/减轻N级 move the step (within the ladder), 免予追究 ends it, 最重/最轻 choose the
    heaviest or lightest of the step's options, 从重/从轻 their upper or lower half by
@@ -75,10 +78,20 @@ class Outcome:
     combine: bool = False
     choice: str | None = None  # "heaviest" / "lightest" when one chose among the options
     notes: tuple[str, ...] = ()
+    #: The higher step that held and that the 保留较高级 step ``base_level`` was proposed in
+    #: place of: open to the decision-maker, as the text gives it (no modifier weighs it).
+    kept_level: int | None = None
 
     @property
     def step(self):
         return next((s for s in self.ladder.steps if s.level == self.level), None)
+
+    @property
+    def kept_step(self):
+        """The higher step kept open (保留较高级), or None."""
+        if self.kept_level is None:
+            return None
+        return next((s for s in self.ladder.steps if s.level == self.kept_level), None)
 
 
 class Names:
@@ -281,6 +294,14 @@ def apply(ladder: Ladder, facts: Facts, severities: dict[str, float | None],
     base = next((s for s in levels if facts.holds(s.condition)), None)
     if base is None:
         return Outcome(ladder, False)
+    kept = None
+    if any(s.keeps_higher and s.level < base.level for s in levels):
+        # 保留较高级: the highest such step below that holds is proposed, and the step
+        # that would have applied stays open (the checker wants such a step 可以, R0614).
+        lighter = next((s for s in levels if s.keeps_higher and s.level < base.level
+                        and facts.holds(s.condition)), None)
+        if lighter is not None:
+            kept, base = base.level, lighter
     level, applied, choices, notes = base.level, [], [], []
     for modifier in ladder.modifiers:
         if modifier.kind == "exempt" or not facts.holds(modifier.condition):
@@ -294,6 +315,7 @@ def apply(ladder: Ladder, facts: Facts, severities: dict[str, float | None],
             continue
         effect = effects[0]
         if effect.kind == "waive":
+            # Waived, the case is not pursued: no step, not even the one kept open, applies.
             applied.append(Applied(modifier, True, "waive", None))
             return Outcome(ladder, False, waived_by=modifier, base_level=base.level,
                            level=level, modifiers=tuple(applied))
@@ -327,7 +349,7 @@ def apply(ladder: Ladder, facts: Facts, severities: dict[str, float | None],
     return Outcome(ladder, True, base_level=base.level, level=level, modifiers=tuple(applied),
                    options=tuple(options), additions=step.additions,
                    combine=step.combine, choice=choice,
-                   notes=tuple(notes))
+                   notes=tuple(notes), kept_level=kept)
 
 
 def _choose(options, choice: str, severities) -> tuple:

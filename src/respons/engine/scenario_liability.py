@@ -2,9 +2,10 @@
 
 Each expectation is compared with the cases `respons liability` finds on the scenario's
 store as of its date (``respons.engine.liability``): whether the case is pursued and by
-which ladder, the step, the measures, who bears it and in what share and kind, and which
-circumstances made a modifier hold — 从重/从轻 applied, 待定 left to the decision-maker, 因
-the exemption that ended the ladder (docs/language.md, "Liability expected").
+which ladder, the step, the higher step kept open (保留较高级), the measures, who bears it
+and in what share and kind, and which circumstances made a modifier hold — 从重/从轻
+applied, 待定 left to the decision-maker, 因 the exemption that ended the ladder
+(docs/language.md, "Liability expected").
 
 A circumstance is named as the modifier's condition names it, directly or through a named
 condition or a circumstance defined by a condition (`respons.model.scenario.named_by`), and
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from respons.model.condition import refs_in
 from respons.model.scenario import (
+    NO_STEP,
     LiabilityExpected,
     NotPursued,
     Scenario,
@@ -91,6 +93,9 @@ def _judged(e, cases, as_of: str, bodies: dict) -> list[dict]:
     outcome = pursued[0]
     if e.step is not None and outcome.level != e.step:
         differ("step", f"第{e.step}级", f"第{outcome.level}级")
+    kept = outcome.kept_level if outcome.kept_level is not None else NO_STEP
+    if e.kept is not None and kept != e.kept:
+        differ("kept", _level(e.kept), _level(kept))
     for fact in e.held:
         _compare_held(fact, [outcome], held, bodies, differ)
     if e.measures is not None:
@@ -168,6 +173,11 @@ def _compare_bearers(expected, shares, differ) -> None:
                 differ(what, f"{bearer.name} " + "、".join(map(vocabulary.chinese, words)),
                        f"{bearer.name} " + ("、".join(sorted(map(vocabulary.chinese, got)))
                                             or "none"))
+
+
+def _level(level: int) -> str:
+    """A step as a scenario writes it: 第N级, or 无 (`NO_STEP`)."""
+    return "无" if level == NO_STEP else f"第{level}级"
 
 
 def _options(options) -> str:

@@ -134,6 +134,10 @@ class Step:
     modal: str = "shall"
     #: 并可以 X 或 Y: measures the decision-maker may add to the option chosen (samr 15②).
     additions: tuple[Ref, ...] = ()
+    #: 保留较高级: a permitted (可以) lighter step that, where it holds, is proposed in place
+    #: of the higher step that holds, which stays open to the decision-maker — samr 15②'s
+    #: 可以 leaves 第一款's 组织处理 or 处分 open (docs/liability.md, "How a ladder applies").
+    keeps_higher: bool = False
     span: Span | None = span_field()
 
 

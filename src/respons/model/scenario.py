@@ -191,7 +191,7 @@ FACT_WORDS = {"state": "state", "due": "due date", "extended": "extended due dat
               "aggravated": "从重 applied", "mitigated": "从轻 applied",
               "pending": "待定 (left to the decision-maker)",
               "because": "因 (not pursued for)", "share": "share",
-              "kind": "kind of responsibility"}
+              "kind": "kind of responsibility", "kept": "保留较高级 (higher step kept open)"}
 
 
 def fact_word(name: str) -> str:
@@ -347,14 +347,18 @@ def named_by(condition: Condition | None, bodies: dict[str, Condition]) -> tuple
     return tuple(out)
 
 
+#: `保留较高级 无` in a liability expectation: no higher step kept open (steps count from 1).
+NO_STEP = 0
+
+
 @attrs.frozen(slots=True)
 class LiabilityExpected:
-    """`预期 追究 CASE [阶梯 L] [第N级] [从重 X] [从轻 Y] [待定 Z] [措施 …] [责任人 …]`: the
-    case is pursued — by ladder L (by its one pursued ladder when none is named) — at step N,
-    with these measures (its options, 或 between them and 并 within one) and these people
-    bearing it, in these shares. ``held`` are the circumstances that made modifiers hold,
-    as `Fact` s named by `HELD` whose value is the names (empty: none held); a kind not
-    written is not checked."""
+    """`预期 追究 CASE [阶梯 L] [第N级] [从重 X] [从轻 Y] [待定 Z] [保留较高级 第M级] [措施 …]
+    [责任人 …]`: the case is pursued — by ladder L (by its one pursued ladder when none is
+    named) — at step N, keeping step M open (``kept``), with these measures (its options, 或
+    between them and 并 within one) and these people bearing it, in these shares. ``held``
+    are the circumstances that made modifiers hold, as `Fact` s named by `HELD` whose value
+    is the names (empty: none held); a kind not written is not checked."""
 
     matter: Datum
     ladder: Ref | None = None
@@ -365,6 +369,9 @@ class LiabilityExpected:
     #: 措施 … 并可以 X 或 Y: the measures that may be added (with 措施 and no 并可以: none).
     additions: tuple[str, ...] | None = None
     held: tuple[Fact, ...] = ()
+    #: 保留较高级 第N级: the higher step a 保留较高级 step kept open to the decision-maker
+    #: (`NO_STEP`, 无: none); None: not checked.
+    kept: int | None = None
     span: Span | None = span_field()
 
     @property

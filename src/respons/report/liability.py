@@ -125,8 +125,13 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
     if o.base_level is None:
         return [*lines, w("li.no_step")]
     base = next(s for s in lad.steps if s.level == o.base_level)
-    lines.append(w("li.step", level=base.level, condition=condition_text(base.condition),
-                   citation=c.cite(base.citation, lad.citation)))
+    if o.kept_level is not None:
+        lines.append(w("li.step.kept", level=base.level, kept=o.kept_level,
+                       condition=condition_text(base.condition),
+                       citation=c.cite(base.citation, lad.citation)))
+    else:
+        lines.append(w("li.step", level=base.level, condition=condition_text(base.condition),
+                       citation=c.cite(base.citation, lad.citation)))
     if base.modal == "may":
         # 可以: the text permits the step's measures; whether to impose them is the
         # decision-maker's (as the JSON's base_step.modal "may" says).
@@ -169,7 +174,25 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
     if o.additions:
         lines.append(w("li.may_add", measures=w("li.or").join(
             _measure(c, ref, step) for ref in o.additions)))
+    kept = o.kept_step
+    if kept is not None:
+        lines += _kept(c, lad, kept)
     return lines
+
+
+def _kept(c: Context, lad, kept) -> list[str]:
+    """The higher step a 保留较高级 step was proposed in place of: open to the decision-maker,
+    its measures as the text gives them."""
+    w = c.words
+    joiner = "、" if kept.combine else w("li.or")
+    measures = joiner.join(w("li.and").join(_measure(c, ref, kept) for ref in option)
+                           for option in kept.options)
+    additions = w("li.kept.may_add", measures=w("li.or").join(
+        _measure(c, ref, kept) for ref in kept.additions)) if kept.additions else ""
+    return [w("li.kept", level=kept.level, condition=condition_text(kept.condition),
+              citation=c.cite(kept.citation, lad.citation)),
+            w("li.kept.measures", measures=measures, additions=additions,
+              combine=w("li.measures.combine") if kept.combine else "")]
 
 
 def _measure(c: Context, ref, step) -> str:

@@ -10,10 +10,16 @@ people named) encoded each time — in the order canonical JSON puts them (keys 
 Canonical JSON is compositional (an object's text is its members' texts, keys sorted),
 so the text is byte for byte ``canonical_json(case_data(case))``;
 tests/liability/test_liability_detail.py holds the two to it.
+
+What a run keeps (`respons.engine.liability_kept.keep`) is the same text split in two
+(`DetailWriter.kept`): what every case of one decision shares, encoded once, and what each
+case has of its own — its ids and date, its bearers, who decides and proposes, what its
+counts found — which `respons.engine.liability_kept.whole` joins back into the whole.
 """
 
 from __future__ import annotations
 
+import hashlib
 from json.encoder import encode_basestring
 
 import attrs
@@ -43,6 +49,10 @@ def _hole(n: int) -> str:
 
 
 _HOLES = (_hole(0), _hole(1))
+#: The members of a case's detail that are its own, kept with the case rather than with
+#: its decision (`DetailWriter.kept`); its counted circumstances' numbers and records are
+#: kept with it too, as ``counts``.
+OWN = ("bearers", "case", "date", "decided_by", "proposed_by", "record")
 #: How a case's detail begins while its shares are left out: they are joined in first.
 _NO_BEARERS = '{"bearers":[]'
 
@@ -112,6 +122,8 @@ class DetailWriter:
         #: the two pieces every case asks for, by the identity of what they encode
         self._cases: dict[int, tuple[object, _Template | None]] = {}
         self._shares: dict[tuple, tuple[object, object, _Template]] = {}
+        #: id(decision) → (the decision, its id, the detail its cases share), or None
+        self._shared: dict[int, tuple[object, str, str] | None] = {}
 
     def data(self, r) -> dict:
         """The case as data: what the text encodes."""
@@ -152,6 +164,47 @@ class DetailWriter:
         )
         return "{" + ",".join([k + v for k, v in zip(_KEY_TEXT, values, strict=True)]) + "}"
 
+    def kept(self, r) -> tuple[str | None, str | None, str]:
+        """What the store keeps of ``r``: (its decision's id, the detail every case of that
+        decision shares, the case's own detail) — or (None, None, the whole detail) for a
+        case that shares no decision (a standing fault's; one where a measure falls on
+        someone its file names, so that the outcome is the case's own)."""
+        decision = r.decision
+        shared = None
+        if decision is not None:
+            found = self._shared.get(id(decision))
+            if found is None or found[0] is not decision:
+                made = self._shared_detail(r)
+                found = self._shared[id(decision)] = (decision, *made) if made else None
+            shared = found
+        if shared is None:
+            return None, None, self(r)
+        outer = apportionment_citation(self.apportionments, r.proceeding)
+        counts = sorted((x.name, x) for x in (r.circumstances[place]
+                                              for place, _ in decision.counting))
+        own = ('{"bearers":[' + ",".join([self._share(s, outer) for s in r.shares])
+               + '],"case":' + _encode(r.matter) + ',"counts":{'
+               + ",".join([encode_basestring(name) + ':{"count":' + _encode(x.count)
+                           + ',"records":' + _encode(x.records) + "}" for name, x in counts])
+               + '},"date":' + _encode(r.date) + ',"decided_by":' + _encode(r.decided_by)
+               + ',"proposed_by":' + _encode(r.proposed_by) + ',"record":'
+               + _encode(r.record) + "}")
+        return shared[1], shared[2], own
+
+    def _shared_detail(self, r) -> tuple[str, str] | None:
+        """(id, text) of what every case of ``r``'s decision shares: the case's detail
+        without its own members (`OWN`), each counted circumstance's number and records
+        left out; None where an outcome is the case's own (a measure falls on someone)."""
+        if any(self._falls_on(o) for o in r.outcomes):
+            return None
+        data = self.data(r)
+        for name in OWN:
+            del data[name]
+        for place, _ in r.decision.counting:
+            del data["circumstances"][place]["count"], data["circumstances"][place]["records"]
+        text = canonical_json(data)
+        return hashlib.sha256(text.encode()).hexdigest(), text
+
     def _case_template(self, r) -> _Template | None:
         """The detail of ``r``'s decision after its shares, with placeholders for what
         each case has of its own (`__call__` gives them in this order); None where an
@@ -172,9 +225,13 @@ class DetailWriter:
         return _Template(text[len(_NO_BEARERS):], holes)
 
     def _falls_on(self, o) -> bool:
-        """Whether a measure of ``o`` (an option's, or one that may be added) falls on
-        someone the case file names: then its text depends on the case."""
+        """Whether a measure of ``o`` (an option's, one that may be added, or one of the
+        step kept open) falls on someone the case file names: then its text depends on
+        the case."""
         refs = [*(ref for option in o.options for ref in option), *o.additions]
+        kept = o.kept_step
+        if kept is not None:  # 保留较高级: the measures of the step kept open
+            refs += [*(ref for option in kept.options for ref in option), *kept.additions]
         return any(self.measures[ref.text].falls_on for ref in refs
                    if ref.text in self.measures)
 

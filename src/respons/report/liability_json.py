@@ -108,6 +108,7 @@ def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
     lad = o.ladder
     step = o.step if o.pursued else None
     base = next((s for s in lad.steps if s.level == o.base_level), None)
+    kept = o.kept_step if o.pursued else None
     return {
         "ladder": lad.name, "subject": lad.subject, "pursued": o.pursued,
         "citation": _citation(lad.citation, titles),
@@ -119,7 +120,18 @@ def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
             "citation": _citation(o.waived_by.citation, titles, lad.citation)},
         "base_step": None if base is None else {
             "level": base.level, "condition": condition_text(base.condition),
-            "modal": base.modal, "citation": _citation(base.citation, titles, lad.citation)},
+            "modal": base.modal, "keeps_higher": base.keeps_higher,
+            "citation": _citation(base.citation, titles, lad.citation)},
+        # 保留较高级: the higher step kept open to the decision-maker, as the text gives it.
+        "kept_step": None if kept is None else {
+            "level": kept.level, "condition": condition_text(kept.condition),
+            "modal": kept.modal, "citation": _citation(kept.citation, titles, lad.citation),
+            "measures": {
+                "options": [[_measure_data(ref, measures, titles, case) for ref in option]
+                            for option in kept.options],
+                "may_add": [_measure_data(ref, measures, titles, case)
+                            for ref in kept.additions],
+                "combine": kept.combine}},
         "step": None if step is None else step.level,
         "modifiers": [{"kind": a.modifier.kind, "condition": condition_text(a.modifier.condition),
                        "modal": a.modifier.modal, "applied": a.applied, "effect": a.effect,

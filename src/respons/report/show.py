@@ -282,8 +282,10 @@ class TextView(NoticeView):
                             if step.combine else options_text(step.options))
                 if step.additions:  # 并可以: what may be added to the option chosen
                     measures += " 并可以 " + " 或 ".join(r.text for r in step.additions)
+                # 保留较高级: proposed in place of the higher step that holds, kept open.
+                keeps = "保留较高级 " if step.keeps_higher else ""
                 self.out.append(f"    第{step.level}级 {condition_text(step.condition)} => "
-                                f"{'可以 ' if step.modal == 'may' else ''}{measures}"
+                                f"{'可以 ' if step.modal == 'may' else ''}{keeps}{measures}"
                                 f"{self.cite(step.citation, ladder.citation)}")
                 self.opened(step.condition)
             for modifier in ladder.modifiers:

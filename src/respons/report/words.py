@@ -201,6 +201,16 @@ WORDS: dict[str, tuple[str, str]] = {
                    "    不适用：没有一级的条件成立"),
     "li.step": ("    Step {level}: {condition} holds (the highest step that holds){citation}",
                 "    第{level}级：{condition} 成立（成立的最高一级）{citation}"),
+    "li.step.kept": ("    Step {level}: {condition} holds (保留较高级: proposed in place of step "
+                     "{kept}, which holds too){citation}",
+                     "    第{level}级：{condition} 成立（保留较高级：代替同样成立的第{kept}级）"
+                     "{citation}"),
+    "li.kept": ("    Kept open (保留较高级): step {level}: {condition} holds too; the "
+                "decision-maker may apply it instead{citation}",
+                "    保留较高级：第{level}级 {condition} 亦成立，决定机关可以改为适用{citation}"),
+    "li.kept.measures": ("    Or instead: {measures}{combine}{additions}",
+                         "    或者改为：{measures}{combine}{additions}"),
+    "li.kept.may_add": ("; and may add {measures}", "，并可以 {measures}"),
     "li.step.may": ("    The text says 可以 (may): whether to impose it is the decision-maker's",
                     "    原文为“可以”：是否适用由决定机关裁量"),
     "li.mod.applied": ("    {kind} {condition} => {effect}: applied{moved}{citation}",

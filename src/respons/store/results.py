@@ -110,17 +110,33 @@ NOTICE_NUMBERS = ResultTable("notice_numbers", (
 NOTICE_NUMBERS_V4 = attrs.evolve(NOTICE_NUMBERS, columns=NOTICE_NUMBERS.columns[:10],
                                  unique=NOTICE_NUMBERS.unique[:1], since=4)
 
-#: Each fault case's proposal a run made (docs/liability.md): the proceeding, the case record,
-#: its matter and date, the fault, whether any ladder pursues it, and ``detail``, the
-#: canonical JSON of the case as `respons liability --format json` gives it (its
-#: circumstances and records, steps, modifiers, measures, bearers, who decides).
+#: Each fault case's proposal a run made (docs/liability.md, "Kept under the run"): the
+#: proceeding, the case record, its matter and date, the fault, whether any ladder pursues
+#: it, and ``detail``, canonical JSON. With ``decision`` NULL, ``detail`` is the case as
+#: `respons liability --format json` gives it (its circumstances and records, steps,
+#: modifiers, measures, bearers, who decides); with a ``decision`` (schema 6), it holds
+#: what the case has of its own (its ids, date, bearers, parties, counted records) and
+#: the rest — what every case of the same facts shares — is that decision's row of
+#: ``liability_decisions``, kept once per run: a province-year's cases share a few dozen.
 LIABILITY_PROPOSALS = ResultTable("liability_proposals", (
     ("run", "text"), ("proceeding", "text"), ("record", "text"), ("matter", "text?"),
     ("date", "text"), ("fault", "text?"), ("pursued", "integer"), ("detail", "text"),
+    ("decision", "text?"),
 ), key=("run", "proceeding", "record"), since=4)
+#: The proposals as schema 4 created them, before ``decision``: what the migration starts from.
+LIABILITY_PROPOSALS_V4 = attrs.evolve(LIABILITY_PROPOSALS,
+                                      columns=LIABILITY_PROPOSALS.columns[:-1])
+
+#: What the cases of one decision share (schema 6): ``decision`` its id (the SHA-256 of
+#: ``detail``, hex), ``detail`` the canonical JSON of a
+#: case without its own members, which `respons.engine.liability_kept.whole` puts back.
+LIABILITY_DECISIONS = ResultTable("liability_decisions", (
+    ("run", "text"), ("decision", "text"), ("detail", "text"),
+), key=("run", "decision"), since=6)
 
 #: name → table, every results table (``runs`` first) and register, in the order their
 #: schema versions create them.
 RESULT_TABLES = {table.name: table for table in (RUNS, OBLIGATIONS, ASSESSMENTS,
                                                  ASSESSMENT_SCORES, ASSESSMENT_EVIDENCE,
-                                                 LIABILITY_PROPOSALS, NOTICE_NUMBERS)}
+                                                 LIABILITY_PROPOSALS, NOTICE_NUMBERS,
+                                                 LIABILITY_DECISIONS)}

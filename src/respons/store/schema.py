@@ -25,8 +25,10 @@ register as a hash chain (``entry``, ``content_hash``, ``chain_hash``; its head 
 as ``register_head``, `respons.store.register`), the rows of schema 4 chained in the order
 they were issued, and, where the backend has triggers, UPDATE and DELETE on it refused; and
 the records indexed on ``(kind, matter, at)`` in place of ``(kind, matter)``
-(`records_indexes_5`). Each results table names the version that created it (``since``), so
-a version creates exactly its own.
+(`records_indexes_5`); 6, the liability proposals kept by reference to what the cases of
+one decision share (``liability_proposals.decision``, ``liability_decisions``; the rows of
+schema 5 keep their whole detail, their decision NULL). Each results table names the
+version that created it (``since``), so a version creates exactly its own.
 """
 
 from __future__ import annotations
@@ -37,10 +39,16 @@ from respons.records.row import RECORD_ROW
 from respons.store.batches import backfill
 from respons.store.migrate import rechain
 from respons.store.register import REFUSAL, chain_register
-from respons.store.results import NOTICE_NUMBERS, NOTICE_NUMBERS_V4, RESULT_TABLES
+from respons.store.results import (
+    LIABILITY_PROPOSALS,
+    LIABILITY_PROPOSALS_V4,
+    NOTICE_NUMBERS,
+    NOTICE_NUMBERS_V4,
+    RESULT_TABLES,
+)
 
 #: The version this respons writes and reads.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: The ledger's tables: nothing but ingest writes them.
 LEDGER_TABLES = ("records", "batches", "store_info")
@@ -143,27 +151,36 @@ def _version_3(dialect) -> list:
             *_tables_since(3, dialect)]
 
 
-def _tables_since(version: int, dialect) -> list[str]:
-    return [statement for table in RESULT_TABLES.values() if table.since == version
+def _tables_since(version: int, dialect, *besides) -> list[str]:
+    """The tables version ``version`` creates, but ``besides`` (which a later version
+    changes: the version creates them as they were then)."""
+    return [statement for table in RESULT_TABLES.values()
+            if table.since == version and table not in besides
             for statement in table.ddl(dialect)]
 
 
 def _version_4(dialect) -> list:
-    return [*_tables_since(4, dialect), *NOTICE_NUMBERS_V4.ddl(dialect)]
+    return [*_tables_since(4, dialect, LIABILITY_PROPOSALS), *LIABILITY_PROPOSALS_V4.ddl(dialect),
+            *NOTICE_NUMBERS_V4.ddl(dialect)]
 
 
 def _version_5(dialect) -> list:
     # The register is rebuilt by its step (its rows read, chained and written back), not
     # created empty; any other table of version 5 is created as usual.
-    others = [statement for table in RESULT_TABLES.values()
-              if table.since == 5 and table is not NOTICE_NUMBERS
-              for statement in table.ddl(dialect)]
+    others = _tables_since(5, dialect, NOTICE_NUMBERS)
     return [functools.partial(chain_register, ddl=NOTICE_NUMBERS.ddl(dialect)), *others,
             *dialect.append_only("notice_numbers", REFUSAL), *records_indexes_5(dialect)]
 
 
+def _version_6(dialect) -> list:
+    name, kind = LIABILITY_PROPOSALS.columns[-1]
+    return [f"ALTER TABLE liability_proposals ADD COLUMN {dialect.identifier(name)} "
+            f"{dialect.type_name(kind.rstrip('?'))}", *_tables_since(6, dialect)]
+
+
 #: version → the steps that make it from the version before (0: nothing).
-MIGRATIONS = {1: _version_1, 2: _version_2, 3: _version_3, 4: _version_4, 5: _version_5}
+MIGRATIONS = {1: _version_1, 2: _version_2, 3: _version_3, 4: _version_4, 5: _version_5,
+              6: _version_6}
 
 
 def migrations(dialect, current: int | None) -> list[tuple[int, list]]:

@@ -94,6 +94,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_MAY": ("may", "可以"),
     "KW_COMBINE": ("alone-or-together", "单独或者合并", "单独或合并"),
     "KW_AND_MAY": ("and-may-add", "并可以"),
+    # 保留较高级: a permitted lighter step keeps the higher step it displaces open (samr 15).
+    "KW_KEEPS_HIGHER": ("keeps-higher", "保留较高级"),
     "KW_SEVERALLY": ("severally", "分别"),
     "KW_PROCEEDING": ("proceeding", "追究"),
     "KW_CASE": ("case", "案件"),

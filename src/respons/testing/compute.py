@@ -152,8 +152,8 @@ class ComputeTests:
         from respons.store.results import LIABILITY_PROPOSALS
 
         compute = store.compute
-        rows = [("r", "追究", f"c{n}", f"m{n}", "2025-01-02", None, n % 2, f'{{"n":{n}}}')
-                for n in range(3)]
+        rows = [("r", "追究", f"c{n}", f"m{n}", "2025-01-02", None, n % 2, f'{{"n":{n}}}',
+                 None if n else "d0") for n in range(3)]
         assert len(LIABILITY_PROPOSALS.names) == len(rows[0])
         with pytest.raises(ValueError):  # outside a transaction
             compute.append_rows("liability_proposals", rows)
@@ -171,9 +171,9 @@ class ComputeTests:
         with self._reopen(store_url) as other:
             got = other.compute.query(select(
                 Col("p", "run"), Col("p", "record"), Col("p", "fault"), Col("p", "pursued"),
-                Col("p", "detail"), source=Table("liability_proposals", "p"),
+                Col("p", "detail"), Col("p", "decision"), source=Table("liability_proposals", "p"),
                 order_by=[Order(Col("p", "run")), Order(Col("p", "record"))]))
-        assert got == [(run, f"c{n}", None, n % 2, f'{{"n":{n}}}')
+        assert got == [(run, f"c{n}", None, n % 2, f'{{"n":{n}}}', None if n else "d0")
                        for run in ("r", "r2") for n in range(3)]
 
     # ── the engine ───────────────────────────────────────────────────────────────

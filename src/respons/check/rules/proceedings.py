@@ -1,5 +1,6 @@
 """Liability applied to cases: proceedings, bearers, counts per subject, steps that can
-never apply, and the defence that never raises a measure (R0607–R0613).
+never apply, a lighter step that keeps a higher one open (保留较高级), and the defence
+that never raises a measure (R0607–R0614).
 
 A proceeding (追究) names the record type whose records are fault cases and the fields of
 that record that name the fault, the circumstances found and a defence; its ladders and its
@@ -8,8 +9,10 @@ that record that name the fault, the circumstances found and a defence; its ladd
 record of every proceeding; a count's `按 FIELD 对应 CASEFIELD` groups by a field of the
 counted record and of the case. Catala's rule (STYLE: law's priorities): the highest step
 whose condition holds applies, so a lower step whose condition includes a higher one's can
-never apply — an error, not a coin toss. henan 24, tongzhou 实施细则 15, dacheng 11: a
-defence never raises a measure, so no step or 从重 may read the defence field.
+never apply — an error, not a coin toss — unless it is a permitted lighter step that
+keeps the higher one open (保留较高级, samr 15: R0614 where it is not 可以). henan 24,
+tongzhou 实施细则 15, dacheng 11: a defence never raises a measure, so no step or 从重 may
+read the defence field.
 """
 
 from __future__ import annotations
@@ -115,6 +118,7 @@ def check(ctx: RuleContext) -> None:
             _group(ctx, fault.name, fault.count, kinds)
     for ladder in ctx.regime.ladders:
         _reachable(ctx, ladder, definitions)
+        _kept(ctx, ladder)
     _defence(ctx, definitions)
     for right in ctx.regime.rights:
         _right(ctx, right)
@@ -293,6 +297,8 @@ def _reachable(ctx: RuleContext, ladder, definitions: dict) -> None:
     # Compared as written, named conditions unopened: a chain of definitions may be deep.
     opened = {id(s): _conjuncts(s.condition) for s in steps}
     for index, lower in enumerate(steps):
+        if lower.keeps_higher:
+            continue  # 保留较高级: proposed in place of the higher step that holds (R0614)
         for higher in steps[index + 1:]:
             if higher.level == lower.level:
                 continue
@@ -306,6 +312,28 @@ def _reachable(ctx: RuleContext, ladder, definitions: dict) -> None:
                              "that the more specific one is the higher step",
                              related(higher.span, f"step {higher.level}"))
                 break
+
+
+def _kept(ctx: RuleContext, ladder) -> None:
+    """保留较高级 keeps the higher step open to the decision-maker in place of which the
+    step is proposed: the step must be permitted (可以) — a binding lighter step leaves no
+    choice, so nothing stays open — and there must be a higher step to keep."""
+    highest = max((s.level for s in ladder.steps), default=None)
+    for step in ladder.steps:
+        if not step.keeps_higher:
+            continue
+        if step.modal != "may":
+            ctx.sink.add("R0614", f"step {step.level} of {ladder.name} keeps the higher step "
+                         "open (保留较高级) but is binding (应当): the decision-maker would have "
+                         "no choice to keep a step open for", step.span,
+                         "write `=> 可以 保留较高级 …` where the text permits the lighter "
+                         "measures (可以), or drop 保留较高级")
+        elif step.level == highest:
+            ctx.sink.add("R0614", f"step {step.level} of {ladder.name} keeps the higher step "
+                         "open (保留较高级) but is the highest step: there is no higher one "
+                         "to keep", step.span,
+                         "mark the lighter step that the text lets take the place of a "
+                         "heavier one, or drop 保留较高级")
 
 
 def _reached(condition, definitions: dict):

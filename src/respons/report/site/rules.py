@@ -290,7 +290,8 @@ def liability_page(regime, speak: Speaker) -> str:
 def _step_measures(step, speak: Speaker, anchors: dict[str, str]) -> str:
     """A step's measures as the regime says them: 可以 where the text permits rather than
     binds, 单独或者合并 A、B、C where they apply alone or together (not "A 或 B 或 C", any one
-    of them), and 并可以 the measures that may be added — each a link."""
+    of them), 并可以 the measures that may be added, 保留较高级 where the step keeps a higher
+    one open — each a link."""
     words = speak.words
     if step.combine:
         measures = fill(words("liability.combine", measures=SLOT),
@@ -302,6 +303,8 @@ def _step_measures(step, speak: Speaker, anchors: dict[str, str]) -> str:
     if step.additions:
         measures += fill(words("liability.may_add", measures=SLOT), linked_options(
             tuple((ref,) for ref in step.additions), speak, anchors))
+    if step.keeps_higher:
+        measures = fill(words("liability.keeps_higher", measures=SLOT), measures)
     if step.modal == "may":
         measures = fill(words("liability.may", measures=SLOT), measures)
     return measures

@@ -173,6 +173,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "liability.may": ("may: {measures}", "可以 {measures}"),
     "liability.combine": ("alone or together: {measures}", "单独或者合并 {measures}"),
     "liability.may_add": ("; and may add {measures}", "，并可以 {measures}"),
+    "liability.keeps_higher": ("{measures} (keeps the higher step open: proposed in place of "
+                               "a higher step that holds, which the decision-maker may still "
+                               "apply)",
+                               "{measures}（保留较高级：代替同样成立的较高一级提出，较高一级仍可由"
+                               "决定机关适用）"),
     "liability.circumstances": ("Circumstances and conditions", "情形与条件"),
     "liability.means": (": {condition}", "：{condition}"),
     "liability.count": ("{event}{where}{later}{group} {op} {threshold} times{window}",

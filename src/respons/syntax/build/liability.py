@@ -157,6 +157,9 @@ class LiabilityRules:
     def modal(self, children):
         return ("modal", _MODALS[children[0].type])
 
+    def keeps_higher(self, children):
+        return ("keeps_higher", True)
+
     def step_measures(self, children):
         additions = children[1] if len(children) > 1 else ()
         return ("options", children[0], False, additions)
@@ -207,8 +210,10 @@ class LiabilityRules:
         else:
             level = int(number_of(tokens[1]))
         span = span_between(span_of(tokens[0]), condition.span)
+        keeps = any(v[0] == "keeps_higher" for v in values[1:])
         step = Step(level, condition, options, citation_of(first(tokens, "CITATION")),
-                    combine=combine, modal=modal, additions=additions, span=span)
+                    combine=combine, modal=modal, additions=additions, keeps_higher=keeps,
+                    span=span)
         return Stmt("steps", step, span)
 
     def measures(self, children):

@@ -18,6 +18,7 @@ from respons.diagnostics.diagnostic import related
 from respons.diagnostics.suggest import did_you_mean
 from respons.model.scenario import (
     HELD,
+    NO_STEP,
     RIGHT_STATES,
     STATES,
     AssessmentExpected,
@@ -271,6 +272,7 @@ class ScenarioRules:
             measures.value[0] if measures else None, bearers.value if bearers else None,
             additions=measures.value[1] if measures else None,
             held=tuple(f for f in facts if f.name in HELD),
+            kept=seen["kept"].value if "kept" in seen else None,
             span=span_of(tokens[0]))  # the statement's head: its facts have their own
 
     def expect_not_pursued(self, children):
@@ -286,6 +288,12 @@ class ScenarioRules:
     def expect_step(self, children):
         return Fact("step", parse_number(str(children[0])[1:-1].strip()),
                     span=span_of(children[0]))
+
+    def expect_kept(self, children):
+        # 保留较高级 第N级, or 无 (NO_STEP): the higher step a 保留较高级 step kept open.
+        token = children[1]
+        level = NO_STEP if token.type == "KW_NONE" else parse_number(str(token)[1:-1].strip())
+        return Fact("kept", level, span=span_of(children[0], token))
 
     def expect_measures(self, children):
         # 或 separates options, 并 joins the measures of one option (as a ladder writes them);
