@@ -164,9 +164,12 @@ def test_article_fourteen_s_correction_notice_is_issued_when_it_is_sent(regime):
 def test_article_fourteen_s_review_is_a_right_until_the_notice_s_reply_date(regime):
     # 第十四条第（三）项: 可在通知规定回复的期限内…提请复查 — the unit's right, not anyone's duty,
     # ending on the date the notice sets (the record's 回复期限), not after N days.
-    [right] = regime.rights
+    right, appeal = regime.rights
     assert (right.name, right.starts.text, right.period, right.until_field, right.holder) == (
         "提请复查", "过错纠正.发出纠正过错通知书", None, "回复期限", "原执法办案部门")
+    # 第十六条: 申诉 "依照法律和有关规定" after the written notice — no period of its own.
+    assert (appeal.name, appeal.starts.text, appeal.period, appeal.until_field, appeal.by_law,
+            appeal.holder) == ("申诉", "过错责任追究.书面通知", None, None, True, "过错责任人")
     assert [r.text for r in right.exercised_by] == ["过错纠正.提请复查"]
     # 第十四条第（二）项's reply is the unit's duty, due on the same date (期限 至 回复期限);
     # a request for review in time also discharges it.

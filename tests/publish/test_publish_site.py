@@ -209,7 +209,10 @@ def test_the_rights_of_parties_are_disclosed_with_their_time_limits(tmp_path):
 """, encoding="utf-8")
     assert ("申请复核：自 处理.送达决定 起 10 日内 · 由 当事人 行使 · 记为 处理.申请复核 "
             "〔第二条〕 · 行使期间不停止执行 〔第二条第二款〕") in rights(regime)
-    assert 'id="rights"' not in site_of(JURISDICTIONS / "jilin-city.resp")[
+    # jilin-city 39②: a right whose period other laws give (期限 依照法律和有关规定).
+    assert ("申请复核或申诉：自 责任追究.书面通知 起，期间依照法律和有关规定 · 由 责任人 行使"
+            in rights(JURISDICTIONS / "jilin-city.resp"))
+    assert 'id="rights"' not in site_of(JURISDICTIONS / "samr.resp")[
         "complaints.html"].decode()
 
 

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 import attrs
 
 from respons.engine.conditions import Conditions
+from respons.engine.owners import OwnerNames
 from respons.model.base import Ref
 from respons.model.duty import Duty, Period
 from respons.model.record import RecordKind
@@ -68,6 +69,7 @@ class Compiler:
     def __init__(self, kind: RecordKind, duty: Duty, window: Window, as_of: str, head: int,
                  *, first_row: str = "correlated", materialize: bool = False,
                  corrections: bool = True, owner_agency: str | None = None,
+                 owner_names: OwnerNames | None = None,
                  definitions: Mapping[str, object] | None = None) -> None:
         self.kind = kind
         self.duty = duty
@@ -79,6 +81,9 @@ class Compiler:
         self.corrections = corrections
         #: The agency the duty's named owner belongs to (its post's or body's agency).
         self.owner_agency = owner_agency
+        #: Where the owner is a body or post field: the names of its kind by agency
+        #: (`respons.engine.owners`), to file the obligation under the agency it names.
+        self.owner_names = owner_names
         #: Named conditions (条件) by name: expanded where a condition uses them.
         self.definitions = dict(definitions or {})
         self.params: dict = {"as_of": as_of, "head": head, "duty": duty.name,
@@ -157,19 +162,38 @@ class Compiler:
 
         The owner is whoever the duty makes responsible (负责): a field of the record, or
         a named agency, body or post. An obligation is filed under the owner's agency: the
-        owner itself when it is an agency field, the agency of a named owner, and otherwise
-        the record kind's first agency field."""
+        owner itself when it is an agency field, the agency of a named owner, the agency a
+        body or post field's value belongs to, and otherwise the record kind's first
+        agency field."""
         first_agency = next((n for n, kind in self._types.items() if kind == "agency"), None)
         default = self.text(first_agency) if first_agency else Lit(None)
         owner = self.duty.owner
         if owner is None:
             return default, None
         if len(owner.parts) == 1 and owner.head in self._types:
-            if self._types[owner.head] == "agency":
+            kind = self._types[owner.head]
+            if kind == "agency":
                 return self.text(owner.head), None
+            if kind in ("body", "post") and self.owner_names is not None:
+                return self.agency_named(self.text(owner.head), default), self.text(owner.head)
             return default, self.text(owner.head)
         agency = self.param(self.owner_agency, "a") if self.owner_agency else default
         return agency, self.param(owner.text, "o")
+
+    def agency_named(self, value: ir.Expr, default: ir.Expr) -> ir.Expr:
+        """The agency the body or post ``value`` names belongs to: the one agency that
+        declares it, or — a bare name several declare — the record's agency field that
+        names one of them (the field ingest accepted it by); otherwise ``default``."""
+        names = self.owner_names
+        whens: list[tuple[ir.Expr, ir.Expr]] = [
+            (value.isin(tuple(self.param(n, "b") for n in listed)), self.param(agency, "a"))
+            for agency, listed in names.by_agency]
+        fields = [n for n, kind in self._types.items() if kind == "agency"]
+        for name, agencies in names.shared:
+            for field in fields:
+                whens.append((all_of(value.eq(self.param(name, "b")), self.text(field).isin(
+                    tuple(self.param(a, "a") for a in agencies))), self.text(field)))
+        return ir.Case(tuple(whens), default) if whens else default
 
     # ── the due date ─────────────────────────────────────────────────────────────
     def due(self, period: Period, cal: str, date: ir.Expr, shift: ir.Expr, tag: str):
@@ -309,7 +333,12 @@ class Compiler:
             base = self.cte("s1", select(ir.Star("b"), (units, "pause_units"),
                                          source=Table(with_due0, "b"), joins=unit_joins))
             shift = Col("b", "pause_units")
-        if duty.due_field is not None:
+        # A clock without an end (a right whose period other laws give, 期限 依照法律和有关
+        # 规定): no due date, so open until met, never late (`respons.engine.rights`).
+        endless = duty.period is None and duty.due_field is None
+        if endless:
+            joins, due = [], Lit(None)
+        elif duty.due_field is not None:
             joins, due = self.due_on_field(base)
         else:
             joins, due = self.due(duty.period, "sc", Col("b", "at_date"), shift, "dd")
@@ -351,7 +380,7 @@ class Compiler:
         eff = Col("t", f"eff{len(grants)}")
         paused, paused_joins = self.paused(last)
         done = Col("d", "at_date")
-        state = ir.Case((
+        state = ir.Case(((done.not_null(), Lit("met")),), Lit("open")) if endless else ir.Case((
             (done.not_null(), ir.Case(((eff.is_null(), Lit("unknown")),
                                        (done.le(eff), Lit("met"))), Lit("met_late"))),
             (Col("t", "paused").eq(Lit(1)), Lit("paused")),

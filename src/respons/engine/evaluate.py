@@ -24,6 +24,7 @@ from respons.check.index import Index
 from respons.check.resolve import Resolved
 from respons.diagnostics.diagnostic import Sink
 from respons.engine.compile import COLUMNS, Compiler, Window
+from respons.engine.owners import OwnerNames, owner_names
 from respons.engine.rights import clock_of, computable
 from respons.engine.runs import Run, digest_of, make_run, publish, published
 from respons.engine.timeline import Timeline, build_timeline
@@ -79,6 +80,20 @@ def owner_agency(index: Index, duty) -> str | None:
     if found.kind == "agency":
         return found.element.name
     return found.owner.name if found.kind in ("body", "post") else None
+
+
+def owner_field_names(regime, kind, duty, cache: dict) -> OwnerNames | None:
+    """Where ``duty``'s owner is a body or post field of its starting record ``kind``: the
+    names of that kind by agency (`respons.engine.owners`), computed once per kind."""
+    owner = duty.owner
+    if owner is None or len(owner.parts) != 1:
+        return None
+    field = next((f for f in kind.fields if f.name == owner.head), None)
+    if field is None or field.type.kind not in ("body", "post"):
+        return None
+    if field.type.kind not in cache:
+        cache[field.type.kind] = owner_names(regime, field.type.kind)
+    return cache[field.type.kind]
 
 
 def _records(where=None) -> dict:
@@ -183,11 +198,14 @@ def evaluate(store, resolved: Resolved, calendar_for, as_of: str | None = None,
             kinds = {kind.name: kind for kind in version.regime.records}
             definitions = {c.name: c.condition for c in version.regime.conditions
                            if c.condition is not None}
+            names: dict = {}
             for duty in version.regime.duties:
+                kind = kinds[duty.starts.event.head]
                 statement = Compiler(
-                    kinds[duty.starts.event.head], duty, version.window, as_of, head.seq,
+                    kind, duty, version.window, as_of, head.seq,
                     first_row=dialect.first_row, materialize=dialect.materialize_hint,
                     corrections=corrections, owner_agency=owner_agency(index, duty),
+                    owner_names=owner_field_names(version.regime, kind, duty, names),
                     definitions=definitions).compile()
                 compute.insert(STAGED, statement.query, statement.params)
     if gate is not None:

@@ -13,7 +13,9 @@ report lists them apart (heilongjiang 第三十九条 复核, henan 第二十五
 
 The last day of a window counted in days rolls past a rest day, as any period's does
 (民法典 第二百零三条); a window until a date a record gives ends on that date, rolled the
-same way.
+same way. A right whose period the regime leaves to other laws (期限 依照法律和有关规定 —
+jilin-city 第三十九条第二款: 复核、申诉 "依照法律和有关规定") has no last day here: its window
+is open (可行使) until a record exercises it (已行使), never lapsed nor late.
 """
 
 from __future__ import annotations
@@ -48,9 +50,11 @@ def clock_of(right: Right) -> Duty:
 
 
 def computable(regime) -> Iterator[Right]:
-    """The rights of ``regime`` whose window can be computed: a start and an end."""
+    """The rights of ``regime`` whose window can be computed: a start and an end — or no
+    end of the regime's own (期限 依照法律和有关规定: open until exercised)."""
     for right in regime.rights:
-        if right.starts is not None and (right.period is not None or right.until_field):
+        if right.starts is not None and (right.period is not None or right.until_field
+                                         or right.by_law):
             yield right
 
 
@@ -72,6 +76,9 @@ class Window:
     state: str
     suspends: bool
     citation: object = None
+    #: 期限 依照法律和有关规定: the regime gives no period; ``closes`` is None and the
+    #: window never lapses here (open, or exercised — never late).
+    by_law: bool = False
 
     def as_json(self, cite) -> dict:
         return {"right": self.right, "regime": self.regime, "matter": self.matter,
@@ -79,7 +86,7 @@ class Window:
                 "closes": self.closes, "exercised_by": self.exercised_id,
                 "exercised_date": self.exercised_date, "holder": self.holder,
                 "state": self.state, "suspends_decision": self.suspends,
-                "citation": cite(self.citation)}
+                "citation": cite(self.citation), "period_by_law": self.by_law}
 
 
 def windows(store, evaluation, rows: bool = False) -> list:
@@ -117,7 +124,7 @@ def _row(row: dict, right: Right, raw: bool):
     return Window(row["duty"], row["regime"], row["matter"], row["start_id"],
                   row["start_date"], row["extended_due"] or row["due_date"], row["done_id"],
                   row["done_date"], None if right.holder is None else row["owner"],
-                  WINDOW_STATES[row["state"]], right.suspends, right.citation)
+                  WINDOW_STATES[row["state"]], right.suspends, right.citation, right.by_law)
 
 
 def open_windows(found: Iterable[Window]) -> list[Window]:

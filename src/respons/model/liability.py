@@ -275,3 +275,6 @@ class Right:
     #: 起算 E 限于 C: only the starting records where C holds open a window.
     where: Condition | None = None
     span: Span | None = span_field()
+    #: 期限 依照法律和有关规定: the regime gives no period of its own, other laws do
+    #: (jilin-city 39②) — the window opens and never closes here: 可行使 until exercised.
+    by_law: bool = False

@@ -208,7 +208,9 @@ _RIGHT_WHAT = {"open": "right.what.open", "exercised": "right.what.exercised",
 
 def _right_lines(window, as_of: str, titles: dict[str, str], words: Words) -> list[str]:
     state = window.state
-    if state == "open":
+    if state == "open" and window.by_law:  # no last day of the regime's own
+        what = words("right.what.open_by_law")
+    elif state == "open":
         what = words("right.what.open", days=words.days(_days(as_of, window.closes)))
     elif state in ("exercised", "exercised_late"):
         what = words(_RIGHT_WHAT[state], date=window.exercised_date,
@@ -219,7 +221,8 @@ def _right_lines(window, as_of: str, titles: dict[str, str], words: Words) -> li
     who = [words("right.holder", holder=one_line(window.holder)) if window.holder else None,
            words("right.started", record=one_line(window.start_id)),
            None if window.suspends else words("right.no_suspend")]
-    return [words("right.item", right=one_line(window.right),
+    return [words("right.item.by_law" if window.by_law else "right.item",
+                  right=one_line(window.right),
                   matter=one_line(window.matter or "—"), start=window.start_date,
                   closes=window.closes or "?", what=what),
             words("right.why", who=words("who.sep").join(x for x in who if x),

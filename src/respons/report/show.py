@@ -322,7 +322,8 @@ class TextView(NoticeView):
 
     def rights(self) -> None:
         for r in self.regime.rights:
-            window = period_text(r.period) if r.period else f"至 {r.until_field}"
+            window = period_text(r.period) if r.period else (
+                "依照法律和有关规定" if r.by_law else f"至 {r.until_field}")
             holder = f" · 权利人 {r.holder}" if r.holder else ""
             self.out.append(f"  {r.name}{self.cite(r.citation)}")
             where = f" 限于 {condition_text(r.where)}" if r.where is not None else ""

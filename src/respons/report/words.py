@@ -102,6 +102,10 @@ WORDS: dict[str, tuple[str, str]] = {
                        "{exercised_late} 项 · 已届满 {lapsed} 项 · 无法确定 {unknown} 项"),
     "right.item": ("    {right} · {matter} · opened {start} → last day {closes}: {what}",
                    "    {right} · {matter} · {start} 起，{closes} 届满：{what}"),
+    "right.item.by_law": ("    {right} · {matter} · opened {start}, its period as other laws "
+                          "provide: {what}",
+                          "    {right} · {matter} · {start} 起，期间依照法律和有关规定：{what}"),
+    "right.what.open_by_law": ("open", "可行使"),
     "right.what.open": ("open, {days} left", "可行使，还剩 {days}"),
     "right.what.exercised": ("exercised {date} by {record}", "{date} 由 {record} 行使"),
     "right.what.exercised_late": ("exercised {date} by {record}, {days} after it closed",

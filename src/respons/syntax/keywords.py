@@ -112,6 +112,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "KW_EXERCISED_BY": ("exercised-by", "行使"),
     "KW_HOLDER": ("holder", "权利人"),
     "KW_NO_SUSPEND": ("does-not-suspend", "不停止执行"),
+    # a right whose period the regime leaves to other laws (jilin-city 39②)
+    "KW_BY_LAW": ("as-law-provides", "依照法律和有关规定"),
     "KW_APPORTION": ("apportion", "责任划分"),
     "KW_ASSESSMENT": ("assessment", "考核"),
     "KW_SCHEME": ("scheme", "方案"),

@@ -177,11 +177,15 @@ def _misfit(ctx: RuleContext, datum, field: Field) -> tuple[str, str] | None:
     found = ctx.index.find(Ref(tuple(text.split("."))))
     scopes = ctx.index.agencies.values()
     if (found is not None and found.kind == kind) or (
-            "." not in text and any(text in getattr(s, f"{kind}s") for s in scopes)):
+            "." not in text and any(text in getattr(s, _SCOPE[kind]) for s in scopes)):
         return None  # which agency's it is, where several declare it, the records' check says
     names = ctx.index.candidates((kind,))
     return (f"no {kind} {text!r} is declared" + did_you_mean(text, names),
             f"name a {kind} the regime declares, with its agency: <agency>.<{kind}>")
+
+
+#: a kind of name → the members of `AgencyScope` holding those it declares
+_SCOPE = {"body": "bodies", "post": "posts", "power": "powers"}
 
 
 # ── expectations ─────────────────────────────────────────────────────────────────

@@ -79,7 +79,9 @@ def _rights(regime, speak: Speaker) -> list[str]:
     out = [f'<section class="item" id="rights"><h2>{esc(words("complaints.rights"))}</h2>\n<ul>']
     for index, right in enumerate(regime.rights, 1):
         event = right.starts.text if right.starts else "—"
-        if right.period is None and right.until_field:  # until a date the record gives
+        if right.by_law:  # no period of the regime's own: as other laws provide
+            window = words("complaints.right.by_law", event=event)
+        elif right.period is None and right.until_field:  # until a date the record gives
             window = words("complaints.right.until", event=event, field=right.until_field)
         else:
             window = words("complaints.right.window", event=event,

@@ -220,6 +220,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "complaints.right.window": ("from {event}, within {limit}", "自 {event} 起 {limit}内"),
     "complaints.right.until": ("from {event}, until the {field} it gives",
                                "自 {event} 起，至其载明的{field}"),
+    "complaints.right.by_law": ("from {event}, within the period other laws provide",
+                                "自 {event} 起，期间依照法律和有关规定"),
     "complaints.right.holder": ("exercised by {holder}", "由 {holder} 行使"),
     "complaints.right.by": ("recorded as {events}", "记为 {events}"),
     "complaints.right.no_suspend": ("exercising it does not suspend the decision",

@@ -367,14 +367,15 @@ class RightRules:
         values = assemble("right", stmts, RIGHT_SINGLES, ("exercised_by",),
                           required={"starts": "起算/starts", "within": "期限/within"},
                           head=head)
-        period, until, period_citation = values.pop("within", (None, None, None))
+        period, until, period_citation, by_law = values.pop("within", (None, None, None, False))
         no_suspend = values.pop("no_suspend", None)
         exercised = tuple(r for refs in values.pop("exercised_by") for r in refs)
         starts, where = values.get("starts") or (None, None)
         return Right(name_of(tokens[1]), starts, period, until, exercised,
                      values.get("holder"), no_suspend is None, period_citation,
                      no_suspend if no_suspend is not True else None,
-                     citation_of(first(tokens, "CITATION")), where=where, span=head)
+                     citation_of(first(tokens, "CITATION")), where=where, span=head,
+                     by_law=by_law)
 
     def right_starts(self, children):
         tokens, values = split(children)
@@ -385,8 +386,11 @@ class RightRules:
     def right_within(self, children):
         tokens, values = split(children)
         citation = citation_of(first(tokens, "CITATION"))
+        if first(tokens, "KW_BY_LAW") is not None:  # 期限 依照法律和有关规定: no period here
+            return Stmt("within", (None, None, citation, True), span_of(tokens[0], tokens[-1]))
         names = [t for t in tokens if t.type == "NAME"]
-        value = (values[0], None, citation) if values else (None, name_of(names[0]), citation)
+        value = (values[0], None, citation, False) if values else (
+            None, name_of(names[0]), citation, False)
         return Stmt("within", value, span_of(tokens[0], tokens[-1]))
 
     def right_exercised(self, children):
