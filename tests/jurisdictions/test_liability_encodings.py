@@ -194,7 +194,8 @@ def test_combinable_measures_and_modals(regimes):
                               ("tongzhou", "行政执法部门责任追究"),
                               ("tongzhou", "行政执法人员责任追究")):
         assert step(regime_id, ladder).combine, (regime_id, ladder)
-    assert step("henan", "行政执法人员过错责任追究").modal == "may"  # 可以单独或者合并采用
+    # 第八条 "应当追究"; 第十条's "可以单独或者合并采用" is about the manner, not whether
+    assert step("henan", "行政执法人员过错责任追究").modal == "shall"
     for regime_id, ladder in (("tongzhou", "行政执法人员责任追究"),
                               ("hangzhou", "行政执法人员责任追究"),
                               ("dacheng-approval", "行政执法过错责任追究")):
