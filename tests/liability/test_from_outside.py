@@ -81,7 +81,8 @@ def test_json_is_byte_identical_and_keys_as_documented(store):
     assert [c["case"] for c in document["cases"]] == ["HN-1", "HN-2", "HN-3"]
     assert list(document["cases"][0]) == [
         "case", "record", "date", "proceeding", "proceeding_citation", "fault",
-        "circumstances", "ladders", "bearers", "decided_by", "proposed_by", "defence"]
+        "circumstances", "ladders", "bearers", "decided_by", "proposed_by", "defence",
+        "found_undeclared"]
 
 
 def test_a_case_without_its_fault_or_with_an_undeclared_one_proposes_nothing(store):

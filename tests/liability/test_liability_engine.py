@@ -316,3 +316,36 @@ def _json_of(respons, regime: str, url: str, *selection: str) -> dict:
     result = respons("liability", regime, "--store", url, "--format", "json", *selection)
     assert result.exit_code == 0, result.stdout
     return json.loads(result.stdout)
+
+
+def test_a_found_name_the_regime_does_not_declare_is_said_not_passed_over(respons, sqlite_url,
+                                                                          tmp_path):
+    """A 认定情形 naming what the regime declares as neither circumstance nor fault (here a
+    misspelling of 行政相对人过错或不可抗力) changes nothing — and the report says so, in the
+    JSON, the Chinese text and the detail the run keeps."""
+    import sqlite3
+
+    from respons.engine.liability_kept import whole
+    from respons.store.url import sqlite_path
+
+    records = tmp_path / "cases.jsonl"
+    records.write_text(Path(CASES).read_text("utf-8") + json.dumps(
+        {"id": "e1", "type": "过错案件.提起", "at": "2025-08-01", "案件编号": "GZ-5",
+         "过错行为": "没有法定依据实施处罚", "承办人": "钱七", "过错程度": "一般过错",
+         "认定情形": "行政相对人过错或不可抗拒、二人以上共同行使职权"}, ensure_ascii=False)
+        + "\n" + json.dumps({"id": "e2", "type": "过错案件.决定", "at": "2025-08-20",
+                             "案件编号": "GZ-5", "决定机关": "省教育厅"}, ensure_ascii=False)
+        + "\n", "utf-8")
+    assert respons("ingest", REGIME, str(records), "--store", sqlite_url).exit_code == 0
+    case = _case(_json(respons, sqlite_url, "--year", "2025"), "GZ-5")
+    assert case["found_undeclared"] == ["行政相对人过错或不可抗拒"]
+    assert case["ladders"][0]["pursued"] is True  # the misspelt exemption does not hold
+    assert _case(_json(respons, sqlite_url, "--case", "GZ-1"), "GZ-1")["found_undeclared"] == []
+    text = respons("liability", REGIME, "--store", sqlite_url, "--case", "GZ-5").stdout
+    assert "认定（认定情形）：行政相对人过错或不可抗拒——本制度未规定此情形或过错，未予考虑" in text
+    with sqlite3.connect(sqlite_path(sqlite_url)) as connection:
+        own, shared = connection.execute(
+            "SELECT p.detail, d.detail FROM liability_proposals p LEFT JOIN liability_decisions d "
+            "ON d.run = p.run AND d.decision = p.decision WHERE p.record = 'e2'").fetchone()
+    connection.close()
+    assert json.loads(whole(shared, own)) == case

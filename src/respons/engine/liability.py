@@ -60,6 +60,10 @@ class CaseResult:
     #: that a report writes that part once; None where nothing is shared. Not part of
     #: the result: two results that differ only in it are equal.
     decision: object = attrs.field(default=None, eq=False, repr=False)
+    #: The names the case file's 认定 field gives that the regime declares as neither a
+    #: circumstance nor a fault (a misspelling, say): they change nothing, and the report
+    #: says so rather than passing over them.
+    found_undeclared: tuple[str, ...] = ()
 
 
 def _reachable(regime: Regime, proceeding: Proceeding, index: Index) -> set[str]:
@@ -143,6 +147,7 @@ def _evaluate(compute, regime: Regime, head: Head, selection: Selection, tabled:
             apportionment = found.element if found is not None and \
                 found.kind == "apportionment rule" else None
         faults = {f.name for f in regime.faults}
+        declared = faults | {c.name for c in regime.circumstances}
         # Circumstances in the order the regime declares them, faults after.
         order = [c.name for c in regime.circumstances] + [f.name for f in regime.faults]
         decider = Decider(names, ladders, apportionment, severities, order, tabled)
@@ -154,11 +159,11 @@ def _evaluate(compute, regime: Regime, head: Head, selection: Selection, tabled:
                 fields.get(proceeding.defence_field) is True
             known = fault is None or fault in faults
             outcomes, circumstances, shares, decision = (), (), (), None
+            found = _split(fields.get(proceeding.found_field)) \
+                if proceeding.found_field else frozenset()
             if known and fault is not None:
-                decided = decider.decide(
-                    fault, fields, _split(fields.get(proceeding.found_field))
-                    if proceeding.found_field else frozenset(), counts.get(seq, {}), defence,
-                    _concerns(proceeding, fields))
+                decided = decider.decide(fault, fields, found, counts.get(seq, {}), defence,
+                                         _concerns(proceeding, fields))
                 outcomes, circumstances, decision = decided
                 # Who bears it, where some ladder pursues it: an exempted case has no bearer.
                 if decision.pursued:
@@ -167,7 +172,8 @@ def _evaluate(compute, regime: Regime, head: Head, selection: Selection, tabled:
                 proceeding, seq, record, matter, date, fields, fault, known, circumstances,
                 outcomes, shares,
                 _party(proceeding.decided_by, fields), _party(proceeding.proposed_by, fields),
-                defence, kind, decision.conditions if decision is not None else (), decision))
+                defence, kind, decision.conditions if decision is not None else (), decision,
+                tuple(sorted(found - declared)) if found else ()))
     return results
 
 

@@ -86,6 +86,9 @@ def _case(c: Context, r: CaseResult) -> list[str]:
     if shown:
         lines.append(w("li.circumstances"))
         lines += [_circumstance(c, x) for x in shown]
+    if r.found_undeclared:
+        lines.append(w("li.found.undeclared", field=p.found_field or "认定",
+                       names="、".join(r.found_undeclared)))
     for outcome in r.outcomes:
         lines += _outcome(c, outcome)
     if not any(o.pursued for o in r.outcomes):

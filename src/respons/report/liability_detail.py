@@ -37,7 +37,8 @@ from respons.report.liability_json import (
 
 #: The members of a case's detail in canonical (sorted) order, each key encoded.
 _KEYS = ("bearers", "case", "circumstances", "date", "decided_by", "defence", "fault",
-         "ladders", "proceeding", "proceeding_citation", "proposed_by", "record")
+         "found_undeclared", "ladders", "proceeding", "proceeding_citation", "proposed_by",
+         "record")
 _KEY_TEXT = tuple(canonical_json(k) + ":" for k in sorted(_KEYS))
 
 
@@ -52,7 +53,7 @@ _HOLES = (_hole(0), _hole(1))
 #: The members of a case's detail that are its own, kept with the case rather than with
 #: its decision (`DetailWriter.kept`); its counted circumstances' numbers and records are
 #: kept with it too, as ``counts``.
-OWN = ("bearers", "case", "date", "decided_by", "proposed_by", "record")
+OWN = ("bearers", "case", "date", "decided_by", "found_undeclared", "proposed_by", "record")
 #: How a case's detail begins while its shares are left out: they are joined in first.
 _NO_BEARERS = '{"bearers":[]'
 
@@ -141,7 +142,8 @@ class DetailWriter:
                 found = self._cases[id(decision)] = (decision, self._case_template(r))
             template = found[1]
             if template is not None and template.parts is not None:
-                values = [r.matter, r.record, r.date, r.decided_by, r.proposed_by]
+                values = [r.matter, r.record, r.date, r.decided_by, r.proposed_by,
+                          r.found_undeclared]
                 for place, _ in decision.counting:
                     x = r.circumstances[place]
                     values += (x.count, x.records)
@@ -155,6 +157,7 @@ class DetailWriter:
             "true" if r.defence else "false",
             self._piece(("fault", r.fault, r.fault_known), (), lambda: canonical_json(
                 _fault_data(r.fault, r.fault_known, self.faults, self.titles))),
+            _encode(r.found_undeclared),
             "[" + ",".join([self._outcome(o, r) for o in r.outcomes]) + "]",
             canonical_json(r.proceeding.name),
             self._piece(("proceeding",), (r.proceeding,), lambda: canonical_json(
@@ -187,8 +190,8 @@ class DetailWriter:
                + ",".join([encode_basestring(name) + ':{"count":' + _encode(x.count)
                            + ',"records":' + _encode(x.records) + "}" for name, x in counts])
                + '},"date":' + _encode(r.date) + ',"decided_by":' + _encode(r.decided_by)
-               + ',"proposed_by":' + _encode(r.proposed_by) + ',"record":'
-               + _encode(r.record) + "}")
+               + ',"found_undeclared":' + _encode(r.found_undeclared) + ',"proposed_by":'
+               + _encode(r.proposed_by) + ',"record":' + _encode(r.record) + "}")
         return shared[1], shared[2], own
 
     def _shared_detail(self, r) -> tuple[str, str] | None:
@@ -212,14 +215,15 @@ class DetailWriter:
         if any(self._falls_on(o) for o in r.outcomes):
             return None
         circumstances = list(r.circumstances)
-        holes = 5
+        holes = 6
         for place, _ in r.decision.counting:
             circumstances[place] = circumstances[place]._replace(
                 count=_hole(holes), records=_hole(holes + 1))
             holes += 2
         text = canonical_json(self.data(attrs.evolve(
             r, matter=_hole(0), record=_hole(1), date=_hole(2), decided_by=_hole(3),
-            proposed_by=_hole(4), shares=(), circumstances=tuple(circumstances))))
+            proposed_by=_hole(4), found_undeclared=_hole(5), shares=(),
+            circumstances=tuple(circumstances))))
         if not text.startswith(_NO_BEARERS):
             return None
         return _Template(text[len(_NO_BEARERS):], holes)

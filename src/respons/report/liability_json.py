@@ -76,6 +76,9 @@ def _case_data(r: CaseResult, measures, faults, apportionments, titles) -> dict:
         "ladders": [_outcome_data(o, measures, titles, r) for o in r.outcomes],
         "bearers": [share_data(s, s.person, titles, outer) for s in r.shares],
         "decided_by": r.decided_by, "proposed_by": r.proposed_by, "defence": r.defence,
+        # a tuple, or a writer's placeholder (`respons.report.liability_detail`)
+        "found_undeclared": list(r.found_undeclared) if isinstance(r.found_undeclared, tuple)
+        else r.found_undeclared,
     }
 
 

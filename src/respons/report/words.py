@@ -182,6 +182,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "li.fault.unknown": ("  Fault: {fault}, which the regime does not declare; nothing can be "
                          "proposed", "  过错：{fault}，本制度未规定此过错，无从提出处理意见"),
     "li.circumstances": ("  Circumstances:", "  情形："),
+    "li.found.undeclared": ("  Found ({field}): {names} — the regime declares no such "
+                            "circumstance or fault; not taken into account",
+                            "  认定（{field}）：{names}——本制度未规定此情形或过错，未予考虑"),
     "li.c.count": ("    {mark} {name}: counted {count} (records {records}){citation}",
                    "    {mark} {name}：计数 {count} 次（记录 {records}）{citation}"),
     "li.c.count.total": ("    {mark} {name}: counted {count} across the jurisdiction{citation}",
