@@ -12,18 +12,22 @@ one process and on the same store, times two parts of each side:
     duties — *deciding*: the engine function (``respons.engine.liability.
     evaluate_liability``: the cases, their files, the counts in SQL, the ladders, who
     bears it, every circumstance with its records); *keeping*: the proposals kept under a
-    run (``respons.engine.liability_kept.keep``, table liability_proposals, each case's
-    detail as the JSON report gives it, some 2.8 KB of UTF-8);
+    run (``respons.engine.liability_kept.keep``: in liability_proposals each case's own
+    part of the JSON report's detail, some 460 bytes of UTF-8, and in liability_decisions,
+    once per decision, what its cases share);
 (b) the baseline — *deciding*: the same count written by hand as one SQL statement for
     SQLite (the officer read from each case's 提起, a correlated count over the year
     before) and the same ladder and attribution as a plain Python function per case;
     *keeping*: its proposals written to a table of the same columns (its detail: the
-    step, the measures, the bearer and the count) with executemany in one transaction.
+    step, the measures, the bearer and the count) with executemany in one transaction;
+(c) a second baseline, the same but its count listing the records it counted, by id, as
+    the engine's trace names them (and its detail keeping them).
 
-It checks that both propose the same step, measures and bearers for every case and kept as
-many proposals (exit 1 if not), and prints, for deciding, keeping and the whole, the best
-wall time and the best CPU time of this process over ``--repeat`` runs of each side, and
-their ratios (aim: within 2× of the baseline). The CPU times are the steadier on a shared
+It checks that all three propose the same step, measures and bearers for every case (and
+the second baseline the same counted ids) and kept as many proposals (exit 1 if not), and
+prints, for deciding, keeping and the whole, the best wall time and the best CPU time of
+this process over ``--repeat`` runs of each side, and their ratios to each baseline (aim:
+within 2×). The CPU times are the steadier on a shared
 machine. Printing the report (text or JSON on stdout) is not timed: the baseline prints
 nothing.
 
@@ -356,7 +360,7 @@ def main() -> None:
 
     print("against the baseline that counts (its count a number):")
     line("decide", "respons liability's engine function", "hand-written SQL + plain Python")
-    line("keep", "respons (each case's detail as the JSON report gives it)",
+    line("keep", "respons (each case's own part; once per decision what its cases share)",
          "baseline (step, measures, bearer, count)")
     line("all", "respons liability", "baseline")
     print("against the baseline that lists the records it counted, as the engine's trace does:")
