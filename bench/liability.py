@@ -148,8 +148,8 @@ def cases(count: int, officers: int):
 
 
 # ── the baseline ─────────────────────────────────────────────────────────────────────
-BASELINE_SQL = """
-WITH d AS (
+#: Each case (its 决定) with what its 提起 said: both baselines read the cases so.
+BASELINE_CASES = """(
   SELECT c.seq, c.id, c.matter, c.at_date, c.at,
          json_extract(t.data, '$.承办人') AS officer,
          json_extract(t.data, '$.过错行为') AS fault,
@@ -158,6 +158,9 @@ WITH d AS (
   FROM records c JOIN records t ON t.matter = c.matter AND t.type = '过错案件.提起'
   WHERE c.type = '过错案件.决定'
 )
+"""
+
+BASELINE_SQL = "WITH d AS " + BASELINE_CASES + """
 SELECT k.seq, k.id, k.matter, k.at_date, k.officer, k.fault, k.gravity, k.found,
        (SELECT COUNT(*) FROM d n WHERE n.officer = k.officer AND n.at_date <= k.at_date
           AND n.at_date > date(k.at_date, '-1 year')) AS times
@@ -167,16 +170,7 @@ ORDER BY k.seq
 
 #: The same count, listing the records counted for each case (as the engine's trace names
 #: them): a row per (case, counted record), in time order within the case.
-BASELINE_LISTING_SQL = """
-WITH d AS MATERIALIZED (
-  SELECT c.seq, c.id, c.matter, c.at_date, c.at,
-         json_extract(t.data, '$.承办人') AS officer,
-         json_extract(t.data, '$.过错行为') AS fault,
-         json_extract(t.data, '$.过错程度') AS gravity,
-         json_extract(t.data, '$.认定情形') AS found
-  FROM records c JOIN records t ON t.matter = c.matter AND t.type = '过错案件.提起'
-  WHERE c.type = '过错案件.决定'
-)
+BASELINE_LISTING_SQL = "WITH d AS MATERIALIZED " + BASELINE_CASES + """
 SELECT k.seq, k.id, k.matter, k.at_date, k.officer, k.fault, k.gravity, k.found, n.id
 FROM d k JOIN d n ON n.officer = k.officer AND n.at_date <= k.at_date
   AND n.at_date > date(k.at_date, '-1 year')

@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+from evaluated import evaluate_both
+
 REGIME = """制度 权利测试 {
   层级 部门
   施行 2020-01-01
@@ -79,15 +81,8 @@ def _write(tmp_path):
 
 
 def _evaluate(respons, tmp_path, store: str) -> tuple[str, str]:
-    regime, records = _write(tmp_path)
-    assert respons("ingest", str(regime), str(records), "--store", store).exit_code == 0
-    outputs = []
-    for output in ("json", "text"):
-        result = respons("evaluate", str(regime), "--as-of", "2026-03-31", "--format",
-                         output, "--all", "--store", store)
-        assert result.exit_code == 0, result.stderr
-        outputs.append(result.stdout.replace(store, "<store>"))
-    return outputs[0], outputs[1]
+    return evaluate_both(respons, tmp_path, store, "权利测试", REGIME, "".join(
+        json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS))
 
 
 def test_every_state_of_a_window_and_none_is_an_obligation(respons, tmp_path):

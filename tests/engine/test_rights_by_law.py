@@ -10,6 +10,8 @@ import json
 
 import pytest
 
+from evaluated import evaluate_both
+
 REGIME = """制度 依法权利测试 {
   层级 部门
   施行 2020-01-01
@@ -47,18 +49,7 @@ RECORDS = "".join(json.dumps(_BASE | r, ensure_ascii=False) + "\n" for r in [
 
 
 def _evaluate(respons, tmp_path, store: str) -> tuple[str, str]:
-    regime = tmp_path / "依法权利测试.resp"
-    regime.write_text(REGIME, encoding="utf-8")
-    records = tmp_path / "r.jsonl"
-    records.write_text(RECORDS, encoding="utf-8")
-    assert respons("ingest", str(regime), str(records), "--store", store).exit_code == 0
-    outputs = []
-    for output in ("json", "text"):
-        result = respons("evaluate", str(regime), "--as-of", "2026-03-31", "--format",
-                         output, "--all", "--store", store)
-        assert result.exit_code == 0, result.stderr
-        outputs.append(result.stdout.replace(store, "<store>"))
-    return outputs[0], outputs[1]
+    return evaluate_both(respons, tmp_path, store, "依法权利测试", REGIME, RECORDS)
 
 
 def test_a_right_without_a_period_is_open_until_exercised(respons, tmp_path):
