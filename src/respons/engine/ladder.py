@@ -295,13 +295,12 @@ def apply(ladder: Ladder, facts: Facts, severities: dict[str, float | None],
     if base is None:
         return Outcome(ladder, False)
     kept = None
-    if any(s.keeps_higher and s.level < base.level for s in levels):
-        # 保留较高级: the highest such step below that holds is proposed, and the step
-        # that would have applied stays open (the checker wants such a step 可以, R0614).
-        lighter = next((s for s in levels if s.keeps_higher and s.level < base.level
-                        and facts.holds(s.condition)), None)
-        if lighter is not None:
-            kept, base = base.level, lighter
+    # 保留较高级: the highest such step below that holds is proposed, and the step that
+    # would have applied stays open (the checker wants such a step 可以, R0614).
+    lighter = next((s for s in levels if s.keeps_higher and s.level < base.level
+                    and facts.holds(s.condition)), None)
+    if lighter is not None:
+        kept, base = base.level, lighter
     level, applied, choices, notes = base.level, [], [], []
     for modifier in ladder.modifiers:
         if modifier.kind == "exempt" or not facts.holds(modifier.condition):

@@ -31,9 +31,6 @@ from respons.records.canonical import canonical_json
 from respons.sql.ir import Col, Param, Table, select
 from respons.store.results import LIABILITY_DECISIONS, LIABILITY_PROPOSALS
 
-#: A decision's row, in its columns' order.
-assert LIABILITY_DECISIONS.names == ("run", "decision", "detail")
-
 
 def _kept(compute, run: str) -> set[tuple[str, str]]:
     """(proceeding, record) of every case kept under ``run``."""
@@ -81,8 +78,9 @@ def keep(compute, run: str, results: Iterable, writer) -> int:
             rows = [row for row in rows if (row[proceeding], row[record]) not in now]
         have = _decisions(compute, run)
         # Sorted: the same rows in the same order whatever order the cases came in.
-        new = [(run, decision, shared[decision]) for decision in sorted(shared)
-               if decision not in have]
+        new = [tuple({"run": run, "decision": decision, "detail": shared[decision]}[name]
+                     for name in LIABILITY_DECISIONS.names)
+               for decision in sorted(shared) if decision not in have]
         if new:
             compute.append_rows("liability_decisions", new)
         return compute.append_rows("liability_proposals", rows) if rows else 0

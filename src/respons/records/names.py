@@ -23,7 +23,8 @@ class NameTable:
     def __init__(self, regime: Regime) -> None:
         self.agencies = frozenset(nfc(a.name) for a in regime.agencies)
         self._bare: dict[str, dict[str, set[str]]] = {k: defaultdict(set) for k in _NOUN}
-        self._qualified: dict[str, set[str]] = {k: set() for k in _NOUN}
+        #: kind → each qualified name → the agency it belongs to
+        self._qualified: dict[str, dict[str, str]] = {k: {} for k in _NOUN}
         for agency in regime.agencies:
             for power in agency.powers:
                 self._add("power", agency.name, power.name)
@@ -32,12 +33,26 @@ class NameTable:
             for body, post in agency.all_posts():
                 self._add("post", agency.name, post.name)
                 if body is not None:
-                    self._qualified["post"].add(nfc(f"{agency.name}.{body.name}.{post.name}"))
+                    self._qualified["post"][nfc(f"{agency.name}.{body.name}.{post.name}")] = \
+                        nfc(agency.name)
 
     def _add(self, kind: str, agency: str, name: str) -> None:
         agency, name = nfc(agency), nfc(name)
         self._bare[kind][name].add(agency)
-        self._qualified[kind].add(f"{agency}.{name}")
+        self._qualified[kind][f"{agency}.{name}"] = agency
+
+    def agencies_of(self, kind: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+        """For the names of ``kind`` ("body", "post", "power") a record may write: (each
+        that can only be one agency's — qualified, or bare and declared by one agency alone —
+        with that agency; each bare name several agencies declare, with them)."""
+        only = dict(self._qualified[kind])
+        shared = {}
+        for name, agencies in self._bare[kind].items():
+            if len(agencies) == 1:
+                only[name] = next(iter(agencies))
+            else:
+                shared[name] = frozenset(agencies)
+        return only, shared
 
     def agency(self, value):
         if not isinstance(value, str):

@@ -165,9 +165,7 @@ def _outcome(c: Context, o: Outcome) -> list[str]:
     if "heaviest-and-lightest" in o.notes:
         lines.append(w("li.cancel"))
     step = o.step
-    joiner = "、" if o.combine else w("li.or")
-    measures = joiner.join(w("li.and").join(_measure(c, ref, step) for ref in option)
-                           for option in o.options)
+    measures = _options(c, o.options, o.combine, step)
     extra = w("li.measures.combine") if o.combine else ""
     if o.choice:
         extra += w("li.measures.choose", choice=w({
@@ -187,15 +185,22 @@ def _kept(c: Context, lad, kept) -> list[str]:
     """The higher step a 保留较高级 step was proposed in place of: open to the decision-maker,
     its measures as the text gives them."""
     w = c.words
-    joiner = "、" if kept.combine else w("li.or")
-    measures = joiner.join(w("li.and").join(_measure(c, ref, kept) for ref in option)
-                           for option in kept.options)
+    measures = _options(c, kept.options, kept.combine, kept)
     additions = w("li.kept.may_add", measures=w("li.or").join(
         _measure(c, ref, kept) for ref in kept.additions)) if kept.additions else ""
     return [w("li.kept", level=kept.level, condition=condition_text(kept.condition),
               citation=c.cite(kept.citation, lad.citation)),
             w("li.kept.measures", measures=measures, additions=additions,
               combine=w("li.measures.combine") if kept.combine else "")]
+
+
+def _options(c: Context, options, combine: bool, step) -> str:
+    """A step's options: 或 between them (、 for measures applied alone or together), 并
+    within one."""
+    w = c.words
+    joiner = "、" if combine else w("li.or")
+    return joiner.join(w("li.and").join(_measure(c, ref, step) for ref in option)
+                       for option in options)
 
 
 def _measure(c: Context, ref, step) -> str:

@@ -129,12 +129,8 @@ def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
         "kept_step": None if kept is None else {
             "level": kept.level, "condition": condition_text(kept.condition),
             "modal": kept.modal, "citation": _citation(kept.citation, titles, lad.citation),
-            "measures": {
-                "options": [[_measure_data(ref, measures, titles, case) for ref in option]
-                            for option in kept.options],
-                "may_add": [_measure_data(ref, measures, titles, case)
-                            for ref in kept.additions],
-                "combine": kept.combine}},
+            "measures": _measures_data(kept.options, kept.additions, measures, titles,
+                                       case) | {"combine": kept.combine}},
         "step": None if step is None else step.level,
         "modifiers": [{"kind": a.modifier.kind, "condition": condition_text(a.modifier.condition),
                        "modal": a.modifier.modal, "applied": a.applied, "effect": a.effect,
@@ -142,13 +138,18 @@ def _outcome_data(o: Outcome, measures, titles, case: CaseResult) -> dict:
                        "alternatives": [{"effect": e, "step": lv} for e, lv in a.alternatives],
                        "citation": _citation(a.modifier.citation, titles, lad.citation)}
                       for a in o.modifiers],
-        "measures": None if not o.pursued else {
-            "options": [[_measure_data(ref, measures, titles, case) for ref in option]
-                        for option in o.options],
-            "may_add": [_measure_data(ref, measures, titles, case) for ref in o.additions],
-            "combine": o.combine, "choice": o.choice},
+        "measures": None if not o.pursued else _measures_data(
+            o.options, o.additions, measures, titles, case) | {
+                "combine": o.combine, "choice": o.choice},
         "notes": list(o.notes),
     }
+
+
+def _measures_data(options, additions, measures, titles, case: CaseResult) -> dict:
+    """A step's options (each a list of measures) and the measures that may be added."""
+    return {"options": [[_measure_data(ref, measures, titles, case) for ref in option]
+                        for option in options],
+            "may_add": [_measure_data(ref, measures, titles, case) for ref in additions]}
 
 
 def _measure_data(ref, measures, titles, case: CaseResult) -> dict:
